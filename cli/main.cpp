@@ -1,0 +1,3 @@
+#include "tierscope/api.hpp"
+#include <iostream>
+int main() { std::cout << tierscope::version() << "\n"; }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds native + wasm + site, runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+fail=0
+echo "== native unit and CLI tests (ctest)"
+ctest --test-dir build --output-on-failure 2>&1 | tee build/ctest.log || fail=1
+echo "== wasm module tests (node --test tests/node)"
+node --test tests/node/ 2>&1 | tee build/node.log || fail=1
+echo "== browser tests (node --test tests/browser)"
+node --test --test-concurrency=1 tests/browser/ 2>&1 | tee build/browser.log || fail=1
+rm -rf /tmp/playwright-* 2>/dev/null || true
+python3 scripts/summarize.py build/ctest.log build/node.log build/browser.log || fail=1
+exit $fail

@@ -1,0 +1,67 @@
+// Shared harness for browser tests: a static server on 127.0.0.1 and Debian's headless Chromium
+// through playwright-core. Every request that does not go to the test server is blocked and recorded.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SITE_DIR = process.env.TIERSCOPE_SITE_DIR || join(ROOT, 'build', 'site');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** Serves dir on 127.0.0.1 at a free port; resolves to {origin, close()}. */
+export function serve(dir = SITE_DIR) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => { proc.kill(); reject(new Error('static server did not start: ' + out)); }, 15000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = /port (\d+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve({ origin: `http://127.0.0.1:${m[1]}`, close: () => proc.kill() }); }
+    });
+    proc.stderr.on('data', (d) => { out += d; });
+    proc.on('error', reject);
+  });
+}
+
+/** Launches headless Chromium; resolves to {context, newPage(), blocked: [urls], close()}. */
+export async function launch() {
+  const { chromium } = require('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'tierscope-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const blocked = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (/^http:\/\/127\.0\.0\.1(:\d+)?\//.test(url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  return {
+    context,
+    blocked,
+    newPage: () => context.newPage(),
+    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** Runs axe-core in the page; resolves to the violations array. */
+export async function axeViolations(page, tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate((t) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: t } }), tags);
+  return result.violations;
+}
+
+export function artifactPath(name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
