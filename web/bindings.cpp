@@ -1,0 +1,79 @@
+// embind bindings over the public API (tierscope/api.hpp) only. Every function takes and returns
+// plain strings (JS strings or Uint8Array bytes in, a small {ok, json, code, error} object out), so no
+// embind handle ever reaches JS. The JS API (web/tierscope.js) turns ok == false into an Error.
+#include <emscripten/bind.h>
+
+#include <exception>
+#include <new>
+#include <string>
+#include <utility>
+
+#include "tierscope/api.hpp"
+
+namespace {
+
+struct Result {
+  bool ok = false;
+  std::string json;
+  std::string code;
+  std::string error;
+};
+
+Result from(tierscope::Outcome&& o) {
+  Result r;
+  r.ok = o.ok;
+  r.json = std::move(o.json);
+  r.code = std::move(o.error_code);
+  r.error = std::move(o.error);
+  return r;
+}
+
+// The API is noexcept, but copying strings across the boundary can still fail (out of memory):
+// never let a C++ exception reach JS (with -fwasm-exceptions it would be an opaque WebAssembly.Exception).
+template <typename F>
+Result guarded(F&& f) {
+  try {
+    return from(f());
+  } catch (const std::bad_alloc&) {
+    return Result{false, "", "internal-error", "out of memory in the wasm module"};
+  } catch (const std::exception& e) {
+    return Result{false, "", "internal-error", std::string("internal error: ") + e.what()};
+  } catch (...) {
+    return Result{false, "", "internal-error", "internal error"};
+  }
+}
+
+Result check_text(const std::string& text, const std::string& options) {
+  return guarded([&] { return tierscope::check_text(text, options); });
+}
+Result check_fields(const std::string& fields, const std::string& options) {
+  return guarded([&] { return tierscope::check_fields(fields, options); });
+}
+Result parse_text(const std::string& text) {
+  return guarded([&] { return tierscope::parse_text(text); });
+}
+Result list_scopes(const std::string& filter) {
+  return guarded([&] { return tierscope::list_scopes(filter); });
+}
+Result render_markdown(const std::string& report) {
+  return guarded([&] { return tierscope::render_markdown(report); });
+}
+std::string catalog_info() { return tierscope::catalog_info(); }
+std::string version() { return tierscope::version(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tierscope) {
+  emscripten::value_object<Result>("Result")
+      .field("ok", &Result::ok)
+      .field("json", &Result::json)
+      .field("code", &Result::code)
+      .field("error", &Result::error);
+  emscripten::function("checkText", &check_text);
+  emscripten::function("checkFields", &check_fields);
+  emscripten::function("parseText", &parse_text);
+  emscripten::function("listScopes", &list_scopes);
+  emscripten::function("renderMarkdown", &render_markdown);
+  emscripten::function("catalogInfo", &catalog_info);
+  emscripten::function("version", &version);
+}

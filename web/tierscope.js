@@ -1,0 +1,142 @@
+// ---------------------------------------------------------------------------------------------
+// tierscope JS API. Appended verbatim (--extern-post-js, not minified) to the emscripten factory
+// `createTierscopeModule` in tierscope.mjs; see web/CMakeLists.txt. Plain JS values in and out:
+// strings cross the wasm boundary, results come back as JSON text and are parsed here.
+// ---------------------------------------------------------------------------------------------
+
+const TIERSCOPE_WASM = 'tierscope.wasm';
+const tierscopeEncoder = new TextEncoder();
+
+function tierscopeError(code, message, Ctor = Error) {
+  const error = new Ctor(message);
+  error.code = code;
+  return error;
+}
+
+function tierscopeIsNode() {
+  return typeof process == 'object' && process !== null && typeof process.versions == 'object' &&
+    process.versions !== null && typeof process.versions.node == 'string';
+}
+
+function tierscopeIsBytes(value) {
+  return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+}
+
+// JS string -> UTF-8 (lone surrogates become U+FFFD, as in every WHATWG encoder); bytes pass as they are.
+function tierscopeBytes(value) {
+  if (typeof value == 'string') return tierscopeEncoder.encode(value);
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+// Where the .wasm is: beside this file (import.meta.url), unless options.locateFile says otherwise.
+// Under node a file: URL or a plain path is read with fs (node's fetch has no file:); else fetch().
+async function tierscopeWasmSource(options) {
+  if (options.wasmBinary) return options.wasmBinary;
+  const base = new URL('.', import.meta.url).href;
+  let where = options.locateFile ? options.locateFile(TIERSCOPE_WASM, base) : new URL(TIERSCOPE_WASM, import.meta.url);
+  where = String(where instanceof URL ? where.href : where);
+  if (tierscopeIsNode() && (where.startsWith('file:') || !/^[a-z][a-z0-9+.-]*:/i.test(where))) {
+    const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+    const url = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:url');
+    return fs.readFile(where.startsWith('file:') ? url.fileURLToPath(where) : where);
+  }
+  const response = await fetch(where, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`tierscope: could not load ${response.url || where}: HTTP ${response.status}`);
+  return response;
+}
+
+async function tierscopeInstantiate(source, imports) {
+  if (typeof Response == 'function' && source instanceof Response) {
+    if (typeof WebAssembly.instantiateStreaming == 'function') {
+      try {
+        return await WebAssembly.instantiateStreaming(source.clone(), imports);
+      } catch (e) {
+        // e.g. served without Content-Type application/wasm: compile from the bytes instead.
+      }
+    }
+    source = await source.arrayBuffer();
+  }
+  return WebAssembly.instantiate(source, imports);
+}
+
+/**
+ * Loads the wasm module. options: {locateFile(name, base), wasmBinary, instantiateWasm, print, printErr}
+ * (all optional). Resolves to the API object; see tierscope.d.ts.
+ */
+export async function createTierscope(options) {
+  options = options == null ? {} : options;
+  let loadFailed;
+  const failed = new Promise((resolve, reject) => { loadFailed = reject; });
+  failed.catch(() => {});
+  let aborted = null;
+  const moduleArg = {
+    print: options.print || ((text) => console.log(text)),
+    printErr: options.printErr || ((text) => console.warn(text)),
+    onAbort: (what) => { aborted = String(what); },
+    instantiateWasm: options.instantiateWasm || ((imports, receive) => {
+      tierscopeWasmSource(options)
+        .then((source) => tierscopeInstantiate(source, imports))
+        .then((result) => receive(result.instance, result.module), loadFailed);
+      return {};
+    }),
+  };
+  const mod = await Promise.race([createTierscopeModule(moduleArg), failed]);
+
+  // Calls one binding; returns its text or throws an Error with .code (never a bare value).
+  function call(name, ...args) {
+    if (aborted !== null) {
+      throw tierscopeError('internal-error', `the tierscope wasm module stopped after an internal error (${aborted}); call createTierscope() again`);
+    }
+    let result;
+    try {
+      result = mod[name](...args);
+    } catch (e) {
+      throw tierscopeError('internal-error', 'internal error in the tierscope wasm module: ' + ((e && e.message) || String(e)));
+    }
+    if (!result.ok) throw tierscopeError(result.code || 'internal-error', result.error || 'unknown error');
+    return result.json;
+  }
+
+  function optionsText(options) {
+    if (options == null) return '';
+    if (typeof options == 'string') return options;
+    return JSON.stringify(options);
+  }
+
+  function checkJson(input, options) {
+    const opts = optionsText(options);
+    if (typeof input == 'string' || tierscopeIsBytes(input)) return call('checkText', tierscopeBytes(input), opts);
+    if (input !== null && typeof input == 'object') {
+      let fields;
+      try {
+        fields = JSON.stringify(input);
+      } catch (e) {
+        throw tierscopeError('parse-error', 'check(): the fields object cannot be written as JSON: ' + e.message, TypeError);
+      }
+      return call('checkFields', fields, opts);
+    }
+    throw tierscopeError('parse-error',
+      'check() takes a string (a scope list, install URL or app config), bytes, or a {required, conditional, optional, url} object',
+      TypeError);
+  }
+
+  function textArg(fn, value) {
+    if (typeof value == 'string' || tierscopeIsBytes(value)) return tierscopeBytes(value);
+    throw tierscopeError('parse-error', `${fn}() takes a string or bytes`, TypeError);
+  }
+
+  const version = mod.version();
+  const catalog = Object.freeze(JSON.parse(mod.catalogInfo()));
+
+  return Object.freeze({
+    version,
+    catalog,
+    check: (input, options) => JSON.parse(checkJson(input, options)),
+    checkJson,
+    parse: (text) => JSON.parse(call('parseText', textArg('parse', text))),
+    scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter))),
+    markdown: (report) => call('renderMarkdown', typeof report == 'string' ? report : JSON.stringify(report)),
+  });
+}
