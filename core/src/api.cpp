@@ -1,13 +1,105 @@
-// TEMPORARY stub: the real core is being written. Shape only.
+// The public API: every entry point catches everything, so no exception leaves the core.
 #include "tierscope/api.hpp"
+
+#include <stdexcept>
+
+#include "markdown.hpp"
+#include "report.hpp"
+#include "text.hpp"
+
 namespace tierscope {
-namespace detail { extern const char kCatalogJson[]; }
-Outcome check_text(std::string_view, std::string_view) noexcept { return {false, "", "internal-error", "not implemented"}; }
-Outcome check_fields(std::string_view, std::string_view) noexcept { return {false, "", "internal-error", "not implemented"}; }
-Outcome parse_text(std::string_view) noexcept { return {false, "", "internal-error", "not implemented"}; }
-Outcome list_scopes(std::string_view) noexcept { return {true, "[]", "", ""}; }
-Outcome render_markdown(std::string_view) noexcept { return {true, "", "", ""}; }
-Outcome load_catalog(std::string_view) noexcept { return {true, "{}", "", ""}; }
-std::string catalog_info() noexcept { return "{\"as_of\":\"2026-11-28\",\"scopes\":287}"; }
-std::string version() noexcept { return TIERSCOPE_VERSION; }
+namespace {
+
+template <class F>
+Outcome guarded(F&& f) noexcept {
+  try {
+    return {true, f(), "", ""};
+  } catch (const InputError& e) {
+    return {false, "", e.code, e.what()};
+  } catch (const std::bad_alloc&) {
+    return {false, "", "input-too-large", "out of memory while reading the input"};
+  } catch (const std::exception& e) {
+    return {false, "", "internal-error", std::string("internal error: ") + e.what()};
+  } catch (...) {
+    return {false, "", "internal-error", "internal error"};
+  }
 }
+
+std::string check(const RawInput& in, std::string_view options_json) {
+  Options o = read_options(options_json);
+  auto catalog = current_catalog();
+  Request req = build_request(in, *catalog);
+  Evaluation ev = evaluate(req, *catalog, o);
+  return dump(report_json(in, req, ev, o, *catalog));
+}
+}  // namespace
+
+Outcome check_text(std::string_view text, std::string_view options_json) noexcept {
+  return guarded([&] { return check(read_input(text), options_json); });
+}
+
+Outcome check_fields(std::string_view fields_json, std::string_view options_json) noexcept {
+  return guarded([&] { return check(read_fields(fields_json), options_json); });
+}
+
+Outcome parse_text(std::string_view text) noexcept {
+  return guarded([&] {
+    RawInput in = read_input(text);
+    Request req = build_request(in, *current_catalog());
+    ojson j;
+    j["format"] = in.format;
+    j["app_name"] = in.app_name.empty() ? ojson(nullptr) : ojson(in.app_name);
+    j["request"] = request_json(req);
+    j["diagnostics"] = diagnostics_json(req.diagnostics);
+    return dump(j);
+  });
+}
+
+Outcome list_scopes(std::string_view filter) noexcept {
+  return guarded([&] {
+    check_text(filter, "the filter");
+    std::string f = ascii_lower(trim(filter));
+    auto catalog = current_catalog();
+    ojson arr = ojson::array();
+    for (const auto& s : catalog->scopes) {
+      std::string hay = ascii_lower(s.name + "\n" + s.area + "\n" + s.tier_text);
+      if (f.empty() || hay.find(f) != std::string::npos) arr.push_back(scope_entry_json(s));
+    }
+    return dump(arr);
+  });
+}
+
+Outcome render_markdown(std::string_view report_json) noexcept {
+  return guarded([&] {
+    check_text(report_json, "the report");
+    return markdown_report(parse_json(report_json, "the report"));
+  });
+}
+
+Outcome load_catalog(std::string_view catalog_json) noexcept {
+  return guarded([&] {
+    if (catalog_json.size() > 16 * kMaxInputBytes)
+      throw InputError("input-too-large", "the catalog is larger than 16 MiB");
+    std::shared_ptr<const Catalog> cat;
+    try {
+      cat = Catalog::from_json(std::string(catalog_json));
+    } catch (const std::runtime_error& e) {
+      throw InputError("parse-error", e.what());
+    }
+    set_current_catalog(cat);
+    return catalog_info();
+  });
+}
+
+std::string catalog_info() noexcept {
+  try {
+    auto c = current_catalog();
+    return dump(ojson{{"as_of", c->as_of}, {"scopes", c->scopes.size()}});
+  } catch (...) {
+    return "{}";
+  }
+}
+
+std::string version() noexcept { return TIERSCOPE_VERSION; }
+
+}  // namespace tierscope

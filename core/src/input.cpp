@@ -1,0 +1,250 @@
+#include "input.hpp"
+
+#include "text.hpp"
+
+namespace tierscope {
+namespace {
+using nlohmann::json;
+
+[[noreturn]] void parse_error(const std::string& message) { throw InputError("parse-error", message); }
+
+std::string where(std::string_view text, std::size_t offset) {
+  auto [line, col] = line_column(text, offset);
+  return "line " + std::to_string(line) + ", column " + std::to_string(col);
+}
+
+void add_entry(RawInput& in, std::string name, Kind kind, const std::string& origin) {
+  name = trim(name);
+  if (name.empty()) return;
+  if (name.size() > kMaxScopeName)
+    parse_error(origin + ": a scope name of " + std::to_string(name.size()) + " characters (the limit is " +
+                std::to_string(kMaxScopeName) + "): " + quote_name(name));
+  if (in.entries.size() >= kMaxScopes)
+    throw InputError("input-too-large", "more than " + std::to_string(kMaxScopes) + " scopes in the input");
+  in.entries.push_back({std::move(name), kind});
+}
+
+void add_list(RawInput& in, std::string_view list, Kind kind, const std::string& origin) {
+  for (auto& name : split_list(list)) add_entry(in, std::move(name), kind, origin);
+}
+
+void add_json_list(RawInput& in, const json& doc, const char* key, Kind kind, const std::string& path) {
+  auto it = doc.find(key);
+  if (it == doc.end() || it->is_null()) return;
+  std::string origin = path + key;
+  if (it->is_string()) return add_list(in, it->get<std::string>(), kind, origin);
+  if (!it->is_array()) parse_error(origin + " must be an array of scope names, not " + std::string(it->type_name()));
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& v = (*it)[i];
+    if (!v.is_string())
+      parse_error(origin + "[" + std::to_string(i) + "] must be a scope name (a string), not " + std::string(v.type_name()));
+    add_entry(in, v.get<std::string>(), kind, origin + "[" + std::to_string(i) + "]");
+  }
+}
+
+std::string name_of(const json& o) {
+  auto it = o.find("name");
+  return it != o.end() && it->is_string() ? trim(it->get<std::string>()) : "";
+}
+
+RawInput read_config(const json& doc) {
+  RawInput in;
+  if (doc.is_array()) {  // a JSON array of scope names
+    json wrapper = {{"scopes", doc}};
+    add_json_list(in, wrapper, "scopes", Kind::Required, "");
+    return in;
+  }
+  if (!doc.is_object())
+    parse_error("JSON input must be an app config object or an array of scope names, not " + std::string(doc.type_name()));
+  auto cfg = doc.find("config");
+  if (cfg != doc.end() && cfg->is_object() && cfg->contains("auth")) {
+    const json& auth = (*cfg)["auth"];
+    if (!auth.is_object()) parse_error("app-hsmeta.json: config.auth must be an object");
+    in.format = "app-hsmeta";
+    in.app_name = name_of(*cfg).empty() ? name_of(doc) : name_of(*cfg);
+    add_json_list(in, auth, "requiredScopes", Kind::Required, "config.auth.");
+    bool is_static = auth.contains("type") && auth["type"] == "static";
+    std::size_t before = in.entries.size();
+    add_json_list(in, auth, "conditionallyRequiredScopes", Kind::Conditional, "config.auth.");
+    add_json_list(in, auth, "optionalScopes", Kind::Optional, "config.auth.");
+    if (is_static && in.entries.size() > before) {
+      in.entries.resize(before);
+      in.notes.push_back({"warning", "static-auth-optional", "",
+                          "This app uses static auth, which takes required scopes only: its optional and "
+                          "conditionally required scopes were left out of the evaluation."});
+    }
+    return in;
+  }
+  auto auth = doc.find("auth");
+  if (auth != doc.end()) {
+    if (!auth->is_object()) parse_error("public-app.json: auth must be an object");
+    in.format = "public-app";
+    in.app_name = name_of(doc);
+    add_json_list(in, *auth, "requiredScopes", Kind::Required, "auth.");
+    add_json_list(in, *auth, "conditionallyRequiredScopes", Kind::Conditional, "auth.");
+    add_json_list(in, *auth, "optionalScopes", Kind::Optional, "auth.");
+    return in;
+  }
+  if (doc.contains("scopes")) {
+    in.format = "private-app";
+    in.app_name = name_of(doc);
+    add_json_list(in, doc, "scopes", Kind::Required, "");
+    return in;
+  }
+  parse_error("this JSON is not an app config tierscope knows: expected config.auth (app-hsmeta.json), "
+              "auth (public-app.json) or scopes (private app.json)");
+}
+
+bool looks_like_url(std::string_view t) {
+  std::string lower = ascii_lower(t.substr(0, 16));
+  return lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("app.hubspot.com/", 0) == 0 ||
+         lower.rfind("app-eu1.hubspot.com", 0) == 0;
+}
+
+void read_url(RawInput& in, std::string_view url_text) {
+  std::string url = trim(url_text);
+  if (url.find_first_of(" \t\r\n") != std::string::npos)
+    parse_error("an install URL cannot contain spaces or line breaks: separate scopes with %20 in the scope parameter");
+  in.format = "install-url";
+  std::string rest = url;
+  auto scheme_end = rest.find("://");
+  if (scheme_end != std::string::npos) rest = rest.substr(scheme_end + 3);
+  auto fragment = rest.find('#');
+  if (fragment != std::string::npos) rest = rest.substr(0, fragment);
+  auto query_start = rest.find('?');
+  std::string authority_path = rest.substr(0, query_start);
+  std::string query = query_start == std::string::npos ? "" : rest.substr(query_start + 1);
+  auto slash = authority_path.find('/');
+  std::string host = ascii_lower(authority_path.substr(0, slash));
+  std::string path = slash == std::string::npos ? "/" : authority_path.substr(slash);
+  in.host = host;
+  bool known_host = host == "app.hubspot.com" || host == "app-eu1.hubspot.com";
+  // /oauth/authorize or /oauth/{accountId}/authorize, with an optional trailing slash.
+  bool known_path = false;
+  std::string p = path.size() > 1 && path.back() == '/' ? path.substr(0, path.size() - 1) : path;
+  if (p == "/oauth/authorize") {
+    known_path = true;
+  } else if (p.rfind("/oauth/", 0) == 0 && p.size() > 17 && p.compare(p.size() - 10, 10, "/authorize") == 0) {
+    std::string id = p.substr(7, p.size() - 17);
+    if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
+      known_path = true;
+      in.account_id = id;
+    }
+  }
+  if (!known_host || !known_path)
+    in.notes.push_back({"warning", "unrecognized-url", "",
+                        "This URL is not HubSpot's install page (expected https://app.hubspot.com/oauth/authorize, "
+                        "app-eu1.hubspot.com, or /oauth/{accountId}/authorize); its scopes were read anyway."});
+  bool saw_scope = false;
+  std::size_t start = 0;
+  while (start <= query.size()) {
+    std::size_t amp = query.find('&', start);
+    std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    start = amp == std::string::npos ? query.size() + 1 : amp + 1;
+    if (pair.empty()) continue;
+    auto eq = pair.find('=');
+    std::string key = percent_decode(pair.substr(0, eq), true);
+    std::string value = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1), true);
+    if (key == "redirect_uri") in.redirect_uri = value;
+    if (key == "client_id") in.client_id = value;
+    if (key != "scope" && key != "optional_scope") continue;
+    if (invalid_utf8_at(value)) parse_error("the URL's " + key + " parameter decodes to invalid UTF-8");
+    if (value.find('\0') != std::string::npos) parse_error("the URL's " + key + " parameter decodes to a NUL byte");
+    if (key == "scope") saw_scope = true;
+    if (value.find(',') != std::string::npos) in.comma_separated_url = true;
+    add_list(in, value, key == "scope" ? Kind::Required : Kind::Optional, "the URL's " + key + " parameter");
+  }
+  if (!saw_scope)
+    parse_error("the install URL has no scope parameter: HubSpot needs scope=oauth%20... with the required scopes");
+}
+}  // namespace
+
+const char* kind_name(Kind k) {
+  switch (k) {
+    case Kind::Required: return "required";
+    case Kind::Conditional: return "conditional";
+    case Kind::Optional: return "optional";
+  }
+  return "required";
+}
+
+void check_text(std::string_view text, const char* what) {
+  if (text.size() > kMaxInputBytes)
+    throw InputError("input-too-large", std::string(what) + " is " + std::to_string(text.size()) +
+                                            " bytes; the limit is " + std::to_string(kMaxInputBytes) + " bytes (1 MiB)");
+  auto nul = text.find('\0');
+  if (nul != std::string_view::npos)
+    parse_error(std::string(what) + " has a NUL byte at byte offset " + std::to_string(nul) + " (" + where(text, nul) + ")");
+  if (auto bad = invalid_utf8_at(text))
+    parse_error(std::string(what) + " is not valid UTF-8 at byte offset " + std::to_string(*bad) + " (" +
+                where(text, *bad) + ")");
+}
+
+json parse_json(std::string_view text, const char* what) {
+  // Bound the nesting before nlohmann sees it, so deep input cannot exhaust the stack.
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth)
+        parse_error(std::string(what) + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels at " +
+                    where(text, i));
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+    std::string msg = e.what();
+    auto pos = msg.find(": syntax error ");
+    std::string detail = pos == std::string::npos ? msg : msg.substr(pos + 15);
+    auto colon = detail.find(" - ");
+    if (colon != std::string::npos) detail = detail.substr(colon + 3);
+    parse_error(std::string(what) + ": invalid JSON at " + where(text, at) + ": " + detail);
+  }
+}
+
+RawInput read_input(std::string_view text) {
+  check_text(text, "the input");
+  std::string t = trim(text);
+  RawInput in;
+  if (!t.empty() && (t[0] == '{' || t[0] == '[')) {
+    // Keep offsets relative to the original text for line/column.
+    in = read_config(parse_json(text, "the input"));
+  } else if (looks_like_url(t)) {
+    read_url(in, t);
+  } else {
+    add_list(in, t, Kind::Required, "the list");
+  }
+  return in;
+}
+
+RawInput read_fields(std::string_view fields_json) {
+  check_text(fields_json, "the fields");
+  json doc = parse_json(fields_json, "the fields");
+  if (!doc.is_object()) parse_error("the fields must be an object {required, conditional, optional, url}");
+  for (const auto& [key, value] : doc.items())
+    if (key != "required" && key != "conditional" && key != "optional" && key != "url")
+      parse_error("unknown field \"" + key + "\": expected required, conditional, optional or url");
+  RawInput in;
+  if (doc.contains("url") && !doc["url"].is_null()) {
+    if (!doc["url"].is_string()) parse_error("url must be a string");
+    std::string url = trim(doc["url"].get<std::string>());
+    if (!url.empty()) read_url(in, url);
+  }
+  add_json_list(in, doc, "required", Kind::Required, "");
+  add_json_list(in, doc, "conditional", Kind::Conditional, "");
+  add_json_list(in, doc, "optional", Kind::Optional, "");
+  return in;
+}
+
+}  // namespace tierscope

@@ -1,0 +1,52 @@
+// Reading what a user pastes: scope lists, install URLs and app config files, auto-detected.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace tierscope {
+
+constexpr std::size_t kMaxInputBytes = 1 << 20;  // 1 MiB
+constexpr std::size_t kMaxScopes = 2000;
+constexpr std::size_t kMaxScopeName = 256;
+constexpr int kMaxJsonDepth = 64;
+
+// Input that cannot be read: code is "parse-error" or "input-too-large"; what() says what and where.
+struct InputError : std::runtime_error {
+  InputError(std::string c, const std::string& message) : std::runtime_error(message), code(std::move(c)) {}
+  std::string code;
+};
+
+enum class Kind { Required = 0, Conditional = 1, Optional = 2 };
+const char* kind_name(Kind k);  // required | conditional | optional
+
+struct Entry {
+  std::string name;  // as given, trimmed
+  Kind kind;
+};
+
+struct Note {  // a diagnostic found while reading (code, severity, scope, message)
+  std::string severity, code, scope, message;
+};
+
+struct RawInput {
+  std::string format = "list";  // list | install-url | app-hsmeta | public-app | private-app
+  std::string app_name, host, account_id, redirect_uri, client_id;
+  std::vector<Entry> entries;
+  std::vector<Note> notes;
+  bool comma_separated_url = false;  // the URL's scope values used commas (HubSpot rejects them)
+};
+
+// Auto-detects and reads text. Throws InputError.
+RawInput read_input(std::string_view text);
+// Reads {"required", "conditional", "optional", "url"} (lists as arrays or strings). Throws InputError.
+RawInput read_fields(std::string_view fields_json);
+// Shared checks for any text handed to the core: size, NUL bytes, UTF-8. Throws InputError.
+void check_text(std::string_view text, const char* what);
+// Parses JSON with a depth bound and line/column in errors. Throws InputError.
+nlohmann::json parse_json(std::string_view text, const char* what);
+
+}  // namespace tierscope

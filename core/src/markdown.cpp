@@ -1,0 +1,87 @@
+#include "markdown.hpp"
+
+#include <stdexcept>
+
+#include "report.hpp"
+
+namespace tierscope {
+namespace {
+using nlohmann::json;
+
+// Scope names come from users: keep Markdown and HTML inert in table cells.
+std::string cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
+    if (c == '\n' || c == '\r') { out += ' '; continue; }
+    out += c;
+  }
+  return out;
+}
+
+std::string code_list(const json& arr) {
+  std::string out;
+  for (const auto& v : arr) out += (out.empty() ? "" : ", ") + cell(v.get<std::string>());
+  return out.empty() ? "–" : out;
+}
+
+std::string status_text(const std::string& s) {
+  if (s == "installs") return "✅ installs";
+  if (s == "permission-error") return "❌ permission error";
+  if (s == "invalid-scope") return "⛔ invalid scope";
+  if (s == "uncertain") return "❔ uncertain";
+  return cell(s);
+}
+
+std::string with_commas(std::uint64_t n) {
+  std::string s = std::to_string(n), out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i && (s.size() - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out;
+}
+}  // namespace
+
+std::string markdown_report(const json& r) {
+  try {
+    const json& cov = r.at("coverage");
+    auto installs = cov.at("profiles").at("installs").get<std::uint32_t>();
+    auto total = cov.at("profiles").at("total").get<std::uint32_t>();
+    auto combos = cov.at("combinations").at("installs").get<std::uint32_t>();
+    auto combos_total = cov.at("combinations").at("total").get<std::uint32_t>();
+    std::string md = "### tierscope: installs on " + std::to_string(installs) + " of " + std::to_string(total) +
+                     " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
+                     " account configurations\n\n";
+    const json& req = r.at("request");
+    md += "- Input: " + cell(r.at("input").at("format").get<std::string>()) + "\n";
+    md += "- Required: " + code_list(req.at("required")) + "\n";
+    md += "- Conditionally required: " + code_list(req.at("conditional")) +
+          (r.at("input").at("without_conditional").get<bool>() ? " (left out of this evaluation)" : "") + "\n";
+    md += "- Optional: " + code_list(req.at("optional")) + "\n\n";
+    md += "| Profile | Result | Missing | Not granted (optional) |\n|---|---|---|---|\n";
+    for (const auto& p : r.at("profiles"))
+      md += "| " + cell(p.at("name").get<std::string>()) + " | " + status_text(p.at("status").get<std::string>()) +
+            " | " + code_list(p.at("missing")) + " | " + code_list(p.at("dropped")) + " |\n";
+    if (!r.at("diagnostics").empty()) {
+      md += "\n**Diagnostics**\n\n";
+      for (const auto& d : r.at("diagnostics"))
+        md += "- " + cell(d.at("severity").get<std::string>()) + " `" + d.at("code").get<std::string>() + "`: " +
+              cell(d.at("message").get<std::string>()) + "\n";
+    }
+    if (!r.at("suggestions").empty()) {
+      md += "\n**Smallest changes that let more portals in**\n\n";
+      for (const auto& s : r.at("suggestions"))
+        md += "- Make " + code_list(s.at("scopes")) + " optional: installs on " + code_list(s.at("unlocks")) +
+              " too (" + percent_text(s.at("combinations").get<std::uint32_t>(), combos_total) +
+              " % of configurations)\n";
+    }
+    md += "\n<sub>tierscope " + cell(r.at("tool").at("version").get<std::string>()) + " · scope catalog as of " +
+          cell(r.at("catalog").at("as_of").get<std::string>()) + "</sub>\n";
+    return md;
+  } catch (const json::exception& e) {
+    throw std::runtime_error(std::string("not a tierscope report: ") + e.what());
+  }
+}
+
+}  // namespace tierscope

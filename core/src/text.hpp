@@ -1,0 +1,26 @@
+// Small text helpers: UTF-8 checks, percent-decoding, list splitting, edit distance.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tierscope {
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<std::size_t> invalid_utf8_at(std::string_view text);
+std::string ascii_lower(std::string_view s);
+std::string trim(std::string_view s);
+// Decodes %XX escapes; with plus_is_space, '+' becomes ' '. Malformed escapes stay as written.
+std::string percent_decode(std::string_view s, bool plus_is_space);
+// Splits a pasted list on spaces, commas, semicolons, newlines, tabs, "%20" and "+"; empty entries dropped.
+std::vector<std::string> split_list(std::string_view s);
+// Levenshtein distance, giving up (returning limit + 1) once it exceeds limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+// 1-based line and column of a byte offset.
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset);
+std::string join(const std::vector<std::string>& parts, const std::string& sep);
+std::string quote_name(std::string_view s);  // "s", shortened to 80 characters with an ellipsis
+
+}  // namespace tierscope
