@@ -1,0 +1,95 @@
+// What the installing admin would see on one account: HubSpot's consent screen, or its error page
+// plus what HubSpot does not say (which scopes caused it and how to fix it).
+import { h, STATUS } from './dom.js';
+
+const RIGHTS_NOTE = 'Whatever the tier, the installing user also needs super admin rights or the App Marketplace Access permission in the account, on the first install and whenever the app asks for new scopes.';
+
+function scopeLine(name, info, extra) {
+  const e = info.get(name);
+  return h('li', {}, h('span.label', { text: (e && (e.label || e.area)) || name }), ' ', h('code', { text: name }), extra || '');
+}
+
+/** Groups scope names by the catalog's group (then label) for the consent list. */
+function grouped(names, info, flag) {
+  const groups = new Map();
+  for (const n of names) {
+    const g = (info.get(n) && info.get(n).group) || 'Other';
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g).push(n);
+  }
+  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([g, list]) =>
+    h('li.group', {}, h('span.group-name', { text: g }),
+      h('ul', {}, list.map((n) => scopeLine(n, info, flag(n))))));
+}
+
+function tierText(name, info) {
+  const e = info.get(name);
+  return (e && e.tier_text) || 'not documented';
+}
+
+/**
+ * Renders the preview of one profile into root.
+ * ctx: {report, profile, profileName, appName, info: Map(name → scopes() entry), onFix(suggestion, scope)}
+ */
+export function renderConsent(root, ctx) {
+  const { report, profile, info } = ctx;
+  const app = ctx.appName || 'Your app';
+  const st = STATUS[profile.status] || { text: profile.status, icon: '' };
+  const out = [h('p.preview-for', {}, 'Installing on ', h('strong', { text: ctx.profileName }), ': ',
+    h(`span.badge.status-${profile.status}`, {}, h('span', { 'aria-hidden': 'true', text: st.icon + ' ' }), st.text))];
+
+  if (profile.status === 'installs' || profile.status === 'uncertain') {
+    const unverified = new Set(profile.unverified);
+    const flag = (n) => (unverified.has(n) ? h('span.badge.conf-unverified', { text: 'availability unverified' }) : '');
+    const mock = h('div.mock.consent', { role: 'group', 'aria-label': 'Consent screen mock-up' },
+      h('p.mock-brand', { text: 'HubSpot' }),
+      h('h3', { text: `Connect ${app} to your HubSpot account` }),
+      h('p', { text: `${app} is requesting access to:` }),
+      h('ul.groups', {}, grouped(profile.granted, info, flag)));
+    out.push(mock);
+    if (profile.dropped.length) {
+      out.push(h('div.dropped', {},
+        h('h3', { text: 'Not granted on this account' }),
+        h('p', { text: 'These optional scopes are silently dropped: the consent screen does not list them and the token lacks them, so API calls that need them will fail.' }),
+        h('ul', {}, profile.dropped.map((n) => scopeLine(n, info, h('span.needs', { text: ` — needs ${tierText(n, info)}` }))))));
+    }
+    if (profile.status === 'uncertain') {
+      out.push(h('p.note', { text: `HubSpot does not document which tiers have ${profile.unverified.join(', ')}: the install may still fail with a permission error.` }));
+    }
+  } else if (profile.status === 'permission-error') {
+    out.push(errorPage('This account doesn\'t have access to some HubSpot features that are required by this app.'));
+    out.push(h('div.beyond', {},
+      h('h3', { text: 'What HubSpot does not tell them' }),
+      h('p', { text: 'The page never names the scope. It failed because of:' }),
+      h('ul', {}, profile.missing.map((n) => scopeLine(n, info, h('span.needs', { text: ` — needs ${tierText(n, info)}` })))),
+      h('h3', { text: 'How to fix it' }),
+      h('ul.fixes', {},
+        h('li', {}, 'Request them as optional scopes: the install then succeeds here and the token lacks them, so your app must cope without. ',
+          h('button.fix', { type: 'button', onclick: () => ctx.onFix({ action: 'make-optional', scopes: profile.missing }) , text: `Make ${profile.missing.join(', ')} optional` })),
+        h('li', { text: 'Or give this tier its own install URL without them (conditionally required scopes).' }),
+        h('li', { text: 'Or the customer upgrades to a tier that has them (see “needs” above).' }))));
+  } else if (profile.status === 'invalid-scope') {
+    const bad = report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope');
+    const retired = bad.filter((d) => d.code === 'retired-scope').map((d) => d.scope);
+    const msg = bad.some((d) => d.code === 'unknown-scope') || !retired.length
+      ? 'An invalid scope name was provided'
+      : `one or more scopes are invalid: ${retired.join(', ')}`;
+    out.push(errorPage(msg));
+    out.push(h('div.beyond', {},
+      h('h3', { text: 'Why' }),
+      h('p', { text: 'HubSpot rejects an unknown or removed scope name for every account, whatever its tier.' }),
+      h('ul', {}, bad.map((d) => h('li', {}, h('code', { text: d.scope || '' }), ' — ', d.message, ' ',
+        d.suggestion && d.suggestion.action === 'replace' && d.suggestion.scopes.length
+          ? h('button.fix', { type: 'button', onclick: () => ctx.onFix(d.suggestion, d.scope), text: `Replace with ${d.suggestion.scopes.join(' ')}` })
+          : '')))));
+  }
+  out.push(h('p.note.rights', { text: RIGHTS_NOTE }));
+  root.replaceChildren(...out);
+}
+
+function errorPage(message) {
+  return h('div.mock.error-page', { role: 'group', 'aria-label': 'Error page mock-up' },
+    h('p.mock-brand', { text: 'HubSpot' }),
+    h('h3', { text: 'Couldn\'t complete the connection' }),
+    h('p.error-message', { text: message }));
+}

@@ -1,0 +1,51 @@
+// Tiny DOM helpers: every text goes through textContent, never through HTML parsing.
+
+/** h('li.cls', {attr: v}, child, …): children are nodes or strings (become text nodes). */
+export function h(tag, attrs, ...children) {
+  const [name, ...classes] = tag.split('.');
+  const el = document.createElement(name);
+  if (classes.length) el.className = classes.join(' ');
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') el.textContent = v;
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k in el && typeof v !== 'string') el[k] = v;
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+export const $ = (sel, root = document) => root.querySelector(sel);
+
+export const STATUS = {
+  installs: { icon: '✓', text: 'Installs' },
+  'permission-error': { icon: '✕', text: 'Permission error' },
+  'invalid-scope': { icon: '⊘', text: 'Invalid scope' },
+  uncertain: { icon: '?', text: 'Uncertain' },
+};
+
+export const HUB_NAMES = {
+  marketing: 'Marketing Hub', sales: 'Sales Hub', service: 'Service Hub',
+  content: 'Content Hub', data: 'Data Hub', commerce: 'Commerce Hub',
+};
+export const TIER_NAMES = { free: 'Free', starter: 'Starter', professional: 'Professional', enterprise: 'Enterprise' };
+export const FEATURE_NAMES = {
+  website_addon: 'Website Add-on',
+  transactional_email_addon: 'Transactional Email Add-on',
+  business_units_addon: 'Business Units (Brands) Add-on',
+  sensitive_data: 'Sensitive Data enabled',
+};
+
+/** "12.5 %" with at most one decimal; tiny non-zero shares show as "< 0.1 %". */
+export function pct(n, total) {
+  if (!total) return '0 %';
+  const p = (100 * n) / total;
+  if (p > 0 && p < 0.1) return '< 0.1 %';
+  if (p < 100 && p > 99.9) return '> 99.9 %';
+  return (Math.round(p * 10) / 10).toLocaleString('en-US') + ' %';
+}
+
+export function replaceChildren(el, ...children) {
+  el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}

@@ -1,0 +1,88 @@
+// The tier matrix (19 standard profiles) and the reach summary with its heatmaps.
+import { h, $, STATUS, HUB_NAMES, TIER_NAMES, FEATURE_NAMES, pct, replaceChildren } from './dom.js';
+import { HUBS, TIERS, FEATURES } from './state.js';
+
+const PAID = TIERS.slice(1);
+
+/** Builds the empty grid once; onSelect(profileId) fires on click / Enter / Space. */
+export function buildMatrix(table, onSelect) {
+  const head = h('thead', {}, h('tr', {},
+    h('th', { scope: 'col' }, h('span.sr-only', { text: 'Hub' })),
+    PAID.map((t) => h('th', { scope: 'col', text: TIER_NAMES[t] }))));
+  const body = h('tbody');
+  body.append(h('tr', {}, h('th', { scope: 'row', text: 'Free' }),
+    h('td', { colspan: '3' }, cellButton('free', 'Free (every hub free)', onSelect))));
+  for (const hub of HUBS) {
+    body.append(h('tr', {}, h('th', { scope: 'row', text: HUB_NAMES[hub].replace(' Hub', '') }),
+      PAID.map((t) => h('td', {}, cellButton(`${hub}-${t}`, `${HUB_NAMES[hub]} ${TIER_NAMES[t]}`, onSelect)))));
+  }
+  table.replaceChildren(head, body);
+}
+
+function cellButton(id, name, onSelect) {
+  return h('button.cell', { type: 'button', 'data-profile': id, 'data-status': 'pending', 'aria-pressed': 'false', onclick: () => onSelect(id) },
+    h('span.sr-only.cell-name', { text: name + ': ' }),
+    h('span.cell-status'), h('span.cell-detail'));
+}
+
+/** Fills a profile card/cell (button with .cell-status and .cell-detail) from a report profile. */
+export function fillCell(btn, profile) {
+  const st = STATUS[profile.status] || { icon: '•', text: profile.status };
+  btn.dataset.status = profile.status;
+  replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ', st.text);
+  const detail = [];
+  if (profile.missing.length) detail.push(h('span.line', {}, h('span.k', { text: 'missing ' }), profile.missing.join(' ')));
+  if (profile.dropped.length) detail.push(h('span.line', {}, h('span.k', { text: 'drops ' }), profile.dropped.join(' ')));
+  if (profile.status === 'uncertain' && profile.unverified.length) detail.push(h('span.line', {}, h('span.k', { text: 'undocumented ' }), profile.unverified.join(' ')));
+  replaceChildren(btn.querySelector('.cell-detail'), detail);
+}
+
+export function renderMatrix(table, report, selected) {
+  for (const p of report.profiles) {
+    const btn = table.querySelector(`[data-profile="${p.id}"]`);
+    if (!btn) continue;
+    fillCell(btn, p);
+    btn.setAttribute('aria-pressed', String(p.id === selected));
+  }
+}
+
+/** Class heat-0 … heat-10 for a share of installing configurations. */
+function heat(n, total) {
+  return 'heat-' + Math.round((10 * n) / (total || 1));
+}
+
+export function renderReach(root, report) {
+  const c = report.coverage;
+  const installs = c.profiles.installs;
+  const summary = $('#reach-summary', root);
+  replaceChildren(summary,
+    h('strong', { text: `Installs on ${installs} of ${c.profiles.total} standard tiers` }),
+    c.profiles.uncertain ? ` (+ ${c.profiles.uncertain} uncertain)` : '',
+    ' · ',
+    h('strong', { text: pct(c.combinations.installs, c.combinations.total) }),
+    ` of ${c.combinations.total.toLocaleString('en-US')} account configurations`);
+  summary.dataset.installs = String(installs);
+
+  const perHub = c.combinations.total / 4;
+  const hubTable = $('#heat-hubs', root);
+  replaceChildren(hubTable,
+    h('caption', { text: 'Share of account configurations that install, by the tier of each hub' }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Hub' }), TIERS.map((t) => h('th', { scope: 'col', text: TIER_NAMES[t] })))),
+    h('tbody', {}, HUBS.map((hub) => h('tr', {}, h('th', { scope: 'row', text: HUB_NAMES[hub].replace(' Hub', '') }),
+      TIERS.map((t) => {
+        const n = (c.by_hub[hub] || {})[t] || 0;
+        return h(`td.${heat(n, perHub)}`, { text: pct(n, perHub) });
+      })))));
+
+  const perFeature = c.combinations.total / 2;
+  const featTable = $('#heat-features', root);
+  replaceChildren(featTable,
+    h('caption', { text: 'Share that installs with each account feature off or on' }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Feature' }), h('th', { scope: 'col', text: 'Off' }), h('th', { scope: 'col', text: 'On' }))),
+    h('tbody', {}, FEATURES.map((f) => {
+      const v = c.by_feature[f] || { off: 0, on: 0 };
+      return h('tr', {}, h('th', { scope: 'row', text: FEATURE_NAMES[f] }),
+        h(`td.${heat(v.off, perFeature)}`, { text: pct(v.off, perFeature) }),
+        h(`td.${heat(v.on, perFeature)}`, { text: pct(v.on, perFeature) }));
+    })));
+}

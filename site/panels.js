@@ -1,0 +1,77 @@
+// The custom-account controls and the diagnostics / suggestions lists.
+import { h, replaceChildren, HUB_NAMES, TIER_NAMES, FEATURE_NAMES } from './dom.js';
+import { HUBS, TIERS, FEATURES } from './state.js';
+
+/** Builds the 6 hub selects and 4 feature checkboxes; onChange() after each edit. */
+export function buildAccount(hubsRoot, featuresRoot, getAccount, onChange) {
+  replaceChildren(hubsRoot, HUBS.map((hub) => {
+    const id = `acct-${hub}`;
+    const select = h('select', { id, onchange: () => { getAccount().hubs[hub] = select.value; onChange(); } },
+      TIERS.map((t) => h('option', { value: t, text: TIER_NAMES[t] })));
+    return h('div.field', {}, h('label', { for: id, text: HUB_NAMES[hub] }), select);
+  }));
+  replaceChildren(featuresRoot, FEATURES.map((f) => {
+    const id = `feat-${f}`;
+    const box = h('input', { type: 'checkbox', id, onchange: () => {
+      const account = getAccount();
+      account.features = FEATURES.filter((x) => (x === f ? box.checked : account.features.includes(x)));
+      onChange();
+    } });
+    return h('p.check', {}, box, ' ', h('label', { for: id, text: FEATURE_NAMES[f] }));
+  }));
+}
+
+/** Puts the account's values into the controls (after restoring a share link). */
+export function showAccount(account) {
+  for (const hub of HUBS) document.getElementById(`acct-${hub}`).value = account.hubs[hub] || 'free';
+  for (const f of FEATURES) document.getElementById(`feat-${f}`).checked = account.features.includes(f);
+}
+
+const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+function fixLabel(s, scope) {
+  const list = (s.scopes || []).join(' ');
+  switch (s.action) {
+    case 'replace': return `Replace ${scope} with ${list}`;
+    case 'remove': return `Remove the duplicate ${scope}`;
+    case 'add': return `Add ${list} as required`;
+    case 'make-optional': return `Make ${list} optional`;
+    default: return null;
+  }
+}
+
+/** Diagnostics with one-click fixes; onFix(suggestion, scope). */
+export function renderDiagnostics(list, diagnostics, onFix) {
+  if (!diagnostics.length) {
+    replaceChildren(list, h('li.empty', { text: 'No problems found in the request.' }));
+    return;
+  }
+  replaceChildren(list, diagnostics.map((d) => {
+    const s = d.suggestion;
+    const label = s && (s.action !== 'replace' || d.scope) ? fixLabel(s, d.scope) : null;
+    return h(`li.diag.sev-${d.severity}`, { 'data-code': d.code },
+      h(`span.badge.sev-${d.severity}`, { text: SEVERITY[d.severity] || d.severity }), ' ',
+      h('span.msg', { text: d.message }), ' ',
+      h('code.code', { text: d.code }),
+      label ? h('button.fix', { type: 'button', 'data-action': s.action, onclick: () => onFix(s, d.scope), text: label }) : '');
+  }));
+}
+
+/** report.suggestions (make-optional) with the profiles they unlock. */
+export function renderSuggestions(list, report, names, onFix) {
+  const items = (report.suggestions || []).filter((s) => s.action === 'make-optional');
+  if (!items.length) {
+    replaceChildren(list, h('li.empty', { text: report.coverage.profiles.installs === report.coverage.profiles.total
+      ? 'The app installs on every standard tier.' : 'No scope change would unlock more tiers.' }));
+    return;
+  }
+  const total = report.coverage.combinations.total;
+  replaceChildren(list, items.map((s) => {
+    const unlocks = (s.unlocks || []).map((id) => names[id] || id);
+    return h('li.diag.suggestion', {},
+      h('span.msg', {}, 'Request ', h('code', { text: s.scopes.join(' ') }), ' as optional: ',
+        unlocks.length ? `also installs on ${unlocks.join(', ')}` : 'no extra standard tier',
+        ` · ${Math.round((1000 * s.combinations) / total) / 10} % of configurations would install (your app must cope when the account lacks ${s.scopes.length > 1 ? 'them' : 'it'}).`),
+      h('button.fix', { type: 'button', 'data-action': 'make-optional', onclick: () => onFix(s), text: `Make ${s.scopes.join(' ')} optional` }));
+  }));
+}
