@@ -71,7 +71,9 @@ std::string percent_decode(std::string_view s, bool plus_is_space) {
 std::vector<std::string> split_list(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
-  auto flush = [&] {
+  auto flush = [&] {  // quotes around a name (a pasted JSON or Python list) are not part of it
+    while (cur.size() >= 2 && (cur.front() == '"' || cur.front() == '\'' || cur.front() == '`') && cur.back() == cur.front())
+      cur = cur.substr(1, cur.size() - 2);
     if (!cur.empty()) out.push_back(cur);
     cur.clear();
   };

@@ -14,7 +14,8 @@ std::string ascii_lower(std::string_view s);
 std::string trim(std::string_view s);
 // Decodes %XX escapes; with plus_is_space, '+' becomes ' '. Malformed escapes stay as written.
 std::string percent_decode(std::string_view s, bool plus_is_space);
-// Splits a pasted list on spaces, commas, semicolons, newlines, tabs, "%20" and "+"; empty entries dropped.
+// Splits a pasted list on spaces, commas, semicolons, newlines, tabs, "%20" and "+"; empty entries
+// dropped, quotes around a name removed.
 std::vector<std::string> split_list(std::string_view s);
 // Levenshtein distance, giving up (returning limit + 1) once it exceeds limit.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
