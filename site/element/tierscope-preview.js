@@ -203,13 +203,19 @@ export class TierscopePreview extends HTMLElement {
     const options = this._options();
     let report = null;
     let error = null;
+    let ts = null;
     try {
-      const ts = await loadTierscope();
-      if (seq !== this._seq) return;
-      report = ts.check(input, options);
+      ts = await loadTierscope();
     } catch (e) {
-      if (seq !== this._seq) return;
-      error = { code: (e && e.code) || 'error', message: String((e && e.message) || e) };
+      error = { code: 'load-error', message: `the tierscope module could not be loaded (${(e && e.message) || e})` };
+    }
+    if (seq !== this._seq) return;
+    if (ts) {
+      try {
+        report = ts.check(input, options);
+      } catch (e) {
+        error = { code: (e && e.code) || 'error', message: String((e && e.message) || e) };
+      }
     }
     this._report = report;
     this._error = error;
@@ -239,9 +245,11 @@ export class TierscopePreview extends HTMLElement {
 
     const cov = report.coverage && report.coverage.profiles;
     if (cov) {
-      const parts = [`Installs on ${cov.installs} of ${cov.total} standard tiers`];
-      if (cov.uncertain) parts.push(`${cov.uncertain} uncertain`);
-      body.append(h('p', { class: 'summary', part: 'summary', text: parts.join('; ') + '.' }));
+      let text = `Installs on ${cov.installs} of ${cov.total} standard tiers`;
+      if (cov.uncertain) text += `, uncertain on ${cov.uncertain}`;
+      const shown = (report.profiles || []).length;
+      text += shown < cov.total ? ` (${shown} shown below).` : '.';
+      body.append(h('p', { class: 'summary', part: 'summary', text }));
     }
 
     const diags = (report.diagnostics || []).filter((d) => d.severity === 'error' || (!compact && d.severity === 'warning'));

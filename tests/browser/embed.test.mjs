@@ -172,6 +172,17 @@ test('attributes and properties drive the element', async () => {
   assert.deepEqual(dropped[1], ['automation']);
   assert.match(dropped[2], /automation/);
 
+  // An install URL.
+  const fromUrl = await page.evaluate(async () => {
+    const el = document.querySelector('#t');
+    el.required = '';
+    el.optional = '';
+    el.url = 'https://app.hubspot.com/oauth/authorize?client_id=x&scope=oauth%20automation&optional_scope=content';
+    await el.updateComplete;
+    return [el.report.input.format, el.report.request.required, el.report.request.optional, el.report.profiles[0].status];
+  });
+  assert.deepEqual(fromUrl, ['install-url', ['automation', 'oauth'], ['content'], 'permission-error']);
+
   // An element created with properties before it is attached.
   r = await page.evaluate(async () => {
     const el = document.createElement('tierscope-preview');
@@ -446,9 +457,10 @@ test('malformed messages from the allowed origin are ignored without errors', as
   });
   assert.deepEqual(state, ['automation', '', 'free', false, 'permission-error']);
   // Still works afterwards; null clears a field.
+  const n = (await reports(page)).length;
   await page.evaluate((origin) => document.getElementById('f').contentWindow.postMessage(
     { type: 'tierscope:set', required: 'crm.objects.contacts.read', profiles: null, unknownKey: 1 }, origin), allowing.origin);
-  await waitFor(page, (k) => window.__msgs.filter((m) => m.data.type === 'tierscope:report').length > k, (await reports(page)).length);
+  await waitFor(page, (k) => window.__msgs.filter((m) => m.data.type === 'tierscope:report').length > k, n);
   const rep = (await reports(page)).at(-1).data.report;
   assert.equal(rep.profiles.length, 19);
   assert.equal(rep.profiles[0].status, 'installs');
