@@ -143,7 +143,7 @@ int run_check(int argc, char** argv) {
   int exit_code = 0;
   for (const auto& g : gates) {
     json status;
-    for (const auto& p : json::parse(out.json)["profiles"])
+    for (const auto& p : report["profiles"])
       if (p["id"] == g) status = p["status"];
     if (status.is_null()) throw Failure{"--require-install-on: unknown profile " + g};
     if (status != "installs") {

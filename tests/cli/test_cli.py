@@ -1,0 +1,190 @@
+"""CLI tests: exit codes, formats, gates, file and stdin input. Usage: test_cli.py PATH/TO/tierscope"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+TIERSCOPE = sys.argv.pop(1) if len(sys.argv) > 1 else "build/cli/tierscope"
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([TIERSCOPE, *args], input=stdin, capture_output=True, timeout=60,
+                       env={**os.environ, "NO_COLOR": ""})
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def write(tmp, name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+class Check(unittest.TestCase):
+    def test_json_from_flags(self):
+        code, out, err = run("check", "--format", "json", "--required", "oauth automation", "--optional", "tickets")
+        self.assertEqual(code, 0, err)
+        r = json.loads(out)
+        self.assertEqual(r["request"]["required"], ["automation", "oauth"])
+        self.assertEqual(r["request"]["optional"], ["tickets"])
+        by_id = {p["id"]: p["status"] for p in r["profiles"]}
+        self.assertEqual(by_id["free"], "permission-error")
+        self.assertEqual(by_id["marketing-professional"], "installs")
+        self.assertTrue(out.endswith("}\n"))
+
+    def test_stdin_and_file_are_auto_detected(self):
+        url = "https://app.hubspot.com/oauth/authorize?client_id=1&scope=oauth%20automation&optional_scope=content"
+        code, out, _ = run("check", "--format", "json", "-", stdin=url.encode())
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["input"]["format"], "install-url")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "public-app.json", json.dumps({"name": "X", "auth": {"requiredScopes": ["oauth"]}}))
+            code, out, _ = run("check", "--format", "json", path)
+            self.assertEqual(code, 0)
+            self.assertEqual(json.loads(out)["input"]["format"], "public-app")
+
+    def test_same_json_from_file_and_stdin(self):
+        text = "oauth automation crm-access contacts"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "list.txt", text)
+            a = run("check", "--format", "json", path)[1]
+        b = run("check", "--format", "json", "-", stdin=text.encode())[1]
+        self.assertEqual(a, b)
+
+    def test_table_is_a_matrix_without_colour_when_piped(self):
+        code, out, _ = run("check", "--required", "oauth automation")
+        self.assertEqual(code, 0)
+        self.assertIn("Starter", out)
+        self.assertIn("Marketing Hub", out)
+        self.assertIn("✓ installs", out)
+        self.assertIn("✗ permission error", out)
+        self.assertIn("Installs on 2 of 19 standard tiers · 50.0 % of 65,536 account configurations", out)
+        self.assertNotIn("\033[", out)
+        _, coloured, _ = run("check", "--color", "--required", "oauth automation")
+        self.assertIn("\033[32m", coloured)
+
+    def test_markdown(self):
+        code, out, _ = run("check", "--format", "markdown", "--required", "oauth automation")
+        self.assertEqual(code, 0)
+        self.assertTrue(out.startswith("### tierscope: installs on 2 of 19 standard tiers"))
+        self.assertIn("| Profile | Result | Missing |", out)
+
+    def test_profile_limits_rows(self):
+        code, out, _ = run("check", "--format", "json", "--required", "oauth", "--profile", "free", "--profile", "sales-starter")
+        self.assertEqual(code, 0)
+        self.assertEqual([p["id"] for p in json.loads(out)["profiles"]], ["free", "sales-starter"])
+        code, _, err = run("check", "--required", "oauth", "--profile", "gold")
+        self.assertEqual(code, 2)
+        self.assertIn("unknown profile", err)
+
+    def test_require_install_on_is_a_gate(self):
+        code, _, err = run("check", "--required", "oauth automation", "--require-install-on", "marketing-professional")
+        self.assertEqual(code, 0, err)
+        code, _, err = run("check", "--required", "oauth automation", "--require-install-on", "marketing-professional",
+                           "--require-install-on", "free")
+        self.assertEqual(code, 1)
+        self.assertIn("gate failed: free is permission-error", err)
+        code, _, err = run("check", "--required", "oauth crm-access", "--require-install-on", "free")
+        self.assertEqual(code, 1)  # uncertain is not a pass
+        self.assertIn("uncertain", err)
+
+    def test_without_conditional(self):
+        args = ["check", "--format", "json", "--required", "oauth", "--conditional", "automation"]
+        with_c = json.loads(run(*args)[1])
+        without = json.loads(run(*args, "--without-conditional")[1])
+        self.assertEqual(with_c["coverage"]["combinations"]["installs"], 32768)
+        self.assertEqual(without["coverage"]["combinations"]["installs"], 65536)
+        self.assertTrue(without["input"]["without_conditional"])
+
+    def test_account(self):
+        code, out, _ = run("check", "--format", "json", "--required", "transactional-email",
+                           "--account", "marketing=professional,transactional_email_addon")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["account"]["status"], "installs")
+        code, _, err = run("check", "--required", "oauth", "--account", "marketing=gold")
+        self.assertEqual(code, 2)
+        self.assertIn("unknown tier", err)
+
+    def test_unreadable_input_exits_2_with_what_and_where(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "app.json", '{\n  "auth": {\n    "requiredScopes": ["oauth",]\n  }\n}')
+            code, out, err = run("check", path)
+            self.assertEqual(code, 2)
+            self.assertEqual(out, "")
+            self.assertIn("app.json: the input: invalid JSON at line 3", err)
+            self.assertTrue(err.startswith("tierscope: "))
+        code, _, err = run("check", "-", stdin=b"oauth\x00tickets")
+        self.assertEqual(code, 2)
+        self.assertIn("NUL byte at byte offset 5", err)
+        code, _, err = run("check", "-", stdin=b"[" * 200000)
+        self.assertEqual(code, 2)
+        self.assertIn("nested deeper than 64", err)
+        code, _, err = run("check", "-", stdin=b"a" * (10 * 1024 * 1024))
+        self.assertEqual(code, 2)
+        self.assertIn("limit is 1048576 bytes", err)
+        code, _, err = run("check", "-", stdin=b"oauth \xc3\x28")
+        self.assertEqual(code, 2)
+        self.assertIn("not valid UTF-8", err)
+        code, _, err = run("check", "--url", "https://app.hubspot.com/oauth/authorize?client_id=1")
+        self.assertEqual(code, 2)
+        self.assertIn("no scope parameter", err)
+        code, _, err = run("check", "/no/such/file.json")
+        self.assertEqual(code, 2)
+        self.assertIn("cannot read /no/such/file.json", err)
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(run("check")[0], 2)
+        self.assertEqual(run("check", "--format", "xml", "--required", "oauth")[0], 2)
+        self.assertEqual(run("check", "--bogus")[0], 2)
+        self.assertEqual(run("frobnicate")[0], 2)
+        self.assertEqual(run("check", "--required")[0], 2)
+
+    def test_help_and_version(self):
+        code, out, _ = run("--help")
+        self.assertEqual(code, 0)
+        for flag in ["--required", "--conditional", "--optional", "--url", "--format", "--profile",
+                     "--require-install-on", "--without-conditional", "--catalog", "--version"]:
+            self.assertIn(flag, out)
+        code, out, _ = run("--version")
+        self.assertEqual(code, 0)
+        self.assertRegex(out, r"^tierscope \d+\.\d+\.\d+ \(scope catalog as of 2026-11-28\)")
+
+    def test_catalog_option(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            cat = {"as_of": "2031-01-01", "scopes": [
+                {"name": "oauth", "requires": "any", "confidence": "documented"},
+                {"name": "x.read", "requires": [[{"hub": "sales", "min_tier": "starter"}]], "confidence": "documented"}]}
+            path = write(tmp, "cat.json", json.dumps(cat))
+            code, out, err = run("check", "--catalog", path, "--format", "json", "--required", "oauth x.read")
+            self.assertEqual(code, 0, err)
+            r = json.loads(out)
+            self.assertEqual(r["catalog"], {"as_of": "2031-01-01", "scopes": 2})
+            self.assertEqual(r["coverage"]["combinations"]["installs"], 3 * 16384)
+            cat["scopes"][1]["requires"][0][0]["hub"] = "ops"
+            bad = write(tmp, "bad.json", json.dumps(cat))
+            code, _, err = run("check", "--catalog", bad, "--required", "oauth")
+            self.assertEqual(code, 2)
+            self.assertIn('unknown hub "ops"', err)
+
+
+class Scopes(unittest.TestCase):
+    def test_search(self):
+        code, out, _ = run("scopes", "--search", "sensitive.read")
+        self.assertEqual(code, 0)
+        self.assertIn("crm.objects.contacts.sensitive.read", out)
+        self.assertIn("[documented-name]", out)
+        self.assertIn("source:", out)
+        self.assertNotIn("automation ", out)
+
+    def test_json(self):
+        code, out, _ = run("scopes", "--format", "json")
+        self.assertEqual(code, 0)
+        entries = json.loads(out)
+        self.assertEqual(len(entries), 287)
+        self.assertEqual({"name", "tier_text", "confidence", "source"} - set(entries[0]), set())
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
