@@ -155,7 +155,7 @@ function replaceInPaste(text, fmt, scope, scopes) {
 }
 
 /** One-click fix: a diagnostic's suggestion or a make-optional suggestion. */
-function applyFix(s, scope) {
+function applyFix(s, scope, code) {
   if (!s) return;
   if (s.action === 'replace' && state.mode === 'paste') {
     const text = replaceInPaste(state.paste, format, scope, s.scopes);
@@ -177,11 +177,14 @@ function applyFix(s, scope) {
     }
     done = `Replaced ${scope} with ${s.scopes.join(' ')}.`;
   } else if (s.action === 'remove') {
+    // A duplicate loses its last copy; anything else (an unknown name) goes entirely.
     for (const k of KINDS) {
       const i = f[k].lastIndexOf(scope);
-      if (i >= 0 && f[k].indexOf(scope) !== i) f[k].splice(i, 1);
+      if (i < 0) continue;
+      if (f[k].indexOf(scope) !== i) f[k].splice(i, 1);
+      else if (code !== 'duplicate-scope') f[k] = f[k].filter((n) => n !== scope);
     }
-    done = `Removed the duplicate ${scope}.`;
+    done = `Removed ${scope}.`;
   } else if (s.action === 'add') {
     addTo('required', s.scopes);
     done = `Added ${s.scopes.join(' ')} as required.`;

@@ -3,6 +3,7 @@ import { h, $, STATUS, HUB_NAMES, TIER_NAMES, FEATURE_NAMES, pct, replaceChildre
 import { HUBS, TIERS, FEATURES } from './state.js';
 
 const PAID = TIERS.slice(1);
+const SHORT = { free: 'Free', starter: 'Start.', professional: 'Pro', enterprise: 'Ent.' };
 
 /** Builds the empty grid once; onSelect(profileId) fires on click / Enter / Space. */
 export function buildMatrix(table, onSelect) {
@@ -67,7 +68,8 @@ export function renderReach(root, report) {
   const hubTable = $('#heat-hubs', root);
   replaceChildren(hubTable,
     h('caption', { text: 'Share of account configurations that install, by the tier of each hub' }),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Hub' }), TIERS.map((t) => h('th', { scope: 'col', text: TIER_NAMES[t] })))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Hub' }), TIERS.map((t) => h('th', { scope: 'col' },
+      h('span.long', { text: TIER_NAMES[t] }), h('span.short', { 'aria-hidden': 'true', text: SHORT[t] }))))),
     h('tbody', {}, HUBS.map((hub) => h('tr', {}, h('th', { scope: 'row', text: HUB_NAMES[hub].replace(' Hub', '') }),
       TIERS.map((t) => {
         const n = (c.by_hub[hub] || {})[t] || 0;

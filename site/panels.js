@@ -33,7 +33,7 @@ function fixLabel(s, scope) {
   const list = (s.scopes || []).join(' ');
   switch (s.action) {
     case 'replace': return `Replace ${scope} with ${list}`;
-    case 'remove': return `Remove the duplicate ${scope}`;
+    case 'remove': return `Remove ${scope}`;
     case 'add': return `Add ${list} as required`;
     case 'make-optional': return `Make ${list} optional`;
     default: return null;
@@ -53,7 +53,7 @@ export function renderDiagnostics(list, diagnostics, onFix) {
       h(`span.badge.sev-${d.severity}`, { text: SEVERITY[d.severity] || d.severity }), ' ',
       h('span.msg', { text: d.message }), ' ',
       h('code.code', { text: d.code }),
-      label ? h('button.fix', { type: 'button', 'data-action': s.action, onclick: () => onFix(s, d.scope), text: label }) : '');
+      label ? h('button.fix', { type: 'button', 'data-action': s.action, onclick: () => onFix(s, d.scope, d.code), text: label }) : '');
   }));
 }
 

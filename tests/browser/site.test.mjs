@@ -1,0 +1,375 @@
+// Browser tests of the static page (build/site) with the real wasm module, served from a sub-path
+// (/deploy/tools/tierscope/) to prove the page uses relative URLs only. Every request that leaves
+// 127.0.0.1 is blocked and recorded; the suite asserts there are none.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR } from './lib.mjs';
+
+const SUB = '/deploy/tools/tierscope/';
+let server; let browser; let base; let root;
+const problems = []; // page errors, console errors and CSP violations of every page
+
+before(async () => {
+  assert.ok(existsSync(join(SITE_DIR, 'index.html')) && existsSync(join(SITE_DIR, 'tierscope.mjs')),
+    `${SITE_DIR} must hold the built site (scripts/build.sh)`);
+  root = mkdtempSync(join(tmpdir(), 'tierscope-site-'));
+  const dir = join(root, ...SUB.split('/').filter(Boolean));
+  mkdirSync(dir, { recursive: true });
+  cpSync(SITE_DIR, dir, { recursive: true });
+  server = await serve(root);
+  browser = await launch();
+  base = server.origin + SUB;
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+async function open(hash = '', { width = 1280, height = 900, dark = false } = {}) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.setViewportSize({ width, height });
+  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(base + hash);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  return page;
+}
+
+const attr = (page, sel, name) => page.$eval(sel, (e, n) => e.getAttribute(n), name);
+
+/** Waits until sel's attribute equals value; fails with the value it last had. */
+async function waitAttr(page, sel, name, value, timeout = 5000) {
+  try {
+    await page.waitForFunction(([s, n, v]) => document.querySelector(s)?.getAttribute(n) === v, [sel, name, value], { timeout });
+  } catch {
+    assert.fail(`${sel} [${name}] is ${JSON.stringify(await attr(page, sel, name).catch(() => null))}, expected ${JSON.stringify(value)}`);
+  }
+}
+
+async function waitText(page, sel, text, timeout = 5000) {
+  try {
+    await page.waitForFunction(([s, t]) => (document.querySelector(s)?.textContent || '').includes(t), [sel, text], { timeout });
+  } catch {
+    assert.fail(`${sel} does not contain ${JSON.stringify(text)}: ${JSON.stringify(await page.textContent(sel).catch(() => null))}`);
+  }
+}
+
+const sorted = (s) => s.split(/\s+/).filter(Boolean).sort().join(' ');
+async function fields(page) {
+  const out = {};
+  for (const k of ['required', 'conditional', 'optional']) out[k] = sorted(await page.inputValue(`#${k}`));
+  return out;
+}
+
+async function statuses(page) {
+  return page.$$eval('#matrix [data-profile]', (els) => Object.fromEntries(els.map((e) => [e.dataset.profile, e.dataset.status])));
+}
+
+async function paste(page, text) {
+  await page.fill('#paste', text);
+}
+
+function noProblems() {
+  assert.deepEqual(problems, [], 'no page errors, console errors or CSP violations');
+  assert.deepEqual(browser.blocked, [], 'no request left 127.0.0.1');
+}
+
+test('loads from a sub-path with the example app preloaded', async () => {
+  const page = await open();
+  assert.equal(await attr(page, '#format', 'data-format'), 'public-app');
+  assert.deepEqual(await fields(page), {
+    required: 'automation crm.objects.contacts.read crm.objects.contacts.write oauth',
+    conditional: 'crm.objects.deals.read',
+    optional: 'content tickets',
+  });
+  const st = await statuses(page);
+  assert.equal(Object.keys(st).length, 19, '19 standard profiles');
+  assert.equal(st.free, 'permission-error');
+  assert.equal(st['marketing-starter'], 'permission-error');
+  assert.equal(st['marketing-professional'], 'installs');
+  assert.equal(st['marketing-enterprise'], 'installs');
+  assert.match(await page.textContent('#reach-summary'), /Installs on 2 of 19 standard tiers · 50 % of 65,536 account configurations/);
+  assert.match(await page.textContent('#catalog-date'), /^\d{4}-\d{2}-\d{2}$/);
+  // The heatmaps carry their numbers as text.
+  assert.equal((await page.$$('#heat-hubs tbody tr')).length, 6);
+  assert.match(await page.textContent('#heat-hubs'), /100 %/);
+  assert.equal((await page.$$('#heat-features tbody tr')).length, 4);
+  // CSP: present and strict; nothing inline.
+  const csp = await attr(page, 'meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|(^|\s)'unsafe-eval'/);
+  assert.equal(await page.$$eval('script:not([src]), [style], style', (els) => els.length), 0);
+  await page.screenshot({ path: artifactPath('site.png'), fullPage: false });
+  await page.close();
+  noProblems();
+});
+
+test('typing in #required updates the matrix on every keystroke', async () => {
+  const page = await open();
+  await page.fill('#conditional', '');
+  await page.fill('#optional', '');
+  await page.fill('#required', '');
+  await page.focus('#required');
+  await page.keyboard.type('automation');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'permission-error');
+  await waitAttr(page, '[data-profile=marketing-starter]', 'data-status', 'permission-error');
+  await waitAttr(page, '[data-profile=marketing-professional]', 'data-status', 'installs');
+  assert.match(await page.textContent('[data-profile=free]'), /automation/, 'the cell names the missing scope');
+
+  // Latency of one keystroke to a repainted matrix.
+  await page.fill('#required', 'crm.objects.contacts.rea');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope');
+  const ms = await page.evaluate(() => new Promise((resolve) => {
+    const t0 = performance.now();
+    const el = document.querySelector('#required');
+    el.value += 'd';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    const wait = () => (document.querySelector('[data-profile=free]').dataset.status === 'installs'
+      ? resolve(performance.now() - t0) : requestAnimationFrame(wait));
+    wait();
+  }));
+  assert.ok(ms < 250, `matrix updated ${ms} ms after the keystroke`);
+  assert.deepEqual(new Set(Object.values(await statuses(page))), new Set(['installs']));
+
+  await page.fill('#required', 'contacts');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope');
+  assert.deepEqual(new Set(Object.values(await statuses(page))), new Set(['invalid-scope']));
+  await page.close();
+  noProblems();
+});
+
+const URL_INPUT = 'https://app.hubspot.com/oauth/authorize?client_id=1234-abcd-secret&redirect_uri=https%3A%2F%2Fapp.acme.example%2Fcallback&scope=oauth%20crm.objects.contacts.read%20automation&optional_scope=content%20tickets';
+
+test('each input format pasted into #paste is detected and fills the fields', async () => {
+  const page = await open();
+  const cases = [
+    ['list', 'oauth crm.objects.contacts.read\ncrm.objects.contacts.write, automation',
+      { required: 'automation crm.objects.contacts.read crm.objects.contacts.write oauth', conditional: '', optional: '' }],
+    ['install-url', URL_INPUT,
+      { required: 'automation crm.objects.contacts.read oauth', conditional: '', optional: 'content tickets' }],
+    ['app-hsmeta', JSON.stringify({ uid: 'acme', type: 'app', config: { name: 'Acme', distribution: 'marketplace',
+      auth: { type: 'oauth', redirectUrls: ['https://x.example/cb'], requiredScopes: ['oauth', 'crm.objects.contacts.read'],
+        optionalScopes: ['tickets'], conditionallyRequiredScopes: ['automation'] } } }, null, 2),
+    { required: 'crm.objects.contacts.read oauth', conditional: 'automation', optional: 'tickets' }],
+    ['public-app', JSON.stringify({ name: 'Acme', uid: 'acme', auth: { redirectUrls: ['https://x.example/cb'],
+      requiredScopes: ['oauth', 'forms'], optionalScopes: ['content'], conditionallyRequiredScopes: [] } }, null, 2),
+    { required: 'forms oauth', conditional: '', optional: 'content' }],
+    ['private-app', JSON.stringify({ name: 'Internal sync', scopes: ['crm.objects.contacts.read', 'tickets'] }, null, 2),
+      { required: 'crm.objects.contacts.read tickets', conditional: '', optional: '' }],
+  ];
+  for (const [format, text, want] of cases) {
+    await paste(page, text);
+    await waitAttr(page, '#format', 'data-format', format);
+    assert.deepEqual(await fields(page), want, format);
+    assert.ok(!(await page.textContent('#format')).includes('…'), 'a readable format name is shown');
+  }
+  // Unreadable input: an error, the last report stays.
+  await paste(page, '{ "auth": ');
+  await waitText(page, '#paste-error', 'invalid JSON');
+  await page.close();
+  noProblems();
+});
+
+test('the share link restores the state and drops client_id / redirect_uri unless asked', async () => {
+  const page = await open();
+  await paste(page, URL_INPUT);
+  await waitAttr(page, '#format', 'data-format', 'install-url');
+  await page.selectOption('#acct-sales', 'enterprise');
+  await page.check('#feat-sensitive_data');
+  await page.click('[data-profile=marketing-professional]');
+  await waitAttr(page, '[data-profile=marketing-professional]', 'aria-pressed', 'true');
+  const link = await page.inputValue('#share-url');
+  assert.ok(link.startsWith(base + '#s='), link);
+  const frag = link.slice(link.indexOf('#'));
+  const decoded = Buffer.from(frag.slice(3), 'base64url').toString('utf8');
+  assert.doesNotMatch(decoded, /client_id|redirect_uri|1234-abcd-secret/);
+  assert.match(decoded, /automation/);
+
+  const again = await open(frag);
+  assert.equal(await attr(again, '#format', 'data-format'), 'install-url');
+  assert.equal(await again.inputValue('#paste'), URL_INPUT.replace(/client_id=[^&]*&redirect_uri=[^&]*&/, ''));
+  assert.deepEqual(await fields(again), { required: 'automation crm.objects.contacts.read oauth', conditional: '', optional: 'content tickets' });
+  assert.equal(await again.inputValue('#acct-sales'), 'enterprise');
+  assert.equal(await again.isChecked('#feat-sensitive_data'), true);
+  assert.equal(await attr(again, '[data-profile=marketing-professional]', 'aria-pressed'), 'true');
+  await again.close();
+
+  // Opt in: the link keeps them.
+  await page.check('#share-secrets');
+  const withSecrets = await page.inputValue('#share-url');
+  const third = await open(withSecrets.slice(withSecrets.indexOf('#')));
+  assert.equal(await third.inputValue('#paste'), URL_INPUT);
+  assert.equal(await third.isChecked('#share-secrets'), true);
+  await third.close();
+
+  // Edited fields survive the round trip too.
+  await page.fill('#optional', 'content tickets forms');
+  await page.waitForFunction(() => document.querySelector('#share-url').value.length > 0);
+  const fieldsLink = await page.inputValue('#share-url');
+  const fourth = await open(fieldsLink.slice(fieldsLink.indexOf('#')));
+  assert.equal((await fields(fourth)).optional, 'content forms tickets');
+  await fourth.close();
+  await page.close();
+  noProblems();
+});
+
+test('export: Markdown to the clipboard, JSON report as a download', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await open();
+  await page.click('#copy-markdown');
+  await waitText(page, '#export-status', 'copied');
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(md, /installs on 2 of 19 standard tiers/i);
+  assert.match(md, /Marketing Hub Professional/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  assert.match(download.suggestedFilename(), /^tierscope-.*\.json$/);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(report.tool.name, 'tierscope');
+  assert.equal(report.input.format, 'public-app');
+  assert.equal(report.input.app_name, 'Acme Contact Sync');
+  assert.equal(report.profiles.length, 19);
+  assert.equal(report.profiles.find((p) => p.id === 'marketing-professional').status, 'installs');
+  assert.equal(report.coverage.combinations.total, 65536);
+
+  await page.click('#copy-link');
+  await waitText(page, '#export-status', 'Share link copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#share-url'));
+  await page.close();
+  noProblems();
+});
+
+test('one-click fixes: replace a typo, make a scope optional', async () => {
+  const page = await open();
+  await paste(page, 'oauth crm.objects.contact.read');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope');
+  const fix = page.locator('#diagnostics button.fix[data-action=replace]');
+  assert.match(await fix.textContent(), /crm\.objects\.contacts\.read/);
+  await fix.click();
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'installs');
+  assert.equal(await page.inputValue('#paste'), 'oauth crm.objects.contacts.read');
+  assert.equal((await fields(page)).required, 'crm.objects.contacts.read oauth');
+
+  // The example: automation blocks 17 tiers; the suggestion moves it to optional.
+  const example = await open();
+  await example.click('#suggestions button.fix[data-action=make-optional]');
+  await waitAttr(example, '[data-profile=free]', 'data-status', 'installs');
+  const f = await fields(example);
+  assert.doesNotMatch(f.required, /automation/);
+  assert.match(f.optional, /automation/);
+  assert.match(await example.inputValue('#paste'), /"optionalScopes": \[\s*"content",\s*"tickets",\s*"automation"/);
+  assert.equal(await attr(example, '#format', 'data-format'), 'public-app');
+  assert.match(await example.textContent('[data-profile=free]'), /drops/);
+  await example.close();
+  await page.close();
+  noProblems();
+});
+
+test('consent preview for an installing, a failing and an invalid request', async () => {
+  const page = await open();
+  // Keyboard: focus the cell and press Enter.
+  await page.focus('[data-profile=marketing-professional]');
+  await page.keyboard.press('Enter');
+  await waitAttr(page, '[data-profile=marketing-professional]', 'aria-pressed', 'true');
+  await waitText(page, '#consent', 'Connect Acme Contact Sync to your HubSpot account');
+  const consent = await page.textContent('#consent');
+  assert.match(consent, /crm\.objects\.contacts\.write/);
+  assert.match(consent, /automation/);
+  assert.match(consent, /super admin/);
+  assert.doesNotMatch(consent, /Couldn't complete the connection/);
+
+  await page.click('[data-profile=free]');
+  await waitText(page, '#consent', 'Couldn\'t complete the connection');
+  const error = await page.textContent('#consent');
+  assert.match(error, /This account doesn't have access to some HubSpot features that are required by this app\./);
+  assert.match(error, /automation/);
+  assert.match(error, /Marketing Hub Professional/);
+  assert.match(error, /App Marketplace Access/);
+
+  // Optional scopes the account lacks show as not granted.
+  await paste(page, '{"name": "Dropper", "auth": {"requiredScopes": ["oauth", "tickets"], "optionalScopes": ["automation"]}}');
+  await waitText(page, '#consent', 'Not granted on this account');
+  assert.match(await page.textContent('#consent .dropped'), /automation/);
+  assert.match(await page.textContent('#consent'), /Connect Dropper to your HubSpot account/);
+
+  await paste(page, 'oauth contacts');
+  await waitText(page, '#consent', 'one or more scopes are invalid: contacts');
+  await paste(page, 'oauth not.a.scope');
+  await waitText(page, '#consent', 'An invalid scope name was provided');
+  await page.close();
+  noProblems();
+});
+
+test('custom account: exactly the chosen hubs and features', async () => {
+  const page = await open();
+  await paste(page, 'oauth automation');
+  await waitAttr(page, '#account-result', 'data-status', 'permission-error');
+  await page.selectOption('#acct-marketing', 'professional');
+  await waitAttr(page, '#account-result', 'data-status', 'installs');
+  await page.selectOption('#acct-marketing', 'starter');
+  await waitAttr(page, '#account-result', 'data-status', 'permission-error');
+
+  await paste(page, 'oauth crm.objects.contacts.sensitive.read.v2');
+  await page.selectOption('#acct-sales', 'enterprise');
+  await waitAttr(page, '#account-result', 'data-status', 'permission-error');
+  await page.check('#feat-sensitive_data');
+  await waitAttr(page, '#account-result', 'data-status', 'installs');
+  await page.click('#account-result');
+  await waitText(page, '#consent', 'your custom account');
+  await page.close();
+  noProblems();
+});
+
+test('catalog browser: search, confidence badges, source links', async () => {
+  const page = await open();
+  await page.fill('#catalog-search', 'automation');
+  await waitText(page, '#catalog-list', 'automation');
+  const first = page.locator('#catalog-list li', { hasText: 'Marketing Hub Professional' }).first();
+  assert.match(await first.textContent(), /documented/);
+  assert.match(await first.locator('a').getAttribute('href'), /^https:\/\/developers\.hubspot\.com\//);
+  await page.fill('#catalog-search', 'zzzz-no-such-scope');
+  await waitText(page, '#catalog-count', '0 scopes match');
+  await page.close();
+  noProblems();
+});
+
+test('accessibility: axe-core clean (WCAG 2.2 AA) in light and dark themes', async () => {
+  for (const dark of [false, true]) {
+    const page = await open('', { dark });
+    await page.click('[data-profile=free]');
+    await page.click('details.conf-help summary');
+    let violations = await axeViolationsUnderCsp(page);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], dark ? 'dark' : 'light');
+    await page.click('[data-profile=marketing-professional]');
+    await paste(page, 'oauth contacts crm.objects.contact.read');
+    await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope');
+    violations = await axeViolationsUnderCsp(page);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], dark ? 'dark, errors' : 'light, errors');
+    if (dark) await page.screenshot({ path: artifactPath('site-dark.png'), fullPage: false });
+    await page.close();
+  }
+  noProblems();
+});
+
+test('usable at 360 px wide: no horizontal scroll', async () => {
+  const page = await open('', { width: 360, height: 780 });
+  for (const text of ['', 'oauth crm.objects.contacts.sensitive.read.v2 crm.objects.companies.highly_sensitive.read.v2 automation']) {
+    if (text) {
+      await paste(page, text);
+      await waitAttr(page, '#format', 'data-format', 'list');
+    }
+    await page.click('[data-profile=free]');
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(scroll <= client, `page is ${scroll} px wide in a ${client} px viewport`);
+  }
+  await page.screenshot({ path: artifactPath('site-360.png'), fullPage: true });
+  await page.close();
+  noProblems();
+});
