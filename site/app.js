@@ -2,7 +2,7 @@
 // heatmaps, the consent preview, the custom account, diagnostics, share link and export.
 import { $, h, replaceChildren, HUB_NAMES, TIER_NAMES } from './dom.js';
 import { defaultState, decodeState, encodeState, rewritePaste, words, HUBS } from './state.js';
-import { buildMatrix, renderMatrix, renderReach, fillCell } from './matrix.js';
+import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes } from './matrix.js';
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
 import { buildAccount, showAccount, renderDiagnostics, renderSuggestions } from './panels.js';
@@ -105,7 +105,7 @@ function render() {
   el.withoutConditional.checked = state.withoutConditional;
   if (!report) return;
   renderMatrix(el.matrix, report, state.selected);
-  if (report.account) fillCell(el.accountResult, report.account);
+  if (report.account) fillCell(el.accountResult, report.account, invalidScopes(report));
   el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
   renderReach(document, report);
   renderDiagnostics(el.diagnostics, report.diagnostics, applyFix);

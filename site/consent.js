@@ -17,7 +17,8 @@ function grouped(names, info, flag) {
     if (!groups.has(g)) groups.set(g, []);
     groups.get(g).push(n);
   }
-  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([g, list]) =>
+  const rank = (g) => (g === 'Basic access' ? 0 : g === 'Other' ? 2 : 1);
+  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0])).map(([g, list]) =>
     h('li.group', {}, h('span.group-name', { text: g }),
       h('ul', {}, list.map((n) => scopeLine(n, info, flag(n))))));
 }
@@ -45,7 +46,8 @@ export function renderConsent(root, ctx) {
       h('p.mock-brand', { text: 'HubSpot' }),
       h('h3', { text: `Connect ${app} to your HubSpot account` }),
       h('p', { text: `${app} is requesting access to:` }),
-      h('ul.groups', {}, grouped(profile.granted, info, flag)));
+      // Undocumented scopes are not counted as granted; list them, flagged, where they would appear.
+      h('ul.groups', {}, grouped([...profile.granted, ...profile.unverified.filter((n) => !profile.granted.includes(n))], info, flag)));
     out.push(mock);
     if (profile.dropped.length) {
       out.push(h('div.dropped', {},
@@ -57,6 +59,7 @@ export function renderConsent(root, ctx) {
       out.push(h('p.note', { text: `HubSpot does not document which tiers have ${profile.unverified.join(', ')}: the install may still fail with a permission error.` }));
     }
   } else if (profile.status === 'permission-error') {
+    const one = profile.missing.length === 1;
     out.push(errorPage('This account doesn\'t have access to some HubSpot features that are required by this app.'));
     out.push(h('div.beyond', {},
       h('h3', { text: 'What HubSpot does not tell them' }),
@@ -64,10 +67,10 @@ export function renderConsent(root, ctx) {
       h('ul', {}, profile.missing.map((n) => scopeLine(n, info, h('span.needs', { text: ` — needs ${tierText(n, info)}` })))),
       h('h3', { text: 'How to fix it' }),
       h('ul.fixes', {},
-        h('li', {}, 'Request them as optional scopes: the install then succeeds here and the token lacks them, so your app must cope without. ',
+        h('li', {}, `Request ${one ? 'it as an optional scope' : 'them as optional scopes'}: the install then succeeds here and the token lacks ${one ? 'it' : 'them'}, so your app must cope without. `,
           h('button.fix', { type: 'button', onclick: () => ctx.onFix({ action: 'make-optional', scopes: profile.missing }) , text: `Make ${profile.missing.join(', ')} optional` })),
-        h('li', { text: 'Or give this tier its own install URL without them (conditionally required scopes).' }),
-        h('li', { text: 'Or the customer upgrades to a tier that has them (see “needs” above).' }))));
+        h('li', { text: `Or give this tier its own install URL without ${one ? 'it' : 'them'} (conditionally required scopes).` }),
+        h('li', { text: `Or the customer upgrades to a tier that has ${one ? 'it' : 'them'} (see “needs” above).` }))));
   } else if (profile.status === 'invalid-scope') {
     const bad = report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope');
     const retired = bad.filter((d) => d.code === 'retired-scope').map((d) => d.scope);

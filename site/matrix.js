@@ -27,22 +27,29 @@ function cellButton(id, name, onSelect) {
 }
 
 /** Fills a profile card/cell (button with .cell-status and .cell-detail) from a report profile. */
-export function fillCell(btn, profile) {
+export function fillCell(btn, profile, invalid = []) {
   const st = STATUS[profile.status] || { icon: '•', text: profile.status };
   btn.dataset.status = profile.status;
   replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ', st.text);
   const detail = [];
+  if (profile.status === 'invalid-scope' && invalid.length) detail.push(h('span.line', {}, h('span.k', { text: 'invalid ' }), invalid.join(' ')));
   if (profile.missing.length) detail.push(h('span.line', {}, h('span.k', { text: 'missing ' }), profile.missing.join(' ')));
   if (profile.dropped.length) detail.push(h('span.line', {}, h('span.k', { text: 'drops ' }), profile.dropped.join(' ')));
   if (profile.status === 'uncertain' && profile.unverified.length) detail.push(h('span.line', {}, h('span.k', { text: 'undocumented ' }), profile.unverified.join(' ')));
   replaceChildren(btn.querySelector('.cell-detail'), detail);
 }
 
+/** The unknown or retired scope names of a report (they make every account invalid-scope). */
+export function invalidScopes(report) {
+  return report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope').map((d) => d.scope);
+}
+
 export function renderMatrix(table, report, selected) {
+  const invalid = invalidScopes(report);
   for (const p of report.profiles) {
     const btn = table.querySelector(`[data-profile="${p.id}"]`);
     if (!btn) continue;
-    fillCell(btn, p);
+    fillCell(btn, p, invalid);
     btn.setAttribute('aria-pressed', String(p.id === selected));
   }
 }

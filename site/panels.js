@@ -68,10 +68,13 @@ export function renderSuggestions(list, report, names, onFix) {
   const total = report.coverage.combinations.total;
   replaceChildren(list, items.map((s) => {
     const unlocks = (s.unlocks || []).map((id) => names[id] || id);
+    const shown = unlocks.length > 4 ? `${unlocks.slice(0, 3).join(', ')} and ${unlocks.length - 3} more` : unlocks.join(', ');
+    const them = s.scopes.length > 1 ? 'them' : 'it';
     return h('li.diag.suggestion', {},
-      h('span.msg', {}, 'Request ', h('code', { text: s.scopes.join(' ') }), ' as optional: ',
-        unlocks.length ? `also installs on ${unlocks.join(', ')}` : 'no extra standard tier',
-        ` · ${Math.round((1000 * s.combinations) / total) / 10} % of configurations would install (your app must cope when the account lacks ${s.scopes.length > 1 ? 'them' : 'it'}).`),
+      h('p.msg', {}, 'Request ', h('code', { text: s.scopes.join(' ') }), ' as optional: ',
+        h('strong', { text: unlocks.length ? `+${unlocks.length} standard ${unlocks.length === 1 ? 'tier' : 'tiers'}` : 'no extra standard tier' }),
+        `, ${Math.round((1000 * s.combinations) / total) / 10} % of configurations install.`),
+      h('p.hint', { text: `${unlocks.length ? `Unlocks ${shown}. ` : ''}Your app must cope when an account lacks ${them}: the token will not carry ${them}.` }),
       h('button.fix', { type: 'button', 'data-action': 'make-optional', onclick: () => onFix(s), text: `Make ${s.scopes.join(' ')} optional` }));
   }));
 }

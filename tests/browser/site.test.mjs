@@ -239,6 +239,10 @@ test('export: Markdown to the clipboard, JSON report as a download', async () =>
   assert.equal(report.profiles.find((p) => p.id === 'marketing-professional').status, 'installs');
   assert.equal(report.coverage.combinations.total, 65536);
 
+  await page.check('#without-conditional');
+  const [second] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  assert.equal(JSON.parse(readFileSync(await second.path(), 'utf8')).input.without_conditional, true);
+
   await page.click('#copy-link');
   await waitText(page, '#export-status', 'Share link copied');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.inputValue('#share-url'));
@@ -299,8 +303,15 @@ test('consent preview for an installing, a failing and an invalid request', asyn
   assert.match(await page.textContent('#consent .dropped'), /automation/);
   assert.match(await page.textContent('#consent'), /Connect Dropper to your HubSpot account/);
 
+  // A scope whose tiers HubSpot does not document: uncertain, flagged in the consent screen.
+  await paste(page, 'oauth tickets automation.sequences.write');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'uncertain');
+  await waitText(page, '#consent', 'availability unverified');
+  assert.match(await page.textContent('#consent'), /may still fail/);
+
   await paste(page, 'oauth contacts');
   await waitText(page, '#consent', 'one or more scopes are invalid: contacts');
+  assert.match(await page.textContent('[data-profile=free]'), /invalid\s*contacts/);
   await paste(page, 'oauth not.a.scope');
   await waitText(page, '#consent', 'An invalid scope name was provided');
   await page.close();
