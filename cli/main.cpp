@@ -24,10 +24,14 @@ const char* kUsage = R"(tierscope: will a HubSpot OAuth install succeed on each 
 
 Usage:
   tierscope check [options] [FILE | -]
+  tierscope check [options] CONFIG URL-FILE    (or CONFIG --url URL: the URL checked against the config)
+  tierscope url CONFIG [--client-id ID] [--redirect-uri URI] [--eu] [--account-id N] [--format text|json]
+  tierscope migrate [FILE | - | --scopes LIST] [--format text|json]
+  tierscope diff OLD NEW [--without-conditional] [--format text|json]
   tierscope scopes [--search TEXT] [--format table|json]
   tierscope --help | --version
 
-check reads one input: a FILE (an app config JSON, an install URL or a scope list; - for stdin;
+check reads one input (two: an app config and its install URL, checked against each other): a FILE (an app config JSON, an install URL or a scope list; - for stdin;
 auto-detected) or the lists given with --required/--conditional/--optional/--url.
   --required LIST        required scopes (space, comma or newline separated; repeatable)
   --conditional LIST     conditionally required scopes
@@ -110,8 +114,10 @@ int run_check(int argc, char** argv) {
   }
   if (format != "table" && format != "json" && format != "markdown")
     throw Failure{"--format must be table, json or markdown, not " + format};
-  if (files.size() > 1) throw Failure{"check takes one input file (got " + std::to_string(files.size()) + ")"};
-  if (!files.empty() && !fields.empty())
+  if (files.size() > 2) throw Failure{"check takes one input, or an app config and an install URL (got " + std::to_string(files.size()) + " files)"};
+  // An app config and its install URL: two files, or a file and --url.
+  bool pair = files.size() == 2 || (files.size() == 1 && fields.size() == 1 && fields.contains("url"));
+  if (!pair && !files.empty() && !fields.empty())
     throw Failure{"give either an input file or --required/--conditional/--optional/--url, not both"};
   if (files.empty() && fields.empty()) throw Failure{"no input: give a FILE, - for stdin, or --required LIST (see --help)"};
   // Gates need their profiles' rows: --profile rows plus gate rows are shown.
@@ -122,7 +128,12 @@ int run_check(int argc, char** argv) {
   std::string opts = options.empty() ? "" : options.dump();
   tierscope::Outcome out;
   std::string origin;
-  if (!files.empty()) {
+  if (pair) {
+    std::string a = read_file(files[0]), b = files.size() == 2 ? read_file(files[1]) : fields["url"].get<std::string>();
+    auto first = tierscope::parse_text(a);
+    if (first.ok && json::parse(first.json)["format"] == "install-url") std::swap(a, b);  // either order
+    out = tierscope::check_pair(a, b, opts);
+  } else if (!files.empty()) {
     origin = files[0] == "-" ? "" : files[0] + ": ";
     out = tierscope::check_text(read_file(files[0]), opts);
   } else {
@@ -154,6 +165,70 @@ int run_check(int argc, char** argv) {
   return exit_code;
 }
 
+std::string one_input(const std::vector<std::string>& files, const char* what) {
+  if (files.size() != 1) throw Failure{std::string(what) + " takes one input (a FILE or - for stdin)"};
+  return read_file(files[0]);
+}
+
+void print(const tierscope::Outcome& out, const std::string& format, std::string (*render)(const json&)) {
+  if (!out.ok) throw Failure{out.error};
+  if (format == "json") std::cout << out.json << "\n";
+  else std::cout << render(json::parse(out.json));
+}
+
+int run_url(int argc, char** argv) {
+  ojson options = ojson::object();
+  std::vector<std::string> files;
+  std::string format = "text";
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--client-id") options["clientId"] = need_value(i, argc, argv);
+    else if (a == "--redirect-uri") options["redirectUri"] = need_value(i, argc, argv);
+    else if (a == "--account-id") options["accountId"] = need_value(i, argc, argv);
+    else if (a == "--eu") options["eu"] = true;
+    else if (a == "--format") format = need_value(i, argc, argv);
+    else if (a.size() > 1 && a[0] == '-') throw Failure{"unknown option " + a + " for url (see tierscope --help)"};
+    else files.push_back(a);
+  }
+  if (format != "text" && format != "json") throw Failure{"--format must be text or json for url"};
+  print(tierscope::build_urls(one_input(files, "url"), options.dump()), format, tierscope_cli::render_urls);
+  return 0;
+}
+
+int run_migrate(int argc, char** argv) {
+  std::vector<std::string> files;
+  std::string format = "text", list;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--scopes") list += " " + need_value(i, argc, argv);
+    else if (a == "--format") format = need_value(i, argc, argv);
+    else if (a.size() > 1 && a[0] == '-') throw Failure{"unknown option " + a + " for migrate (see tierscope --help)"};
+    else files.push_back(a);
+  }
+  if (format != "text" && format != "json") throw Failure{"--format must be text or json for migrate"};
+  std::string text = list.empty() ? one_input(files, "migrate") : list;
+  print(tierscope::migrate(text), format, tierscope_cli::render_migrate);
+  return 0;
+}
+
+int run_diff(int argc, char** argv) {
+  std::vector<std::string> files;
+  std::string format = "text";
+  ojson options = ojson::object();
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--format") format = need_value(i, argc, argv);
+    else if (a == "--without-conditional") options["withoutConditional"] = true;
+    else if (a.size() > 1 && a[0] == '-' && a != "-") throw Failure{"unknown option " + a + " for diff (see tierscope --help)"};
+    else files.push_back(a);
+  }
+  if (format != "text" && format != "json") throw Failure{"--format must be text or json for diff"};
+  if (files.size() != 2) throw Failure{"diff takes two inputs: OLD NEW"};
+  print(tierscope::diff(read_file(files[0]), read_file(files[1]), options.empty() ? "" : options.dump()), format,
+        tierscope_cli::render_diff);
+  return 0;
+}
+
 int run_scopes(int argc, char** argv) {
   std::string search, format = "table";
   for (int i = 2; i < argc; ++i) {
@@ -183,6 +258,9 @@ int main(int argc, char** argv) {
     if (cmd == "--version") { std::cout << "tierscope " << tierscope::version() << " (scope catalog as of " << json::parse(tierscope::catalog_info())["as_of"].get<std::string>() << ")\n"; return 0; }
     if (cmd == "check") return run_check(argc, argv);
     if (cmd == "scopes") return run_scopes(argc, argv);
+    if (cmd == "url") return run_url(argc, argv);
+    if (cmd == "migrate") return run_migrate(argc, argv);
+    if (cmd == "diff") return run_diff(argc, argv);
     throw Failure{cmd.empty() ? "no command (see tierscope --help)" : "unknown command " + cmd + " (see tierscope --help)"};
   } catch (const Failure& f) {
     std::cerr << "tierscope: " << f.message << "\n";

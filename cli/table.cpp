@@ -24,6 +24,8 @@ std::string status_cell(const std::string& status) {
   if (status == "permission-error") return "✗ permission error";
   if (status == "invalid-scope") return "⛔ invalid scope";
   if (status == "uncertain") return "? uncertain";
+  if (status == "url-mismatch") return "⛔ URL mismatch";
+  if (status == "insufficient-scopes") return "⛔ insufficient scopes";
   return status;
 }
 
@@ -100,6 +102,12 @@ std::string render_table(const json& r, bool color) {
     if (!a["missing"].empty()) out += " (missing " + list(a["missing"]) + ")";
     out += "\n";
   }
+  if (r.contains("url_check") && r["url_check"].is_object()) {
+    const json& u = r["url_check"];
+    out += u["ok"].get<bool>() ? "\nInstall URL matches the app config.\n"
+                               : "\nInstall URL does not match the app config; a corrected URL:\n  " +
+                                     u["fixed_url"].get<std::string>() + "\n";
+  }
   if (!r["diagnostics"].empty()) {
     out += "\nDiagnostics:\n";
     for (const auto& d : r["diagnostics"])
@@ -124,6 +132,59 @@ std::string render_scopes(const json& entries) {
     out += "    " + e["label"].get<std::string>() + " · source: " + e["source"].get<std::string>() + "\n";
   }
   out += std::to_string(entries.size()) + " scope" + (entries.size() == 1 ? "" : "s") + "\n";
+  return out;
+}
+
+std::string render_urls(const json& b) {
+  std::string out;
+  for (const auto& u : b["urls"]) {
+    out += u["label"].get<std::string>() + " (installs on " + std::to_string(u["installs_profiles"].get<int>()) +
+           " of 19 standard tiers · " + percent(u["combinations"], 65536) + " % of configurations):\n  " +
+           u["url"].get<std::string>() + "\n";
+  }
+  for (const auto& d : b["diagnostics"]) out += "\nnote: " + d["message"].get<std::string>() + "\n";
+  return out;
+}
+
+std::string render_migrate(const json& m) {
+  std::string out = "Scopes of the OAuth 1 list:\n";
+  for (const auto& s : m["scopes"]) {
+    out += "  " + pad(s["scope"].get<std::string>(), 28) + pad(s["status"].get<std::string>(), 11) + s["note"].get<std::string>();
+    if (s["status"] == "retired") out += "\n      → " + list(s["replaced_by"]);
+    out += "\n";
+  }
+  out += "\nUnder OAuth 1 every portal could approve the list. At OAuth 2 re-authorization, with every scope required:\n";
+  for (const auto& p : m["profiles"])
+    if (p["oauth2"] != "installs")
+      out += "  " + pad(p["name"].get<std::string>(), 28) + status_cell(p["oauth2"]) +
+             (p["missing"].empty() ? "" : " (missing " + list(p["missing"]) + ")") + "\n";
+  const json& c = m["coverage"]["oauth2"];
+  out += "Installs on " + std::to_string(c["profiles"].get<int>()) + " of 19 standard tiers · " +
+         percent(c["combinations"], 65536) + " % of configurations.\n";
+  const json& r = m["recommendation"];
+  out += "\nRecommended: required " + list(r["required"]) + "\n             optional " + list(r["optional"]) +
+         "\n  → installs on " + std::to_string(r["coverage"]["profiles"].get<int>()) + " of 19 standard tiers · " +
+         percent(r["coverage"]["combinations"], 65536) + " % of configurations\n";
+  return out;
+}
+
+std::string render_diff(const json& d) {
+  std::string out;
+  for (const char* part : {"added", "removed"})
+    for (const char* kind : {"required", "conditional", "optional"})
+      if (!d[part][kind].empty()) out += std::string(part) + " (" + kind + "): " + list(d[part][kind]) + "\n";
+  for (const auto& c : d["changed_kind"])
+    out += "changed: " + c["scope"].get<std::string>() + " " + c["from"].get<std::string>() + " → " + c["to"].get<std::string>() + "\n";
+  if (out.empty()) out = "No scope changes.\n";
+  out += "\n" + d["reauthorize_note"].get<std::string>() + "\n";
+  if (!d["profiles"].empty()) {
+    out += "\nProfiles whose result changes:\n";
+    for (const auto& p : d["profiles"])
+      out += "  " + pad(p["name"].get<std::string>(), 28) + status_cell(p["before"]) + " → " + status_cell(p["after"]) + "\n";
+  }
+  const json& c = d["coverage"];
+  out += "\nConfigurations that install: " + percent(c["before"]["combinations"], 65536) + " % → " +
+         percent(c["after"]["combinations"], 65536) + " %\n";
   return out;
 }
 

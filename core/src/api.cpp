@@ -3,7 +3,9 @@
 
 #include <stdexcept>
 
+#include "install_url.hpp"
 #include "markdown.hpp"
+#include "migrate.hpp"
 #include "report.hpp"
 #include "text.hpp"
 
@@ -25,6 +27,15 @@ Outcome guarded(F&& f) noexcept {
   }
 }
 
+// Reads one of several inputs, naming it in any error ("the install URL: invalid ...").
+RawInput read_named(std::string_view text, const std::string& name) {
+  try {
+    return read_input(text);
+  } catch (const InputError& e) {
+    throw InputError(e.code, name + ": " + e.what());
+  }
+}
+
 std::string check(const RawInput& in, std::string_view options_json) {
   Options o = read_options(options_json);
   auto catalog = current_catalog();
@@ -40,6 +51,43 @@ Outcome check_text(std::string_view text, std::string_view options_json) noexcep
 
 Outcome check_fields(std::string_view fields_json, std::string_view options_json) noexcept {
   return guarded([&] { return check(read_fields(fields_json), options_json); });
+}
+
+Outcome check_pair(std::string_view config_text, std::string_view url_text, std::string_view options_json) noexcept {
+  return guarded([&] {
+    RawInput config = read_named(config_text, "the app config"), url = read_named(url_text, "the install URL");
+    UrlCheck uc = check_url_against_config(config, url);
+    Options o = read_options(options_json);
+    auto catalog = current_catalog();
+    Request req = build_request(uc.evaluated, *catalog);
+    req.diagnostics.insert(req.diagnostics.begin(), uc.diagnostics.begin(), uc.diagnostics.end());
+    req.url_rejection = uc.rejection;
+    Evaluation ev = evaluate(req, *catalog, o);
+    ojson r = report_json(uc.evaluated, req, ev, o, *catalog);
+    r["url_check"] = {{"ok", uc.rules_failed.empty()}, {"rules_failed", uc.rules_failed}, {"fixed_url", uc.fixed_url}};
+    return dump(r);
+  });
+}
+
+Outcome build_urls(std::string_view config_text, std::string_view options_json) noexcept {
+  return guarded([&] {
+    RawInput config = read_input(config_text);
+    nlohmann::json options = nlohmann::json::object();
+    if (options_json.find_first_not_of(" \t\r\n") != std::string_view::npos) options = parse_json(options_json, "the options");
+    if (!options.is_object()) throw InputError("bad-options", "options: must be an object");
+    return dump(tierscope::build_urls(config, options));
+  });
+}
+
+Outcome migrate(std::string_view text) noexcept {
+  return guarded([&] { return dump(migrate_json(read_input(text))); });
+}
+
+Outcome diff(std::string_view before_text, std::string_view after_text, std::string_view options_json) noexcept {
+  return guarded([&] {
+    Options o = read_options(options_json);
+    return dump(diff_json(read_named(before_text, "before"), read_named(after_text, "after"), o));
+  });
 }
 
 Outcome parse_text(std::string_view text) noexcept {

@@ -24,11 +24,12 @@ std::vector<std::string> all_scopes(const Request& req, const Options& o) {
   return v;
 }
 
-bool is_invalid(const Request& req, const Options& o) {
-  if (req.comma_separated_url) return true;
+// The status HubSpot gives every account, whatever its tier, or "" when the tier decides.
+std::string rejected_for_all(const Request& req, const Options& o) {
+  if (req.comma_separated_url) return "invalid-scope";
   for (const auto& name : all_scopes(req, o))
-    if (req.invalid.count(name)) return true;
-  return false;
+    if (req.invalid.count(name)) return "invalid-scope";
+  return req.url_rejection;
 }
 
 AccountSet installing(const std::vector<std::string>& blocking, const Request& req, const Catalog& catalog) {
@@ -40,7 +41,7 @@ AccountSet installing(const std::vector<std::string>& blocking, const Request& r
 }
 
 ProfileResult evaluate_one(std::uint32_t config, const Request& req, const Catalog& catalog, const Options& o,
-                           bool invalid) {
+                           const std::string& rejected) {
   ProfileResult r;
   bool blocked_by_unknown = false;
   for (const auto& name : blocking_scopes(req, o)) {
@@ -53,7 +54,7 @@ ProfileResult evaluate_one(std::uint32_t config, const Request& req, const Catal
     const Scope* s = req.invalid.count(name) ? nullptr : catalog.find(name);
     if (s && s->requirement == Requirement::Undocumented) r.unverified.push_back(name);
   }
-  r.status = invalid ? "invalid-scope" : !r.missing.empty() ? "permission-error" : blocked_by_unknown ? "uncertain" : "installs";
+  r.status = !rejected.empty() ? rejected : !r.missing.empty() ? "permission-error" : blocked_by_unknown ? "uncertain" : "installs";
   if (r.status == "installs" || r.status == "uncertain") {
     for (const auto& name : all_scopes(req, o)) {
       const Scope* s = catalog.find(name);
@@ -130,10 +131,10 @@ Options read_options(std::string_view text) {
 
 Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o) {
   Evaluation ev;
-  bool invalid = is_invalid(req, o);
+  const std::string rejected = rejected_for_all(req, o);
   std::vector<ProfileResult> all;
   for (const auto& p : standard_profiles()) {
-    ProfileResult r = evaluate_one(p.config, req, catalog, o, invalid);
+    ProfileResult r = evaluate_one(p.config, req, catalog, o, rejected);
     r.id = p.id;
     r.name = p.name;
     r.hub = p.hub;
@@ -143,7 +144,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     all.push_back(std::move(r));
   }
   const auto blocking = blocking_scopes(req, o);
-  AccountSet ok = invalid ? AccountSet::none() : installing(blocking, req, catalog);
+  AccountSet ok = !rejected.empty() ? AccountSet::none() : installing(blocking, req, catalog);
   ev.combinations_install = ok.count();
   for (int h = 0; h < kHubs; ++h)
     for (int t = 0; t < kTiers; ++t) ev.by_hub[h][t] = ok.count_within(hub_at(h, t));
@@ -175,7 +176,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     if (o.profiles.empty() || std::find(o.profiles.begin(), o.profiles.end(), r.id) != o.profiles.end())
       ev.profiles.push_back(std::move(r));
   if (o.account) {
-    ProfileResult r = evaluate_one(*o.account, req, catalog, o, invalid);
+    ProfileResult r = evaluate_one(*o.account, req, catalog, o, rejected);
     r.id = "custom";
     r.name = "Custom account";
     r.hub = -1;

@@ -42,6 +42,12 @@ void add_json_list(RawInput& in, const json& doc, const char* key, Kind kind, co
   }
 }
 
+std::string first_redirect(const json& auth) {
+  auto it = auth.find("redirectUrls");
+  if (it != auth.end() && it->is_array() && !it->empty() && (*it)[0].is_string()) return (*it)[0].get<std::string>();
+  return "";
+}
+
 std::string name_of(const json& o) {
   auto it = o.find("name");
   return it != o.end() && it->is_string() ? trim(it->get<std::string>()) : "";
@@ -62,6 +68,7 @@ RawInput read_config(const json& doc) {
     if (!auth.is_object()) parse_error("app-hsmeta.json: config.auth must be an object");
     in.format = "app-hsmeta";
     in.app_name = name_of(*cfg).empty() ? name_of(doc) : name_of(*cfg);
+    in.redirect_uri = first_redirect(auth);
     add_json_list(in, auth, "requiredScopes", Kind::Required, "config.auth.");
     bool is_static = auth.contains("type") && auth["type"] == "static";
     std::size_t before = in.entries.size();
@@ -80,6 +87,7 @@ RawInput read_config(const json& doc) {
     if (!auth->is_object()) parse_error("public-app.json: auth must be an object");
     in.format = "public-app";
     in.app_name = name_of(doc);
+    in.redirect_uri = first_redirect(*auth);
     add_json_list(in, *auth, "requiredScopes", Kind::Required, "auth.");
     add_json_list(in, *auth, "conditionallyRequiredScopes", Kind::Conditional, "auth.");
     add_json_list(in, *auth, "optionalScopes", Kind::Optional, "auth.");

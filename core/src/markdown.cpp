@@ -30,6 +30,8 @@ std::string status_text(const std::string& s) {
   if (s == "permission-error") return "❌ permission error";
   if (s == "invalid-scope") return "⛔ invalid scope";
   if (s == "uncertain") return "❔ uncertain";
+  if (s == "url-mismatch") return "⛔ URL mismatch";
+  if (s == "insufficient-scopes") return "⛔ insufficient scopes";
   return cell(s);
 }
 
@@ -69,6 +71,8 @@ std::string markdown_report(const json& r) {
         md += "- " + cell(d.at("severity").get<std::string>()) + " `" + d.at("code").get<std::string>() + "`: " +
               cell(d.at("message").get<std::string>()) + "\n";
     }
+    if (r.contains("url_check") && r["url_check"].is_object() && !r["url_check"].at("ok").get<bool>())
+      md += "\n**Corrected install URL**\n\n```\n" + r["url_check"].at("fixed_url").get<std::string>() + "\n```\n";
     if (!r.at("suggestions").empty()) {
       md += "\n**Smallest changes that let more portals in**\n\n";
       for (const auto& s : r.at("suggestions"))

@@ -110,6 +110,7 @@ ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, 
   } else {
     r["account"] = nullptr;
   }
+  r["url_check"] = nullptr;  // filled by check_pair
   return r;
 }
 

@@ -169,6 +169,70 @@ class Check(unittest.TestCase):
             self.assertIn('unknown hub "ops"', err)
 
 
+CONFIG = json.dumps({"name": "Demo", "auth": {"redirectUrls": ["https://x.example/cb"],
+                     "requiredScopes": ["oauth", "crm.objects.contacts.read"], "optionalScopes": ["automation"],
+                     "conditionallyRequiredScopes": ["tickets"]}})
+BASE = "https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https%3A%2F%2Fx.example%2Fcb"
+
+
+class UrlConfig(unittest.TestCase):
+    def test_config_and_url_together(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            cfg = write(tmp, "public-app.json", CONFIG)
+            bad = BASE + "&scope=oauth%20automation"
+            code, out, _ = run("check", "--format", "json", cfg, "--url", bad)
+            self.assertEqual(code, 0)
+            r = json.loads(out)
+            self.assertEqual(r["url_check"]["rules_failed"], [1, 5])
+            self.assertEqual({p["status"] for p in r["profiles"]}, {"url-mismatch"})
+            url_file = write(tmp, "url.txt", BASE + "&scope=oauth%20crm.objects.contacts.read&optional_scope=automation")
+            code, out, _ = run("check", "--format", "json", url_file, cfg)  # either order
+            self.assertEqual(json.loads(out)["url_check"]["ok"], True)
+            code, out, _ = run("check", cfg, "--url", bad, "--require-install-on", "free")
+            self.assertEqual(code, 1)
+            self.assertIn("a corrected URL", out)
+
+    def test_url_builder(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            cfg = write(tmp, "public-app.json", CONFIG)
+            code, out, err = run("url", cfg, "--client-id", "abc", "--eu", "--account-id", "7", "--format", "json")
+            self.assertEqual(code, 0, err)
+            urls = json.loads(out)["urls"]
+            self.assertEqual([u["label"] for u in urls], ["base", "with tickets"])
+            self.assertTrue(urls[0]["url"].startswith("https://app-eu1.hubspot.com/oauth/7/authorize?client_id=abc&"))
+            self.assertIn("scope=oauth%20crm.objects.contacts.read&optional_scope=automation", urls[0]["url"])
+            code, out, _ = run("url", cfg)
+            self.assertIn("base (installs on 19 of 19 standard tiers", out)
+        code, _, err = run("url", "-", stdin=b"oauth tickets")
+        self.assertEqual(code, 2)
+        self.assertIn("needs an app config", err)
+
+    def test_migrate(self):
+        code, out, _ = run("migrate", "--scopes", "contacts content reports social automation")
+        self.assertEqual(code, 0)
+        self.assertIn("retired", out)
+        self.assertIn("Under OAuth 1 every portal could approve the list", out)
+        self.assertIn("Recommended:", out)
+        code, out, _ = run("migrate", "--format", "json", "-", stdin=b"contacts automation")
+        m = json.loads(out)
+        self.assertEqual(m["profiles"][0]["oauth2"], "permission-error")
+
+    def test_diff(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            old = write(tmp, "old.txt", "oauth crm.objects.contacts.read")
+            new = write(tmp, "new.txt", "oauth crm.objects.contacts.read automation")
+            code, out, _ = run("diff", old, new)
+            self.assertEqual(code, 0)
+            self.assertIn("added (required): automation", out)
+            self.assertIn("must re-authorize", out)
+            self.assertIn("Free", out)
+            code, out, _ = run("diff", new, old, "--format", "json")
+            d = json.loads(out)
+            self.assertFalse(d["reauthorize"])
+            self.assertEqual(d["removed"]["required"], ["automation"])
+            self.assertEqual(run("diff", old)[0], 2)
+
+
 class Scopes(unittest.TestCase):
     def test_search(self):
         code, out, _ = run("scopes", "--search", "sensitive.read")

@@ -28,6 +28,22 @@ Outcome parse_text(std::string_view text) noexcept;
 Outcome list_scopes(std::string_view filter) noexcept;
 // render_markdown: a report (as produced by check_*) as a Markdown summary for pull requests.
 Outcome render_markdown(std::string_view report_json) noexcept;
+// check_pair: an app config and an install URL together: the report of check_text for the URL
+// (with the config's kinds), plus url-config-mismatch diagnostics for RULES.md rules 1-7, every
+// profile's status url-mismatch / insufficient-scopes when HubSpot refuses the URL for every
+// account, and "url_check": {"ok", "rules_failed": [..], "fixed_url"}.
+Outcome check_pair(std::string_view config_text, std::string_view url_text, std::string_view options_json) noexcept;
+// build_urls: correct install URLs from an app config: {"app_name", "urls": [{"label", "scopes",
+// "optional_scopes", "url", "installs_profiles", "combinations"}], "diagnostics"}.
+// Options: {"clientId", "redirectUri", "eu": bool, "accountId"}.
+Outcome build_urls(std::string_view config_text, std::string_view options_json) noexcept;
+// migrate: an OAuth 1-era scope list -> replacements, who could approve it then and who gets the
+// permission error now, and which scopes to make optional.
+Outcome migrate(std::string_view text) noexcept;
+// diff: two inputs (before and after an app update): added/removed/changed scopes, whether existing
+// installs must re-authorize, the profiles whose status changes. Options as for check_text.
+Outcome diff(std::string_view before_text, std::string_view after_text, std::string_view options_json) noexcept;
+
 // {"as_of": "...", "scopes": N}
 std::string catalog_info() noexcept;
 std::string version() noexcept;

@@ -1,0 +1,251 @@
+// The JS API of build-wasm/web/tierscope.mjs in node: loading, check/checkJson/parse/scopes/markdown,
+// options, errors. Behavioural assertions rely on the real core and data/hubspot-scopes.json.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, PROFILE_IDS, importModule, tierscope } from './helpers.mjs';
+
+const catalogFile = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8'));
+const profile = (report, id) => report.profiles.find((p) => p.id === id);
+
+/** Calls fn, which must throw; returns the thrown value. */
+function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected an exception');
+}
+
+test('loads in node with no options', async () => {
+  const { createTierscope } = await importModule();
+  const ts = await createTierscope();
+  assert.equal(typeof ts.check, 'function');
+  assert.ok(Object.isFrozen(ts));
+  const again = await createTierscope(); // independent second instance
+  assert.notEqual(again, ts);
+});
+
+test('exports only createTierscope', async () => {
+  const mod = await importModule();
+  assert.deepEqual(Object.keys(mod).sort(), ['createTierscope']);
+});
+
+test('version and catalog', async () => {
+  const ts = await tierscope();
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'web', 'package.json'), 'utf8'));
+  assert.equal(ts.version, pkg.version);
+  assert.deepEqual({ ...ts.catalog }, { as_of: catalogFile.as_of, scopes: catalogFile.scopes.length });
+});
+
+test('check(string): crm.objects.contacts.read installs on all 19 profiles', async () => {
+  const ts = await tierscope();
+  const r = ts.check('crm.objects.contacts.read');
+  assert.deepEqual(r.tool, { name: 'tierscope', version: ts.version });
+  assert.equal(r.input.format, 'list');
+  assert.deepEqual(r.profiles.map((p) => p.id), PROFILE_IDS);
+  for (const p of r.profiles) {
+    assert.equal(p.status, 'installs', p.id);
+    assert.deepEqual(p.missing, [], p.id);
+    assert.ok(p.granted.includes('crm.objects.contacts.read'), p.id);
+  }
+  assert.deepEqual(r.coverage.profiles, { installs: 19, uncertain: 0, total: 19 });
+  assert.deepEqual(r.coverage.combinations, { installs: 65536, total: 65536 });
+  assert.ok(r.request.required.includes('oauth'), 'oauth is added');
+  assert.ok(r.diagnostics.some((d) => d.code === 'missing-oauth'));
+  assert.equal(r.account, null);
+});
+
+test('check(string): automation gives permission-error on free, installs on Marketing Professional', async () => {
+  const ts = await tierscope();
+  const r = ts.check('oauth automation');
+  const free = profile(r, 'free');
+  assert.equal(free.status, 'permission-error');
+  assert.deepEqual(free.missing, ['automation']);
+  assert.deepEqual(free.granted, []);
+  assert.equal(profile(r, 'marketing-starter').status, 'permission-error');
+  assert.equal(profile(r, 'marketing-professional').status, 'installs');
+  assert.equal(profile(r, 'marketing-enterprise').status, 'installs');
+  assert.equal(r.coverage.combinations.total, 65536);
+  assert.ok(r.coverage.combinations.installs > 0 && r.coverage.combinations.installs < 65536);
+  assert.equal(r.coverage.by_hub.marketing.free, 0);
+  assert.equal(r.coverage.by_hub.marketing.professional, 16384);
+  // Making it optional would unlock every profile.
+  const s = r.suggestions.find((x) => x.action === 'make-optional');
+  assert.ok(s && s.scopes.includes('automation') && s.unlocks.includes('free'), JSON.stringify(r.suggestions));
+});
+
+test('check(string): every input format is detected', async () => {
+  const ts = await tierscope();
+  const cases = {
+    list: 'oauth, crm.objects.contacts.read\nautomation',
+    'install-url': 'https://app-eu1.hubspot.com/oauth/authorize?client_id=x&scope=oauth%20automation&optional_scope=content',
+    'app-hsmeta': JSON.stringify({ config: { name: 'Meta', auth: { type: 'oauth', requiredScopes: ['oauth'], optionalScopes: ['automation'], conditionallyRequiredScopes: [] } } }),
+    'public-app': JSON.stringify({ name: 'Pub', auth: { requiredScopes: ['oauth', 'automation'], optionalScopes: [] } }),
+    'private-app': JSON.stringify({ name: 'Priv', scopes: ['automation'] }),
+  };
+  for (const [format, text] of Object.entries(cases)) assert.equal(ts.check(text).input.format, format, format);
+  const url = ts.check(cases['install-url']);
+  assert.equal(url.input.host, 'app-eu1.hubspot.com');
+  assert.deepEqual(url.request.optional, ['content']);
+  assert.equal(ts.check(cases['app-hsmeta']).input.app_name, 'Meta');
+  const pinned = ts.check('https://app.hubspot.com/oauth/123456/authorize?scope=oauth');
+  assert.equal(pinned.input.account_id, '123456');
+});
+
+test('check(object): fields, arrays and strings give the same request', async () => {
+  const ts = await tierscope();
+  const a = ts.check({ required: ['oauth', 'crm.objects.contacts.read'], conditional: ['automation'], optional: ['content'] });
+  const b = ts.check({ required: 'oauth crm.objects.contacts.read', conditional: 'automation', optional: 'content' });
+  assert.equal(a.input.format, 'fields');
+  assert.deepEqual(a.request, { required: ['crm.objects.contacts.read', 'oauth'], conditional: ['automation'], optional: ['content'] });
+  assert.deepEqual(a, b);
+  assert.equal(profile(a, 'free').status, 'permission-error', 'a conditional scope counts as required');
+  const withUrl = ts.check({ url: 'https://app.hubspot.com/oauth/authorize?scope=oauth%20automation' });
+  assert.ok(withUrl.request.required.includes('automation'));
+});
+
+test('check(bytes) equals check(string)', async () => {
+  const ts = await tierscope();
+  const text = 'oauth automation crm.objects.contacts.read';
+  const bytes = new TextEncoder().encode(text);
+  assert.equal(ts.checkJson(bytes), ts.checkJson(text));
+  assert.equal(ts.checkJson(bytes.buffer), ts.checkJson(text));
+  assert.equal(ts.checkJson(Buffer.from(text)), ts.checkJson(text));
+});
+
+test('checkJson is the exact JSON text of check', async () => {
+  const ts = await tierscope();
+  const json = ts.checkJson('oauth automation');
+  assert.equal(json, JSON.stringify(ts.check('oauth automation'), null, 2));
+  assert.ok(!json.endsWith('\n'));
+  assert.ok(json.startsWith('{\n  "tool": {'));
+});
+
+test('options: withoutConditional, account, profiles', async () => {
+  const ts = await tierscope();
+  const input = { required: ['oauth'], conditional: ['automation'] };
+  const plain = ts.check(input);
+  const without = ts.check(input, { withoutConditional: true });
+  assert.equal(plain.input.without_conditional, false);
+  assert.equal(without.input.without_conditional, true);
+  assert.equal(profile(plain, 'free').status, 'permission-error');
+  assert.equal(profile(without, 'free').status, 'installs');
+
+  const acct = ts.check('oauth automation', { account: { hubs: { marketing: 'professional' }, features: [] } });
+  assert.equal(acct.account.id, 'custom');
+  assert.equal(acct.account.status, 'installs');
+  const freeAcct = ts.check('oauth automation', { account: { hubs: {} } });
+  assert.equal(freeAcct.account.status, 'permission-error');
+
+  const some = ts.check('oauth automation', { profiles: ['free', 'marketing-professional'] });
+  assert.deepEqual(some.profiles.map((p) => p.id), ['free', 'marketing-professional']);
+
+  // The same options as a JSON string are accepted too.
+  assert.equal(ts.checkJson(input, '{"withoutConditional": true}'), ts.checkJson(input, { withoutConditional: true }));
+});
+
+test('options: bad options throw bad-options', async () => {
+  const ts = await tierscope();
+  for (const bad of [{ profiles: ['no-such-profile'] }, { account: { hubs: { marketing: 'platinum' } } }, { withoutConditional: 'yes' }]) {
+    const e = thrown(() => ts.check('oauth', bad));
+    assert.ok(e instanceof Error, JSON.stringify(bad));
+    assert.equal(e.code, 'bad-options', JSON.stringify(bad));
+    assert.ok(e.message.length > 0);
+  }
+});
+
+test('parse', async () => {
+  const ts = await tierscope();
+  const p = ts.parse('settings.users.team.write oauth oauth');
+  assert.deepEqual(Object.keys(p).sort(), ['diagnostics', 'format', 'request']);
+  assert.equal(p.format, 'list');
+  assert.deepEqual(p.request.required, ['oauth', 'settings.users.teams.write']);
+  assert.ok(p.diagnostics.some((d) => d.code === 'alias' && d.scope === 'settings.users.team.write'));
+  assert.ok(p.diagnostics.some((d) => d.code === 'duplicate-scope'));
+  const typo = ts.parse('crm.object.contacts.read');
+  const d = typo.diagnostics.find((x) => x.code === 'unknown-scope');
+  assert.equal(d.severity, 'error');
+  assert.deepEqual(d.suggestion, { action: 'replace', scopes: ['crm.objects.contacts.read'] });
+  const retired = ts.parse('contacts').diagnostics.find((x) => x.code === 'retired-scope');
+  assert.ok(retired && retired.suggestion.action === 'replace' && retired.suggestion.scopes.length > 0);
+  assert.equal(ts.parse(JSON.stringify({ scopes: ['oauth'] })).format, 'private-app');
+});
+
+test('scopes(filter)', async () => {
+  const ts = await tierscope();
+  const all = ts.scopes();
+  assert.equal(all.length, catalogFile.scopes.length);
+  assert.deepEqual(ts.scopes(''), all);
+  for (const key of ['name', 'area', 'tier_text', 'requires', 'confidence', 'source', 'sensitive', 'deprecated', 'replaced_by']) {
+    assert.ok(key in all[0], key);
+  }
+  const contacts = ts.scopes('CONTACTS');
+  assert.ok(contacts.length > 3 && contacts.length < all.length);
+  for (const s of contacts) assert.match(`${s.name} ${s.area} ${s.tier_text}`, /contacts/i);
+  assert.ok(contacts.some((s) => s.name === 'crm.objects.contacts.read'));
+  assert.deepEqual(ts.scopes('no scope has this text'), []);
+  const auto = all.find((s) => s.name === 'automation');
+  assert.deepEqual(auto.requires, catalogFile.scopes.find((s) => s.name === 'automation').requires);
+});
+
+test('markdown(report)', async () => {
+  const ts = await tierscope();
+  const report = ts.check('oauth automation');
+  const md = ts.markdown(report);
+  assert.equal(typeof md, 'string');
+  assert.match(md, /automation/);
+  assert.match(md, /free/i);
+  assert.equal(ts.markdown(ts.checkJson('oauth automation')), md, 'object and JSON text give the same Markdown');
+  const e = thrown(() => ts.markdown('{"not": "a report"'));
+  assert.ok(e instanceof Error && typeof e.code == 'string');
+  assert.ok(thrown(() => ts.markdown(undefined)) instanceof TypeError);
+});
+
+test('errors: unreadable input throws an Error with message and code; the next call works', async () => {
+  const ts = await tierscope();
+  const cases = [
+    ['{"scopes": [', 'parse-error', /line \d+/i],
+    [new Uint8Array([0x6f, 0x61, 0x00, 0x75]), 'parse-error', /\b2\b/],
+    [new Uint8Array([0x6f, 0x61, 0xff, 0x75]), 'parse-error', /\b2\b/],
+    ['['.repeat(5000), 'parse-error', /./],
+    ['oauth' + ' '.repeat(1024 * 1024), 'input-too-large', /./],
+  ];
+  for (const [input, code, where] of cases) {
+    const e = thrown(() => ts.check(input));
+    assert.ok(e instanceof Error, `not an Error: ${e}`);
+    assert.equal(e.code, code, e.message);
+    assert.ok(!e.message.startsWith('tierscope: '), e.message);
+    assert.match(e.message, where);
+    assert.ok(!/^\d+$/.test(e.message), 'not a bare number');
+    // The instance still works after the error.
+    assert.equal(profile(ts.check('crm.objects.contacts.read'), 'free').status, 'installs');
+  }
+  const p = thrown(() => ts.parse('{"scopes": ['));
+  assert.equal(p.code, 'parse-error');
+});
+
+test('errors: wrong argument types throw TypeError with a code', async () => {
+  const ts = await tierscope();
+  for (const bad of [undefined, null, 42, true]) {
+    const e = thrown(() => ts.check(bad));
+    assert.ok(e instanceof TypeError, String(bad));
+    assert.equal(e.code, 'parse-error');
+  }
+  assert.ok(thrown(() => ts.parse(42)) instanceof TypeError);
+  assert.ok(thrown(() => ts.scopes(42)) instanceof TypeError);
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.equal(thrown(() => ts.check(cyclic)).code, 'parse-error');
+  assert.equal(profile(ts.check('oauth'), 'free').status, 'installs');
+});
+
+test('results are fresh plain objects', async () => {
+  const ts = await tierscope();
+  const a = ts.check('oauth');
+  a.profiles.length = 0;
+  assert.equal(ts.check('oauth').profiles.length, 19);
+  assert.equal(Object.getPrototypeOf(a), Object.prototype);
+});
