@@ -19,10 +19,10 @@ export function h(tag, attrs, ...children) {
 export const $ = (sel, root = document) => root.querySelector(sel);
 
 export const STATUS = {
-  installs: { icon: '✓', text: 'Installs' },
-  'permission-error': { icon: '✕', text: 'Permission error' },
-  'invalid-scope': { icon: '⊘', text: 'Invalid scope' },
-  uncertain: { icon: '?', text: 'Uncertain' },
+  installs: { icon: '✓', text: 'Installs', short: 'Installs' },
+  'permission-error': { icon: '✕', text: 'Permission error', short: 'Perm. error' },
+  'invalid-scope': { icon: '⊘', text: 'Invalid scope', short: 'Invalid' },
+  uncertain: { icon: '?', text: 'Uncertain', short: 'Uncertain' },
 };
 
 export const HUB_NAMES = {

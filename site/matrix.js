@@ -9,7 +9,7 @@ const SHORT = { free: 'Free', starter: 'Start.', professional: 'Pro', enterprise
 export function buildMatrix(table, onSelect) {
   const head = h('thead', {}, h('tr', {},
     h('th', { scope: 'col' }, h('span.sr-only', { text: 'Hub' })),
-    PAID.map((t) => h('th', { scope: 'col', text: TIER_NAMES[t] }))));
+    PAID.map((t) => h('th', { scope: 'col' }, h('span.long', { text: TIER_NAMES[t] }), h('span.short', { 'aria-hidden': 'true', text: SHORT[t] })))));
   const body = h('tbody');
   body.append(h('tr', {}, h('th', { scope: 'row', text: 'Free' }),
     h('td', { colspan: '3' }, cellButton('free', 'Free (every hub free)', onSelect))));
@@ -30,7 +30,9 @@ function cellButton(id, name, onSelect) {
 export function fillCell(btn, profile, invalid = []) {
   const st = STATUS[profile.status] || { icon: '•', text: profile.status };
   btn.dataset.status = profile.status;
-  replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ', st.text);
+  // Narrow screens show the short word; screen readers always get the full one.
+  replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ',
+    h('span.long', { text: st.text }), h('span.short', { 'aria-hidden': 'true', text: st.short || st.text }));
   const detail = [];
   if (profile.status === 'invalid-scope' && invalid.length) detail.push(h('span.line', {}, h('span.k', { text: 'invalid ' }), invalid.join(' ')));
   if (profile.missing.length) detail.push(h('span.line', {}, h('span.k', { text: 'missing ' }), profile.missing.join(' ')));
