@@ -173,6 +173,8 @@ test('each input format pasted into #paste is detected and fills the fields', as
   // Unreadable input: an error, the last report stays.
   await paste(page, '{ "auth": ');
   await waitText(page, '#paste-error', 'invalid JSON');
+  assert.equal(await attr(page, '[data-profile=free]', 'data-status'), 'installs', 'the last readable report stays');
+  assert.deepEqual(await axeViolationsUnderCsp(page).then((v) => v.map((x) => x.id)), [], 'the error state is accessible');
   await page.close();
   noProblems();
 });
@@ -200,6 +202,14 @@ test('the share link restores the state and drops client_id / redirect_uri unles
   assert.equal(await again.isChecked('#feat-sensitive_data'), true);
   assert.equal(await attr(again, '[data-profile=marketing-professional]', 'aria-pressed'), 'true');
   await again.close();
+
+  // A link pasted into the address bar of an open page (hashchange) restores too.
+  const other = await open();
+  await other.evaluate((f) => { location.hash = f; }, frag);
+  await waitAttr(other, '#format', 'data-format', 'install-url');
+  await waitAttr(other, '[data-profile=marketing-professional]', 'aria-pressed', 'true');
+  assert.equal(await other.inputValue('#acct-sales'), 'enterprise');
+  await other.close();
 
   // Opt in: the link keeps them.
   await page.check('#share-secrets');
