@@ -1,6 +1,7 @@
 // What the installing admin would see on one account: HubSpot's consent screen, or its error page
 // plus what HubSpot does not say (which scopes caused it and how to fix it).
 import { h, STATUS } from './dom.js';
+import { fixLabel } from './panels.js';
 
 const RIGHTS_NOTE = 'Whatever the tier, the installing user also needs super admin rights or the App Marketplace Access permission in the account, on the first install and whenever the app asks for new scopes.';
 
@@ -83,7 +84,7 @@ export function renderConsent(root, ctx) {
       h('p', { text: 'HubSpot rejects an unknown or removed scope name for every account, whatever its tier.' }),
       h('ul', {}, bad.map((d) => h('li', {}, h('code', { text: d.scope || '' }), ' — ', d.message, ' ',
         d.suggestion && d.suggestion.action === 'replace' && d.suggestion.scopes.length
-          ? h('button.fix', { type: 'button', onclick: () => ctx.onFix(d.suggestion, d.scope), text: `Replace with ${d.suggestion.scopes.join(' ')}` })
+          ? h('button.fix', { type: 'button', onclick: () => ctx.onFix(d.suggestion, d.scope, d.code), text: fixLabel(d.suggestion, d.scope) })
           : '')))));
   }
   out.push(h('p.note.rights', { text: RIGHTS_NOTE }));

@@ -29,10 +29,10 @@ export function showAccount(account) {
 
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
 
-function fixLabel(s, scope) {
+export function fixLabel(s, scope) {
   const list = (s.scopes || []).join(' ');
   switch (s.action) {
-    case 'replace': return `Replace ${scope} with ${list}`;
+    case 'replace': return s.scopes.length > 2 ? `Replace ${scope} with the ${s.scopes.length} scopes above` : `Replace ${scope} with ${list}`;
     case 'remove': return `Remove ${scope}`;
     case 'add': return `Add ${list} as required`;
     case 'make-optional': return `Make ${list} optional`;

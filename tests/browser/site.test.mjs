@@ -271,6 +271,15 @@ test('one-click fixes: replace a typo, make a scope optional', async () => {
   assert.equal(await page.inputValue('#paste'), 'oauth crm.objects.contacts.read');
   assert.equal((await fields(page)).required, 'crm.objects.contacts.read oauth');
 
+  // A retired scope inside an app config: replaced in place by its successors, the JSON stays valid.
+  await paste(page, JSON.stringify({ name: 'Legacy', auth: { requiredScopes: ['oauth', 'contacts'], optionalScopes: [] } }, null, 2));
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope');
+  await page.click('#diagnostics [data-code=retired-scope] button.fix');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'installs');
+  assert.equal(await attr(page, '#format', 'data-format'), 'public-app');
+  assert.deepEqual(JSON.parse(await page.inputValue('#paste')).auth.requiredScopes.length, 7);
+  assert.match((await fields(page)).required, /crm\.objects\.deals\.write/);
+
   // The example: automation blocks 17 tiers; the suggestion moves it to optional.
   const example = await open();
   await example.click('#suggestions button.fix[data-action=make-optional]');
