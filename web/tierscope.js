@@ -137,6 +137,10 @@ export async function createTierscope(options) {
     checkJson,
     parse: (text) => JSON.parse(call('parseText', textArg('parse', text))),
     scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter))),
-    markdown: (report) => call('renderMarkdown', typeof report == 'string' ? report : JSON.stringify(report)),
+    markdown: (report) => {
+      if (typeof report == 'string') return call('renderMarkdown', report);
+      if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);
+      return call('renderMarkdown', JSON.stringify(report));
+    },
   });
 }

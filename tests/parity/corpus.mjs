@@ -219,6 +219,18 @@ export function buildCorpus() {
   }
   addFields('fields: without-conditional', { required: 'oauth', conditional: 'automation crm.objects.deals.read' }, { withoutConditional: true });
   addFields('fields: without-conditional, random', { required: randomSet(5), conditional: randomSet(5) }, { withoutConditional: true });
+  // --url, --profile and --account next to their option/field equivalents.
+  const withCli = (name, f, options, cliArgs) => fields.push({ id: `f${String(fields.length).padStart(3, '0')}`, name, fields: f, options, cliArgs });
+  withCli('fields: url', { url: 'https://app.hubspot.com/oauth/authorize?client_id=x&scope=oauth%20automation&optional_scope=content' }, undefined,
+    ['--url', 'https://app.hubspot.com/oauth/authorize?client_id=x&scope=oauth%20automation&optional_scope=content']);
+  withCli('fields: url + required', { url: 'https://app-eu1.hubspot.com/oauth/99/authorize?scope=oauth', required: 'tickets' }, undefined,
+    ['--url', 'https://app-eu1.hubspot.com/oauth/99/authorize?scope=oauth', '--required', 'tickets']);
+  withCli('fields: profiles', { required: 'oauth automation' }, { profiles: ['free', 'marketing-professional'] },
+    ['--required', 'oauth automation', '--profile', 'free', '--profile', 'marketing-professional']);
+  withCli('fields: account', { required: 'oauth automation' }, { account: { hubs: { marketing: 'professional', sales: 'starter' }, features: ['sensitive_data'] } },
+    ['--required', 'oauth automation', '--account', 'marketing=professional,sales=starter,sensitive_data']);
+  withCli('fields: all-free account with a feature', { required: 'oauth automation', optional: 'content' }, { account: { hubs: {}, features: ['sensitive_data'] } },
+    ['--required', 'oauth automation', '--optional', 'content', '--account', 'sensitive_data']);
   return { text, fields };
 }
 
