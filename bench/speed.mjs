@@ -1,6 +1,5 @@
-// Speed of the wasm module in node: median time of check() for a typical 10-scope input, plus the
-// native CLI's median for the same input (process start included, and without it via --repeat if the
-// CLI has no such option: then the CLI figure is per process) and the wasm/native ratio.
+// Speed of the wasm module in node: median time of check() for a typical 10-scope input, the same
+// core natively in process (bench/native_check.cpp) and the wasm/native ratio, and the CLI as a process.
 //   node bench/speed.mjs [--wasm-dir DIR] [--cli PATH] [--runs N] [--write]   (--write updates BENCHMARKS.md)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,23 +42,34 @@ function timeIt(fn, n) {
 const t0 = performance.now();
 const { createTierscope } = await import(pathToFileURL(join(wasmDir, 'tierscope.mjs')).href);
 const ts = await createTierscope();
-const loadMs = performance.now() - t0;
+const loadMs = performance.now() - t0; // includes compiling the wasm and loading the catalog
 timeIt(() => ts.check(TYPICAL), 20); // warm-up
 const check = median(timeIt(() => ts.check(TYPICAL), runs));
 const checkJson = median(timeIt(() => ts.checkJson(TYPICAL), runs));
 const parse = median(timeIt(() => ts.parse(TYPICAL), runs));
 
+// Native: the same core in process (bench/native_check.cpp against build/core/libtierscope_core.a),
+// and the CLI as a whole process (start-up and catalog loading included).
 let native = null;
+let nativeFirst = null;
 let nativeProcess = null;
+const lib = join(ROOT, 'build', 'core', 'libtierscope_core.a');
+const nativeBin = join(ROOT, 'build', 'bench-native-check');
+if (existsSync(lib)) {
+  const cc = spawnSync('g++', ['-O3', '-DNDEBUG', '-std=c++17', '-I', join(ROOT, 'core', 'include'),
+    join(ROOT, 'bench', 'native_check.cpp'), lib, '-o', nativeBin], { encoding: 'utf8' });
+  if (cc.status === 0) {
+    const r = spawnSync(nativeBin, [String(runs)], { input: TYPICAL, encoding: 'utf8' });
+    if (r.status === 0) [native, nativeFirst] = r.stdout.trim().split(' ').map(Number);
+    else console.error(`native_check failed: ${r.stderr}`);
+  } else {
+    console.error(`could not build the native benchmark: ${cc.stderr.slice(0, 500)}`);
+  }
+}
 if (existsSync(cli)) {
   const once = () => spawnSync(cli, ['check', '--format', 'json', '-'], { input: TYPICAL });
   const ok = once();
-  if (ok.status === 0 || ok.status === 1) {
-    nativeProcess = median(timeIt(once, Math.min(runs, 60)));
-    // Process start-up alone (the CLI's --version), to estimate the native check itself.
-    const start = median(timeIt(() => spawnSync(cli, ['--version']), Math.min(runs, 60)));
-    native = Math.max(nativeProcess - start, 0);
-  }
+  if (ok.status === 0 || ok.status === 1) nativeProcess = median(timeIt(once, Math.min(runs, 60)));
 }
 
 const f = (ms) => (ms === null ? 'n/a' : `${ms.toFixed(3)} ms`);
@@ -70,9 +80,10 @@ const lines = [
   `| wasm: check(10 scopes) → object | ${f(check)} |`,
   `| wasm: checkJson(10 scopes) → text | ${f(checkJson)} |`,
   `| wasm: parse(10 scopes) | ${f(parse)} |`,
+  `| native (g++ -O3, in process): check_text(10 scopes), first call (loads the catalog) | ${f(nativeFirst)} |`,
+  `| native (g++ -O3, in process): check_text(10 scopes) | ${f(native)} |`,
+  `| wasm checkJson / native check_text | ${native ? (checkJson / native).toFixed(2) + '×' : 'n/a'} |`,
   `| native CLI: whole process, \`check --format json -\` (median of ${Math.min(runs, 60)}) | ${f(nativeProcess)} |`,
-  `| native CLI: process minus start-up (\`--version\`) ≈ the check itself | ${f(native)} |`,
-  `| ratio wasm checkJson / native check (estimate) | ${native ? (checkJson / native).toFixed(2) + '×' : 'n/a'} |`,
 ];
 console.log(lines.join('\n'));
 

@@ -48,17 +48,17 @@ async function tierscopeWasmSource(options) {
 }
 
 async function tierscopeInstantiate(source, imports) {
-  if (typeof Response == 'function' && source instanceof Response) {
-    if (typeof WebAssembly.instantiateStreaming == 'function') {
-      try {
-        return await WebAssembly.instantiateStreaming(source.clone(), imports);
-      } catch (e) {
-        // e.g. served without Content-Type application/wasm: compile from the bytes instead.
-      }
+  // Bytes are checked first: touching the Response global makes node load its fetch implementation.
+  if (tierscopeIsBytes(source)) return WebAssembly.instantiate(source, imports);
+  // A fetch() Response.
+  if (typeof WebAssembly.instantiateStreaming == 'function') {
+    try {
+      return await WebAssembly.instantiateStreaming(source.clone(), imports);
+    } catch (e) {
+      // e.g. served without Content-Type application/wasm: compile from the bytes instead.
     }
-    source = await source.arrayBuffer();
   }
-  return WebAssembly.instantiate(source, imports);
+  return WebAssembly.instantiate(await source.arrayBuffer(), imports);
 }
 
 /**
