@@ -27,7 +27,10 @@ verdict="within budget"
 [ "$total_gz" -le "$budget" ] || verdict="OVER budget by $(kb $((total_gz - budget)))"
 date=$(date -u +%Y-%m-%d)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-flags=$(grep -o '"SHELL:-s [^"]*"\|^  -O[0-9sz]\|^  -lembind\|-flto' web/CMakeLists.txt 2>/dev/null | sed 's/"SHELL:-s /-s/; s/"$//; s/^  //' | tr '\n' ' ' || true)
+flags=$(sed -n '/^target_link_options(tierscope_wasm PRIVATE$/,/)/p' web/CMakeLists.txt | grep -o '"SHELL:-s [^"]*"\|^  -O[0-9sz]\|^  -lembind' | sed 's/"SHELL:-s /-s/; s/"$//; s/^  //' | tr '\n' ' ' || true)
+small=OFF
+cache=$(dirname "$dir")/CMakeCache.txt
+[ -f "$cache" ] && grep -q '^TIERSCOPE_WASM_SMALL:BOOL=ON' "$cache" && small=ON
 
 section=$(cat <<MD
 ## Module size
@@ -42,7 +45,7 @@ $(kb "$cat_gz") gzip -9 on its own) embedded in the wasm.
 | tierscope.wasm | $(kb "$wasm_raw") | $(kb "$wasm_gz") |
 | **total** | **$(kb "$total_raw")** | **$(kb "$total_gz")** ($total_gz bytes): $verdict |
 
-Link flags (web/CMakeLists.txt): \`$flags\`
+Build: \`TIERSCOPE_WASM_SMALL=$small\`; link flags (web/CMakeLists.txt): \`$flags\`
 MD
 )
 echo "$section"
