@@ -58,6 +58,18 @@ Result list_scopes(const std::string& filter) {
 Result render_markdown(const std::string& report) {
   return guarded([&] { return tierscope::render_markdown(report); });
 }
+Result check_pair(const std::string& config, const std::string& url, const std::string& options) {
+  return guarded([&] { return tierscope::check_pair(config, url, options); });
+}
+Result build_urls(const std::string& config, const std::string& options) {
+  return guarded([&] { return tierscope::build_urls(config, options); });
+}
+Result migrate(const std::string& text) {
+  return guarded([&] { return tierscope::migrate(text); });
+}
+Result diff(const std::string& before, const std::string& after, const std::string& options) {
+  return guarded([&] { return tierscope::diff(before, after, options); });
+}
 std::string catalog_info() { return tierscope::catalog_info(); }
 std::string version() { return tierscope::version(); }
 
@@ -74,6 +86,10 @@ EMSCRIPTEN_BINDINGS(tierscope) {
   emscripten::function("parseText", &parse_text);
   emscripten::function("listScopes", &list_scopes);
   emscripten::function("renderMarkdown", &render_markdown);
+  emscripten::function("checkPair", &check_pair);
+  emscripten::function("buildUrls", &build_urls);
+  emscripten::function("migrate", &migrate);
+  emscripten::function("diff", &diff);
   emscripten::function("catalogInfo", &catalog_info);
   emscripten::function("version", &version);
 }

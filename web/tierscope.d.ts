@@ -1,8 +1,10 @@
 // Types of the tierscope JS API (tierscope.mjs). The report shape is docs/report.md's contract.
 
 export type Severity = 'error' | 'warning' | 'info';
-export type InputFormat = 'list' | 'install-url' | 'app-hsmeta' | 'public-app' | 'private-app' | 'fields';
-export type ProfileStatus = 'installs' | 'permission-error' | 'invalid-scope' | 'uncertain';
+/** Field inputs ({required, ...}) report "list", or "install-url" when they carry a url. */
+export type InputFormat = 'list' | 'install-url' | 'app-hsmeta' | 'public-app' | 'private-app';
+/** url-mismatch / insufficient-scopes only from checkPair (an app config and its install URL). */
+export type ProfileStatus = 'installs' | 'permission-error' | 'invalid-scope' | 'uncertain' | 'url-mismatch' | 'insufficient-scopes';
 export type Hub = 'marketing' | 'sales' | 'service' | 'content' | 'data' | 'commerce';
 export type Tier = 'free' | 'starter' | 'professional' | 'enterprise';
 export type Feature = 'website_addon' | 'transactional_email_addon' | 'business_units_addon' | 'sensitive_data';
@@ -12,8 +14,9 @@ export type ProfileId =
 export type DiagnosticCode =
   | 'unknown-scope' | 'retired-scope' | 'deprecated-scope' | 'alias' | 'duplicate-scope'
   | 'conflicting-kinds' | 'undocumented-availability' | 'secondary-source' | 'missing-oauth'
-  | 'empty-request' | 'unrecognized-url' | 'static-auth-optional';
-export type SuggestionAction = 'replace' | 'remove' | 'add' | 'make-optional';
+  | 'empty-request' | 'unrecognized-url' | 'static-auth-optional' | 'comma-separated' | 'url-config-mismatch';
+export type SuggestionAction = 'replace' | 'remove' | 'add' | 'make-optional'
+  | 'add-to-scope' | 'remove-from-url' | 'move-to-scope' | 'move-to-optional-scope' | 'use-spaces';
 /** Error.code of a thrown Error. */
 export type ErrorCode = 'parse-error' | 'input-too-large' | 'bad-options' | 'internal-error';
 
@@ -42,9 +45,10 @@ export interface Profile {
   /** One of the 19 standard profiles, or "custom" for options.account. */
   id: ProfileId | 'custom';
   name: string;
-  /** null for free (and for a custom account). */
+  /** null for free and for the custom account. */
   hub: Hub | null;
-  tier: Tier;
+  /** null for the custom account. */
+  tier: Tier | null;
   status: ProfileStatus;
   /** Requested required/conditional scopes this account lacks. */
   missing: string[];
@@ -93,12 +97,86 @@ export interface Report {
   profiles: Profile[];
   coverage: Coverage;
   suggestions: ReportSuggestion[];
-  /** Only with options.account: one profile object, id "custom". */
-  account: Profile | null;
+  /** Only with options.account: the profile of that account, id "custom". */
+  account: AccountProfile | null;
+  /** Only from checkPair. */
+  url_check: UrlCheck | null;
+}
+
+export interface AccountProfile extends Profile {
+  id: 'custom';
+  hub: null;
+  tier: null;
+  /** The account as evaluated: all six hubs (left-out ones free) and its features. */
+  account: { hubs: Record<Hub, Tier>; features: Feature[] };
+}
+
+export interface UrlCheck {
+  ok: boolean;
+  /** RULES.md rules (1-7) the install URL breaks. */
+  rules_failed: number[];
+  /** The install URL that matches the config, or null. */
+  fixed_url: string | null;
+}
+
+export interface CoverageCount {
+  profiles: number;
+  uncertain: number;
+  combinations: number;
+}
+
+export interface BuildUrlsOptions {
+  clientId?: string;
+  redirectUri?: string;
+  /** app-eu1.hubspot.com instead of app.hubspot.com. */
+  eu?: boolean;
+  /** An account-pinned URL (/oauth/{accountId}/authorize). */
+  accountId?: string;
+}
+
+export interface BuildUrlsResult {
+  app_name: string | null;
+  urls: Array<{
+    label: string;
+    scopes: string[];
+    optional_scopes: string[];
+    url: string;
+    /** Standard profiles (of 19) that install with this URL. */
+    installs_profiles: number;
+    combinations: number;
+  }>;
+  diagnostics: Diagnostic[];
+}
+
+export interface MigrateResult {
+  tool: Report['tool'];
+  catalog: CatalogInfo;
+  input: { format: InputFormat };
+  scopes: Array<{ scope: string; status: string; replaced_by: string[]; note: string }>;
+  migrated: ScopeRequest;
+  profiles: Array<{ id: ProfileId; name: string; oauth1: string; oauth2: ProfileStatus | string; missing: string[] }>;
+  coverage: { oauth1: { profiles: number; combinations: number }; oauth2: CoverageCount };
+  recommendation: { required: string[]; optional: string[]; coverage: CoverageCount };
+  diagnostics: Diagnostic[];
+}
+
+export interface DiffResult {
+  tool: Report['tool'];
+  catalog: CatalogInfo;
+  added: ScopeRequest;
+  removed: ScopeRequest;
+  changed_kind: Array<{ scope: string; from: 'required' | 'conditional' | 'optional'; to: 'required' | 'conditional' | 'optional' }>;
+  /** Whether existing installs must re-authorize. */
+  reauthorize: boolean;
+  reauthorize_note: string;
+  profiles: Array<{ id: ProfileId; name: string; before: ProfileStatus; after: ProfileStatus; missing: string[] }>;
+  coverage: { before: CoverageCount; after: CoverageCount };
+  diagnostics: Diagnostic[];
 }
 
 export interface ParseResult {
   format: InputFormat;
+  app_name: string | null;
   request: ScopeRequest;
   diagnostics: Diagnostic[];
 }
@@ -173,6 +251,19 @@ export interface Tierscope {
   check(input: CheckInput, options?: CheckOptions): Report;
   /** Same as check() but the exact JSON text (2-space indent, no trailing newline). */
   checkJson(input: CheckInput, options?: CheckOptions): string;
+  /**
+   * An app config and its install URL checked against each other (RULES.md rules 1-7): the report
+   * for the URL with the config's kinds, url-config-mismatch diagnostics and url_check.
+   */
+  checkPair(config: string | Uint8Array | ArrayBuffer, url: string, options?: CheckOptions): Report;
+  /** Same as checkPair() but the exact JSON text. */
+  checkPairJson(config: string | Uint8Array | ArrayBuffer, url: string, options?: CheckOptions): string;
+  /** Correct install URLs for an app config. */
+  buildUrls(config: string | Uint8Array | ArrayBuffer, options?: BuildUrlsOptions): BuildUrlsResult;
+  /** An OAuth 1-era scope list: replacements, who could approve it then and who gets a permission error now. */
+  migrate(text: string | Uint8Array | ArrayBuffer): MigrateResult;
+  /** Two inputs (before and after an app update): added/removed scopes, re-authorization, status changes. */
+  diff(before: string | Uint8Array | ArrayBuffer, after: string | Uint8Array | ArrayBuffer, options?: CheckOptions): DiffResult;
   /** Reads the input without evaluating it. */
   parse(text: string | Uint8Array | ArrayBuffer): ParseResult;
   /** Catalog entries whose name, area or tier text contains filter (case-insensitive; none = all). */

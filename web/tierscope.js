@@ -127,6 +127,10 @@ export async function createTierscope(options) {
     throw tierscopeError('parse-error', `${fn}() takes a string or bytes`, TypeError);
   }
 
+  function checkPairJson(config, url, options) {
+    return call('checkPair', textArg('checkPair', config), textArg('checkPair', url), optionsText(options));
+  }
+
   const version = mod.version();
   const catalog = Object.freeze(JSON.parse(mod.catalogInfo()));
 
@@ -137,6 +141,12 @@ export async function createTierscope(options) {
     checkJson,
     parse: (text) => JSON.parse(call('parseText', textArg('parse', text))),
     scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter))),
+    checkPair: (config, url, options) => JSON.parse(checkPairJson(config, url, options)),
+    checkPairJson,
+    buildUrls: (config, options) => JSON.parse(call('buildUrls', textArg('buildUrls', config), optionsText(options))),
+    migrate: (text) => JSON.parse(call('migrate', textArg('migrate', text))),
+    diff: (before, after, options) =>
+      JSON.parse(call('diff', textArg('diff', before), textArg('diff', after), optionsText(options))),
     markdown: (report) => {
       if (typeof report == 'string') return call('renderMarkdown', report);
       if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);

@@ -99,12 +99,14 @@ test('check(object): fields, arrays and strings give the same request', async ()
   const ts = await tierscope();
   const a = ts.check({ required: ['oauth', 'crm.objects.contacts.read'], conditional: ['automation'], optional: ['content'] });
   const b = ts.check({ required: 'oauth crm.objects.contacts.read', conditional: 'automation', optional: 'content' });
-  assert.equal(a.input.format, 'fields');
+  assert.equal(a.input.format, 'list');
   assert.deepEqual(a.request, { required: ['crm.objects.contacts.read', 'oauth'], conditional: ['automation'], optional: ['content'] });
   assert.deepEqual(a, b);
   assert.equal(profile(a, 'free').status, 'permission-error', 'a conditional scope counts as required');
   const withUrl = ts.check({ url: 'https://app.hubspot.com/oauth/authorize?scope=oauth%20automation' });
   assert.ok(withUrl.request.required.includes('automation'));
+  assert.equal(withUrl.input.format, 'install-url');
+  assert.equal(thrown(() => ts.check({ requried: ['oauth'] })).code, 'parse-error', 'unknown field names are rejected');
 });
 
 test('check(bytes) equals check(string)', async () => {
@@ -189,6 +191,52 @@ test('scopes(filter)', async () => {
   assert.deepEqual(ts.scopes('no scope has this text'), []);
   const auto = all.find((s) => s.name === 'automation');
   assert.deepEqual(auto.requires, catalogFile.scopes.find((s) => s.name === 'automation').requires);
+});
+
+const CONFIG = JSON.stringify({ config: { name: 'Demo', auth: { type: 'oauth', requiredScopes: ['oauth', 'automation'], optionalScopes: ['content'] } } });
+
+test('checkPair: an app config and its install URL', async () => {
+  const ts = await tierscope();
+  const good = ts.checkPair(CONFIG, 'https://app.hubspot.com/oauth/authorize?client_id=x&scope=oauth%20automation&optional_scope=content');
+  assert.equal(good.url_check.ok, true);
+  assert.deepEqual(good.url_check.rules_failed, []);
+  assert.equal(good.profiles.find((p) => p.id === 'marketing-professional').status, 'installs');
+  const short = ts.checkPair(CONFIG, 'https://app.hubspot.com/oauth/authorize?client_id=x&scope=oauth&optional_scope=content');
+  assert.equal(short.url_check.ok, false);
+  assert.deepEqual(short.url_check.rules_failed, [1]);
+  assert.match(short.url_check.fixed_url, /scope=oauth%20automation/);
+  for (const p of short.profiles) assert.equal(p.status, 'insufficient-scopes', p.id);
+  assert.ok(short.diagnostics.some((d) => d.code === 'url-config-mismatch'));
+  const commas = ts.checkPair(CONFIG, 'https://app.hubspot.com/oauth/authorize?scope=oauth,automation&optional_scope=content');
+  assert.ok(commas.diagnostics.some((d) => d.code === 'comma-separated'));
+  assert.equal(ts.checkPairJson(CONFIG, 'https://app.hubspot.com/oauth/authorize?scope=oauth'), JSON.stringify(ts.checkPair(CONFIG, 'https://app.hubspot.com/oauth/authorize?scope=oauth'), null, 2));
+  assert.equal(ts.check('oauth').url_check, null);
+});
+
+test('buildUrls, migrate, diff', async () => {
+  const ts = await tierscope();
+  const built = ts.buildUrls(CONFIG, { clientId: 'abc', redirectUri: 'https://example.com/cb', eu: true });
+  assert.equal(built.app_name, 'Demo');
+  assert.ok(built.urls.length >= 1);
+  const url = new URL(built.urls[0].url);
+  assert.equal(url.host, 'app-eu1.hubspot.com');
+  assert.equal(url.searchParams.get('client_id'), 'abc');
+  assert.equal(url.searchParams.get('redirect_uri'), 'https://example.com/cb');
+  assert.equal(url.searchParams.get('scope'), 'oauth automation');
+  assert.equal(url.searchParams.get('optional_scope'), 'content');
+
+  const m = ts.migrate('contacts');
+  assert.equal(m.scopes[0].scope, 'contacts');
+  assert.ok(m.scopes[0].replaced_by.includes('crm.objects.contacts.read'));
+  assert.ok(m.migrated.required.includes('crm.objects.contacts.read'));
+
+  const d = ts.diff('oauth crm.objects.contacts.read', 'oauth crm.objects.contacts.read automation');
+  assert.deepEqual(d.added.required, ['automation']);
+  assert.equal(d.reauthorize, true);
+  const free = d.profiles.find((p) => p.id === 'free');
+  assert.equal(free.before, 'installs');
+  assert.equal(free.after, 'permission-error');
+  assert.equal(thrown(() => ts.diff('oauth', '{"scopes": [')).code, 'parse-error');
 });
 
 test('markdown(report)', async () => {

@@ -1,7 +1,8 @@
 // Native CLI vs wasm parity: for every corpus input (tests/parity/corpus.mjs, fixed seed) the CLI's
 // `tierscope check --format json -` stdout must equal checkJson(input) + "\n" byte for byte; where the CLI
 // rejects the input (exit 2, `tierscope: <message>` on stderr) the wasm must throw an Error with that
-// message. Field inputs compare `--required/--conditional/--optional` with checkJson({required, ...}).
+// message. Field inputs compare `--required/--conditional/--optional` with checkJson({required, ...}),
+// and the other commands (check CONFIG URL, url, migrate, diff) their JS counterparts.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -26,12 +27,12 @@ function utf8OrNull(buf) {
 const scratch = mkdtempSync(join(tmpdir(), 'tierscope-parity-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
-function runCli(args, input) {
+function runCli(args, input, prefix = ['check', '--format', 'json']) {
   const file = join(scratch, 'stdin');
   writeFileSync(file, input ?? Buffer.alloc(0));
   const fd = openSync(file, 'r');
   try {
-    const r = spawnSync(CLI, ['check', '--format', 'json', ...args], {
+    const r = spawnSync(CLI, [...prefix, ...args], {
       stdio: [fd, 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024, timeout: 60000,
     });
     if (r.error) throw r.error;
@@ -110,7 +111,8 @@ function requireCli() {
 }
 
 test('the corpus has at least 200 inputs', () => {
-  assert.ok(corpus.text.length + corpus.fields.length >= 200, `${corpus.text.length + corpus.fields.length} inputs`);
+  const n = corpus.text.length + corpus.fields.length + corpus.commands.length;
+  assert.ok(n >= 200, `${n} inputs`);
 });
 
 test('text inputs: CLI stdin vs checkJson(text)', async () => {
@@ -147,6 +149,32 @@ test('field inputs: CLI --required/--conditional/--optional vs checkJson({...})'
   report('field', mismatches, corpus.fields.length);
 });
 
+test('other commands: check CONFIG URL, url, migrate, diff vs checkPairJson, buildUrls, migrate, diff', async () => {
+  requireCli();
+  const ts = await tierscope();
+  const mismatches = [];
+  for (const c of corpus.commands) {
+    const paths = {};
+    for (const [name, buf] of Object.entries(c.files)) {
+      paths[name] = join(scratch, `${c.id}-${name}.txt`);
+      writeFileSync(paths[name], buf);
+    }
+    const at = (a, f) => (typeof a == 'string' && a.startsWith('@') ? f(a.slice(1)) : a);
+    const cli = runCli(c.cliArgs.map((a) => at(a, (n) => paths[n])), null, []);
+    const args = c.args.map((a) => at(a, (n) => c.files[n].toString('utf8')));
+    const wasm = runWasm(() => {
+      const out = ts[c.method](...args);
+      return typeof out == 'string' ? out : JSON.stringify(out, null, 2);
+    });
+    const why = compare(cli, wasm);
+    if (why) {
+      mismatches.push({ id: c.id, name: c.name, input: Object.entries(c.files).map(([k, v]) => `${k}=${show(v, 120)}`).join(' '), why,
+        command: `tierscope ${c.cliArgs.join(' ')}  vs  ${c.method}(${c.args.map((a) => JSON.stringify(a)).join(', ')})` });
+    }
+  }
+  report('command', mismatches, corpus.commands.length);
+});
+
 test('a string and its UTF-8 bytes give the same result', async () => {
   const ts = await tierscope();
   for (const c of corpus.text) {
@@ -169,5 +197,5 @@ test('the corpus reaches every input format', async () => {
     const r = runWasm(() => ts.check(c.fields, c.options));
     if (!r.error) formats.add(r.out.input.format);
   }
-  assert.deepEqual([...formats].sort(), ['app-hsmeta', 'fields', 'install-url', 'list', 'private-app', 'public-app']);
+  assert.deepEqual([...formats].sort(), ['app-hsmeta', 'install-url', 'list', 'private-app', 'public-app']);
 });

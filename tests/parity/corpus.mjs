@@ -26,6 +26,8 @@ function rng(seed) {
  *              CLI: tierscope check --format json ...cliArgs -  (input on stdin)
  * fields case: {id, name, fields: {required?, conditional?, optional?}, options?, cliArgs: [...]}
  *              CLI: tierscope check --format json ...cliArgs   (no stdin)
+ * command case: {id, name, files: {name: Buffer}, cliArgs, method, args}: CLI `tierscope ...cliArgs`
+ *              and ts[method](...args), where '@name' stands for the file (its path / its text).
  */
 export function buildCorpus() {
   const catalog = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8'));
@@ -231,18 +233,70 @@ export function buildCorpus() {
     ['--required', 'oauth automation', '--account', 'marketing=professional,sales=starter,sensitive_data']);
   withCli('fields: all-free account with a feature', { required: 'oauth automation', optional: 'content' }, { account: { hubs: {}, features: ['sensitive_data'] } },
     ['--required', 'oauth automation', '--optional', 'content', '--account', 'sensitive_data']);
-  return { text, fields };
+
+  // 7. The other commands: an app config with its install URL (check CONFIG URL-FILE vs checkPair),
+  // install URLs built from a config (url vs buildUrls), migrate, diff. '@name' = the file `name`.
+  const commands = [];
+  const addCommand = (name, files, cliArgs, method, args) => {
+    const buf = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.isBuffer(v) ? v : Buffer.from(v, 'utf8')]));
+    commands.push({ id: `c${String(commands.length).padStart(3, '0')}`, name, files: buf, cliArgs, method, args });
+  };
+  const cfgOf = (req, cond, opt) => hsmeta(req, cond, opt);
+  const urlOf = (req, opt, sep = '%20') => `https://app.hubspot.com/oauth/authorize?client_id=abc&redirect_uri=https%3A%2F%2Fexample.com%2Fcb&scope=${req.join(sep)}${opt.length ? `&optional_scope=${opt.join(sep)}` : ''}`;
+  {
+    const req = ['oauth', 'crm.objects.contacts.read', 'automation'];
+    const opt = ['content', 'forms'];
+    const pairs = [
+      ['pair: matching URL', cfgOf(req, [], opt), urlOf(req, opt)],
+      ['pair: URL missing a required scope (rule 1)', cfgOf(req, [], opt), urlOf(['oauth', 'automation'], opt)],
+      ['pair: optional scope in scope=', cfgOf(req, [], opt), urlOf([...req, 'content'], ['forms'])],
+      ['pair: extra scope in URL', cfgOf(req, [], opt), urlOf([...req, 'tickets'], opt)],
+      ['pair: commas', cfgOf(req, [], opt), urlOf(req, opt, ',')],
+      ['pair: conditional scopes left out', cfgOf(req, ['tickets'], opt), urlOf(req, opt)],
+      ['pair: public-app.json', publicApp(req, [], opt), urlOf(req, opt, '+')],
+      ['pair: eu host', cfgOf(req, [], []), urlOf(req, []).replace('app.hubspot.com', 'app-eu1.hubspot.com')],
+    ];
+    for (const [name, cfg, url] of pairs) {
+      addCommand(name, { config: cfg, url }, ['check', '--format', 'json', '@config', '@url'], 'checkPairJson', ['@config', '@url']);
+    }
+    addCommand('pair: --without-conditional', { config: cfgOf(req, ['tickets'], opt), url: urlOf(req, opt) },
+      ['check', '--format', 'json', '--without-conditional', '@config', '@url'], 'checkPairJson', ['@config', '@url', { withoutConditional: true }]);
+    for (let i = 0; i < 4; i++) {
+      const m = mix();
+      addCommand(`pair: random ${i}`, { config: cfgOf(m.req, m.cond, m.opt), url: urlOf(m.req.map(encodeURIComponent), m.opt.map(encodeURIComponent)) },
+        ['check', '--format', 'json', '@config', '@url'], 'checkPairJson', ['@config', '@url']);
+    }
+    addCommand('url: defaults', { config: cfgOf(req, ['tickets'], opt) }, ['url', '@config', '--format', 'json'], 'buildUrls', ['@config']);
+    addCommand('url: every option', { config: cfgOf(req, [], opt) },
+      ['url', '@config', '--format', 'json', '--client-id', 'my-client', '--redirect-uri', 'https://example.com/cb?x=1', '--eu', '--account-id', '123456'],
+      'buildUrls', ['@config', { clientId: 'my-client', redirectUri: 'https://example.com/cb?x=1', eu: true, accountId: '123456' }]);
+    addCommand('url: private app', { config: privateApp(req) }, ['url', '@config', '--format', 'json'], 'buildUrls', ['@config']);
+    addCommand('migrate: contacts', { list: 'contacts' }, ['migrate', '@list', '--format', 'json'], 'migrate', ['@list']);
+    addCommand('migrate: OAuth 1 list', { list: 'contacts reports automation content oauth' }, ['migrate', '@list', '--format', 'json'], 'migrate', ['@list']);
+    addCommand('migrate: bad JSON', { list: '{"scopes": [' }, ['migrate', '@list', '--format', 'json'], 'migrate', ['@list']);
+    addCommand('diff: add a scope', { a: 'oauth crm.objects.contacts.read', b: 'oauth crm.objects.contacts.read automation' },
+      ['diff', '@a', '@b', '--format', 'json'], 'diff', ['@a', '@b']);
+    addCommand('diff: required → optional', { a: cfgOf(req, [], []), b: cfgOf(['oauth'], [], ['automation', 'crm.objects.contacts.read']) },
+      ['diff', '@a', '@b', '--format', 'json'], 'diff', ['@a', '@b']);
+    addCommand('diff: --without-conditional', { a: cfgOf(req, ['tickets'], []), b: cfgOf(req, ['tickets', 'forms'], []) },
+      ['diff', '@a', '@b', '--format', 'json', '--without-conditional'], 'diff', ['@a', '@b', { withoutConditional: true }]);
+  }
+  return { text, fields, commands };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = process.argv[2] || join(ROOT, 'build', 'parity-corpus');
   mkdirSync(out, { recursive: true });
-  const { text, fields } = buildCorpus();
+  const { text, fields, commands } = buildCorpus();
   for (const c of text) writeFileSync(join(out, `${c.id}.txt`), c.input);
   writeFileSync(join(out, 'index.json'), JSON.stringify({
     seed: SEED,
     text: text.map(({ id, name, options, cliArgs, input }) => ({ id, name, options, cliArgs, bytes: input.length })),
     fields,
+    commands: commands.map(({ id, name, cliArgs, method, args, files }) => {
+      for (const [k, v] of Object.entries(files)) writeFileSync(join(out, `${id}-${k}.txt`), v);
+      return { id, name, cliArgs, method, args };
+    }),
   }, null, 2));
-  console.log(`${text.length} text cases + ${fields.length} field cases written to ${out}`);
+  console.log(`${text.length} text + ${fields.length} field + ${commands.length} command cases written to ${out}`);
 }
