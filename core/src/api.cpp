@@ -72,7 +72,7 @@ Outcome check_pair(std::string_view config_text, std::string_view url_text, std:
 Outcome build_urls(std::string_view config_text, std::string_view options_json) noexcept {
   return guarded([&] {
     RawInput config = read_input(config_text);
-    nlohmann::json options = nlohmann::json::object();
+    nlohmann::ordered_json options = nlohmann::ordered_json::object();
     if (options_json.find_first_not_of(" \t\r\n") != std::string_view::npos) options = parse_json(options_json, "the options");
     if (!options.is_object()) throw InputError("bad-options", "options: must be an object");
     return dump(tierscope::build_urls(config, options));

@@ -25,7 +25,7 @@ struct Scope {
   Requirement requirement = Requirement::Undocumented;
   std::vector<std::vector<Condition>> alternatives;  // OR of ANDs
   bool sensitive = false, deprecated = false;
-  std::vector<std::string> replaced_by, api_spec_hint;
+  std::vector<std::string> replaced_by, api_spec_hint, notes;
   nlohmann::ordered_json requires_json;  // as written in the catalog, for listings
   AccountSet available;          // configurations where the scope is available (undocumented: all)
   bool retired() const { return !retired_on.empty(); }

@@ -19,7 +19,7 @@ struct Options {
 // Reads the options JSON (see api.hpp). Throws InputError with code "bad-options".
 Options read_options(std::string_view options_json);
 // {"hubs": {"marketing": "professional"}, "features": [...]} -> configuration. Throws InputError.
-std::uint32_t read_account(const nlohmann::json& account);
+std::uint32_t read_account(const nlohmann::ordered_json& account);
 
 struct ProfileResult {
   std::string id, name, status;

@@ -47,6 +47,6 @@ RawInput read_fields(std::string_view fields_json);
 // Shared checks for any text handed to the core: size, NUL bytes, UTF-8. Throws InputError.
 void check_text(std::string_view text, const char* what);
 // Parses JSON with a depth bound and line/column in errors. Throws InputError.
-nlohmann::json parse_json(std::string_view text, const char* what);
+nlohmann::ordered_json parse_json(std::string_view text, const char* what);
 
 }  // namespace tierscope

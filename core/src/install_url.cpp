@@ -124,7 +124,7 @@ UrlCheck check_url_against_config(const RawInput& config, const RawInput& url) {
   return out;
 }
 
-ojson build_urls(const RawInput& config, const nlohmann::json& options) {
+ojson build_urls(const RawInput& config, const nlohmann::ordered_json& options) {
   if (!is_config(config)) not_a("tierscope url needs an app config (app-hsmeta.json or public-app.json), not a " + config.format);
   if (config.format == "private-app") not_a("a private app (app.json) is installed in its own account and has no install URL");
   UrlParts base;

@@ -29,6 +29,6 @@ UrlCheck check_url_against_config(const RawInput& config, const RawInput& url);
 
 // {"urls": [{"label", "scopes", "optional_scopes", "url", "installs_profiles", "combinations"}], "diagnostics": [...]}
 // options: {"redirectUri", "clientId", "eu": bool, "accountId"}
-ojson build_urls(const RawInput& config, const nlohmann::json& options);
+ojson build_urls(const RawInput& config, const nlohmann::ordered_json& options);
 
 }  // namespace tierscope

@@ -6,7 +6,7 @@
 
 namespace tierscope {
 namespace {
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
 
 // Scope names come from users: keep Markdown and HTML inert in table cells.
 std::string cell(const std::string& s) {

@@ -6,5 +6,5 @@
 
 namespace tierscope {
 // Throws std::runtime_error when the report lacks a field it needs.
-std::string markdown_report(const nlohmann::json& report);
+std::string markdown_report(const nlohmann::ordered_json& report);
 }

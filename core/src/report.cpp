@@ -127,6 +127,8 @@ ojson scope_entry_json(const Scope& s) {
   j["deprecated"] = s.deprecated;
   j["retired_on"] = str_or_null(s.retired_on);
   j["replaced_by"] = s.replaced_by;
+  j["notes"] = s.notes;
+  j["api_spec_hint"] = s.api_spec_hint;
   j["label"] = label.text;
   j["group"] = label.group;
   return j;

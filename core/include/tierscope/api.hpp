@@ -24,7 +24,7 @@ Outcome check_fields(std::string_view fields_json, std::string_view options_json
 Outcome parse_text(std::string_view text) noexcept;
 // list_scopes: a JSON array of catalog entries whose name, area or tier text contains filter
 // (case-insensitive; empty = all): {name, area, tier_text, requires, confidence, source, sensitive,
-// deprecated, replaced_by, label, group}
+// deprecated, retired_on, replaced_by, notes, api_spec_hint, label, group}
 Outcome list_scopes(std::string_view filter) noexcept;
 // render_markdown: a report (as produced by check_*) as a Markdown summary for pull requests.
 Outcome render_markdown(std::string_view report_json) noexcept;
