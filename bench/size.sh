@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Module size: tierscope.mjs and tierscope.wasm, raw and gzip -9, against the budget (js + wasm
 # gzipped ≤ 120 KB, catalog included). Writes the "Module size" section of BENCHMARKS.md.
-#   bash bench/size.sh [WASM_DIR]          (default build-wasm/web; exit 1 over budget with --check)
+#   bash bench/size.sh [--check] [WASM_DIR]   (default build-wasm/web; --check: no write, exit 1 over budget)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 check=0
@@ -49,6 +49,10 @@ Build: \`TIERSCOPE_WASM_SMALL=$small\`; link flags (web/CMakeLists.txt): \`$flag
 MD
 )
 echo "$section"
+if [ "$check" = 1 ]; then  # --check only checks; it leaves BENCHMARKS.md alone
+  if [ "$total_gz" -gt "$budget" ]; then echo "size.sh: $verdict" >&2; exit 1; fi
+  exit 0
+fi
 file=BENCHMARKS.md
 [ -f "$file" ] || printf '# Benchmarks\n' > "$file"
 python3 - "$file" "$section" <<'PY'
@@ -61,4 +65,3 @@ head, sep, rest = text.partition('\n## ')
 text = head.rstrip() + '\n\n' + section + '\n' + ((('\n## ' + rest) if sep else ''))
 open(path, 'w', encoding='utf-8').write(text.rstrip() + '\n')
 PY
-if [ "$check" = 1 ] && [ "$total_gz" -gt "$budget" ]; then echo "size.sh: $verdict" >&2; exit 1; fi

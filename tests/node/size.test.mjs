@@ -1,0 +1,20 @@
+// The size budget of issue 3: tierscope.mjs + tierscope.wasm ≤ 120 KB gzip -9, catalog inside.
+// Sizes are deterministic for a given build, so this is a real gate (timings live in bench/ only).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { WASM_DIR } from './helpers.mjs';
+
+test('js + wasm stay within 120 KB gzip -9', () => {
+  const gz = (name) => gzipSync(readFileSync(join(WASM_DIR, name)), { level: 9 }).length;
+  const total = gz('tierscope.mjs') + gz('tierscope.wasm');
+  assert.ok(total <= 120 * 1024, `js + wasm is ${(total / 1024).toFixed(1)} KB gzip, over the 120 KB budget`);
+});
+
+test('the catalog is inside the wasm (no file needed at run time)', () => {
+  const wasm = readFileSync(join(WASM_DIR, 'tierscope.wasm')).toString('latin1');
+  assert.ok(wasm.includes('"as_of":"2026-11-28"'), 'the embedded catalog carries its as_of date');
+  assert.ok(wasm.includes('crm.objects.contacts.read'));
+});
