@@ -1,11 +1,16 @@
 // tierscope page: wires the wasm evaluator (./tierscope.mjs) to the input, the matrix, the reach
-// heatmaps, the consent preview, the custom account, diagnostics, share link and export.
-import { $, h, replaceChildren, HUB_NAMES, TIER_NAMES } from './dom.js';
+// heatmaps, the consent preview, the custom account, diagnostics, share link and export; the install
+// URL check, builder, OAuth 1 migration preview and before/after diff live in their own modules.
+import { $, h, replaceChildren, copyText, HUB_NAMES, TIER_NAMES } from './dom.js';
 import { defaultState, decodeState, encodeState, rewritePaste, words, HUBS } from './state.js';
 import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes } from './matrix.js';
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
 import { buildAccount, showAccount, renderDiagnostics, renderSuggestions } from './panels.js';
+import { initUrlCheck, pairActive, CONFIG_FORMATS } from './urlcheck.js';
+import { initBuilder } from './builder.js';
+import { initMigrate } from './migrate.js';
+import { initDiff } from './diff.js';
 
 const EXAMPLE = `{
   "name": "Acme Contact Sync",
@@ -32,6 +37,10 @@ const PROFILE_NAMES = { free: 'Free', custom: 'your custom account' };
 for (const hub of HUBS) for (const t of ['starter', 'professional', 'enterprise']) PROFILE_NAMES[`${hub}-${t}`] = `${HUB_NAMES[hub]} ${TIER_NAMES[t]}`;
 
 let ts; let info; let report = null; let state; let format = ''; let appName = null;
+// synced: the pasted text says what the fields say (false when the fields lead); pairError: why the
+// install URL could not be checked against the config.
+let synced = true; let pairError = '';
+let renderUrlCheck; let builder;
 const pending = { paste: false, fields: false, catalog: false };
 let frame = 0;
 const el = {};
@@ -56,6 +65,7 @@ function parsePaste() {
     for (const k of KINDS) state.fields[k] = (p.request[k] || []).join(' ');
     fieldsFromState();
     el.pasteNote.hidden = true;
+    synced = true;
     return true;
   } catch (e) {
     setError(`Cannot read the pasted text: ${e.message}`);
@@ -70,8 +80,10 @@ function syncPasteFromFields() {
     state.paste = text;
     el.paste.value = text;
     el.pasteNote.hidden = true;
+    synced = true;
     return true;
   }
+  synced = false;
   el.pasteNote.hidden = false;
   el.pasteNote.textContent = 'The report follows the three fields below; the pasted text cannot express them and was left as it was.';
   return false;
@@ -86,7 +98,20 @@ function currentInput() {
   return state.mode === 'paste' ? state.paste : { required: state.fields.required, conditional: state.fields.conditional, optional: state.fields.optional };
 }
 
+function pair() { return pairActive(state, format, synced); }
+
 function evaluate() {
+  pairError = '';
+  if (pair()) {
+    try {
+      report = ts.checkPair(state.paste, state.installUrl, options());
+      setError('');
+      appName = report.input.app_name;
+      return;
+    } catch (e) {
+      pairError = e.message; // the config alone is evaluated below
+    }
+  }
   try {
     report = ts.check(currentInput(), options());
   } catch (e) {
@@ -108,15 +133,46 @@ function render() {
   if (report.account) fillCell(el.accountResult, report.account, invalidScopes(report));
   el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
   renderReach(document, report);
-  renderDiagnostics(el.diagnostics, report.diagnostics, applyFix);
+  // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
+  const diagnostics = report.url_check ? report.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : report.diagnostics;
+  renderDiagnostics(el.diagnostics, diagnostics, applyFix);
   renderSuggestions(el.suggestions, report, PROFILE_NAMES, applyFix);
   renderPreview();
+  renderUrlCheck({ state, format, synced, report, error: pairError });
+  builder.update();
 }
 
 function renderPreview() {
   const profile = state.selected === 'custom' ? report.account : report.profiles.find((p) => p.id === state.selected);
   if (!profile) { el.consent.replaceChildren(h('p', { text: 'Choose a cell of the matrix.' })); return; }
-  renderConsent(el.consent, { report, profile, info, appName, profileName: PROFILE_NAMES[state.selected] || state.selected, onFix: applyFix });
+  renderConsent(el.consent, { report, profile, info, appName, profileName: PROFILE_NAMES[state.selected] || state.selected, onFix: applyFix,
+    onUseFixedUrl: report.url_check && report.url_check.fixed_url ? () => useInstallUrl(report.url_check.fixed_url) : null });
+}
+
+/** Puts a URL (the corrected one) into the install URL field and checks it again. */
+function useInstallUrl(url) {
+  state.installUrl = el.installUrl.value = url;
+  pending.eval = true;
+  run();
+  el.installUrl.focus();
+  announce(report && report.url_check && report.url_check.ok ? 'The corrected install URL is in place; it matches the config.' : 'The corrected install URL is in place.');
+}
+
+/** Loads scopes into the three fields (the migration recommendation); the paste follows when it can. */
+function loadFields(fields) {
+  for (const k of KINDS) state.fields[k] = (fields[k] || []).join(' ');
+  fieldsFromState();
+  if (syncPasteFromFields()) { state.mode = 'paste'; pending.paste = true; } else { state.mode = 'fields'; pending.eval = true; }
+  run();
+  $('#matrix-heading').focus();
+  if (report) announce(`Scopes loaded: installs on ${report.coverage.profiles.installs} of ${report.coverage.profiles.total} standard tiers.`);
+}
+
+/** The current input as one text for the diff: the paste, or the fields as a public-app config. */
+function currentText() {
+  if (state.mode === 'paste' || synced) return state.paste;
+  const split = (k) => state.fields[k].split(/[\s,]+/).filter(Boolean);
+  return JSON.stringify({ auth: { requiredScopes: split('required'), conditionallyRequiredScopes: split('conditional'), optionalScopes: split('optional') } }, null, 2);
 }
 
 function updateHash() {
@@ -216,15 +272,6 @@ function select(id) {
   if (box.top > innerHeight || box.bottom < 0) el.preview.scrollIntoView({ block: 'start' });
 }
 
-async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function showFallback(text) {
   el.fallback.hidden = el.fallbackLabel.hidden = false;
   el.fallback.value = text;
@@ -234,7 +281,7 @@ function showFallback(text) {
 
 function downloadJson() {
   let text;
-  try { text = ts.checkJson(currentInput(), options()); } catch (e) { el.exportStatus.textContent = `Cannot export: ${e.message}`; return; }
+  try { text = pair() && !pairError ? ts.checkPairJson(state.paste, state.installUrl, options()) : ts.checkJson(currentInput(), options()); } catch (e) { el.exportStatus.textContent = `Cannot export: ${e.message}`; return; }
   if (!text.endsWith('\n')) text += '\n';
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const slug = (appName || 'report').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
@@ -249,13 +296,14 @@ function downloadJson() {
 function restore(s) {
   state = s;
   el.paste.value = state.paste;
+  el.installUrl.value = state.installUrl;
   el.shareSecrets.checked = state.includeSecrets;
   showAccount(state.account);
   const wanted = { ...state.fields };
   pending.paste = true;
   run();
   if (state.mode === 'fields') {
-    state.fields = wanted; fieldsFromState(); pending.eval = true; run();
+    state.fields = wanted; fieldsFromState(); synced = false; pending.eval = true; run();
     el.pasteNote.hidden = false;
     el.pasteNote.textContent = 'The report follows the three fields below.';
   }
@@ -267,7 +315,7 @@ async function main() {
     accountResult: 'account-result', diagnostics: 'diagnostics', suggestions: 'suggestions', diagHeading: 'diag-heading',
     shareUrl: 'share-url', shareSecrets: 'share-secrets', exportStatus: 'export-status', fallback: 'export-fallback',
     fallbackLabel: 'export-fallback-label', catalogSearch: 'catalog-search', announce: 'announce',
-    withoutConditional: 'without-conditional', loadStatus: 'load-status' })) el[k] = document.getElementById(id);
+    withoutConditional: 'without-conditional', loadStatus: 'load-status', installUrl: 'install-url' })) el[k] = document.getElementById(id);
   el.catalogRoot = $('main');
 
   buildMatrix(el.matrix, select);
@@ -284,12 +332,17 @@ async function main() {
   $('#catalog-date').setAttribute('datetime', ts.catalog.as_of);
   $('#tool-version').textContent = `tierscope ${ts.version}`;
 
+  renderUrlCheck = initUrlCheck(useInstallUrl);
+  builder = initBuilder(ts, () => ({ text: state.paste, format, config: synced && CONFIG_FORMATS.includes(format) }));
+  initMigrate(ts, loadFields);
+  initDiff(ts, currentText);
   const initial = decodeState(location.hash, EXAMPLE) || defaultState(EXAMPLE);
   buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => schedule('eval'));
   restore(initial);
 
   el.paste.addEventListener('input', () => { state.paste = el.paste.value; state.mode = 'paste'; schedule('paste'); });
   for (const k of KINDS) el[k].addEventListener('input', () => { state.fields[k] = el[k].value; state.mode = 'fields'; schedule('fields'); });
+  el.installUrl.addEventListener('input', () => { state.installUrl = el.installUrl.value; schedule('eval'); });
   el.withoutConditional.addEventListener('change', () => { state.withoutConditional = el.withoutConditional.checked; schedule('eval'); });
   el.accountResult.addEventListener('click', () => select('custom'));
   el.shareSecrets.addEventListener('change', () => { state.includeSecrets = el.shareSecrets.checked; updateHash(); });

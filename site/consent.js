@@ -72,8 +72,11 @@ export function renderConsent(root, ctx) {
           h('button.fix', { type: 'button', onclick: () => ctx.onFix({ action: 'make-optional', scopes: profile.missing }) , text: `Make ${profile.missing.join(', ')} optional` })),
         h('li', { text: `Or give this tier its own install URL without ${one ? 'it' : 'them'} (conditionally required scopes).` }),
         h('li', { text: `Or the customer upgrades to a tier that has ${one ? 'it' : 'them'} (see “needs” above).` }))));
+  } else if (profile.status === 'url-mismatch' || profile.status === 'insufficient-scopes') {
+    out.push(errorPage(profile.status === 'url-mismatch' ? MISMATCH : INSUFFICIENT));
+    out.push(urlBeyond(report, ctx));
   } else if (profile.status === 'invalid-scope') {
-    const bad = report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope');
+    const bad = report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope' || d.code === 'comma-separated');
     const retired = bad.filter((d) => d.code === 'retired-scope').map((d) => d.scope);
     const msg = bad.some((d) => d.code === 'unknown-scope') || !retired.length
       ? 'An invalid scope name was provided'
@@ -82,13 +85,35 @@ export function renderConsent(root, ctx) {
     out.push(h('div.beyond', {},
       h('h3', { text: 'Why' }),
       h('p', { text: 'HubSpot rejects an unknown or removed scope name for every account, whatever its tier.' }),
-      h('ul', {}, bad.map((d) => h('li', {}, h('code', { text: d.scope || '' }), ' — ', d.message, ' ',
+      h('ul', {}, bad.map((d) => h('li', {}, d.scope ? [h('code', { text: d.scope }), ' — '] : '', d.message, ' ',
         d.suggestion && d.suggestion.action === 'replace' && d.suggestion.scopes.length
           ? h('button.fix', { type: 'button', onclick: () => ctx.onFix(d.suggestion, d.scope, d.code), text: fixLabel(d.suggestion, d.scope) })
-          : '')))));
+          : ''))),
+      report.url_check && !report.url_check.ok ? urlFix(report, ctx) : ''));
   }
   out.push(h('p.note.rights', { text: RIGHTS_NOTE }));
   root.replaceChildren(...out);
+}
+
+// HubSpot's wording as seen in public reports (RULES.md); the mismatch text is a fragment of its message.
+const MISMATCH = '… mismatch between the scopes in the install URL and the app\'s configured scopes';
+const INSUFFICIENT = 'Authorization failed because the provided scopes are insufficient';
+
+/** Why an install URL fails its config (every account alike) and the corrected URL. */
+function urlBeyond(report, ctx) {
+  const rules = report.diagnostics.filter((d) => d.code === 'url-config-mismatch');
+  return h('div.beyond', {},
+    h('h3', { text: 'Why' }),
+    h('p', { text: 'The install URL does not match the app\'s config, so HubSpot refuses it for every account, whatever its tier.' }),
+    h('ul', {}, rules.map((d) => h('li', { text: d.message }))),
+    urlFix(report, ctx));
+}
+
+function urlFix(report, ctx) {
+  const fixed = report.url_check && report.url_check.fixed_url;
+  if (!fixed || !ctx.onUseFixedUrl) return '';
+  return h('p', {}, 'The corrected URL matches the config. ',
+    h('button.fix', { type: 'button', 'data-action': 'use-fixed-url', onclick: () => ctx.onUseFixedUrl(), text: 'Use the corrected URL' }));
 }
 
 function errorPage(message) {

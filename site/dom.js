@@ -23,6 +23,8 @@ export const STATUS = {
   'permission-error': { icon: '✕', text: 'Permission error', short: 'Perm. error' },
   'invalid-scope': { icon: '⊘', text: 'Invalid scope', short: 'Invalid' },
   uncertain: { icon: '?', text: 'Uncertain', short: 'Uncertain' },
+  'url-mismatch': { icon: '≠', text: 'URL mismatch', short: 'Mismatch' },
+  'insufficient-scopes': { icon: '⊖', text: 'Insufficient scopes', short: 'Insuff.' },
 };
 
 export const HUB_NAMES = {
@@ -48,4 +50,14 @@ export function pct(n, total) {
 
 export function replaceChildren(el, ...children) {
   el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
+/** Copies text to the clipboard; false when the clipboard is not available (then show a fallback). */
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

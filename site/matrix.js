@@ -3,6 +3,7 @@ import { h, $, STATUS, HUB_NAMES, TIER_NAMES, FEATURE_NAMES, pct, replaceChildre
 import { HUBS, TIERS, FEATURES } from './state.js';
 
 const PAID = TIERS.slice(1);
+const URL_STATUSES = ['url-mismatch', 'insufficient-scopes'];
 const SHORT = { free: 'Free', starter: 'Start.', professional: 'Pro', enterprise: 'Ent.' };
 
 /** Builds the empty grid once; onSelect(profileId) fires on click / Enter / Space. */
@@ -27,13 +28,20 @@ function cellButton(id, name, onSelect) {
 }
 
 /** Fills a profile card/cell (button with .cell-status and .cell-detail) from a report profile. */
-export function fillCell(btn, profile, invalid = []) {
+export function fillCell(btn, profile, invalid = [], rules = []) {
   const st = STATUS[profile.status] || { icon: '•', text: profile.status };
   btn.dataset.status = profile.status;
   // Narrow screens show the short word; screen readers always get the full one.
   replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ',
     h('span.long', { text: st.text }), h('span.short', { 'aria-hidden': 'true', text: st.short || st.text }));
   const detail = [];
+  if (URL_STATUSES.includes(profile.status)) {
+    // The URL fails for every account alike: what this account lacks does not matter here.
+    if (rules.length) detail.push(h('span.line', {}, h('span.k', { text: rules.length > 1 ? 'rules ' : 'rule ' }), rules.join(' ')));
+    replaceChildren(btn.querySelector('.cell-detail'), detail);
+    return;
+  }
+  if (profile.status === 'invalid-scope' && !invalid.length && rules.length) detail.push(h('span.line', {}, h('span.k', { text: 'rule ' }), rules.join(' ')));
   if (profile.status === 'invalid-scope' && invalid.length) detail.push(h('span.line', {}, h('span.k', { text: 'invalid ' }), invalid.join(' ')));
   if (profile.missing.length) detail.push(h('span.line', {}, h('span.k', { text: 'missing ' }), profile.missing.join(' ')));
   if (profile.dropped.length) detail.push(h('span.line', {}, h('span.k', { text: 'drops ' }), profile.dropped.join(' ')));
@@ -46,12 +54,18 @@ export function invalidScopes(report) {
   return report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope').map((d) => d.scope);
 }
 
+/** The RULES.md rules an install URL breaks (check_pair reports only). */
+export function brokenRules(report) {
+  return (report.url_check && report.url_check.rules_failed) || [];
+}
+
 export function renderMatrix(table, report, selected) {
   const invalid = invalidScopes(report);
+  const rules = brokenRules(report);
   for (const p of report.profiles) {
     const btn = table.querySelector(`[data-profile="${p.id}"]`);
     if (!btn) continue;
-    fillCell(btn, p, invalid);
+    fillCell(btn, p, invalid, rules);
     btn.setAttribute('aria-pressed', String(p.id === selected));
   }
 }

@@ -1,6 +1,6 @@
 // Page state and the share link. The whole state lives in the URL fragment (#s=<base64url JSON>),
 // which browsers never send to a server. An install URL's client_id and redirect_uri are removed
-// from the link unless the user opts in.
+// from the link (the pasted text and the install URL checked against a config) unless the user opts in.
 
 export const HUBS = ['marketing', 'sales', 'service', 'content', 'data', 'commerce'];
 export const TIERS = ['free', 'starter', 'professional', 'enterprise'];
@@ -11,6 +11,7 @@ const MAX_TEXT = 1 << 20;
 export function defaultState(example) {
   return {
     paste: example,
+    installUrl: '', // an install URL checked against the pasted app config (optional)
     mode: 'paste', // 'paste': the report follows the pasted text; 'fields': it follows the three fields
     fields: { required: '', conditional: '', optional: '' },
     withoutConditional: false,
@@ -41,6 +42,7 @@ function fromBase64Url(b64) {
 export function encodeState(state) {
   const paste = state.includeSecrets ? state.paste : stripSecrets(state.paste);
   const data = { v: 1, paste, mode: state.mode };
+  if (state.installUrl) data.url = state.includeSecrets ? state.installUrl : stripSecrets(state.installUrl);
   if (state.mode === 'fields') data.fields = state.fields;
   if (state.withoutConditional) data.wc = true;
   const hubs = Object.fromEntries(Object.entries(state.account.hubs).filter(([, t]) => t && t !== 'free'));
@@ -61,6 +63,7 @@ export function decodeState(hash, example) {
   if (!data || typeof data !== 'object' || data.v !== 1) return null;
   const s = defaultState(example);
   s.paste = str(data.paste);
+  s.installUrl = str(data.url);
   s.mode = data.mode === 'fields' ? 'fields' : 'paste';
   if (data.fields && typeof data.fields === 'object') for (const k of KINDS) s.fields[k] = str(data.fields[k]);
   s.withoutConditional = data.wc === true;

@@ -1,0 +1,90 @@
+// The install URL builder: the correct install URL(s) for the pasted app config (ts.buildUrls), with
+// client ID, redirect URI, EU host and account-pinned path, each URL with its reach and a copy button.
+import { h, replaceChildren, copyText, pct } from './dom.js';
+
+const TOTAL_PROFILES = 19;
+const TOTAL_COMBINATIONS = 65536;
+
+function labelText(label) {
+  return label === 'base' ? 'Base: the required scopes only' : label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The redirect_uri a built URL carries (the config's first redirect URL), or '' for the placeholder. */
+function redirectOf(url) {
+  try {
+    const v = new URL(url).searchParams.get('redirect_uri') || '';
+    return v === 'YOUR_REDIRECT_URI' ? '' : v;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * getSource() → {text, format, config}: config is true when text is an app config the report follows.
+ * Returns {update()}, to call after the paste changes.
+ */
+export function initBuilder(ts, getSource) {
+  const $ = (id) => document.getElementById(id);
+  const panel = $('builder-panel'); const form = $('builder-form'); const none = $('build-none');
+  const clientId = $('build-client-id'); const redirect = $('build-redirect'); const account = $('build-account');
+  const eu = $('build-eu'); const error = $('build-error'); const notes = $('build-notes');
+  const list = $('build-urls'); const status = $('build-status');
+  let last = '';
+
+  function update() {
+    const src = getSource();
+    const applies = src.config || src.format === 'private-app';
+    panel.hidden = !applies;
+    if (!applies) { last = ''; return; }
+    const opts = { eu: eu.checked };
+    if (clientId.value.trim()) opts.clientId = clientId.value.trim();
+    if (redirect.dataset.edited === 'true' && redirect.value.trim()) opts.redirectUri = redirect.value.trim();
+    if (account.value.trim()) opts.accountId = account.value.trim();
+    const key = JSON.stringify([src.text, src.format, opts]);
+    if (key === last) return;
+    last = key;
+
+    if (src.format === 'private-app') {
+      form.hidden = true; none.hidden = false;
+      none.textContent = 'A private app (app.json) has no install URL: it is installed in its own account, from the app\'s settings.';
+      replaceChildren(list); status.textContent = '';
+      return;
+    }
+    form.hidden = false; none.hidden = true;
+    let out;
+    try {
+      out = ts.buildUrls(src.text, opts);
+    } catch (e) {
+      error.hidden = false;
+      error.textContent = e.message;
+      account.setAttribute('aria-invalid', String(e.code === 'bad-options' && 'accountId' in opts));
+      replaceChildren(list);
+      return;
+    }
+    error.hidden = true; error.textContent = '';
+    account.removeAttribute('aria-invalid');
+    if (redirect.dataset.edited !== 'true' && out.urls.length) redirect.value = redirectOf(out.urls[0].url);
+    replaceChildren(notes, out.diagnostics.map((d) => h('li', { 'data-code': d.code, text: d.message })));
+    replaceChildren(list, out.urls.map((u, i) => {
+      const id = `built-url-${i}`;
+      return h('li.url-item', { 'data-label': u.label },
+        h('h3', { id: `${id}-label`, text: labelText(u.label) }),
+        h('p.url-reach', {}, h('strong', { text: `Installs on ${u.installs_profiles} of ${TOTAL_PROFILES} tiers` }),
+          ` · ${pct(u.combinations, TOTAL_COMBINATIONS)} of account configurations`),
+        h('label.sr-only', { for: id, text: `Install URL: ${labelText(u.label)}` }),
+        h('textarea.url-text', { id, rows: '3', readOnly: true, spellcheck: 'false', text: u.url }),
+        h('button.copy-url', { type: 'button', 'aria-describedby': `${id}-label`, onclick: () => copy(id, u.label) }, 'Copy URL'));
+    }));
+  }
+
+  async function copy(id, label) {
+    const box = $(id);
+    if (await copyText(box.value)) status.textContent = `Copied the install URL (${label}).`;
+    else { box.focus(); box.select(); status.textContent = 'The clipboard is not available: the URL is selected, copy it from there.'; }
+  }
+
+  for (const input of [clientId, account]) input.addEventListener('input', update);
+  redirect.addEventListener('input', () => { redirect.dataset.edited = 'true'; update(); });
+  eu.addEventListener('change', update);
+  return { update };
+}
