@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, ROOT } from './lib.mjs';
@@ -141,6 +141,11 @@ test('install URL check: a matching URL passes and the tiers decide as usual', a
   assert.equal(st.free, 'permission-error', 'social (conditional, in this URL) is Marketing Professional+');
   assert.equal(st['marketing-professional'], 'installs');
   assert.ok(!Object.values(st).some((s) => s === 'url-mismatch' || s === 'insufficient-scopes'));
+  // The JSON export is the pair's report.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(exported.url_check, { ok: true, rules_failed: [], fixed_url: MATCHING });
+  assert.equal(exported.input.app_name, 'Demo');
   // Editing the config through the fields keeps the check: a new required scope the URL lacks is rule 1.
   await page.fill('#required', 'oauth crm.objects.contacts.read files');
   await waitAttr(page, '[data-profile=free]', 'data-status', 'insufficient-scopes');
