@@ -136,6 +136,8 @@ export interface BuildUrlsOptions {
 
 export interface BuildUrlsResult {
   app_name: string | null;
+  /** The redirect_uri the URLs carry: options.redirectUri, else the config's first redirectUrls entry; null = placeholder. */
+  redirect_uri: string | null;
   urls: Array<{
     label: string;
     scopes: string[];

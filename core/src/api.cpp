@@ -1,6 +1,7 @@
 // The public API: every entry point catches everything, so no exception leaves the core.
 #include "tierscope/api.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "install_url.hpp"
@@ -60,6 +61,10 @@ Outcome check_pair(std::string_view config_text, std::string_view url_text, std:
     Options o = read_options(options_json);
     auto catalog = current_catalog();
     Request req = build_request(uc.evaluated, *catalog);
+    if (std::find(uc.rules_failed.begin(), uc.rules_failed.end(), 6) != uc.rules_failed.end())  // rule 6 says it
+      req.diagnostics.erase(std::remove_if(req.diagnostics.begin(), req.diagnostics.end(),
+                                           [](const Diagnostic& d) { return d.code == "missing-oauth"; }),
+                            req.diagnostics.end());
     req.diagnostics.insert(req.diagnostics.begin(), uc.diagnostics.begin(), uc.diagnostics.end());
     req.url_rejection = uc.rejection;
     Evaluation ev = evaluate(req, *catalog, o);

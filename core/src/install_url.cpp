@@ -79,32 +79,31 @@ UrlCheck check_url_against_config(const RawInput& config, const RawInput& url) {
   for (const auto& p : P)
     if (contains(K, p)) r4.push_back(p);
     else if (!contains(O, p)) r3.push_back(p);
+  const std::string mismatch = " HubSpot refuses the URL for every account: \"mismatch between the scopes in the install URL and the app's configured scopes\".";
   if (!r1.empty())
-    fail(1, r1, "the app config requires scopes the URL's scope parameter leaves out; HubSpot answers \"Authorization failed because the provided scopes are insufficient\"",
-         "add them to scope.", "add-to-scope");
+    fail(1, r1, "the app config requires scopes the URL's scope parameter leaves out",
+         "add them to scope. HubSpot refuses the URL for every account: \"Authorization failed because the provided scopes are insufficient\".",
+         "add-to-scope");
   if (!r2.empty())
     fail(2, r2, "the URL's scope parameter has scopes that are neither required nor conditionally required in the app config",
-         "remove them from the URL, or add them to the config.", "remove-from-url");
+         "remove them from the URL, or add them to the config." + mismatch, "remove-from-url");
   if (!r3.empty())
     fail(3, r3, "the URL's optional_scope has scopes that are not optional in the app config",
-         "remove them from optional_scope, or list them as optional in the config.", "remove-from-url");
+         "remove them from optional_scope, or list them as optional in the config." + mismatch, "remove-from-url");
   if (!r4.empty())
-    fail(4, r4, "conditionally required scopes are in optional_scope", "move them to scope.", "move-to-scope");
+    fail(4, r4, "conditionally required scopes are in optional_scope", "move them to scope." + mismatch, "move-to-scope");
   if (!r5.empty())
-    fail(5, r5, "optional scopes are in the scope parameter", "move them to optional_scope.", "move-to-optional-scope");
+    fail(5, r5, "optional scopes are in the scope parameter", "move them to optional_scope." + mismatch, "move-to-optional-scope");
   if (contains(R, "oauth") && !contains(S, "oauth"))
-    fail(6, {"oauth"}, "the app requires oauth but the URL's scope parameter leaves it out", "add oauth to scope.", "add-to-scope");
+    fail(6, {"oauth"}, "the app requires oauth but the URL's scope parameter leaves it out", "add oauth to scope." + mismatch,
+         "add-to-scope");
   if (url.comma_separated_url)
-    fail(7, {}, "scopes are separated by commas", "separate them with %20.", "use-spaces");
-  bool mismatch = std::any_of(out.rules_failed.begin(), out.rules_failed.end(), [](int r) { return r != 1; });
-  out.rejection = mismatch ? "url-mismatch" : !out.rules_failed.empty() ? "insufficient-scopes" : "";
-  if (!out.rules_failed.empty()) {
-    std::string which;
-    for (int r : out.rules_failed) which += (which.empty() ? "" : ", ") + std::to_string(r);
-    std::string page = mismatch ? "\"mismatch between the scopes in the install URL and the app's configured scopes\""
-                                : "\"Authorization failed because the provided scopes are insufficient\"";
-    for (auto& d : out.diagnostics) d.message += " HubSpot refuses this URL for every account: " + page + ".";
-  }
+    fail(7, {}, "scopes are separated by commas",
+         "separate them with %20. HubSpot reads the comma-joined names as one invalid scope name and refuses the URL for every account.",
+         "use-spaces");
+  bool mismatch_rule = std::any_of(out.rules_failed.begin(), out.rules_failed.end(), [](int r) { return r != 1 && r != 7; });
+  bool rule1 = std::find(out.rules_failed.begin(), out.rules_failed.end(), 1) != out.rules_failed.end();
+  out.rejection = mismatch_rule ? "url-mismatch" : rule1 ? "insufficient-scopes" : "";  // rule 7: invalid-scope
   // The corrected URL: the config's required scopes plus the conditional ones this URL asked for.
   UrlParts fixed;
   fixed.host = url.host == "app-eu1.hubspot.com" ? url.host : "app.hubspot.com";
@@ -162,11 +161,17 @@ ojson build_urls(const RawInput& config, const nlohmann::ordered_json& options) 
     for (const auto& k : K) add("with " + k, {k});
   if (K.size() > 1) add("with every conditionally required scope", K);
   ojson diags = ojson::array();
-  if (base.client_id.empty() || base.redirect_uri.empty())
+  std::vector<std::string> placeholders;
+  if (base.client_id.empty()) placeholders.push_back("YOUR_CLIENT_ID");
+  if (base.redirect_uri.empty()) placeholders.push_back("YOUR_REDIRECT_URI (https, or http on localhost)");
+  if (!placeholders.empty())
     diags.push_back({{"severity", "info"}, {"code", "url-placeholder"}, {"scope", nullptr},
-                     {"message", "Replace YOUR_CLIENT_ID / YOUR_REDIRECT_URI with your app's values (redirect_uri must be https, or http on localhost)."},
+                     {"message", "Replace " + join(placeholders, " and ") + " with your app's value" +
+                                     (placeholders.size() > 1 ? "s." : ".")},
                      {"suggestion", nullptr}});
-  return {{"app_name", config.app_name.empty() ? ojson(nullptr) : ojson(config.app_name)}, {"urls", urls}, {"diagnostics", diags}};
+  auto or_null = [](const std::string& v) { return v.empty() ? ojson(nullptr) : ojson(v); };
+  return {{"app_name", or_null(config.app_name)}, {"redirect_uri", or_null(base.redirect_uri)}, {"urls", urls},
+          {"diagnostics", diags}};
 }
 
 }  // namespace tierscope

@@ -158,3 +158,20 @@ TEST_CASE("diff: added, removed, changed kinds, re-authorization and changed pro
   auto bad = tierscope::diff("oauth", "{", "");
   CHECK(bad.error.rfind("after: ", 0) == 0);
 }
+
+TEST_CASE("each rule's message names HubSpot's outcome once, and rule 6 replaces missing-oauth") {
+  json r1 = pair("&scope=oauth&optional_scope=automation");
+  std::string m1 = diag(r1, "url-config-mismatch")["message"];
+  CHECK(m1.find("provided scopes are insufficient") == m1.rfind("provided scopes are insufficient"));
+  json r6 = pair("&scope=crm.objects.contacts.read");
+  CHECK_FALSE(has_code(r6, "missing-oauth"));
+  json r7 = pair("&scope=oauth,crm.objects.contacts.read");
+  std::string m7;
+  for (const auto& d : r7["diagnostics"])
+    if (d["code"] == "url-config-mismatch" && d["message"].get<std::string>().rfind("Rule 7", 0) == 0) m7 = d["message"];
+  CHECK(m7.find("invalid scope name") != std::string::npos);
+  CHECK(m7.find("mismatch between") == std::string::npos);
+  json b = json::parse(tierscope::build_urls(kConfig, "").json);
+  CHECK(b["redirect_uri"] == "https://x.example/cb");
+  CHECK(b["diagnostics"][0]["message"] == "Replace YOUR_CLIENT_ID with your app's value.");
+}
