@@ -1,5 +1,6 @@
 #include "model.hpp"
 
+#include <algorithm>
 #include <memory>
 
 namespace tierscope {
@@ -20,22 +21,43 @@ int find(const std::array<const char*, N>& ids, std::string_view id) {
   return -1;
 }
 
+// Built a word at a time: within a word the low 6 bits of the configuration (hubs 0-2) vary with
+// the bit, and the high 10 bits (hubs 3-5, features) are the word's index.
 struct ConditionSets {
   std::array<std::array<AccountSet, kTiers>, kHubs + 1> at_least;  // [kHubs] = any hub
   std::array<std::array<AccountSet, kTiers>, kHubs> exactly;
   std::array<AccountSet, kFeatures> features;
   ConditionSets() {
-    for (std::uint32_t c = 0; c < kConfigurations; ++c) {
+    constexpr int kLowHubs = 3;
+    // Masks over the 64 low configurations: bit b set when hub h (< 3) of configuration b is at/above t.
+    std::uint64_t low_at_least[kLowHubs][kTiers] = {}, low_exactly[kLowHubs][kTiers] = {}, low_any[kTiers] = {};
+    for (std::uint32_t b = 0; b < 64; ++b) {
       int best = 0;
-      for (int h = 0; h < kHubs; ++h) {
-        int t = tier_of(c, h);
-        if (t > best) best = t;
-        exactly[h][t].set(c);
-        for (int k = 0; k <= t; ++k) at_least[h][k].set(c);
+      for (int h = 0; h < kLowHubs; ++h) {
+        int t = tier_of(b, h);
+        best = std::max(best, t);
+        low_exactly[h][t] |= std::uint64_t(1) << b;
+        for (int k = 0; k <= t; ++k) low_at_least[h][k] |= std::uint64_t(1) << b;
       }
-      for (int k = 0; k <= best; ++k) at_least[kHubs][k].set(c);
-      for (int f = 0; f < kFeatures; ++f)
-        if (has_feature(c, f)) features[f].set(c);
+      for (int k = 0; k <= best; ++k) low_any[k] |= std::uint64_t(1) << b;
+    }
+    const std::uint64_t all = ~std::uint64_t(0);
+    for (std::size_t w = 0; w < AccountSet::kWords; ++w) {
+      const std::uint32_t high = std::uint32_t(w) << 6;  // the configuration bits a word fixes
+      int best_high = 0;
+      for (int h = kLowHubs; h < kHubs; ++h) best_high = std::max(best_high, tier_of(high, h));
+      for (int t = 0; t < kTiers; ++t) {
+        for (int h = 0; h < kLowHubs; ++h) {
+          at_least[h][t].set_word(w, low_at_least[h][t]);
+          exactly[h][t].set_word(w, low_exactly[h][t]);
+        }
+        for (int h = kLowHubs; h < kHubs; ++h) {
+          at_least[h][t].set_word(w, tier_of(high, h) >= t ? all : 0);
+          exactly[h][t].set_word(w, tier_of(high, h) == t ? all : 0);
+        }
+        at_least[kHubs][t].set_word(w, best_high >= t ? all : low_any[t]);
+      }
+      for (int f = 0; f < kFeatures; ++f) features[f].set_word(w, has_feature(high, f) ? all : 0);
     }
   }
 };

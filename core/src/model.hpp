@@ -37,13 +37,16 @@ class AccountSet {
   static AccountSet none() { return AccountSet(); }
   bool test(std::uint32_t config) const { return (words_[config >> 6] >> (config & 63)) & 1; }
   void set(std::uint32_t config) { words_[config >> 6] |= std::uint64_t(1) << (config & 63); }
+  // Word i holds configurations 64i..64i+63 (bit b = configuration 64i+b).
+  static constexpr std::size_t kWords = kConfigurations / 64;
+  void set_word(std::size_t i, std::uint64_t bits) { words_[i] = bits; }
   AccountSet& operator&=(const AccountSet& o);
   AccountSet& operator|=(const AccountSet& o);
   std::uint32_t count() const;
   std::uint32_t count_within(const AccountSet& mask) const;  // popcount(this & mask)
 
  private:
-  std::array<std::uint64_t, kConfigurations / 64> words_{};
+  std::array<std::uint64_t, kWords> words_{};
 };
 
 // Precomputed sets for single conditions (built once, on first use).

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "model.hpp"
 
 using namespace tierscope;
@@ -37,6 +39,24 @@ TEST_CASE("condition sets match a direct count") {
   both &= feature_on(3);
   CHECK(both.count() == 16384u);
   CHECK(hub_at_least(0, 2).count_within(feature_on(3)) == 16384u);
+}
+
+TEST_CASE("condition sets hold exactly the configurations they name, bit for bit") {
+  std::uint32_t wrong = 0;
+  for (std::uint32_t c = 0; c < kConfigurations; ++c) {
+    int best = 0;
+    for (int h = 0; h < kHubs; ++h) {
+      int t = int(c / (1u << (2 * h))) % 4;  // independent decoding
+      best = std::max(best, t);
+      for (int k = 0; k < kTiers; ++k) {
+        wrong += hub_at_least(h, k).test(c) != (t >= k);
+        wrong += hub_at(h, k).test(c) != (t == k);
+      }
+    }
+    for (int k = 0; k < kTiers; ++k) wrong += hub_at_least(-1, k).test(c) != (best >= k);
+    for (int f = 0; f < kFeatures; ++f) wrong += feature_on(f).test(c) != bool((c >> (12 + f)) & 1);
+  }
+  CHECK(wrong == 0u);
 }
 
 TEST_CASE("ids resolve and unknown ids do not") {
