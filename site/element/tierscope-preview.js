@@ -242,6 +242,11 @@ export class TierscopePreview extends HTMLElement {
     const report = this._report;
     if (!report) return;
     const compact = this.compact;
+    if ((report.diagnostics || []).some((d) => d.code === 'empty-request')) {  // nothing to judge yet
+      body.append(h('p', { class: 'summary', part: 'summary',
+        text: 'No scopes to check: set required, conditional, optional or url.' }));
+      return;
+    }
 
     const cov = report.coverage && report.coverage.profiles;
     if (cov) {

@@ -330,6 +330,25 @@ test('input that cannot be checked shows the error in the element and does not t
   await page.close();
 });
 
+test('an element with no scopes says so instead of showing a table', async () => {
+  const { page, errors } = await openPage();
+  await page.goto(`${site.origin}/examples/docs.html`);
+  const res = await page.evaluate(async () => {
+    const el = document.createElement('tierscope-preview');
+    document.body.append(el);
+    await el.updateComplete;
+    const empty = { text: el.shadowRoot.textContent, rows: el.shadowRoot.querySelectorAll('tr').length };
+    el.required = 'oauth automation';
+    await el.updateComplete;
+    return { empty, rowsAfter: el.shadowRoot.querySelectorAll('tbody tr').length };
+  });
+  assert.match(res.empty.text, /No scopes to check/);
+  assert.equal(res.empty.rows, 0);
+  assert.equal(res.rowsAfter, 19);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('embed.html reads its initial state from the fragment', async () => {
   const { page, errors } = await openPage();
   await page.goto(`${site.origin}/embed.html#required=automation&profiles=free%20marketing-professional&compact`);
