@@ -1,17 +1,8 @@
 // Before/after an app update (ts.diff): scopes added (existing installs must re-authorize) and removed
 // (no re-authorization), kinds changed, the tiers whose result changes and the coverage before → after.
-import { h, replaceChildren, STATUS, pct } from './dom.js';
+import { h, replaceChildren, pct, codes, statusBadge } from './dom.js';
 
 const KIND_NAMES = { required: 'required', conditional: 'conditionally required', optional: 'optional' };
-
-function codes(names) {
-  return names.flatMap((n, i) => (i ? [' ', h('code', { text: n })] : [h('code', { text: n })]));
-}
-
-function statusBadge(status) {
-  const st = STATUS[status] || { icon: '•', text: status };
-  return h(`span.badge.status-${status}`, {}, h('span', { 'aria-hidden': 'true', text: `${st.icon} ` }), st.text);
-}
 
 function reach(c) {
   return `${c.profiles} of 19 tiers${c.uncertain ? ` (+ ${c.uncertain} uncertain)` : ''}, ${pct(c.combinations, 65536)}`;

@@ -61,3 +61,14 @@ export async function copyText(text) {
     return false;
   }
 }
+
+/** Scope names as <code> elements separated by spaces. */
+export function codes(names) {
+  return names.flatMap((n, i) => (i ? [' ', h('code', { text: n })] : [h('code', { text: n })]));
+}
+
+/** A status as a badge: icon (hidden from screen readers) and words. */
+export function statusBadge(status) {
+  const st = STATUS[status] || { icon: '•', text: status };
+  return h(`span.badge.status-${status}`, {}, h('span', { 'aria-hidden': 'true', text: `${st.icon} ` }), st.text);
+}

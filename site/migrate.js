@@ -1,20 +1,11 @@
 // The OAuth 1 → 2 migration preview (ts.migrate): what replaces each retired scope, which tiers could
 // approve the list under OAuth 1 (all) but get the permission error at re-authorization now, and the
 // scopes to make optional.
-import { h, replaceChildren, STATUS, pct } from './dom.js';
+import { h, replaceChildren, pct, codes, statusBadge } from './dom.js';
 
 const SCOPE_STATUS = {
   current: 'current', retired: 'retired', deprecated: 'deprecated', unknown: 'unknown',
 };
-
-function codes(names) {
-  return names.flatMap((n, i) => (i ? [' ', h('code', { text: n })] : [h('code', { text: n })]));
-}
-
-function statusBadge(status) {
-  const st = STATUS[status] || { icon: '•', text: status };
-  return h(`span.badge.status-${status}`, {}, h('span', { 'aria-hidden': 'true', text: `${st.icon} ` }), st.text);
-}
 
 function reach(c) {
   return `${c.profiles} of 19 tiers${c.uncertain ? ` (+ ${c.uncertain} uncertain)` : ''} · ${pct(c.combinations, 65536)} of account configurations`;

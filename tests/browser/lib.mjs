@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 
 const require = createRequire(import.meta.url);
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -74,4 +75,39 @@ export async function axeViolationsUnderCsp(page, tags = ['wcag2a', 'wcag2aa', '
   for (const frame of page.frames()) await frame.evaluate(source);
   const result = await page.evaluate((t) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: t } }), tags);
   return result.violations;
+}
+
+/**
+ * Page helpers for the page's tests: open(hash, {width, height, dark}) opens base + hash and waits
+ * for the page to be ready, recording page and console errors into problems; attr, waitAttr and
+ * waitText read and wait for the DOM with a readable failure.
+ */
+export function pageHelpers(getBrowser, getBase, problems) {
+  async function open(hash = '', { width = 1280, height = 900, dark = false } = {}) {
+    const page = await getBrowser().newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    await page.setViewportSize({ width, height });
+    if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(getBase() + hash);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+    return page;
+  }
+  const attr = (page, sel, name) => page.$eval(sel, (e, n) => e.getAttribute(n), name);
+  /** Waits until sel's attribute equals value; fails with the value it last had. */
+  async function waitAttr(page, sel, name, value, timeout = 5000) {
+    try {
+      await page.waitForFunction(([s, n, v]) => document.querySelector(s)?.getAttribute(n) === v, [sel, name, value], { timeout });
+    } catch {
+      assert.fail(`${sel} [${name}] is ${JSON.stringify(await attr(page, sel, name).catch(() => null))}, expected ${JSON.stringify(value)}`);
+    }
+  }
+  async function waitText(page, sel, text, timeout = 5000) {
+    try {
+      await page.waitForFunction(([s, t]) => (document.querySelector(s)?.textContent || '').includes(t), [sel, text], { timeout });
+    } catch {
+      assert.fail(`${sel} does not contain ${JSON.stringify(text)}: ${JSON.stringify(await page.textContent(sel).catch(() => null))}`);
+    }
+  }
+  return { open, attr, waitAttr, waitText };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR } from './lib.mjs';
+import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, pageHelpers } from './lib.mjs';
 
 const SUB = '/deploy/tools/tierscope/';
 let server; let browser; let base; let root;
@@ -30,35 +30,7 @@ after(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-async function open(hash = '', { width = 1280, height = 900, dark = false } = {}) {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.setViewportSize({ width, height });
-  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(base + hash);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  return page;
-}
-
-const attr = (page, sel, name) => page.$eval(sel, (e, n) => e.getAttribute(n), name);
-
-/** Waits until sel's attribute equals value; fails with the value it last had. */
-async function waitAttr(page, sel, name, value, timeout = 5000) {
-  try {
-    await page.waitForFunction(([s, n, v]) => document.querySelector(s)?.getAttribute(n) === v, [sel, name, value], { timeout });
-  } catch {
-    assert.fail(`${sel} [${name}] is ${JSON.stringify(await attr(page, sel, name).catch(() => null))}, expected ${JSON.stringify(value)}`);
-  }
-}
-
-async function waitText(page, sel, text, timeout = 5000) {
-  try {
-    await page.waitForFunction(([s, t]) => (document.querySelector(s)?.textContent || '').includes(t), [sel, text], { timeout });
-  } catch {
-    assert.fail(`${sel} does not contain ${JSON.stringify(text)}: ${JSON.stringify(await page.textContent(sel).catch(() => null))}`);
-  }
-}
+const { open, attr, waitAttr, waitText } = pageHelpers(() => browser, () => base, problems);
 
 const sorted = (s) => s.split(/\s+/).filter(Boolean).sort().join(' ');
 async function fields(page) {

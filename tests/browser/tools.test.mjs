@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, ROOT } from './lib.mjs';
+import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, ROOT, pageHelpers } from './lib.mjs';
 
 let server; let browser; let base; let tmp;
 const problems = []; // page errors, console errors and CSP violations of every page
@@ -36,34 +36,7 @@ after(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function open(hash = '', { width = 1280, height = 900, dark = false } = {}) {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.setViewportSize({ width, height });
-  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(base + hash);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  return page;
-}
-
-const attr = (page, sel, name) => page.$eval(sel, (e, n) => e.getAttribute(n), name);
-
-async function waitAttr(page, sel, name, value, timeout = 5000) {
-  try {
-    await page.waitForFunction(([s, n, v]) => document.querySelector(s)?.getAttribute(n) === v, [sel, name, value], { timeout });
-  } catch {
-    assert.fail(`${sel} [${name}] is ${JSON.stringify(await attr(page, sel, name).catch(() => null))}, expected ${JSON.stringify(value)}`);
-  }
-}
-
-async function waitText(page, sel, text, timeout = 5000) {
-  try {
-    await page.waitForFunction(([s, t]) => (document.querySelector(s)?.textContent || '').includes(t), [sel, text], { timeout });
-  } catch {
-    assert.fail(`${sel} does not contain ${JSON.stringify(text)}: ${JSON.stringify(await page.textContent(sel).catch(() => null))}`);
-  }
-}
+const { open, attr, waitAttr, waitText } = pageHelpers(() => browser, () => base, problems);
 
 async function statuses(page) {
   return page.$$eval('#matrix [data-profile]', (els) => Object.fromEntries(els.map((e) => [e.dataset.profile, e.dataset.status])));
