@@ -9,25 +9,23 @@ using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller 
 
 [[noreturn]] void bad(const std::string& message) { throw InputError("bad-options", "options: " + message); }
 
-// The scopes that decide whether the install succeeds: required, plus conditional unless left out.
-std::vector<std::string> blocking_scopes(const Request& req, const Options& o) {
-  std::vector<std::string> v = req.required;
-  if (!o.without_conditional) v.insert(v.end(), req.conditional.begin(), req.conditional.end());
-  std::sort(v.begin(), v.end());
-  return v;
-}
-
-std::vector<std::string> all_scopes(const Request& req, const Options& o) {
-  std::vector<std::string> v = blocking_scopes(req, o);
-  v.insert(v.end(), req.optional.begin(), req.optional.end());
-  std::sort(v.begin(), v.end());
-  return v;
-}
+// What the install URL asks for, worked out once per evaluation (both lists sorted).
+struct Asked {
+  std::vector<std::string> blocking;  // required, plus conditional unless left out: these decide the install
+  std::vector<std::string> all;       // blocking plus optional
+  Asked(const Request& req, const Options& o) : blocking(req.required) {
+    if (!o.without_conditional) blocking.insert(blocking.end(), req.conditional.begin(), req.conditional.end());
+    std::sort(blocking.begin(), blocking.end());
+    all = blocking;
+    all.insert(all.end(), req.optional.begin(), req.optional.end());
+    std::sort(all.begin(), all.end());
+  }
+};
 
 // The status HubSpot gives every account, whatever its tier, or "" when the tier decides.
-std::string rejected_for_all(const Request& req, const Options& o) {
+std::string rejected_for_all(const Request& req, const Asked& asked) {
   if (req.comma_separated_url) return "invalid-scope";
-  for (const auto& name : all_scopes(req, o))
+  for (const auto& name : asked.all)
     if (req.invalid.count(name)) return "invalid-scope";
   return req.url_rejection;
 }
@@ -40,23 +38,23 @@ AccountSet installing(const std::vector<std::string>& blocking, const Request& r
   return set;
 }
 
-ProfileResult evaluate_one(std::uint32_t config, const Request& req, const Catalog& catalog, const Options& o,
+ProfileResult evaluate_one(std::uint32_t config, const Request& req, const Catalog& catalog, const Asked& asked,
                            const std::string& rejected) {
   ProfileResult r;
   bool blocked_by_unknown = false;
-  for (const auto& name : blocking_scopes(req, o)) {
+  for (const auto& name : asked.blocking) {
     const Scope* s = req.invalid.count(name) ? nullptr : catalog.find(name);
     if (!s) continue;
     if (!s->available.test(config)) r.missing.push_back(name);
     if (s->requirement == Requirement::Undocumented) blocked_by_unknown = true;
   }
-  for (const auto& name : all_scopes(req, o)) {
+  for (const auto& name : asked.all) {
     const Scope* s = req.invalid.count(name) ? nullptr : catalog.find(name);
     if (s && s->requirement == Requirement::Undocumented) r.unverified.push_back(name);
   }
   r.status = !rejected.empty() ? rejected : !r.missing.empty() ? "permission-error" : blocked_by_unknown ? "uncertain" : "installs";
   if (r.status == "installs" || r.status == "uncertain") {
-    for (const auto& name : all_scopes(req, o)) {
+    for (const auto& name : asked.all) {
       const Scope* s = catalog.find(name);
       if (s && s->requirement != Requirement::Undocumented && s->available.test(config)) r.granted.push_back(name);
     }
@@ -131,10 +129,11 @@ Options read_options(std::string_view text) {
 
 Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o) {
   Evaluation ev;
-  const std::string rejected = rejected_for_all(req, o);
+  const Asked asked(req, o);
+  const std::string rejected = rejected_for_all(req, asked);
   std::vector<ProfileResult> all;
   for (const auto& p : standard_profiles()) {
-    ProfileResult r = evaluate_one(p.config, req, catalog, o, rejected);
+    ProfileResult r = evaluate_one(p.config, req, catalog, asked, rejected);
     r.id = p.id;
     r.name = p.name;
     r.hub = p.hub;
@@ -143,7 +142,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     if (r.status == "uncertain") ++ev.profiles_uncertain;
     all.push_back(std::move(r));
   }
-  const auto blocking = blocking_scopes(req, o);
+  const auto& blocking = asked.blocking;
   AccountSet ok = !rejected.empty() ? AccountSet::none() : installing(blocking, req, catalog);
   ev.combinations_install = ok.count();
   for (int h = 0; h < kHubs; ++h)
@@ -176,7 +175,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     if (o.profiles.empty() || std::find(o.profiles.begin(), o.profiles.end(), r.id) != o.profiles.end())
       ev.profiles.push_back(std::move(r));
   if (o.account) {
-    ProfileResult r = evaluate_one(*o.account, req, catalog, o, rejected);
+    ProfileResult r = evaluate_one(*o.account, req, catalog, asked, rejected);
     r.id = "custom";
     r.name = "Custom account";
     r.hub = -1;
