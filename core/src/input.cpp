@@ -221,6 +221,13 @@ json parse_json(std::string_view text, const char* what) {
   }
 }
 
+RawInput from_lists(const std::vector<std::string>& required, const std::vector<std::string>& optional) {
+  RawInput in;
+  for (const auto& s : required) in.entries.push_back({s, Kind::Required});
+  for (const auto& s : optional) in.entries.push_back({s, Kind::Optional});
+  return in;
+}
+
 RawInput read_input(std::string_view text) {
   check_text(text, "the input");
   std::string t = trim(text);

@@ -40,6 +40,8 @@ struct RawInput {
   bool comma_separated_url = false;  // the URL's scope values used commas (HubSpot rejects them)
 };
 
+// A request given as lists of names (required, then optional), as if read from a plain input.
+RawInput from_lists(const std::vector<std::string>& required, const std::vector<std::string>& optional);
 // Auto-detects and reads text. Throws InputError.
 RawInput read_input(std::string_view text);
 // Reads {"required", "conditional", "optional", "url"} (lists as arrays or strings). Throws InputError.

@@ -148,10 +148,7 @@ ojson build_urls(const RawInput& config, const nlohmann::ordered_json& options) 
     p.scope = R;
     p.scope.insert(p.scope.end(), extra.begin(), extra.end());
     p.optional_scope = O;
-    RawInput in;
-    for (const auto& s : p.scope) in.entries.push_back({s, Kind::Required});
-    for (const auto& s : p.optional_scope) in.entries.push_back({s, Kind::Optional});
-    Request req = build_request(in, *catalog);
+    Request req = build_request(from_lists(p.scope, p.optional_scope), *catalog);
     Evaluation ev = evaluate(req, *catalog, Options{});
     urls.push_back({{"label", label}, {"scopes", p.scope}, {"optional_scopes", p.optional_scope}, {"url", install_url(p)},
                     {"installs_profiles", ev.profiles_install}, {"combinations", ev.combinations_install}});

@@ -9,28 +9,14 @@
 namespace tierscope {
 namespace {
 
-ojson header(const Catalog& catalog) {
-  ojson h;
-  h["tool"] = {{"name", "tierscope"}, {"version", TIERSCOPE_VERSION}};
-  h["catalog"] = {{"as_of", catalog.as_of}, {"scopes", catalog.scopes.size()}};
-  return h;
-}
-
 ojson coverage_json(const Evaluation& ev) {
   return {{"profiles", ev.profiles_install}, {"uncertain", ev.profiles_uncertain}, {"combinations", ev.combinations_install}};
-}
-
-RawInput as_required(const std::vector<std::string>& required, const std::vector<std::string>& optional) {
-  RawInput in;
-  for (const auto& s : required) in.entries.push_back({s, Kind::Required});
-  for (const auto& s : optional) in.entries.push_back({s, Kind::Optional});
-  return in;
 }
 }  // namespace
 
 ojson migrate_json(const RawInput& oauth1) {
   auto catalog = current_catalog();
-  ojson out = header(*catalog);
+  ojson out = header_json(*catalog);
   out["input"] = {{"format", oauth1.format}};
   std::vector<std::string> migrated;
   ojson scopes = ojson::array();
@@ -71,7 +57,7 @@ ojson migrate_json(const RawInput& oauth1) {
   std::sort(migrated.begin(), migrated.end());
   out["scopes"] = std::move(scopes);
   // Under OAuth 2 every migrated scope is required: who now gets the permission error at re-auth?
-  Request req = build_request(as_required(migrated, {}), *catalog);
+  Request req = build_request(from_lists(migrated, {}), *catalog);
   Evaluation ev = evaluate(req, *catalog, Options{});
   ojson profiles = ojson::array();
   for (const auto& p : ev.profiles)
@@ -82,7 +68,7 @@ ojson migrate_json(const RawInput& oauth1) {
     const Scope* sc = catalog->find(s);
     (sc && sc->requirement == Requirement::Any ? keep : make_optional).push_back(s);
   }
-  Evaluation rec = evaluate(build_request(as_required(keep, make_optional), *catalog), *catalog, Options{});
+  Evaluation rec = evaluate(build_request(from_lists(keep, make_optional), *catalog), *catalog, Options{});
   out["migrated"] = {{"required", migrated}, {"conditional", ojson::array()}, {"optional", ojson::array()}};
   out["profiles"] = std::move(profiles);
   out["coverage"] = {{"oauth1", {{"profiles", standard_profiles().size()}, {"combinations", kConfigurations}}},
@@ -118,7 +104,7 @@ ojson diff_json(const RawInput& before_in, const RawInput& after_in, const Optio
                           {"after", ea.profiles[i].status}, {"missing", ea.profiles[i].missing}});
   bool any_added = !added["required"].empty() || !added["conditional"].empty() || !added["optional"].empty();
   bool stronger = std::any_of(changed.begin(), changed.end(), [](const ojson& c) { return c["to"] != "optional"; });
-  ojson out = header(*catalog);
+  ojson out = header_json(*catalog);
   out["added"] = std::move(added);
   out["removed"] = std::move(removed);
   out["changed_kind"] = std::move(changed);

@@ -16,6 +16,13 @@ std::string percent_text(std::uint32_t part, std::uint32_t whole) {
 
 static ojson str_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
 
+ojson header_json(const Catalog& catalog) {
+  ojson h;
+  h["tool"] = {{"name", "tierscope"}, {"version", TIERSCOPE_VERSION}};
+  h["catalog"] = {{"as_of", catalog.as_of}, {"scopes", catalog.scopes.size()}};
+  return h;
+}
+
 ojson input_json(const RawInput& in, const Options& o) {
   ojson j;
   j["format"] = in.format;
@@ -76,9 +83,7 @@ static ojson account_json(std::uint32_t config) {
 
 ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
                   const Catalog& catalog) {
-  ojson r;
-  r["tool"] = {{"name", "tierscope"}, {"version", TIERSCOPE_VERSION}};
-  r["catalog"] = {{"as_of", catalog.as_of}, {"scopes", catalog.scopes.size()}};
+  ojson r = header_json(catalog);
   r["input"] = input_json(in, o);
   r["request"] = request_json(req);
   r["diagnostics"] = diagnostics_json(req.diagnostics);

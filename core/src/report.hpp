@@ -7,6 +7,8 @@
 namespace tierscope {
 using ojson = nlohmann::ordered_json;
 
+// {"tool": {...}, "catalog": {...}}: the first two fields of every document the core produces.
+ojson header_json(const Catalog& catalog);
 ojson input_json(const RawInput& in, const Options& o);
 ojson request_json(const Request& req);
 ojson diagnostics_json(const std::vector<Diagnostic>& diags);
