@@ -38,8 +38,8 @@ RawInput read_named(std::string_view text, const std::string& name) {
 }
 
 std::string check(const RawInput& in, std::string_view options_json) {
-  Options o = read_options(options_json);
   auto catalog = current_catalog();
+  Options o = read_options(options_json, *catalog->model);
   Request req = build_request(in, *catalog);
   Evaluation ev = evaluate(req, *catalog, o);
   return dump(report_json(in, req, ev, o, *catalog));
@@ -58,8 +58,8 @@ Outcome check_pair(std::string_view config_text, std::string_view url_text, std:
   return guarded([&] {
     RawInput config = read_named(config_text, "the app config"), url = read_named(url_text, "the install URL");
     UrlCheck uc = check_url_against_config(config, url);
-    Options o = read_options(options_json);
     auto catalog = current_catalog();
+    Options o = read_options(options_json, *catalog->model);
     Request req = build_request(uc.evaluated, *catalog);
     if (std::find(uc.rules_failed.begin(), uc.rules_failed.end(), 6) != uc.rules_failed.end())  // rule 6 says it
       req.diagnostics.erase(std::remove_if(req.diagnostics.begin(), req.diagnostics.end(),
@@ -90,7 +90,7 @@ Outcome migrate(std::string_view text) noexcept {
 
 Outcome diff(std::string_view before_text, std::string_view after_text, std::string_view options_json) noexcept {
   return guarded([&] {
-    Options o = read_options(options_json);
+    Options o = read_options(options_json, *current_catalog()->model);
     return dump(diff_json(read_named(before_text, "before"), read_named(after_text, "after"), o));
   });
 }
@@ -146,8 +146,7 @@ Outcome load_catalog(std::string_view catalog_json) noexcept {
 
 std::string catalog_info() noexcept {
   try {
-    auto c = current_catalog();
-    return dump(ojson{{"as_of", c->as_of}, {"scopes", c->scopes.size()}});
+    return dump(catalog_info_json(*current_catalog()));
   } catch (...) {
     return "{}";
   }

@@ -34,53 +34,131 @@ std::vector<std::string> str_list(const json& o, const char* key, const std::str
   return out;
 }
 
-Condition parse_condition(const json& c, const std::string& where) {
+Condition parse_condition(const json& c, const Model& m, const std::string& where) {
   if (!c.is_object()) fail(where, "a condition must be an object");
   Condition out;
   if (c.contains("feature")) {
     if (!c["feature"].is_string()) fail(where, "\"feature\" must be a string");
-    out.feature = feature_index(c["feature"].get<std::string>());
-    if (out.feature < 0) fail(where, "unknown feature \"" + c["feature"].get<std::string>() + "\"");
+    out.feature = m.feature_index(c["feature"].get<std::string>());
+    if (out.feature < 0)
+      fail(where, "unknown feature \"" + c["feature"].get<std::string>() + "\" (" + m.feature_list() + ")");
     return out;
   }
   if (!c.contains("hub") || !c["hub"].is_string() || !c.contains("min_tier") || !c["min_tier"].is_string())
     fail(where, "a condition needs {\"hub\", \"min_tier\"} or {\"feature\"}");
   std::string hub = c["hub"], tier = c["min_tier"];
-  out.hub = hub == "any" ? -1 : hub_index(hub);
-  if (hub != "any" && out.hub < 0) fail(where, "unknown hub \"" + hub + "\"");
-  out.min_tier = tier_index(tier);
-  if (out.min_tier < 0) fail(where, "unknown tier \"" + tier + "\"");
+  out.hub = hub == "any" ? -1 : m.hub_index(hub);
+  if (hub != "any" && out.hub < 0) fail(where, "unknown hub \"" + hub + "\" (" + m.hub_list() + ", any)");
+  out.min_tier = m.tier_index(tier);
+  if (out.min_tier < 0) fail(where, "unknown tier \"" + tier + "\" (" + m.tier_list() + ")");
   return out;
 }
 
-AccountSet availability(const Scope& s) {
-  if (s.requirement != Requirement::Alternatives) return AccountSet::all();
-  AccountSet any = AccountSet::none();
-  for (const auto& alt : s.alternatives) {
-    AccountSet all = AccountSet::all();
-    for (const auto& c : alt) all &= c.feature >= 0 ? feature_on(c.feature) : hub_at_least(c.hub, c.min_tier);
-    any |= all;
+// A requirement: "any", null, or a non-empty list of alternatives, each a non-empty list of conditions.
+Grant parse_grant(const json& req, const Model& m, const std::string& where) {
+  Grant g;
+  if (req.is_null()) return g;
+  if (req.is_string()) {
+    if (req != "any") fail(where, "must be \"any\", null or a list of alternatives");
+    g.kind = Requirement::Any;
+    return g;
   }
-  return any;
+  if (!req.is_array() || req.empty()) fail(where, "must be \"any\", null or a list of alternatives");
+  g.kind = Requirement::Alternatives;
+  for (std::size_t a = 0; a < req.size(); ++a) {
+    if (!req[a].is_array() || req[a].empty()) fail(where, "each alternative must be a non-empty list of conditions");
+    std::vector<Condition> alt;
+    for (std::size_t c = 0; c < req[a].size(); ++c)
+      alt.push_back(parse_condition(req[a][c], m, where + "[" + std::to_string(a) + "][" + std::to_string(c) + "]"));
+    g.alternatives.push_back(std::move(alt));
+  }
+  return g;
 }
 
-void check_model_lists(const json& doc) {
-  auto check = [&](const char* key, auto lookup) {
-    auto it = doc.find(key);
-    if (it == doc.end()) return;
-    if (!it->is_array()) fail(key, "must be an array");
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& e = (*it)[i];
-      std::string id = e.is_string() ? e.get<std::string>()
-                       : e.is_object() && e.contains("id") && e["id"].is_string() ? e["id"].get<std::string>()
-                                                                                    : "";
-      if (lookup(id) < 0)
-        fail(std::string(key) + "[" + std::to_string(i) + "]", "unknown " + std::string(key).substr(0, std::string(key).size() - 1) + " \"" + id + "\"");
+bool known(const std::string& v, std::initializer_list<const char*> values) {
+  for (const char* x : values)
+    if (v == x) return true;
+  return false;
+}
+
+std::vector<Named> named_list(const json& doc, const char* key, bool required) {
+  std::vector<Named> out;
+  auto it = doc.find(key);
+  if (it == doc.end() || it->is_null()) {
+    if (required) fail(key, "missing");
+    return out;
+  }
+  if (!it->is_array()) fail(key, "must be an array of {\"id\", \"name\"}");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& e = (*it)[i];
+    std::string where = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!e.is_object() || !e.contains("id") || !e["id"].is_string()) fail(where, "needs a string \"id\"");
+    std::string id = e["id"];
+    out.push_back({id, str_or_empty(e, "name", where)});
+    if (out.back().name.empty()) out.back().name = id;
+  }
+  return out;
+}
+
+std::shared_ptr<Model> read_model(const json& doc) {
+  std::shared_ptr<Model> m;
+  try {
+    m = std::make_shared<Model>(named_list(doc, "tiers", true), named_list(doc, "hubs", true),
+                                named_list(doc, "features", false));
+  } catch (const std::invalid_argument& e) {
+    fail("model", e.what());
+  }
+  auto it = doc.find("profiles");
+  if (it == doc.end() || !it->is_array() || it->empty()) fail("profiles", "missing or not a non-empty array");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& e = (*it)[i];
+    std::string where = "profiles[" + std::to_string(i) + "]";
+    if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || e["id"].get<std::string>().empty())
+      fail(where, "needs a non-empty \"id\"");
+    Profile p;
+    p.id = e["id"];
+    where += " (" + p.id + ")";
+    if (m->profile(p.id)) fail(where, "duplicate id");
+    p.name = str_or_empty(e, "name", where);
+    if (p.name.empty()) p.name = p.id;
+    int above = 0;
+    if (e.contains("hubs")) {
+      if (!e["hubs"].is_object()) fail(where, "\"hubs\" must be an object {hub: tier}");
+      for (const auto& [hub, tier] : e["hubs"].items()) {
+        int h = m->hub_index(hub), t = tier.is_string() ? m->tier_index(tier.get<std::string>()) : -1;
+        if (h < 0) fail(where, "unknown hub \"" + hub + "\"");
+        if (t < 0) fail(where, "hubs." + hub + ": unknown tier");
+        p.config = m->with_tier(p.config, h, t);
+        if (t > 0) p.hub = h, p.tier = t, ++above;
+      }
     }
-  };
-  check("hubs", hub_index);
-  check("tiers", tier_index);
-  check("features", feature_index);
+    for (const auto& f : str_list(e, "features", where)) {
+      int fi = m->feature_index(f);
+      if (fi < 0) fail(where, "unknown feature \"" + f + "\"");
+      p.config = m->with_feature(p.config, fi);
+    }
+    if (above > 1) p.hub = -1, p.tier = -1;
+    m->profiles.push_back(std::move(p));
+  }
+  return m;
+}
+
+Evidence parse_evidence(const json& e, const json& scope_requires, const Model& m, const std::string& where) {
+  if (!e.is_object()) fail(where, "must be an object");
+  Evidence ev;
+  ev.source = str_or_empty(e, "source", where);
+  ev.kind = str_or_empty(e, "kind", where);
+  if (!known(ev.kind, {"docs-table", "api-spec", "docs-text", "secondary"}))
+    fail(where, "unknown kind \"" + ev.kind + "\" (docs-table, api-spec, docs-text, secondary)");
+  ev.as_of = str_or_empty(e, "as_of", where);
+  ev.url = str_or_empty(e, "url", where);
+  ev.note = str_or_empty(e, "note", where);
+  auto d = e.find("decides");
+  if (d != e.end() && !d->is_boolean()) fail(where, "\"decides\" must be true or false");
+  ev.decides = d != e.end() && d->get<bool>();
+  ev.requires_json = e.contains("requires") ? e["requires"] : scope_requires;  // absent: as the entry's
+  ev.grant = parse_grant(ev.requires_json, m, where + ": requires");
+  return ev;
 }
 }  // namespace
 
@@ -93,9 +171,14 @@ std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
   }
   if (!doc.is_object()) fail("top level", "must be an object");
   auto cat = std::make_shared<Catalog>();
+  auto fmt = doc.find("format");
+  if (fmt == doc.end() || !fmt->is_number_integer() || fmt->get<int>() != 2)
+    fail("format", "this tierscope reads catalog format 2 (docs/catalog.md)");
   if (!doc.contains("as_of") || !doc["as_of"].is_string()) fail("as_of", "missing or not a string");
   cat->as_of = doc["as_of"];
-  check_model_lists(doc);
+  auto model = read_model(doc);
+  cat->model = model;
+  const Model& m = *model;
   if (!doc.contains("scopes") || !doc["scopes"].is_array()) fail("scopes", "missing or not an array");
   const json& scopes = doc["scopes"];
   for (std::size_t i = 0; i < scopes.size(); ++i) {
@@ -110,36 +193,25 @@ std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
     s.area = str_or_empty(e, "area", where);
     s.tier_text = str_or_empty(e, "tier_text", where);
     s.confidence = str_or_empty(e, "confidence", where);
-    if (s.confidence != "documented" && s.confidence != "documented-name" && s.confidence != "secondary" &&
-        s.confidence != "unverified")
-      fail(where, "unknown confidence \"" + s.confidence + "\"");
-    s.source = str_or_empty(e, "source", where);
+    if (!known(s.confidence, {"docs-table", "api-spec", "docs-text", "secondary", "unverified"}))
+      fail(where, "unknown confidence \"" + s.confidence + "\" (docs-table, api-spec, docs-text, secondary, unverified)");
     s.retired_on = str_or_empty(e, "retired_on", where);
     s.sensitive = e.value("sensitive", false);
     s.deprecated = e.value("deprecated", false);
     s.replaced_by = str_list(e, "replaced_by", where);
-    s.api_spec_hint = str_list(e, "api_spec_hint", where);
     s.notes = str_list(e, "notes", where);
-    const json req = e.contains("requires") ? e["requires"] : json();
-    s.requires_json = req;
-    if (req.is_null()) {
-      s.requirement = Requirement::Undocumented;
-    } else if (req.is_string()) {
-      if (req != "any") fail(where, "\"requires\" must be \"any\", null or a list of alternatives");
-      s.requirement = Requirement::Any;
-    } else if (req.is_array() && !req.empty()) {
-      s.requirement = Requirement::Alternatives;
-      for (std::size_t a = 0; a < req.size(); ++a) {
-        if (!req[a].is_array() || req[a].empty()) fail(where, "each alternative must be a non-empty list of conditions");
-        std::vector<Condition> alt;
-        for (std::size_t c = 0; c < req[a].size(); ++c)
-          alt.push_back(parse_condition(req[a][c], where + ": requires[" + std::to_string(a) + "][" + std::to_string(c) + "]"));
-        s.alternatives.push_back(std::move(alt));
-      }
-    } else {
-      fail(where, "\"requires\" must be \"any\", null or a list of alternatives");
+    s.requires_json = e.contains("requires") ? e["requires"] : json();
+    s.strict = parse_grant(s.requires_json, m, where + ": requires");
+    s.requirement = s.strict.kind;
+    auto any = e.find("requires_any_source");
+    s.requires_any_source_json = any != e.end() ? *any : s.requires_json;
+    s.lenient = any != e.end() ? parse_grant(*any, m, where + ": requires_any_source") : s.strict;
+    if (e.contains("evidence")) {
+      if (!e["evidence"].is_array()) fail(where, "\"evidence\" must be an array");
+      for (std::size_t k = 0; k < e["evidence"].size(); ++k)
+        s.evidence.push_back(
+            parse_evidence(e["evidence"][k], s.requires_json, m, where + ": evidence[" + std::to_string(k) + "]"));
     }
-    s.available = availability(s);
     cat->index_[s.name] = cat->scopes.size();
     cat->scopes.push_back(std::move(s));
   }

@@ -1,4 +1,6 @@
-// The scope catalog: HubSpot scope names, their tier requirement and where it comes from.
+// The scope catalog (catalog format 2, docs/catalog.md): the account model, and per scope its tier
+// requirement as every deciding source grants it (strict) and as at least one does (lenient), with
+// the evidence behind it.
 #pragma once
 #include <map>
 #include <memory>
@@ -12,23 +14,25 @@
 
 namespace tierscope {
 
-struct Condition {
-  int hub = -1;      // hub condition: hub index, or -1 for "any hub"
-  int min_tier = 0;  // hub condition: lowest tier
-  int feature = -1;  // feature condition: feature index (then hub/min_tier unused)
+struct Evidence {
+  std::string source, kind, as_of, url, note;  // kind: docs-table | api-spec | docs-text | secondary
+  bool decides = false;
+  Grant grant;
+  nlohmann::ordered_json requires_json;  // as written, for listings
 };
 
-enum class Requirement { Any, Undocumented, Alternatives };
-
 struct Scope {
-  std::string name, area, tier_text, confidence, source, retired_on;
-  Requirement requirement = Requirement::Undocumented;
-  std::vector<std::vector<Condition>> alternatives;  // OR of ANDs
+  std::string name, area, tier_text, confidence, retired_on;
+  // confidence: docs-table | api-spec | docs-text | secondary | unverified
+  Requirement requirement = Requirement::Undocumented;  // strict.kind
+  Grant strict;   // `requires`: where every deciding source grants it (Undocumented: unverified)
+  Grant lenient;  // `requires_any_source`: where at least one does (absent in the file: = strict)
   bool sensitive = false, deprecated = false;
-  std::vector<std::string> replaced_by, api_spec_hint, notes;
-  nlohmann::ordered_json requires_json;  // as written in the catalog, for listings
-  AccountSet available;          // configurations where the scope is available (undocumented: all)
+  std::vector<std::string> replaced_by, notes;
+  std::vector<Evidence> evidence;
+  nlohmann::ordered_json requires_json, requires_any_source_json;  // as written (any-source: = requires if absent)
   bool retired() const { return !retired_on.empty(); }
+  bool unverified() const { return strict.kind == Requirement::Undocumented; }
 };
 
 class Catalog {
@@ -38,6 +42,7 @@ class Catalog {
   static std::shared_ptr<const Catalog> builtin();
 
   std::string as_of;
+  std::shared_ptr<const Model> model;
   std::vector<Scope> scopes;                       // catalog order
   std::map<std::string, std::string> aliases;      // alias -> canonical name
   const Scope* find(const std::string& name) const;  // exact canonical name

@@ -1,5 +1,5 @@
-// Evaluating a request on accounts: per-profile status, coverage of the 65,536 configurations,
-// and the smallest "make optional" changes that let failing profiles install.
+// Evaluating a request on accounts: per-profile status, coverage of the model's configurations,
+// where the sources disagree, and the smallest "make optional" changes that let failing profiles install.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -16,15 +16,17 @@ struct Options {
   std::optional<std::uint32_t> account;  // a custom account configuration
   std::vector<std::string> profiles;     // rows to keep; empty = all
 };
-// Reads the options JSON (see api.hpp). Throws InputError with code "bad-options".
-Options read_options(std::string_view options_json);
+// Reads the options JSON (see api.hpp) against the catalog's model. Throws InputError "bad-options".
+Options read_options(std::string_view options_json, const Model& model);
 // {"hubs": {"marketing": "professional"}, "features": [...]} -> configuration. Throws InputError.
-std::uint32_t read_account(const nlohmann::ordered_json& account);
+std::uint32_t read_account(const nlohmann::ordered_json& account, const Model& model);
+// A requirement in words: "Marketing Hub Professional or higher", "every account", ...
+std::string requirement_text(const Grant& g, const Model& model);
 
 struct ProfileResult {
   std::string id, name, status;
   int hub = -1, tier = 0;
-  std::vector<std::string> missing, granted, dropped, unverified;
+  std::vector<std::string> missing, granted, dropped, unverified, disputed;
 };
 
 struct Suggestion {
@@ -34,13 +36,16 @@ struct Suggestion {
 
 struct Evaluation {
   std::vector<ProfileResult> profiles;  // filtered by Options::profiles
-  std::uint32_t profiles_install = 0, profiles_uncertain = 0, combinations_install = 0;
-  std::uint32_t by_hub[kHubs][kTiers] = {};
-  std::uint32_t by_feature_on[kFeatures] = {};
+  std::uint32_t profiles_install = 0, profiles_uncertain = 0, combinations_install = 0, combinations_disputed = 0;
+  std::vector<std::vector<std::uint32_t>> by_hub;  // [hub][tier]: installing configurations
+  std::vector<std::uint32_t> by_feature_on;       // [feature]
   std::vector<Suggestion> suggestions;
   std::optional<ProfileResult> account;
+  std::vector<Diagnostic> diagnostics;  // sources-disagree (warnings), one per disputed requested scope
 };
 
 Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& options);
+// The request's diagnostics with the evaluation's, errors first, then warnings, then info.
+std::vector<Diagnostic> all_diagnostics(const Request& req, const Evaluation& ev);
 
 }  // namespace tierscope

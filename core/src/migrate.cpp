@@ -71,10 +71,10 @@ ojson migrate_json(const RawInput& oauth1) {
   Evaluation rec = evaluate(build_request(from_lists(keep, make_optional), *catalog), *catalog, Options{});
   out["migrated"] = {{"required", migrated}, {"conditional", ojson::array()}, {"optional", ojson::array()}};
   out["profiles"] = std::move(profiles);
-  out["coverage"] = {{"oauth1", {{"profiles", standard_profiles().size()}, {"combinations", kConfigurations}}},
+  out["coverage"] = {{"oauth1", {{"profiles", catalog->model->profiles.size()}, {"combinations", catalog->model->configurations()}}},
                      {"oauth2", coverage_json(ev)}};
   out["recommendation"] = {{"required", keep}, {"optional", make_optional}, {"coverage", coverage_json(rec)}};
-  out["diagnostics"] = diagnostics_json(req.diagnostics);
+  out["diagnostics"] = diagnostics_json(all_diagnostics(req, ev));
   return out;
 }
 
@@ -117,7 +117,7 @@ ojson diff_json(const RawInput& before_in, const RawInput& after_in, const Optio
           : "No re-authorization needed: nothing was added (removed scopes simply stop being requested).";
   out["profiles"] = std::move(profiles);
   out["coverage"] = {{"before", coverage_json(eb)}, {"after", coverage_json(ea)}};
-  out["diagnostics"] = diagnostics_json(after.diagnostics);  // about what ships
+  out["diagnostics"] = diagnostics_json(all_diagnostics(after, ea));  // about what ships
   return out;
 }
 

@@ -1,66 +1,117 @@
-// The account model tierscope evaluates (RULES.md "Account model"): 6 hubs x 4 tiers x 4 features
-// = 65,536 account configurations, and the 19 standard profiles. One configuration is an index:
-// bits 2h..2h+1 hold hub h's tier, bits 12..15 the features.
+// The account model tierscope evaluates, read from the catalog file (catalog format 2): tiers
+// (lowest first), hubs (every hub has every tier), features (add-ons and account settings) and the
+// standard profiles. Nothing here knows HubSpot's products: 7 hubs x 4 tiers x 4 features give
+// 4^7 x 2^4 = 262,144 configurations, another model another number.
+//
+// One configuration is an index built from bit fields: hub h's tier in bits [h*w, (h+1)*w) with
+// w = the bits a tier needs, then one bit per feature. With a tier count that is not a power of two
+// some indexes are no configuration; sets never hold them (valid()).
 #pragma once
 #include <array>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tierscope {
 
-constexpr int kHubs = 6, kTiers = 4, kFeatures = 4;
-constexpr std::uint32_t kConfigurations = 1u << (2 * kHubs + kFeatures);  // 65,536
+struct Condition {
+  int hub = -1;      // hub condition: hub index, or -1 for "any hub"
+  int min_tier = 0;  // hub condition: lowest tier
+  int feature = -1;  // feature condition: feature index (then hub/min_tier unused)
+};
 
-extern const std::array<const char*, kHubs> kHubIds;       // marketing, sales, service, content, data, commerce
-extern const std::array<const char*, kHubs> kHubNames;     // Marketing Hub, ...
-extern const std::array<const char*, kTiers> kTierIds;     // free, starter, professional, enterprise
-extern const std::array<const char*, kTiers> kTierNames;   // Free, Starter, ...
-extern const std::array<const char*, kFeatures> kFeatureIds;
+enum class Requirement { Any, Undocumented, Alternatives };
 
-int hub_index(std::string_view id);      // -1 if unknown
-int tier_index(std::string_view id);     // -1 if unknown
-int feature_index(std::string_view id);  // -1 if unknown
+// Where a scope is granted: every account, not documented, or an OR of ANDs of conditions.
+struct Grant {
+  Requirement kind = Requirement::Undocumented;
+  std::vector<std::vector<Condition>> alternatives;
+};
 
-inline int tier_of(std::uint32_t config, int hub) { return (config >> (2 * hub)) & 3; }
-inline bool has_feature(std::uint32_t config, int feature) { return (config >> (2 * kHubs + feature)) & 1; }
-inline std::uint32_t with_tier(std::uint32_t config, int hub, int tier) {
-  return (config & ~(3u << (2 * hub))) | (std::uint32_t(tier) << (2 * hub));
-}
-inline std::uint32_t with_feature(std::uint32_t config, int feature) { return config | (1u << (2 * kHubs + feature)); }
+struct Named {
+  std::string id, name;
+};
 
-// A set of account configurations: one bit per configuration.
+struct Profile {
+  std::string id, name;  // free | <hub>-<tier>, as the catalog names them
+  int hub = -1;          // the one hub above the lowest tier, or -1 (free, or several hubs)
+  int tier = 0;          // that hub's tier; the lowest tier when no hub is above it; -1 with several hubs
+  std::uint32_t config = 0;
+};
+
+// A set of account configurations: one bit per configuration index, sized by the model.
 class AccountSet {
  public:
-  static AccountSet all();
-  static AccountSet none() { return AccountSet(); }
+  AccountSet() = default;
+  explicit AccountSet(std::size_t words) : words_(words, 0) {}
   bool test(std::uint32_t config) const { return (words_[config >> 6] >> (config & 63)) & 1; }
-  void set(std::uint32_t config) { words_[config >> 6] |= std::uint64_t(1) << (config & 63); }
-  // Word i holds configurations 64i..64i+63 (bit b = configuration 64i+b).
-  static constexpr std::size_t kWords = kConfigurations / 64;
+  std::size_t words() const { return words_.size(); }
+  std::uint64_t word(std::size_t i) const { return words_[i]; }
   void set_word(std::size_t i, std::uint64_t bits) { words_[i] = bits; }
   AccountSet& operator&=(const AccountSet& o);
   AccountSet& operator|=(const AccountSet& o);
+  AccountSet& subtract(const AccountSet& o);  // this & ~o
   std::uint32_t count() const;
-  std::uint32_t count_within(const AccountSet& mask) const;  // popcount(this & mask)
 
  private:
-  std::array<std::uint64_t, kWords> words_{};
+  std::vector<std::uint64_t> words_;
 };
 
-// Precomputed sets for single conditions (built once, on first use).
-const AccountSet& hub_at_least(int hub, int tier);  // hub == -1: some hub at tier or higher
-const AccountSet& feature_on(int feature);
-const AccountSet& hub_at(int hub, int tier);        // hub exactly at tier (for coverage breakdowns)
+class Model {
+ public:
+  static constexpr int kMaxTiers = 8, kMaxBits = 24;
+  // Throws std::invalid_argument with a readable message (too many tiers or configurations, duplicates).
+  Model(std::vector<Named> tiers, std::vector<Named> hubs, std::vector<Named> features);
 
-struct Profile {
-  std::string id;    // free | <hub>-<tier>
-  std::string name;  // Free | Marketing Hub Professional
-  int hub;           // -1 for free
-  int tier;
-  std::uint32_t config;
+  std::vector<Named> tiers, hubs, features;
+  std::vector<Profile> profiles;  // the standard profiles, in report order (added by the catalog)
+
+  int hub_index(std::string_view id) const;      // -1 if unknown
+  int tier_index(std::string_view id) const;     // -1 if unknown
+  int feature_index(std::string_view id) const;  // -1 if unknown
+  const Profile* profile(std::string_view id) const;
+  std::string hub_list() const;      // "marketing, sales, ..." for messages
+  std::string tier_list() const;
+  std::string feature_list() const;
+
+  std::uint32_t configurations() const { return configurations_; }  // tiers^hubs x 2^features
+  std::size_t words() const { return words_; }                        // 64-bit words of an AccountSet
+  int tier_of(std::uint32_t config, int hub) const { return (config >> (hub * width_)) & tier_mask_; }
+  bool has_feature(std::uint32_t config, int f) const { return (config >> (feature_base_ + f)) & 1; }
+  std::uint32_t with_tier(std::uint32_t config, int hub, int tier) const {
+    return (config & ~(tier_mask_ << (hub * width_))) | (std::uint32_t(tier) << (hub * width_));
+  }
+  std::uint32_t with_feature(std::uint32_t config, int f) const { return config | (1u << (feature_base_ + f)); }
+  bool valid(std::uint32_t config) const;
+
+  bool grants(const Grant& g, std::uint32_t config) const;  // Undocumented: true (nothing says no)
+  AccountSet all() const;                                   // every configuration
+  // The configurations where every grant holds (Undocumented ones hold everywhere), a word at a time.
+  AccountSet where_all(const std::vector<const Grant*>& grants) const;
+  // How many configurations of a set have each hub at each tier, each feature on.
+  struct Breakdown {
+    std::vector<std::vector<std::uint32_t>> by_hub;  // [hub][tier]
+    std::vector<std::uint32_t> feature_on;           // [feature]
+  };
+  Breakdown breakdown(const AccountSet& set) const;
+
+ private:
+  struct Word;  // one word's view: the values of the fields its index fixes
+  void view(std::uint32_t w, Word& x) const;
+  std::uint64_t grant_word(const Grant& g, const Word& x) const;
+  bool holds(const Condition& c, std::uint32_t config) const;
+
+  int width_ = 0, feature_base_ = 0, bits_ = 0;
+  std::uint32_t tier_mask_ = 0, configurations_ = 0;
+  std::size_t words_ = 1;
+  // Fields (hubs, then features) whose bits all lie in the low 6 bits vary within a word: for those,
+  // masks over the 64 configurations of a word (bit b = configuration 64i + b).
+  int low_fields_ = 0;
+  std::vector<std::array<std::uint64_t, kMaxTiers>> low_at_least_, low_exactly_;
+  std::array<std::uint64_t, kMaxTiers> low_any_at_least_{};
+  std::uint64_t low_valid_ = 0;
 };
-const std::vector<Profile>& standard_profiles();  // 19, in report order
 
 }  // namespace tierscope

@@ -23,6 +23,24 @@ ojson header_json(const Catalog& catalog) {
   return h;
 }
 
+ojson catalog_info_json(const Catalog& catalog) {
+  const Model& m = *catalog.model;
+  auto named = [](const std::vector<Named>& list) {
+    ojson arr = ojson::array();
+    for (const auto& n : list) arr.push_back({{"id", n.id}, {"name", n.name}});
+    return arr;
+  };
+  ojson profiles = ojson::array();
+  for (const auto& p : m.profiles)
+    profiles.push_back({{"id", p.id},
+                        {"name", p.name},
+                        {"hub", p.hub >= 0 ? ojson(m.hubs[p.hub].id) : ojson(nullptr)},
+                        {"tier", p.tier >= 0 ? ojson(m.tiers[p.tier].id) : ojson(nullptr)}});
+  return {{"as_of", catalog.as_of},     {"scopes", catalog.scopes.size()}, {"configurations", m.configurations()},
+          {"tiers", named(m.tiers)},    {"hubs", named(m.hubs)},           {"features", named(m.features)},
+          {"profiles", std::move(profiles)}};
+}
+
 ojson input_json(const RawInput& in, const Options& o) {
   ojson j;
   j["format"] = in.format;
@@ -59,48 +77,51 @@ ojson diagnostics_json(const std::vector<Diagnostic>& diags) {
   return arr;
 }
 
-static ojson profile_json(const ProfileResult& r) {
+static ojson profile_json(const ProfileResult& r, const Model& m) {
   ojson j;
   j["id"] = r.id;
   j["name"] = r.name;
-  j["hub"] = r.hub >= 0 ? ojson(kHubIds[r.hub]) : ojson(nullptr);
-  j["tier"] = r.tier >= 0 ? ojson(kTierIds[r.tier]) : ojson(nullptr);
+  j["hub"] = r.hub >= 0 ? ojson(m.hubs[r.hub].id) : ojson(nullptr);
+  j["tier"] = r.tier >= 0 ? ojson(m.tiers[r.tier].id) : ojson(nullptr);
   j["status"] = r.status;
   j["missing"] = r.missing;
   j["granted"] = r.granted;
   j["dropped"] = r.dropped;
   j["unverified"] = r.unverified;
+  j["disputed"] = r.disputed;
   return j;
 }
 
-static ojson account_json(std::uint32_t config) {
+static ojson account_json(std::uint32_t config, const Model& m) {
   ojson hubs = ojson::object(), features = ojson::array();
-  for (int h = 0; h < kHubs; ++h) hubs[kHubIds[h]] = kTierIds[tier_of(config, h)];
-  for (int f = 0; f < kFeatures; ++f)
-    if (has_feature(config, f)) features.push_back(kFeatureIds[f]);
+  for (std::size_t h = 0; h < m.hubs.size(); ++h) hubs[m.hubs[h].id] = m.tiers[m.tier_of(config, int(h))].id;
+  for (std::size_t f = 0; f < m.features.size(); ++f)
+    if (m.has_feature(config, int(f))) features.push_back(m.features[f].id);
   return {{"hubs", hubs}, {"features", features}};
 }
 
 ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
                   const Catalog& catalog) {
+  const Model& m = *catalog.model;
   ojson r = header_json(catalog);
   r["input"] = input_json(in, o);
   r["request"] = request_json(req);
-  r["diagnostics"] = diagnostics_json(req.diagnostics);
+  r["diagnostics"] = diagnostics_json(all_diagnostics(req, ev));
   ojson profiles = ojson::array();
-  for (const auto& p : ev.profiles) profiles.push_back(profile_json(p));
+  for (const auto& p : ev.profiles) profiles.push_back(profile_json(p, m));
   r["profiles"] = std::move(profiles);
-  ojson by_hub, by_feature;
-  for (int h = 0; h < kHubs; ++h) {
+  ojson by_hub = ojson::object(), by_feature = ojson::object();
+  for (std::size_t h = 0; h < m.hubs.size(); ++h) {
     ojson tiers;
-    for (int t = 0; t < kTiers; ++t) tiers[kTierIds[t]] = ev.by_hub[h][t];
-    by_hub[kHubIds[h]] = std::move(tiers);
+    for (std::size_t t = 0; t < m.tiers.size(); ++t) tiers[m.tiers[t].id] = ev.by_hub[h][t];
+    by_hub[m.hubs[h].id] = std::move(tiers);
   }
-  for (int f = 0; f < kFeatures; ++f)
-    by_feature[kFeatureIds[f]] = {{"off", ev.combinations_install - ev.by_feature_on[f]}, {"on", ev.by_feature_on[f]}};
+  for (std::size_t f = 0; f < m.features.size(); ++f)
+    by_feature[m.features[f].id] = {{"off", ev.combinations_install - ev.by_feature_on[f]}, {"on", ev.by_feature_on[f]}};
   r["coverage"] = {
-      {"profiles", {{"installs", ev.profiles_install}, {"uncertain", ev.profiles_uncertain}, {"total", standard_profiles().size()}}},
-      {"combinations", {{"installs", ev.combinations_install}, {"total", kConfigurations}}},
+      {"profiles", {{"installs", ev.profiles_install}, {"uncertain", ev.profiles_uncertain}, {"total", m.profiles.size()}}},
+      {"combinations",
+       {{"installs", ev.combinations_install}, {"disputed", ev.combinations_disputed}, {"total", m.configurations()}}},
       {"by_hub", std::move(by_hub)},
       {"by_feature", std::move(by_feature)}};
   ojson suggestions = ojson::array();
@@ -109,14 +130,19 @@ ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, 
         {{"action", "make-optional"}, {"scopes", s.scopes}, {"unlocks", s.unlocks}, {"combinations", s.combinations}});
   r["suggestions"] = std::move(suggestions);
   if (ev.account) {
-    ojson a = profile_json(*ev.account);
-    a["account"] = account_json(*o.account);
+    ojson a = profile_json(*ev.account, m);
+    a["account"] = account_json(*o.account, m);
     r["account"] = std::move(a);
   } else {
     r["account"] = nullptr;
   }
   r["url_check"] = nullptr;  // filled by check_pair
   return r;
+}
+
+static ojson evidence_json(const Evidence& e) {
+  return {{"source", e.source}, {"kind", e.kind},     {"requires", e.requires_json}, {"as_of", str_or_null(e.as_of)},
+          {"url", str_or_null(e.url)},       {"note", str_or_null(e.note)}, {"decides", e.decides}};
 }
 
 ojson scope_entry_json(const Scope& s) {
@@ -126,14 +152,16 @@ ojson scope_entry_json(const Scope& s) {
   j["area"] = str_or_null(s.area);
   j["tier_text"] = str_or_null(s.tier_text);
   j["requires"] = s.requires_json;
+  j["requires_any_source"] = s.requires_any_source_json;
   j["confidence"] = s.confidence;
-  j["source"] = s.source;
   j["sensitive"] = s.sensitive;
   j["deprecated"] = s.deprecated;
   j["retired_on"] = str_or_null(s.retired_on);
   j["replaced_by"] = s.replaced_by;
   j["notes"] = s.notes;
-  j["api_spec_hint"] = s.api_spec_hint;
+  ojson evidence = ojson::array();
+  for (const auto& e : s.evidence) evidence.push_back(evidence_json(e));
+  j["evidence"] = std::move(evidence);
   j["label"] = label.text;
   j["group"] = label.group;
   return j;

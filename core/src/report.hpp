@@ -9,6 +9,8 @@ using ojson = nlohmann::ordered_json;
 
 // {"tool": {...}, "catalog": {...}}: the first two fields of every document the core produces.
 ojson header_json(const Catalog& catalog);
+// {"as_of", "scopes", "configurations", "tiers", "hubs", "features", "profiles"}: the catalog and its model.
+ojson catalog_info_json(const Catalog& catalog);
 ojson input_json(const RawInput& in, const Options& o);
 ojson request_json(const Request& req);
 ojson diagnostics_json(const std::vector<Diagnostic>& diags);

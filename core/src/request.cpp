@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "evaluate.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -140,16 +141,19 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     if (s->requirement == Requirement::Undocumented) {
       std::string msg = "HubSpot documents no tier for " + quote_name(name) +
                         ": profiles that need it show as uncertain, and the configuration counts treat it as available.";
-      if (!s->api_spec_hint.empty()) msg += " HubSpot's API spec lists for the APIs that take it: " + join(s->api_spec_hint, "; ") + ".";
+      std::vector<std::string> hints;  // evidence that does not decide (a beta spec file, a statement without a tier)
+      for (const auto& e : s->evidence)
+        if (e.grant.kind != Requirement::Undocumented) hints.push_back(e.source + ": " + requirement_text(e.grant, *catalog.model));
+      if (!hints.empty()) msg += " Not deciding (see the catalog's evidence): " + join(hints, "; ") + ".";
       bool blocking = kind != Kind::Optional;
       if (blocking) msg += " Making it optional removes the risk.";
       diags.push_back({"warning", "undocumented-availability", name, msg, blocking ? "make-optional" : "",
                        blocking ? std::vector<std::string>{name} : std::vector<std::string>{}});
-    } else if (s->confidence == "secondary" || s->confidence == "documented-name") {
-      std::string msg = s->confidence == "secondary"
-                            ? "The tier of " + quote_name(name) + " (" + s->tier_text + ") comes from a secondary source, not HubSpot's own scope table."
-                            : "The tier of " + quote_name(name) + " (" + s->tier_text + ") is inferred from HubSpot's sensitive-data docs; the name itself is documented.";
-      diags.push_back({"info", "secondary-source", name, msg, "", {}});
+    } else if (s->confidence == "secondary") {
+      diags.push_back({"info", "secondary-source", name,
+                       "The tier of " + quote_name(name) + " (" + s->tier_text +
+                           ") comes from a secondary source: HubSpot's own docs and API spec state none.",
+                       "", {}});
     }
   }
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {

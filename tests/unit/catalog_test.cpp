@@ -2,19 +2,16 @@
 
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
-
-#include "catalog.hpp"
-#include "tierscope/api.hpp"
+#include "helpers.hpp"
 
 using namespace tierscope;
-using nlohmann::json;
 
 namespace {
-std::string catalog_with(const json& scope) {
-  json doc = {{"as_of", "2030-01-01"}, {"scopes", json::array({scope})}};
-  return doc.dump();
-}
+const std::vector<std::string> kTiers = {"free", "starter", "professional", "enterprise"};
+const std::vector<std::string> kHubs = {"marketing", "sales", "service", "content", "data", "commerce", "smart_crm"};
+const std::vector<std::string> kFeatures = {"website_addon", "transactional_email_addon", "business_units_addon", "sensitive_data"};
+json hubspot_like(const json& scopes) { return small_catalog(kTiers, kHubs, kFeatures, scopes); }
+std::string catalog_with(const json& scope) { return hubspot_like(json::array({scope})).dump(); }
 std::string load_error(const std::string& text) {
   try {
     Catalog::from_json(text);
@@ -27,23 +24,38 @@ std::string load_error(const std::string& text) {
 
 TEST_CASE("the built-in catalog is the project's copy") {
   auto c = Catalog::builtin();
-  CHECK(c->as_of == "2026-11-28");
-  CHECK(c->scopes.size() == 287);
+  json file = json::parse(read_text(TIERSCOPE_CATALOG_PATH));
+  CHECK(file["format"] == 2);
+  CHECK(c->as_of == file["as_of"]);
+  CHECK(c->scopes.size() == file["scopes"].size());
+  CHECK(c->model->profiles.size() == file["profiles"].size());
   REQUIRE(c->find("oauth"));
   CHECK(c->find("oauth")->requirement == Requirement::Any);
   REQUIRE(c->find("contacts"));
   CHECK(c->find("contacts")->retired());
   CHECK(c->find("contacts")->replaced_by.size() == 6);
   REQUIRE(c->find("automation"));
-  CHECK(c->find("automation")->available.count() == 32768u);  // marketing >= professional
+  const Scope* automation = c->find("automation");
+  CHECK(automation->confidence == "docs-table");
+  CHECK(automation->evidence.size() >= 2);  // the docs table and the API spec
+  for (const auto& e : automation->evidence) CHECK(e.url.rfind("https://", 0) == 0);
   CHECK(c->alias_target("settings.users.team.write").value() == "settings.users.teams.write");
   CHECK(!c->alias_target("oauth"));
-  CHECK(json::parse(catalog_info())["scopes"] == 287);
+  json info = json::parse(catalog_info());
+  CHECK(info["scopes"] == file["scopes"].size());
+  CHECK(info["configurations"] == 262144);
+  CHECK(info["hubs"].size() == 7);
+  CHECK(info["hubs"][6]["id"] == "smart_crm");
+  CHECK(info["profiles"].size() == 22);
+  CHECK(info["profiles"][21]["id"] == "smart_crm-enterprise");
+  CHECK(info["profiles"][21]["hub"] == "smart_crm");
+  CHECK(info["profiles"][0]["hub"].is_null());
+  CHECK(info["profiles"][0]["tier"] == "free");
 }
 
 TEST_CASE("catalog validation names what is wrong and where") {
   json ok = {{"name", "x.read"}, {"requires", json::array({json::array({{{"hub", "sales"}, {"min_tier", "starter"}}})})},
-             {"confidence", "documented"}};
+             {"confidence", "docs-table"}};
   CHECK(load_error(catalog_with(ok)) == "");
   json bad_hub = ok;
   bad_hub["requires"][0][0]["hub"] = "ops";
@@ -60,11 +72,22 @@ TEST_CASE("catalog validation names what is wrong and where") {
   CHECK(load_error(catalog_with(bad_conf)).find("unknown confidence") != std::string::npos);
   json bad_req = ok;
   bad_req["requires"] = "everyone";
-  CHECK(load_error(catalog_with(bad_req)).find("\"requires\"") != std::string::npos);
-  CHECK(load_error("{\"as_of\": \"x\", \"hubs\": [{\"id\": \"ops\"}], \"scopes\": []}").find("unknown hub \"ops\"") !=
-        std::string::npos);
+  CHECK(load_error(catalog_with(bad_req)).find("requires: must be \"any\", null or a list of alternatives") != std::string::npos);
+  CHECK(load_error(json({{"as_of", "x"}, {"scopes", json::array()}}).dump()).find("catalog: format: this tierscope reads catalog format 2") == 0);
+  json bad_model = hubspot_like(json::array());
+  bad_model["tiers"] = json::array({{{"id", "only"}}});
+  CHECK(load_error(bad_model.dump()).find("between 2 and 8 tiers") != std::string::npos);
+  json bad_profile = hubspot_like(json::array());
+  bad_profile["profiles"][1]["hubs"] = {{"ops", "starter"}};
+  CHECK(load_error(bad_profile.dump()).find("profiles[1] (marketing-starter): unknown hub \"ops\"") != std::string::npos);
+  json bad_evidence = ok;
+  bad_evidence["evidence"] = json::array({{{"source", "x"}, {"kind", "rumour"}, {"decides", true}}});
+  CHECK(load_error(catalog_with(bad_evidence)).find("evidence[0]: unknown kind \"rumour\"") != std::string::npos);
+  json bad_any = ok;
+  bad_any["requires_any_source"] = json::array({json::array({{{"hub", "sales"}, {"min_tier", "platinum"}}})});
+  CHECK(load_error(catalog_with(bad_any)).find("requires_any_source[0][0]: unknown tier \"platinum\"") != std::string::npos);
   CHECK(load_error("[1,2").find("not valid JSON") != std::string::npos);
-  json dup = {{"as_of", "x"}, {"scopes", json::array({ok, ok})}};
+  json dup = hubspot_like(json::array({ok, ok}));
   CHECK(load_error(dup.dump()).find("duplicate name") != std::string::npos);
 }
 
@@ -72,16 +95,16 @@ TEST_CASE("load_catalog replaces the catalog and a bad one keeps the old") {
   auto bad = load_catalog("{\"as_of\": 3}");
   CHECK_FALSE(bad.ok);
   CHECK(bad.error_code == "parse-error");
-  CHECK(json::parse(catalog_info())["scopes"] == 287);
-  json tiny = {{"as_of", "2030-01-01"},
-               {"scopes", json::array({{{"name", "oauth"}, {"requires", "any"}, {"confidence", "documented"}},
+  std::size_t builtin_scopes = Catalog::builtin()->scopes.size();
+  CHECK(json::parse(catalog_info())["scopes"] == builtin_scopes);
+  json tiny = hubspot_like(json::array({{{"name", "oauth"}, {"requires", "any"}, {"confidence", "docs-table"}},
                                        {{"name", "x.read"}, {"requires", json::array({json::array({{{"feature", "sensitive_data"}}})})},
-                                        {"confidence", "documented"}}})}};
+                                        {"confidence", "docs-table"}}}));
   auto good = load_catalog(tiny.dump());
   REQUIRE(good.ok);
   auto report = json::parse(check_text("x.read", "").json);
   CHECK(report["catalog"]["as_of"] == "2030-01-01");
-  CHECK(report["coverage"]["combinations"]["installs"] == 32768);
+  CHECK(report["coverage"]["combinations"]["installs"] == 131072);  // half of 262,144
   set_current_catalog(Catalog::builtin());
-  CHECK(json::parse(catalog_info())["scopes"] == 287);
+  CHECK(json::parse(catalog_info())["scopes"] == builtin_scopes);
 }

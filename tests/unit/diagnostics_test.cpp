@@ -58,9 +58,7 @@ TEST_CASE("undocumented-availability and secondary-source") {
   CHECK(u["severity"] == "warning");
   CHECK(u["scope"] == "crm-access");
   CHECK(u["suggestion"]["action"] == "make-optional");
-  CHECK(u["message"].get<std::string>().find("API spec") != std::string::npos);  // the catalog's hint
-  CHECK(has_code(r, "secondary-source", "tickets.sensitive"));
-  CHECK(has_code(r, "secondary-source", "crm.objects.contacts.sensitive.read"));  // documented-name: tier inferred
+  CHECK(has_code(r, "secondary-source", "tickets.sensitive"));  // only a secondary source states its tier
   CHECK_FALSE(has_code(r, "secondary-source", "oauth"));
 }
 
@@ -94,23 +92,30 @@ TEST_CASE("diagnostics come errors first, then warnings, then info") {
 }
 
 TEST_CASE("suggestions: the smallest make-optional set per failing profile group") {
-  json r = check_ok("oauth automation analytics.behavioral_events.send crm.objects.contacts.read");
-  // automation: marketing >= pro; behavioral events: marketing enterprise.
+  json pro = json::array({json::array({{{"hub", "marketing"}, {"min_tier", "professional"}}})});
+  json ent = json::array({json::array({{{"hub", "marketing"}, {"min_tier", "enterprise"}}})});
+  UseCatalog use(small_catalog({"free", "starter", "professional", "enterprise"},
+                               {"marketing", "sales", "service", "content", "data", "commerce", "smart_crm"}, {"website_addon"},
+                               json::array({{{"name", "oauth"}, {"requires", "any"}, {"confidence", "docs-table"}},
+                                            {{"name", "m.pro"}, {"requires", pro}, {"confidence", "docs-table"}},
+                                            {{"name", "m.ent"}, {"requires", ent}, {"confidence", "api-spec"}},
+                                            {{"name", "every"}, {"requires", "any"}, {"confidence", "docs-text"}}})));
+  json r = check_ok("oauth m.pro m.ent every");
   const json& s = r["suggestions"];
   REQUIRE(s.size() == 2);
   CHECK(s[0]["action"] == "make-optional");
-  CHECK(s[0]["scopes"] == json::array({"analytics.behavioral_events.send"}));
+  CHECK(s[0]["scopes"] == json::array({"m.ent"}));
   CHECK(s[0]["unlocks"] == json::array({"marketing-professional"}));
-  CHECK(s[0]["combinations"] == 32768);
-  CHECK(s[1]["scopes"] == json::array({"analytics.behavioral_events.send", "automation"}));
-  CHECK(s[1]["unlocks"].size() == 18);  // every failing profile: all but marketing-enterprise
-  CHECK(s[1]["combinations"] == 65536);
+  CHECK(s[0]["combinations"] == 16384);  // marketing at professional or higher: half of 4^7 x 2 = 32,768
+  CHECK(s[1]["scopes"] == json::array({"m.ent", "m.pro"}));
+  CHECK(s[1]["unlocks"].size() == 21);  // every failing profile: all but marketing-enterprise
+  CHECK(s[1]["combinations"] == 32768);
   // Applying a suggestion really unlocks what it says.
-  json after = fields_ok({{"required", "oauth automation crm.objects.contacts.read"}, {"optional", "analytics.behavioral_events.send"}});
+  json after = fields_ok({{"required", "oauth m.pro every"}, {"optional", "m.ent"}});
   CHECK(status(after, "marketing-professional") == "installs");
-  CHECK(combos(after) == 32768u);
-  CHECK(check_ok("oauth crm.objects.contacts.read")["suggestions"].empty());
-  CHECK(check_ok("contacts automation")["suggestions"].empty());  // invalid first: no tier suggestion
+  CHECK(combos(after) == 16384u);
+  CHECK(check_ok("oauth every")["suggestions"].empty());
+  CHECK(check_ok("m.pro nosuch.scope")["suggestions"].empty());  // invalid first: no tier suggestion
 }
 
 TEST_CASE("markdown report for pull requests") {
@@ -118,7 +123,7 @@ TEST_CASE("markdown report for pull requests") {
   REQUIRE(r.ok);
   auto md = tierscope::render_markdown(r.json);
   REQUIRE(md.ok);
-  CHECK(md.json.find("### tierscope: installs on 0 of 19 standard tiers") != std::string::npos);
+  CHECK(md.json.find("### tierscope: installs on 0 of 22 standard tiers") != std::string::npos);
   CHECK(md.json.find("| Marketing Hub Professional | ⛔ invalid scope |") != std::string::npos);
   CHECK(md.json.find("contacts\\|x") != std::string::npos);  // user text cannot break the table
   auto ok = tierscope::render_markdown(tierscope::check_text("automation", "").json);
@@ -131,7 +136,7 @@ TEST_CASE("markdown report for pull requests") {
 
 TEST_CASE("scope listing: search, labels in our words, entries complete") {
   auto all = json::parse(tierscope::list_scopes("").json);
-  CHECK(all.size() == 287);
+  CHECK(all.size() == tierscope::Catalog::builtin()->scopes.size());
   auto found = json::parse(tierscope::list_scopes("CONTACTS.READ").json);
   REQUIRE(!found.empty());
   for (const auto& e : found) CHECK(e["name"].get<std::string>().find("contacts") != std::string::npos);
@@ -142,7 +147,10 @@ TEST_CASE("scope listing: search, labels in our words, entries complete") {
   REQUIRE(entry);
   CHECK((*entry)["label"] == "View contacts");
   CHECK((*entry)["group"] == "CRM records");
-  CHECK((*entry)["confidence"] == "documented");
+  CHECK((*entry)["confidence"] == "docs-table");
+  REQUIRE(!(*entry)["evidence"].empty());
+  CHECK((*entry)["evidence"][0]["kind"] == "docs-table");
+  CHECK((*entry)["evidence"][0]["url"].get<std::string>().rfind("https://", 0) == 0);
   CHECK((*entry)["tier_text"] == "Any account");
   for (const auto& e : all) {
     CHECK(!e["label"].get<std::string>().empty());

@@ -1,91 +1,117 @@
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "helpers.hpp"
 
 // An independent evaluator straight from the catalog file, one configuration at a time, to check
-// the bitset arithmetic. Configuration c: hub h's tier is (c / 4^h) % 4, features are bits 12..15.
+// the word-at-a-time arithmetic. Configurations are enumerated in mixed radix (hub tiers, then
+// features), not through the model's bit layout.
 namespace {
-const char* kHubs[] = {"marketing", "sales", "service", "content", "data", "commerce"};
-const char* kTiers[] = {"free", "starter", "professional", "enterprise"};
-const char* kFeatures[] = {"website_addon", "transactional_email_addon", "business_units_addon", "sensitive_data"};
+const json& catalog_file() {
+  static json doc = json::parse(read_text(TIERSCOPE_CATALOG_PATH));
+  return doc;
+}
 
-int idx(const char* const* list, int n, const std::string& s) {
-  for (int i = 0; i < n; ++i)
-    if (s == list[i]) return i;
+int id_index(const json& list, const std::string& id) {
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (list[i]["id"] == id) return int(i);
   return -1;
 }
 
-bool holds(const json& cond, unsigned c) {
-  if (cond.contains("feature")) return (c >> (12 + idx(kFeatures, 4, cond["feature"]))) & 1;
-  int need = idx(kTiers, 4, cond["min_tier"]);
-  auto tier = [&](int h) { return int(c / (1u << (2 * h))) % 4; };
-  if (cond["hub"] == "any") {
-    for (int h = 0; h < 6; ++h)
-      if (tier(h) >= need) return true;
-    return false;
+struct Cond { int hub, tier, feature; };  // hub -1 = any; feature >= 0: a feature condition
+using Req = std::vector<std::vector<Cond>>;  // empty = every account
+
+Req compile(const json& requires_) {
+  Req out;
+  if (requires_.is_null() || requires_ == "any") return out;
+  const json& f = catalog_file();
+  for (const auto& alt : requires_) {
+    std::vector<Cond> conds;
+    for (const auto& c : alt)
+      conds.push_back(c.contains("feature") ? Cond{-1, 0, id_index(f["features"], c["feature"])}
+                                            : Cond{c["hub"] == "any" ? -1 : id_index(f["hubs"], c["hub"]),
+                                                   id_index(f["tiers"], c["min_tier"]), -1});
+    out.push_back(conds);
   }
-  return tier(idx(kHubs, 6, cond["hub"])) >= need;
+  return out;
 }
 
-bool available(const json& requires_, unsigned c) {
-  if (requires_.is_null() || requires_ == "any") return true;
-  for (const auto& alt : requires_) {
+bool holds(const Req& r, const std::vector<int>& tier, const std::vector<int>& feat) {
+  if (r.empty()) return true;
+  for (const auto& alt : r) {
     bool all = true;
-    for (const auto& cond : alt) all = all && holds(cond, c);
+    for (const auto& c : alt) {
+      if (c.feature >= 0) all = all && feat[c.feature];
+      else if (c.hub >= 0) all = all && tier[c.hub] >= c.tier;
+      else all = all && *std::max_element(tier.begin(), tier.end()) >= c.tier;
+    }
     if (all) return true;
   }
   return false;
 }
 
-const json& catalog_file() {
-  static json doc = [] {
-    std::ifstream f(TIERSCOPE_CATALOG_PATH);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return json::parse(ss.str());
-  }();
-  return doc;
-}
-
-json requires_of(const std::string& name) {
+const json& entry(const std::string& name) {
   for (const auto& s : catalog_file()["scopes"])
-    if (s["name"] == name) return s["requires"];
-  return nullptr;
+    if (s["name"] == name) return s;
+  FAIL("no scope " << name);
+  static json none;
+  return none;
 }
 
-unsigned brute_force(const std::vector<std::string>& blocking) {
-  std::vector<json> reqs;
-  for (const auto& n : blocking) reqs.push_back(requires_of(n));
-  unsigned n = 0;
-  for (unsigned c = 0; c < 65536; ++c) {
-    bool ok = true;
-    for (const auto& r : reqs) ok = ok && available(r, c);
-    n += ok;
+// {installs, disputed}: configurations where every blocking scope is granted by every deciding
+// source, and those where each is granted by at least one but not all by every one.
+std::pair<unsigned, unsigned> brute_force(const std::vector<std::string>& blocking) {
+  std::vector<Req> strict, lenient;
+  for (const auto& n : blocking) {
+    const json& e = entry(n);
+    strict.push_back(compile(e["requires"]));
+    lenient.push_back(compile(e.contains("requires_any_source") ? e["requires_any_source"] : e["requires"]));
   }
-  return n;
+  const json& f = catalog_file();
+  const int H = int(f["hubs"].size()), T = int(f["tiers"].size()), F = int(f["features"].size());
+  unsigned total = 1u << F;
+  for (int h = 0; h < H; ++h) total *= unsigned(T);
+  std::vector<int> tier(H), feat(F);
+  unsigned installs = 0, disputed = 0;
+  for (unsigned k = 0; k < total; ++k) {
+    unsigned rest = k;
+    for (int h = 0; h < H; ++h) tier[h] = int(rest % T), rest /= T;
+    for (int i = 0; i < F; ++i) feat[i] = int(rest % 2), rest /= 2;
+    bool maybe = true, surely = true;
+    for (std::size_t i = 0; i < blocking.size(); ++i) {
+      bool l = holds(lenient[i], tier, feat);
+      maybe = maybe && l;
+      surely = surely && l && holds(strict[i], tier, feat);
+    }
+    installs += surely;
+    disputed += maybe && !surely;
+  }
+  return {installs, disputed};
 }
 }  // namespace
 
-TEST_CASE("exact coverage counts for known requirements") {
-  CHECK(combos(check_ok("automation")) == 32768u);                  // marketing >= professional
-  CHECK(combos(check_ok("crm.objects.contacts.read")) == 65536u);   // any account
-  CHECK(combos(check_ok("analytics.behavioral_events.send")) == 16384u);  // marketing enterprise
+TEST_CASE("exact coverage counts for known requirements (262,144 configurations)") {
+  auto disputed = [](const json& r) { return r["coverage"]["combinations"]["disputed"].get<std::uint32_t>(); };
+  CHECK(check_ok("oauth")["coverage"]["combinations"]["total"] == 262144);
+  // automation: the docs table says marketing >= professional, the API spec any hub >= professional.
+  json automation = check_ok("automation");
+  CHECK(combos(automation) == 131072u);                      // surely: marketing >= professional
+  CHECK(disputed(automation) == (16384u - 128u) * 16u - 131072u);  // some hub >= professional, not marketing
+  CHECK(combos(check_ok("crm.objects.contacts.read")) == 262144u);  // any account
+  CHECK(disputed(check_ok("crm.objects.contacts.read")) == 0u);
   // content: content >= pro OR marketing >= pro = 1 - (1/2 * 1/2)
-  CHECK(combos(check_ok("content")) == 49152u);
+  CHECK(combos(check_ok("content")) == 196608u);
   // transactional-email: marketing >= pro AND the add-on = 1/2 * 1/2
-  CHECK(combos(check_ok("transactional-email")) == 16384u);
+  CHECK(combos(check_ok("transactional-email")) == 65536u);
   // automation AND transactional-email = transactional-email (marketing >= pro already implied)
-  CHECK(combos(check_ok("automation transactional-email")) == 16384u);
-  // sensitive: some hub enterprise AND sensitive_data = (4096 - 3^6) * 8
-  CHECK(combos(check_ok("crm.objects.contacts.sensitive.read")) == (4096u - 729u) * 8u);
+  CHECK(combos(check_ok("automation transactional-email")) == 65536u);
+  // sensitive: some hub enterprise AND sensitive_data = (4^7 - 3^7) * 8
+  CHECK(combos(check_ok("crm.objects.contacts.sensitive.read")) == (16384u - 2187u) * 8u);
 }
 
 TEST_CASE("coverage equals a brute-force count for random scope sets") {
   std::vector<std::string> names;
   for (const auto& s : catalog_file()["scopes"])
-    if (!s.contains("retired_on")) names.push_back(s["name"]);
+    if (s["retired_on"].is_null()) names.push_back(s["name"]);
   std::mt19937 rng(20261128);
   for (int round = 0; round < 12; ++round) {
     std::vector<std::string> pick;
@@ -95,11 +121,25 @@ TEST_CASE("coverage equals a brute-force count for random scope sets") {
     for (const auto& n : pick) text += n + " ";
     CAPTURE(text);
     json r = check_ok(text);
-    CHECK(combos(r) == brute_force(r["request"]["required"].get<std::vector<std::string>>()));
+    auto [installs, disputed] = brute_force(r["request"]["required"].get<std::vector<std::string>>());
+    CHECK(combos(r) == installs);
+    CHECK(r["coverage"]["combinations"]["disputed"] == disputed);
   }
 }
 
 TEST_CASE("per-profile status: OR of alternatives, AND of conditions, hub any, features") {
+  auto c = [](const char* hub, const char* tier) { return json{{"hub", hub}, {"min_tier", tier}}; };
+  json f_tx = {{"feature", "transactional_email_addon"}};
+  auto s = [](const char* name, const json& req) { return json{{"name", name}, {"requires", req}, {"confidence", "docs-table"}}; };
+  UseCatalog use(small_catalog({"free", "starter", "professional", "enterprise"},
+                               {"marketing", "sales", "service", "content", "data", "commerce", "smart_crm"},
+                               {"website_addon", "transactional_email_addon", "business_units_addon", "sensitive_data"},
+                               json::array({s("oauth", "any"),
+                                            s("content", json::array({json::array({c("marketing", "professional")}),
+                                                                      json::array({c("content", "professional")})})),
+                                            s("any.pro", json::array({json::array({c("any", "professional")})})),
+                                            s("tx", json::array({json::array({c("marketing", "professional"), f_tx})})),
+                                            s("me", json::array({json::array({c("marketing", "enterprise")}), json::array({f_tx})}))})));
   json content = check_ok("content");  // content >= pro OR marketing >= pro
   CHECK(status(content, "free") == "permission-error");
   CHECK(status(content, "content-starter") == "permission-error");
@@ -108,35 +148,44 @@ TEST_CASE("per-profile status: OR of alternatives, AND of conditions, hub any, f
   CHECK(status(content, "sales-enterprise") == "permission-error");
   CHECK(profile(content, "free")["missing"] == json::array({"content"}));
 
-  json any_pro = check_ok("scheduler.meetings.meeting-link.read");  // some hub >= professional
+  json any_pro = check_ok("any.pro");  // some hub >= professional
   CHECK(status(any_pro, "free") == "permission-error");
   CHECK(status(any_pro, "data-starter") == "permission-error");
   CHECK(status(any_pro, "data-professional") == "installs");
-  CHECK(status(any_pro, "commerce-enterprise") == "installs");
+  CHECK(status(any_pro, "smart_crm-enterprise") == "installs");
 
   // AND with a feature: no standard profile has features, so every profile fails...
-  json tx = check_ok("transactional-email");
+  json tx = check_ok("tx");
   CHECK(status(tx, "marketing-enterprise") == "permission-error");
   // ...but a custom account with the add-on installs, and one without does not.
-  json with_addon = check_ok("transactional-email", R"({"account": {"hubs": {"marketing": "professional"}, "features": ["transactional_email_addon"]}})");
+  json with_addon = check_ok("tx", R"({"account": {"hubs": {"marketing": "professional"}, "features": ["transactional_email_addon"]}})");
   CHECK(with_addon["account"]["status"] == "installs");
   CHECK(with_addon["account"]["id"] == "custom");
   CHECK(with_addon["account"]["account"]["hubs"]["marketing"] == "professional");
-  json without = check_ok("transactional-email", R"({"account": {"hubs": {"marketing": "enterprise"}}})");
+  CHECK(with_addon["account"]["account"]["hubs"]["smart_crm"] == "free");
+  json without = check_ok("tx", R"({"account": {"hubs": {"marketing": "enterprise"}}})");
   CHECK(without["account"]["status"] == "permission-error");
-  CHECK(without["account"]["missing"] == json::array({"transactional-email"}));
+  CHECK(without["account"]["missing"] == json::array({"tx"}));
   CHECK(check_ok("oauth")["account"].is_null());
 
-  // Feature alone as an alternative: marketing-email = marketing enterprise OR the transactional add-on.
-  json me = check_ok("marketing-email", R"({"account": {"features": ["transactional_email_addon"]}})");
+  // Feature alone as an alternative: marketing enterprise OR the transactional add-on.
+  json me = check_ok("me", R"({"account": {"features": ["transactional_email_addon"]}})");
   CHECK(me["account"]["status"] == "installs");
   CHECK(status(me, "marketing-enterprise") == "installs");
   CHECK(status(me, "marketing-professional") == "permission-error");
 }
 
+TEST_CASE("the custom account takes Smart CRM like any hub") {
+  json r = check_ok("oauth", R"({"account": {"hubs": {"smart_crm": "enterprise"}}})");
+  CHECK(r["account"]["account"]["hubs"]["smart_crm"] == "enterprise");
+  CHECK(r["account"]["status"] == "installs");
+  CHECK(r["coverage"]["by_hub"]["smart_crm"]["enterprise"] == 65536);
+  CHECK(status(r, "smart_crm-starter") == "installs");
+}
+
 TEST_CASE("optional scopes are dropped, never blocking") {
   json r = fields_ok({{"required", "oauth crm.objects.contacts.read"}, {"optional", "automation social"}});
-  CHECK(combos(r) == 65536u);
+  CHECK(combos(r) == 262144u);
   const json& free = profile(r, "free");
   CHECK(free["status"] == "installs");
   CHECK(free["dropped"] == json::array({"automation", "social"}));
@@ -144,7 +193,7 @@ TEST_CASE("optional scopes are dropped, never blocking") {
   const json& mp = profile(r, "marketing-professional");
   CHECK(mp["dropped"].empty());
   CHECK(mp["granted"] == json::array({"automation", "crm.objects.contacts.read", "oauth", "social"}));
-  CHECK(r["coverage"]["profiles"]["installs"] == 19);
+  CHECK(r["coverage"]["profiles"]["installs"] == 22);
 }
 
 TEST_CASE("conditionally required scopes count when given, and --without-conditional leaves them out") {
@@ -152,11 +201,11 @@ TEST_CASE("conditionally required scopes count when given, and --without-conditi
   json with = fields_ok(fields);
   CHECK(status(with, "free") == "permission-error");
   CHECK(profile(with, "free")["missing"] == json::array({"automation"}));
-  CHECK(combos(with) == 32768u);
+  CHECK(combos(with) == 131072u);
   CHECK(with["input"]["without_conditional"] == false);
   json without = fields_ok(fields, R"({"withoutConditional": true})");
   CHECK(status(without, "free") == "installs");
-  CHECK(combos(without) == 65536u);
+  CHECK(combos(without) == 262144u);
   CHECK(without["input"]["without_conditional"] == true);
   CHECK(without["request"]["conditional"] == json::array({"automation"}));  // still listed
   CHECK(profile(without, "marketing-professional")["granted"] == json::array({"crm.objects.contacts.read", "oauth"}));
@@ -177,9 +226,10 @@ TEST_CASE("status precedence: invalid-scope, permission-error, uncertain, instal
   CHECK(status(uncertain, "marketing-professional") == "uncertain");
   CHECK(profile(uncertain, "marketing-professional")["unverified"] == json::array({"crm-access"}));
   CHECK(profile(uncertain, "marketing-professional")["granted"] == json::array({"automation", "oauth"}));
-  CHECK(uncertain["coverage"]["profiles"]["uncertain"] == 2);
+  // marketing professional/enterprise (crm-access unverified) and the 12 where automation is disputed
+  CHECK(uncertain["coverage"]["profiles"]["uncertain"] == 14);
   CHECK(uncertain["coverage"]["profiles"]["installs"] == 0);
-  CHECK(combos(uncertain) == 32768u);  // undocumented counts as available
+  CHECK(combos(uncertain) == 131072u);  // undocumented counts as available
 
   json optional_unverified = fields_ok({{"required", "oauth"}, {"optional", "crm-access"}});
   CHECK(status(optional_unverified, "free") == "installs");  // an optional scope cannot block
@@ -191,11 +241,11 @@ TEST_CASE("coverage breakdowns by hub tier and by feature") {
   const json& m = r["coverage"]["by_hub"]["marketing"];
   CHECK(m["free"] == 0);
   CHECK(m["starter"] == 0);
-  CHECK(m["professional"] == 16384);
-  CHECK(m["enterprise"] == 16384);
-  CHECK(r["coverage"]["by_hub"]["sales"]["free"] == 8192);
-  CHECK(r["coverage"]["by_feature"]["website_addon"]["on"] == 16384);
-  CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 16384);
+  CHECK(m["professional"] == 65536);
+  CHECK(m["enterprise"] == 65536);
+  CHECK(r["coverage"]["by_hub"]["sales"]["free"] == 32768);
+  CHECK(r["coverage"]["by_feature"]["website_addon"]["on"] == 65536);
+  CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 65536);
 }
 
 TEST_CASE("profiles option limits rows, coverage stays whole; bad options are errors") {

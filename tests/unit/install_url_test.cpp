@@ -93,10 +93,10 @@ TEST_CASE("install URL builder: base plus one per conditional scope, encoded, EU
   CHECK(b["urls"][0]["url"] ==
         "https://app-eu1.hubspot.com/oauth/42/authorize?client_id=abc%201&redirect_uri=https%3A%2F%2Fx.example%2Fcb"
         "&scope=oauth%20crm.objects.contacts.read&optional_scope=automation");
-  CHECK(b["urls"][0]["installs_profiles"] == 19);
+  CHECK(b["urls"][0]["installs_profiles"] == 22);
   CHECK(b["urls"][1]["label"] == "with tickets");
   CHECK(b["urls"][2]["label"] == "with social");
-  CHECK(b["urls"][2]["combinations"] == 32768);
+  CHECK(b["urls"][2]["combinations"] == 131072);  // social: marketing professional or higher, half of 262,144
   CHECK(b["urls"][3]["scopes"] == json::array({"oauth", "crm.objects.contacts.read", "tickets", "social"}));
   // Every built URL passes the consistency check against its own config.
   for (const auto& u : b["urls"]) {
@@ -127,11 +127,12 @@ TEST_CASE("migration preview: OAuth 1 list, replacements, who fails at re-auth, 
   for (const auto& p : m["profiles"]) CHECK(p["oauth1"] == "approved");
   CHECK(m["profiles"][0]["id"] == "free");
   CHECK(m["profiles"][0]["oauth2"] == "permission-error");
-  CHECK(m["profiles"][0]["missing"] == json::array({"automation", "content", "social"}));
-  CHECK(m["coverage"]["oauth1"]["profiles"] == 19);
+  CHECK(m["profiles"][0]["missing"] == json::array({"automation", "social"}));  // content: sources disagree on free
+  CHECK(m["coverage"]["oauth1"]["profiles"] == 22);
+  CHECK(m["coverage"]["oauth1"]["combinations"] == 262144);
   CHECK(m["coverage"]["oauth2"]["profiles"] == 0);
   CHECK(m["recommendation"]["optional"] == json::array({"automation", "content", "reports", "social"}));
-  CHECK(m["recommendation"]["coverage"]["profiles"] == 19);
+  CHECK(m["recommendation"]["coverage"]["profiles"] == 22);
   json typo = json::parse(tierscope::migrate("contacs").json);
   CHECK(typo["scopes"][0]["status"] == "unknown");
   CHECK(typo["scopes"][0]["replaced_by"] == json::array({"contacts"}));
@@ -147,14 +148,20 @@ TEST_CASE("diff: added, removed, changed kinds, re-authorization and changed pro
   CHECK(d["changed_kind"] == json::array({{{"scope", "social"}, {"from", "required"}, {"to", "optional"}}}));
   CHECK(d["reauthorize"] == true);
   CHECK(d["reauthorize_note"].get<std::string>().find("App Marketplace Access") != std::string::npos);
-  CHECK(d["profiles"].empty());  // social -> automation: same tier, same result
+  // social -> automation: where the docs table and the API spec disagree on automation (another hub at
+  // professional or higher), a permission error becomes uncertain; elsewhere the same result.
+  REQUIRE(d["profiles"].size() == 12);
+  for (const auto& p : d["profiles"]) {
+    CHECK(p["before"] == "permission-error");
+    CHECK(p["after"] == "uncertain");
+  }
   json removed_only = json::parse(tierscope::diff("oauth tickets automation", "oauth tickets", "").json);
   CHECK(removed_only["reauthorize"] == false);
   CHECK(removed_only["removed"]["required"] == json::array({"automation"}));
-  REQUIRE(removed_only["profiles"].size() == 17);
+  REQUIRE(removed_only["profiles"].size() == 20);  // all but marketing professional and enterprise
   CHECK(removed_only["profiles"][0]["before"] == "permission-error");
   CHECK(removed_only["profiles"][0]["after"] == "installs");
-  CHECK(removed_only["coverage"]["after"]["combinations"] == 65536);
+  CHECK(removed_only["coverage"]["after"]["combinations"] == 262144);
   auto bad = tierscope::diff("oauth", "{", "");
   CHECK(bad.error.rfind("after: ", 0) == 0);
 }

@@ -6,66 +6,137 @@
 
 using namespace tierscope;
 
-TEST_CASE("the account model has 65,536 configurations and 19 standard profiles") {
-  CHECK(kConfigurations == 65536u);
-  CHECK(AccountSet::all().count() == 65536u);
-  CHECK(AccountSet::none().count() == 0u);
-  const auto& p = standard_profiles();
-  REQUIRE(p.size() == 19);
+#include "catalog.hpp"
+
+namespace {
+std::vector<Named> named(std::initializer_list<const char*> ids) {
+  std::vector<Named> out;
+  for (const char* id : ids) out.push_back({id, std::string("Name of ") + id});
+  return out;
+}
+Grant alternatives(std::vector<std::vector<Condition>> alts) { return {Requirement::Alternatives, std::move(alts)}; }
+Condition hub(int h, int t) { return {h, t, -1}; }
+Condition feature(int f) { return {-1, 0, f}; }
+
+// Every set the model computes a word at a time, checked configuration by configuration against
+// an independent decoding (mixed radix over the valid configurations only).
+void check_model(const Model& m) {
+  const int H = int(m.hubs.size()), T = int(m.tiers.size()), F = int(m.features.size());
+  std::vector<Grant> grants = {Grant{}, Grant{Requirement::Any, {}}};
+  for (int h = -1; h < H; ++h)
+    for (int t = 0; t < T; ++t) grants.push_back(alternatives({{hub(h, t)}}));
+  for (int f = 0; f < F; ++f) grants.push_back(alternatives({{feature(f)}}));
+  grants.push_back(alternatives({{hub(0, T - 1), feature(F - 1)}, {hub(-1, 1)}}));
+  grants.push_back(alternatives({{hub(H - 1, 1)}, {hub(0, T - 1)}}));
+  std::uint32_t wrong = 0, seen = 0;
+  std::uint64_t expected = std::uint64_t(1) << F;
+  for (int h = 0; h < H; ++h) expected *= std::uint64_t(T);
+  AccountSet all = m.all();
+  CHECK(all.count() == expected);
+  CHECK(m.configurations() == expected);
+  for (const Grant& g : grants) {
+    AccountSet set = m.where_all({&g});
+    std::vector<std::vector<std::uint32_t>> by_hub(H, std::vector<std::uint32_t>(T, 0));
+    std::vector<std::uint32_t> on(F, 0);
+    std::uint32_t n = 0;
+    for (std::uint32_t c = 0; c < m.words() * 64; ++c) {
+      if (!m.valid(c)) {
+        wrong += set.test(c) || all.test(c);
+        continue;
+      }
+      bool want = m.grants(g, c);
+      wrong += set.test(c) != want;
+      if (!want) continue;
+      ++n;
+      for (int h = 0; h < H; ++h) ++by_hub[h][m.tier_of(c, h)];
+      for (int f = 0; f < F; ++f) on[f] += m.has_feature(c, f);
+    }
+    ++seen;
+    CHECK(set.count() == n);
+    Model::Breakdown b = m.breakdown(set);
+    CHECK(b.by_hub == by_hub);
+    CHECK(b.feature_on == on);
+  }
+  // grants() itself against a decoding that does not use the model's bit layout.
+  std::uint32_t index = 0;
+  std::vector<int> tier(H, 0), feat(F, 0);
+  for (std::uint64_t k = 0; k < expected; ++k) {
+    std::uint64_t rest = k;
+    for (int h = 0; h < H; ++h) tier[h] = int(rest % T), rest /= T;
+    for (int f = 0; f < F; ++f) feat[f] = int(rest % 2), rest /= 2;
+    std::uint32_t c = 0;
+    for (int h = 0; h < H; ++h) c = m.with_tier(c, h, tier[h]);
+    for (int f = 0; f < F; ++f)
+      if (feat[f]) c = m.with_feature(c, f);
+    int best = *std::max_element(tier.begin(), tier.end());
+    wrong += m.grants(alternatives({{hub(-1, 1)}}), c) != (best >= 1);
+    wrong += m.grants(alternatives({{hub(0, T - 1), feature(F - 1)}}), c) != (tier[0] == T - 1 && feat[F - 1]);
+    wrong += !all.test(c);
+    ++index;
+  }
+  CHECK(index == expected);
+  CHECK(seen == grants.size());
+  CHECK(wrong == 0u);
+}
+}  // namespace
+
+TEST_CASE("the built-in model: 7 hubs (Smart CRM included), 4 tiers, 4 features = 262,144 configurations") {
+  const Model& m = *Catalog::builtin()->model;
+  CHECK(m.hubs.size() == 7);
+  CHECK(m.hub_index("smart_crm") == 6);
+  CHECK(m.hubs[6].name == "Smart CRM");
+  CHECK(m.configurations() == 262144u);
+  CHECK(m.words() == 4096u);  // 262,144 / 64
+  CHECK(m.all().count() == 262144u);
+  const auto& p = m.profiles;
+  REQUIRE(p.size() == 1 + 7 * 3);  // free, then every hub at each tier above free
   CHECK(p[0].id == "free");
   CHECK(p[0].config == 0u);
+  CHECK(p[0].hub == -1);
   CHECK(p[1].id == "marketing-starter");
   CHECK(p[2].name == "Marketing Hub Professional");
-  CHECK(p[18].id == "commerce-enterprise");
+  CHECK(p.back().id == "smart_crm-enterprise");
   for (const auto& prof : p)
-    for (int h = 0; h < kHubs; ++h) CHECK(tier_of(prof.config, h) == (h == prof.hub ? prof.tier : 0));
+    for (int h = 0; h < 7; ++h) CHECK(m.tier_of(prof.config, h) == (h == prof.hub ? prof.tier : 0));
+  // hub h at least tier t: (4 - t) choices for h, 4^6 for the others, 2^4 features.
+  for (int h = 0; h < 7; ++h)
+    for (int t = 0; t < 4; ++t) {
+      Grant g = alternatives({{hub(h, t)}});
+      CHECK(m.where_all({&g}).count() == std::uint32_t((4 - t) * 4096 * 16));
+    }
 }
 
-TEST_CASE("condition sets match a direct count") {
-  // hub h at least tier t: (4 - t) choices for h, 4^5 for the others, 2^4 features.
-  for (int h = 0; h < kHubs; ++h)
-    for (int t = 0; t < kTiers; ++t) {
-      CHECK(hub_at_least(h, t).count() == std::uint32_t((4 - t) * 1024 * 16));
-      CHECK(hub_at(h, t).count() == 16384u);
-    }
-  // some hub at least t: all minus those with every hub below t.
-  for (int t = 0; t < kTiers; ++t) {
-    std::uint32_t below = 1;
-    for (int h = 0; h < kHubs; ++h) below *= std::uint32_t(t);
-    CHECK(hub_at_least(-1, t).count() == (4096u - below) * 16u);
+TEST_CASE("word-at-a-time sets equal a direct decoding, for models of several shapes") {
+  SUBCASE("7 hubs x 4 tiers x 4 features") { check_model(Model(named({"f", "s", "p", "e"}), named({"a", "b", "c", "d", "e", "f", "g"}), named({"w", "x", "y", "z"}))); }
+  SUBCASE("3 hubs x 3 tiers x 2 features (not a power of two: some indexes are no configuration)") {
+    check_model(Model(named({"low", "mid", "high"}), named({"one", "two", "three"}), named({"x", "y"})));
   }
-  for (int f = 0; f < kFeatures; ++f) CHECK(feature_on(f).count() == 32768u);
-  AccountSet both = hub_at_least(0, 2);
-  both &= feature_on(3);
-  CHECK(both.count() == 16384u);
-  CHECK(hub_at_least(0, 2).count_within(feature_on(3)) == 16384u);
+  SUBCASE("2 hubs x 2 tiers x 1 feature (fewer than 64 configurations)") {
+    check_model(Model(named({"free", "paid"}), named({"one", "two"}), named({"x"})));
+  }
+  SUBCASE("4 hubs x 5 tiers x 3 features (3 bits a tier)") {
+    check_model(Model(named({"t0", "t1", "t2", "t3", "t4"}), named({"a", "b", "c", "d"}), named({"x", "y", "z"})));
+  }
 }
 
-TEST_CASE("condition sets hold exactly the configurations they name, bit for bit") {
-  std::uint32_t wrong = 0;
-  for (std::uint32_t c = 0; c < kConfigurations; ++c) {
-    int best = 0;
-    for (int h = 0; h < kHubs; ++h) {
-      int t = int(c / (1u << (2 * h))) % 4;  // independent decoding
-      best = std::max(best, t);
-      for (int k = 0; k < kTiers; ++k) {
-        wrong += hub_at_least(h, k).test(c) != (t >= k);
-        wrong += hub_at(h, k).test(c) != (t == k);
-      }
-    }
-    for (int k = 0; k < kTiers; ++k) wrong += hub_at_least(-1, k).test(c) != (best >= k);
-    for (int f = 0; f < kFeatures; ++f) wrong += feature_on(f).test(c) != bool((c >> (12 + f)) & 1);
-  }
-  CHECK(wrong == 0u);
+TEST_CASE("a model that does not fit is refused with a reason") {
+  CHECK_THROWS_WITH_AS(Model(named({"only"}), named({"a"}), {}), doctest::Contains("between 2 and 8 tiers"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Model(named({"a", "b"}), named({"x", "x"}), {}), doctest::Contains("duplicate id \"x\""), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Model(named({"a", "b"}), named({"any"}), {}), doctest::Contains("\"any\""), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(Model(named({"a", "b", "c", "d"}), named({"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}), named({"x"})),
+                       doctest::Contains("too many"), std::invalid_argument);
 }
 
 TEST_CASE("ids resolve and unknown ids do not") {
-  CHECK(hub_index("data") == 4);
-  CHECK(hub_index("ops") == -1);
-  CHECK(tier_index("enterprise") == 3);
-  CHECK(tier_index("Enterprise") == -1);
-  CHECK(feature_index("sensitive_data") == 3);
-  CHECK(feature_index("nope") == -1);
+  const Model& m = *Catalog::builtin()->model;
+  CHECK(m.hub_index("data") == 4);
+  CHECK(m.hub_index("ops") == -1);
+  CHECK(m.tier_index("enterprise") == 3);
+  CHECK(m.tier_index("Enterprise") == -1);
+  CHECK(m.feature_index("sensitive_data") == 3);
+  CHECK(m.feature_index("nope") == -1);
+  CHECK(m.profile("smart_crm-professional") != nullptr);
+  CHECK(m.profile("crm-professional") == nullptr);
 }
 
 #include "labels.hpp"
