@@ -42,6 +42,7 @@ auto-detected) or the lists given with --required/--conditional/--optional/--url
   --profile ID           show only this profile (repeatable): free, marketing-starter, ...
   --account SPEC         also evaluate one account, e.g. "marketing=professional,sales=starter,sensitive_data"
   --require-install-on ID  exit 1 unless profile ID installs (repeatable; a CI gate)
+  --allow-uncertain      let the gate pass a profile that is uncertain (the sources disagree, or no tier is documented)
   --catalog FILE         use another scope catalog (same format as data/hubspot-scopes.json)
   --color / --no-color   force colour on or off (default: on for a terminal, off with NO_COLOR)
 
@@ -82,11 +83,37 @@ ojson parse_account(const std::string& spec) {
   return {{"hubs", hubs}, {"features", features}};
 }
 
+std::string join_names(const json& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n.get<std::string>();
+  return out;
+}
+
+// Why a profile is uncertain: the blocking scopes whose sources disagree there, and those HubSpot
+// documents no tier for.
+std::string gate_reason(const json& report, const json& profile) {
+  json blocking = report["request"]["required"];
+  if (!report["input"]["without_conditional"].get<bool>())
+    for (const auto& c : report["request"]["conditional"]) blocking.push_back(c);
+  auto blocks = [&](const json& n) { return std::find(blocking.begin(), blocking.end(), n) != blocking.end(); };
+  json disputed = json::array(), unverified = json::array();
+  for (const auto& n : profile["disputed"])
+    if (blocks(n)) disputed.push_back(n);
+  for (const auto& n : profile["unverified"])
+    if (blocks(n)) unverified.push_back(n);
+  std::string out;
+  if (!disputed.empty()) out += ": the sources disagree on " + join_names(disputed) + " there (disputed; see the sources-disagree warning)";
+  if (!unverified.empty())
+    out += std::string(out.empty() ? ":" : ";") + " HubSpot documents no tier for " + join_names(unverified) + " (unverified)";
+  return out;
+}
+
 int run_check(int argc, char** argv) {
   ojson fields = ojson::object(), options = ojson::object();
   std::vector<std::string> files, gates, profiles;
   std::string format = "table";
   int color = -1;
+  bool allow_uncertain = false;
   auto append = [&](const char* key, const std::string& value) {
     std::string prev = fields.contains(key) ? fields[key].get<std::string>() + " " : "";
     fields[key] = prev + value;
@@ -101,6 +128,7 @@ int run_check(int argc, char** argv) {
     else if (a == "--format") format = need_value(i, argc, argv);
     else if (a == "--profile") profiles.push_back(need_value(i, argc, argv));
     else if (a == "--require-install-on") gates.push_back(need_value(i, argc, argv));
+    else if (a == "--allow-uncertain") allow_uncertain = true;
     else if (a == "--account") options["account"] = parse_account(need_value(i, argc, argv));
     else if (a == "--catalog") {
       std::string path = need_value(i, argc, argv);
@@ -153,14 +181,17 @@ int run_check(int argc, char** argv) {
   }
   int exit_code = 0;
   for (const auto& g : gates) {
-    json status;
+    const json* profile = nullptr;
     for (const auto& p : report["profiles"])
-      if (p["id"] == g) status = p["status"];
-    if (status.is_null()) throw Failure{"--require-install-on: unknown profile " + g};
-    if (status != "installs") {
-      std::cerr << "tierscope: gate failed: " << g << " is " << status.get<std::string>() << ", not installs\n";
-      exit_code = 1;
-    }
+      if (p["id"] == g) profile = &p;
+    if (!profile) throw Failure{"--require-install-on: unknown profile " + g};
+    std::string status = (*profile)["status"];
+    if (status == "installs" || (status == "uncertain" && allow_uncertain)) continue;
+    std::cerr << "tierscope: gate failed: " << g << " is " << status << ", not installs";
+    if (status == "uncertain") std::cerr << gate_reason(report, *profile) << " (--allow-uncertain accepts uncertain)";
+    else if (!(*profile)["missing"].empty()) std::cerr << ": it lacks " << join_names((*profile)["missing"]);
+    std::cerr << "\n";
+    exit_code = 1;
   }
   return exit_code;
 }
