@@ -5,13 +5,59 @@
 #include <map>
 #include <vector>
 
+#include "tierscope/api.hpp"
+
 namespace tierscope_cli {
 namespace {
 using nlohmann::json;
 
-const char* kHubRows[][2] = {{"marketing", "Marketing Hub"}, {"sales", "Sales Hub"}, {"service", "Service Hub"},
-                             {"content", "Content Hub"},     {"data", "Data Hub"},   {"commerce", "Commerce Hub"}};
-const char* kTierCols[] = {"starter", "professional", "enterprise"};
+// The account model of the catalog in use: hubs, tiers, profiles, configurations.
+const json& model() {
+  static const json m = json::parse(tierscope::catalog_info());
+  return m;
+}
+
+std::string with_commas(std::uint64_t n) {
+  std::string s = std::to_string(n), out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i && (s.size() - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  return out;
+}
+
+std::string name_of(const char* list, const std::string& id) {
+  for (const auto& e : model()[list])
+    if (e["id"] == id) return e["name"];
+  return id;
+}
+
+// A requirement ("any", null or alternatives of conditions) in words, with the model's names.
+std::string requirement_words(const json& req) {
+  if (req.is_null()) return "no tier stated";
+  if (req.is_string()) return "every account";
+  std::string out;
+  const json& tiers = model()["tiers"];
+  for (const auto& alt : req) {
+    std::string conds;
+    for (const auto& c : alt) {
+      std::string one;
+      if (c.contains("feature")) {
+        one = name_of("features", c["feature"]);
+      } else {
+        std::string tier = name_of("tiers", c["min_tier"]);
+        if (tiers.back()["id"] != c["min_tier"]) tier += " or higher";
+        one = c["hub"] == "any" ? tier + " of any hub" : name_of("hubs", c["hub"]) + " " + tier;
+      }
+      conds += (conds.empty() ? "" : " with ") + one;
+    }
+    out += (out.empty() ? "" : ", or ") + conds;
+  }
+  return out;
+}
+
+std::uint64_t total_configurations() { return model()["configurations"].get<std::uint64_t>(); }
+std::string total_profiles() { return std::to_string(model()["profiles"].size()); }
 
 std::string pad(const std::string& s, std::size_t width) {
   std::size_t chars = 0;  // count UTF-8 code points, not bytes
@@ -66,18 +112,34 @@ std::string render_table(const json& r, bool color) {
     std::string status = it->second["status"];
     return paint(pad(status_cell(status), w), status, color);
   };
-  out += pad("", w0) + pad("Starter", w) + pad("Professional", w) + "Enterprise\n";
-  out += pad("Free", w0) + cell("free") + "\n";
-  for (const auto& hub : kHubRows) {
-    std::string line = pad(hub[1], w0);
-    for (const char* tier : kTierCols) line += cell(std::string(hub[0]) + "-" + tier);
+  // Rows: the profiles without a single hub (free), then one row per hub, one column per tier above the lowest.
+  const json& m = model();
+  std::string head = pad("", w0);
+  for (std::size_t t = 1; t < m["tiers"].size(); ++t) head += pad(m["tiers"][t]["name"], w);
+  while (!head.empty() && head.back() == ' ') head.pop_back();
+  out += head + "\n";
+  for (const auto& p : m["profiles"])
+    if (p["hub"].is_null()) out += pad(p["name"], w0) + cell(p["id"]) + "\n";
+  for (const auto& hub : m["hubs"]) {
+    std::string line = pad(hub["name"], w0);
+    for (std::size_t t = 1; t < m["tiers"].size(); ++t) {
+      std::string id;
+      for (const auto& p : m["profiles"])
+        if (p["hub"] == hub["id"] && p["tier"] == m["tiers"][t]["id"]) id = p["id"];
+      line += id.empty() ? pad("", w) : cell(id);
+    }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   }
   const json& cov = r["coverage"];
+  const json& combos = cov["combinations"];
   out += "\nInstalls on " + std::to_string(cov["profiles"]["installs"].get<int>()) + " of " +
          std::to_string(cov["profiles"]["total"].get<int>()) + " standard tiers · " +
-         percent(cov["combinations"]["installs"], cov["combinations"]["total"]) + " % of 65,536 account configurations\n";
+         percent(combos["installs"], combos["total"]) + " % of " + with_commas(combos["total"]) +
+         " account configurations";
+  if (combos.value("disputed", 0u) > 0)
+    out += " (+ " + percent(combos["disputed"], combos["total"]) + " % where the sources disagree)";
+  out += "\n";
   // Why: group failing profiles by what they lack.
   std::vector<std::pair<std::string, std::vector<std::string>>> why;
   for (const auto& p : r["profiles"]) {
@@ -96,10 +158,30 @@ std::string render_table(const json& r, bool color) {
       out += "  missing " + missing + ": " + who + "\n";
     }
   }
+  // Uncertain: the sources disagree (disputed) or HubSpot states no tier (unverified).
+  std::vector<std::pair<std::string, std::vector<std::string>>> unsure;
+  for (const auto& p : r["profiles"]) {
+    if (p["status"] != "uncertain") continue;
+    std::string key;
+    if (!p["disputed"].empty()) key = "sources disagree on " + list(p["disputed"]);
+    if (!p["unverified"].empty()) key += (key.empty() ? "" : "; ") + std::string("no tier documented for ") + list(p["unverified"]);
+    auto it = std::find_if(unsure.begin(), unsure.end(), [&](const auto& e) { return e.first == key; });
+    if (it == unsure.end()) unsure.push_back({key, {p["name"].get<std::string>()}});
+    else it->second.push_back(p["name"]);
+  }
+  if (!unsure.empty()) {
+    out += "\nUncertain (the install may succeed or fail):\n";
+    for (const auto& [reason, names] : unsure) {
+      std::string who;
+      for (const auto& n : names) who += (who.empty() ? "" : ", ") + n;
+      out += "  " + reason + ": " + who + "\n";
+    }
+  }
   if (!r["account"].is_null()) {
     const json& a = r["account"];
     out += "\nCustom account: " + paint(status_cell(a["status"]), a["status"], color);
     if (!a["missing"].empty()) out += " (missing " + list(a["missing"]) + ")";
+    else if (a["status"] == "uncertain" && !a["disputed"].empty()) out += " (sources disagree on " + list(a["disputed"]) + ")";
     out += "\n";
   }
   if (r.contains("url_check") && r["url_check"].is_object()) {
@@ -127,9 +209,19 @@ std::string render_table(const json& r, bool color) {
 std::string render_scopes(const json& entries) {
   std::string out;
   for (const auto& e : entries) {
-    std::string tier = e["tier_text"].is_string() ? e["tier_text"].get<std::string>() : "(tier not documented)";
-    out += pad(e["name"].get<std::string>(), 48) + pad("[" + e["confidence"].get<std::string>() + "]", 18) + tier + "\n";
-    out += "    " + e["label"].get<std::string>() + " · source: " + e["source"].get<std::string>() + "\n";
+    std::string tier = e["tier_text"].is_string() ? e["tier_text"].get<std::string>()
+                       : e["requires"].is_null() ? "(tier not documented)"
+                                                 : requirement_words(e["requires"]);
+    out += pad(e["name"].get<std::string>(), 48) + pad("[" + e["confidence"].get<std::string>() + "]", 14) + tier + "\n";
+    out += "    " + e["label"].get<std::string>() + "\n";
+    if (e["requires_any_source"] != e["requires"]) out += "    the sources disagree: see the evidence\n";
+    for (const auto& ev : e["evidence"]) {
+      out += "    - " + ev["source"].get<std::string>() + " (" + ev["kind"].get<std::string>();
+      if (ev["as_of"].is_string()) out += ", " + ev["as_of"].get<std::string>();
+      out += std::string(ev["decides"].get<bool>() ? "" : ", not deciding") + "): " + requirement_words(ev["requires"]) + "\n";
+      if (ev["note"].is_string()) out += "      " + ev["note"].get<std::string>() + "\n";
+      if (ev["url"].is_string()) out += "      " + ev["url"].get<std::string>() + "\n";
+    }
   }
   out += std::to_string(entries.size()) + " scope" + (entries.size() == 1 ? "" : "s") + "\n";
   return out;
@@ -139,7 +231,7 @@ std::string render_urls(const json& b) {
   std::string out;
   for (const auto& u : b["urls"]) {
     out += u["label"].get<std::string>() + " (installs on " + std::to_string(u["installs_profiles"].get<int>()) +
-           " of 19 standard tiers · " + percent(u["combinations"], 65536) + " % of configurations):\n  " +
+           " of " + total_profiles() + " standard tiers · " + percent(u["combinations"], total_configurations()) + " % of configurations):\n  " +
            u["url"].get<std::string>() + "\n";
   }
   for (const auto& d : b["diagnostics"]) out += "\nnote: " + d["message"].get<std::string>() + "\n";
@@ -159,12 +251,12 @@ std::string render_migrate(const json& m) {
       out += "  " + pad(p["name"].get<std::string>(), 28) + status_cell(p["oauth2"]) +
              (p["missing"].empty() ? "" : " (missing " + list(p["missing"]) + ")") + "\n";
   const json& c = m["coverage"]["oauth2"];
-  out += "Installs on " + std::to_string(c["profiles"].get<int>()) + " of 19 standard tiers · " +
-         percent(c["combinations"], 65536) + " % of configurations.\n";
+  out += "Installs on " + std::to_string(c["profiles"].get<int>()) + " of " + total_profiles() + " standard tiers · " +
+         percent(c["combinations"], total_configurations()) + " % of configurations.\n";
   const json& r = m["recommendation"];
   out += "\nRecommended: required " + list(r["required"]) + "\n             optional " + list(r["optional"]) +
-         "\n  → installs on " + std::to_string(r["coverage"]["profiles"].get<int>()) + " of 19 standard tiers · " +
-         percent(r["coverage"]["combinations"], 65536) + " % of configurations\n";
+         "\n  → installs on " + std::to_string(r["coverage"]["profiles"].get<int>()) + " of " + total_profiles() + " standard tiers · " +
+         percent(r["coverage"]["combinations"], total_configurations()) + " % of configurations\n";
   return out;
 }
 
@@ -183,8 +275,8 @@ std::string render_diff(const json& d) {
       out += "  " + pad(p["name"].get<std::string>(), 28) + status_cell(p["before"]) + " → " + status_cell(p["after"]) + "\n";
   }
   const json& c = d["coverage"];
-  out += "\nConfigurations that install: " + percent(c["before"]["combinations"], 65536) + " % → " +
-         percent(c["after"]["combinations"], 65536) + " %\n";
+  out += "\nConfigurations that install: " + percent(c["before"]["combinations"], total_configurations()) + " % → " +
+         percent(c["after"]["combinations"], total_configurations()) + " %\n";
   return out;
 }
 

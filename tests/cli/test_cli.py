@@ -15,6 +15,36 @@ def run(*args, stdin=None):
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
+HUBS = ["marketing", "sales", "service", "content", "data", "commerce", "smart_crm"]
+TIERS = ["free", "starter", "professional", "enterprise"]
+
+
+def catalog(scopes, hubs=HUBS, tiers=TIERS, features=("website_addon",), as_of="2031-01-01"):
+    """A small catalog in format 2 with the standard profiles of its model."""
+    profiles = [{"id": tiers[0], "name": tiers[0].title(), "hubs": {}, "features": []}]
+    profiles += [{"id": f"{h}-{t}", "name": f"{h} {t}", "hubs": {h: t}, "features": []} for h in hubs for t in tiers[1:]]
+    return {"catalog": "test", "format": 2, "as_of": as_of,
+            "tiers": [{"id": t, "name": t.title()} for t in tiers],
+            "hubs": [{"id": h, "name": h.title() + " Hub"} for h in hubs],
+            "features": [{"id": f, "name": f} for f in features], "profiles": profiles, "scopes": scopes}
+
+
+def evidence(source, kind, requires, decides=True):
+    return {"source": source, "kind": kind, "requires": requires, "as_of": "2026-01-01",
+            "url": f"https://example.com/{kind}", "note": f"what {source} says", "decides": decides}
+
+
+MPRO = [[{"hub": "marketing", "min_tier": "professional"}]]
+ANYPRO = [[{"hub": "any", "min_tier": "professional"}]]
+DISPUTED = catalog([
+    {"name": "oauth", "requires": "any", "confidence": "docs-table", "evidence": []},
+    {"name": "auto", "requires": MPRO, "requires_any_source": ANYPRO, "confidence": "docs-table",
+     "evidence": [evidence("The docs table", "docs-table", MPRO), evidence("The API spec", "api-spec", ANYPRO)]},
+    {"name": "unknown.tier", "requires": None, "confidence": "unverified",
+     "evidence": [evidence("A beta file", "api-spec", "any", decides=False)]},
+])
+
+
 def write(tmp, name, text):
     path = os.path.join(tmp, name)
     with open(path, "w", encoding="utf-8") as f:
@@ -60,7 +90,8 @@ class Check(unittest.TestCase):
         self.assertIn("Marketing Hub", out)
         self.assertIn("✓ installs", out)
         self.assertIn("✗ permission error", out)
-        self.assertIn("Installs on 2 of 19 standard tiers · 50.0 % of 65,536 account configurations", out)
+        self.assertIn("Installs on 2 of 22 standard tiers · 50.0 % of 262,144 account configurations", out)
+        self.assertIn("Smart CRM", out)
         self.assertNotIn("\033[", out)
         _, coloured, _ = run("check", "--color", "--required", "oauth automation")
         self.assertIn("\033[32m", coloured)
@@ -68,7 +99,7 @@ class Check(unittest.TestCase):
     def test_markdown(self):
         code, out, _ = run("check", "--format", "markdown", "--required", "oauth automation")
         self.assertEqual(code, 0)
-        self.assertTrue(out.startswith("### tierscope: installs on 2 of 19 standard tiers"))
+        self.assertTrue(out.startswith("### tierscope: installs on 2 of 22 standard tiers"))
         self.assertIn("| Profile | Result | Missing |", out)
 
     def test_profile_limits_rows(self):
@@ -90,12 +121,37 @@ class Check(unittest.TestCase):
         self.assertEqual(code, 1)  # uncertain is not a pass
         self.assertIn("uncertain", err)
 
+    def test_allow_uncertain_lets_the_gate_pass_uncertain_only(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            cat = write(tmp, "cat.json", json.dumps(DISPUTED))
+            base = ["check", "--catalog", cat, "--required", "oauth auto"]
+            code, _, err = run(*base, "--require-install-on", "sales-professional")
+            self.assertEqual(code, 1)
+            self.assertIn("gate failed: sales-professional is uncertain, not installs: the sources disagree on auto there", err)
+            self.assertIn("--allow-uncertain", err)
+            code, _, err = run(*base, "--require-install-on", "sales-professional", "--allow-uncertain")
+            self.assertEqual(code, 0, err)
+            code, _, err = run(*base, "--require-install-on", "sales-starter", "--allow-uncertain")
+            self.assertEqual(code, 1)  # a permission error stays a failure
+            self.assertIn("gate failed: sales-starter is permission-error, not installs: it lacks auto", err)
+            code, _, err = run("check", "--catalog", cat, "--required", "oauth unknown.tier", "--require-install-on", "free")
+            self.assertEqual(code, 1)
+            self.assertIn("HubSpot documents no tier for unknown.tier (unverified)", err)
+            self.assertEqual(run("check", "--catalog", cat, "--required", "oauth unknown.tier", "--require-install-on", "free",
+                                 "--allow-uncertain")[0], 0)
+            code, out, _ = run(*base, "--format", "json")
+            r = json.loads(out)
+            self.assertEqual(r["coverage"]["combinations"], {"installs": 16384, "disputed": 32512 - 16384, "total": 32768})
+            self.assertEqual([d["code"] for d in r["diagnostics"] if d["scope"] == "auto"], ["sources-disagree"])
+            code, out, _ = run(*base)
+            self.assertIn("Uncertain (the install may succeed or fail):\n  sources disagree on auto: sales professional", out)
+
     def test_without_conditional(self):
         args = ["check", "--format", "json", "--required", "oauth", "--conditional", "automation"]
         with_c = json.loads(run(*args)[1])
         without = json.loads(run(*args, "--without-conditional")[1])
-        self.assertEqual(with_c["coverage"]["combinations"]["installs"], 32768)
-        self.assertEqual(without["coverage"]["combinations"]["installs"], 65536)
+        self.assertEqual(with_c["coverage"]["combinations"]["installs"], 131072)  # marketing professional or higher
+        self.assertEqual(without["coverage"]["combinations"]["installs"], 262144)
         self.assertTrue(without["input"]["without_conditional"])
 
     def test_account(self):
@@ -106,6 +162,12 @@ class Check(unittest.TestCase):
         code, _, err = run("check", "--required", "oauth", "--account", "marketing=gold")
         self.assertEqual(code, 2)
         self.assertIn("unknown tier", err)
+        code, out, err = run("check", "--format", "json", "--required", "oauth", "--account", "smart_crm=enterprise")
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out)["account"]["account"]["hubs"]["smart_crm"], "enterprise")
+        code, _, err = run("check", "--required", "oauth", "--account", "crm=enterprise")
+        self.assertEqual(code, 2)
+        self.assertIn('unknown hub "crm" (marketing, sales, service, content, data, commerce, smart_crm)', err)
 
     def test_unreadable_input_exits_2_with_what_and_where(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -145,28 +207,40 @@ class Check(unittest.TestCase):
         code, out, _ = run("--help")
         self.assertEqual(code, 0)
         for flag in ["--required", "--conditional", "--optional", "--url", "--format", "--profile",
-                     "--require-install-on", "--without-conditional", "--catalog", "--version"]:
+                     "--require-install-on", "--allow-uncertain", "--without-conditional", "--catalog", "--version"]:
             self.assertIn(flag, out)
         code, out, _ = run("--version")
         self.assertEqual(code, 0)
-        self.assertRegex(out, r"^tierscope \d+\.\d+\.\d+ \(scope catalog as of 2026-11-28\)")
+        self.assertRegex(out, r"^tierscope \d+\.\d+\.\d+ \(scope catalog as of \d{4}-\d\d-\d\d\)")
 
     def test_catalog_option(self):
         with tempfile.TemporaryDirectory() as tmp:
-            cat = {"as_of": "2031-01-01", "scopes": [
-                {"name": "oauth", "requires": "any", "confidence": "documented"},
-                {"name": "x.read", "requires": [[{"hub": "sales", "min_tier": "starter"}]], "confidence": "documented"}]}
+            cat = catalog([
+                {"name": "oauth", "requires": "any", "confidence": "docs-table"},
+                {"name": "x.read", "requires": [[{"hub": "b", "min_tier": "plus"}]], "confidence": "docs-table"}],
+                hubs=["a", "b", "c"], tiers=["basic", "plus", "max"], features=["f"])
             path = write(tmp, "cat.json", json.dumps(cat))
-            code, out, err = run("check", "--catalog", path, "--format", "json", "--required", "oauth x.read")
+            code, out, err = run("check", "--catalog", path, "--format", "json", "--required", "oauth x.read",
+                                 "--account", "c=max,f")
             self.assertEqual(code, 0, err)
             r = json.loads(out)
             self.assertEqual(r["catalog"], {"as_of": "2031-01-01", "scopes": 2})
-            self.assertEqual(r["coverage"]["combinations"]["installs"], 3 * 16384)
+            self.assertEqual(r["coverage"]["combinations"]["installs"], 2 * 9 * 2)  # b at plus or max, 3 x 3 others, f
+            self.assertEqual(r["coverage"]["combinations"]["total"], 54)
+            self.assertEqual([p["id"] for p in r["profiles"]], ["basic", "a-plus", "a-max", "b-plus", "b-max", "c-plus", "c-max"])
+            self.assertEqual(r["account"]["account"], {"hubs": {"a": "basic", "b": "basic", "c": "max"}, "features": ["f"]})
+            code, out, err = run("check", "--catalog", path, "--required", "oauth x.read")
+            self.assertIn("of 54 account configurations", out)
+            self.assertRegex(out, r"\nC Hub +✗ permission error +✗ permission error\n")
             cat["scopes"][1]["requires"][0][0]["hub"] = "ops"
             bad = write(tmp, "bad.json", json.dumps(cat))
             code, _, err = run("check", "--catalog", bad, "--required", "oauth")
             self.assertEqual(code, 2)
             self.assertIn('unknown hub "ops"', err)
+            old = write(tmp, "old.json", json.dumps({"as_of": "2031-01-01", "scopes": []}))
+            code, _, err = run("check", "--catalog", old, "--required", "oauth")
+            self.assertEqual(code, 2)
+            self.assertIn("catalog format 2", err)
 
 
 CONFIG = json.dumps({"name": "Demo", "auth": {"redirectUrls": ["https://x.example/cb"],
@@ -202,7 +276,7 @@ class UrlConfig(unittest.TestCase):
             self.assertTrue(urls[0]["url"].startswith("https://app-eu1.hubspot.com/oauth/7/authorize?client_id=abc&"))
             self.assertIn("scope=oauth%20crm.objects.contacts.read&optional_scope=automation", urls[0]["url"])
             code, out, _ = run("url", cfg)
-            self.assertIn("base (installs on 19 of 19 standard tiers", out)
+            self.assertIn("base (installs on 22 of 22 standard tiers", out)
         code, _, err = run("url", "-", stdin=b"oauth tickets")
         self.assertEqual(code, 2)
         self.assertIn("needs an app config", err)
@@ -238,16 +312,38 @@ class Scopes(unittest.TestCase):
         code, out, _ = run("scopes", "--search", "sensitive.read")
         self.assertEqual(code, 0)
         self.assertIn("crm.objects.contacts.sensitive.read", out)
-        self.assertIn("[documented-name]", out)
-        self.assertIn("source:", out)
         self.assertNotIn("automation ", out)
+
+    def test_every_piece_of_evidence_with_its_link(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            cat = write(tmp, "cat.json", json.dumps(DISPUTED))
+            code, out, err = run("scopes", "--catalog", cat, "--search", "auto")
+            self.assertEqual(code, 0, err)
+            self.assertIn("auto  ", out)
+            self.assertIn("[docs-table]", out)
+            self.assertIn("the sources disagree", out)
+            self.assertIn("- The docs table (docs-table, 2026-01-01): Marketing Hub Professional or higher\n"
+                          "      what The docs table says\n      https://example.com/docs-table\n", out)
+            self.assertIn("- The API spec (api-spec, 2026-01-01): Professional or higher of any hub", out)
+            self.assertIn("https://example.com/api-spec", out)
+            code, out, _ = run("scopes", "--catalog", cat, "--search", "unknown.tier")
+            self.assertIn("- A beta file (api-spec, 2026-01-01, not deciding): every account", out)
+            code, out, _ = run("scopes", "--catalog", cat, "--format", "json")
+            entries = json.loads(out)
+            self.assertEqual(entries[1]["evidence"], DISPUTED["scopes"][1]["evidence"])
+            self.assertEqual(entries[1]["requires_any_source"], ANYPRO)
+            self.assertEqual(entries[0]["requires_any_source"], "any")
 
     def test_json(self):
         code, out, _ = run("scopes", "--format", "json")
         self.assertEqual(code, 0)
         entries = json.loads(out)
-        self.assertEqual(len(entries), 287)
-        self.assertEqual({"name", "tier_text", "confidence", "source"} - set(entries[0]), set())
+        with open(os.path.join(os.path.dirname(__file__), "..", "..", "data", "hubspot-scopes.json"), encoding="utf-8") as f:
+            self.assertEqual(len(entries), len(json.load(f)["scopes"]))
+        self.assertEqual({"name", "tier_text", "confidence", "requires", "requires_any_source", "evidence"} - set(entries[0]), set())
+        kinds = {e["kind"] for entry in entries for e in entry["evidence"]}
+        self.assertLessEqual(kinds, {"docs-table", "api-spec", "docs-text", "secondary"})
+        self.assertTrue(all(e["url"].startswith("https://") for entry in entries for e in entry["evidence"]))
 
 
 class Inputs(unittest.TestCase):
