@@ -1,18 +1,37 @@
 """Writes the catalog as compiled into tierscope: minified, without the fields the core never reads
-(about, requires_semantics, sources, name_variants, internal_looking, spelling_in_docs_table).
+(about, requires_semantics, evidence_rule, name_variants, ...), and with the evidence compacted
+losslessly: each evidence's source, kind, as_of and url become a "ref" into a top-level
+"evidence_sources" table, a requires equal to the entry's own is left out (the core reads an absent
+one as the entry's), and false, null and empty fields are left out. The core reads both forms;
 data/hubspot-scopes.json stays the full reference copy. Usage: compact_catalog.py IN OUT"""
 import json
 import sys
 
-DROP_TOP = ("about", "requires_semantics", "sources")
+DROP_TOP = ("about", "requires_semantics", "evidence_rule", "sources")
 DROP_SCOPE = ("name_variants", "internal_looking", "spelling_in_docs_table")
+REF_KEYS = ("source", "kind", "as_of", "url")
 
 with open(sys.argv[1], encoding="utf-8") as f:
     doc = json.load(f)
 for key in DROP_TOP:
     doc.pop(key, None)
+refs = []
 for scope in doc.get("scopes", []):
     for key in DROP_SCOPE:
         scope.pop(key, None)
+    for ev in scope.get("evidence", []):
+        ref = {k: ev.pop(k) for k in REF_KEYS if k in ev}
+        if ref not in refs:
+            refs.append(ref)
+        ev["ref"] = refs.index(ref)
+        if "requires" in ev and ev["requires"] == scope.get("requires"):
+            del ev["requires"]
+        for key in ("note", "decides"):
+            if ev.get(key) in (None, False):
+                ev.pop(key, None)
+    for key in list(scope):
+        if key not in ("name", "requires", "confidence") and scope[key] in (None, False, [], ""):
+            del scope[key]
+doc["evidence_sources"] = refs
 with open(sys.argv[2], "w", encoding="utf-8") as f:
     json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))

@@ -1,5 +1,7 @@
 #include "catalog.hpp"
 
+#include "input.hpp"
+
 #include <stdexcept>
 
 namespace tierscope {
@@ -143,8 +145,18 @@ std::shared_ptr<Model> read_model(const json& doc) {
   return m;
 }
 
-Evidence parse_evidence(const json& e, const json& scope_requires, const Model& m, const std::string& where) {
-  if (!e.is_object()) fail(where, "must be an object");
+// An evidence; in the compiled-in catalog (core/compact_catalog.py) its source, kind, as_of and url
+// are a "ref" into the top-level "evidence_sources" table.
+Evidence parse_evidence(const json& entry, const json& scope_requires, const json& refs, const Model& m,
+                        const std::string& where) {
+  if (!entry.is_object()) fail(where, "must be an object");
+  json e = entry;
+  if (auto ref = entry.find("ref"); ref != entry.end()) {
+    if (!ref->is_number_unsigned() || !refs.is_array() || ref->get<std::size_t>() >= refs.size() ||
+        !refs[ref->get<std::size_t>()].is_object())
+      fail(where, "\"ref\" must index \"evidence_sources\"");
+    for (const auto& [k, v] : refs[ref->get<std::size_t>()].items()) e[k] = v;
+  }
   Evidence ev;
   ev.source = str_or_empty(e, "source", where);
   ev.kind = str_or_empty(e, "kind", where);
@@ -165,9 +177,9 @@ Evidence parse_evidence(const json& e, const json& scope_requires, const Model& 
 std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
   json doc;
   try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw std::runtime_error(std::string("catalog: not valid JSON (") + e.what() + ")");
+    doc = parse_json(text, "catalog");  // the one JSON reader of the core: bounded depth, line and column
+  } catch (const InputError& e) {
+    throw std::runtime_error(e.what());
   }
   if (!doc.is_object()) fail("top level", "must be an object");
   auto cat = std::make_shared<Catalog>();
@@ -181,6 +193,7 @@ std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
   const Model& m = *model;
   if (!doc.contains("scopes") || !doc["scopes"].is_array()) fail("scopes", "missing or not an array");
   const json& scopes = doc["scopes"];
+  const json refs = doc.contains("evidence_sources") ? doc["evidence_sources"] : json();
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     const json& e = scopes[i];
     std::string where = "scopes[" + std::to_string(i) + "]";
@@ -210,7 +223,7 @@ std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
       if (!e["evidence"].is_array()) fail(where, "\"evidence\" must be an array");
       for (std::size_t k = 0; k < e["evidence"].size(); ++k)
         s.evidence.push_back(
-            parse_evidence(e["evidence"][k], s.requires_json, m, where + ": evidence[" + std::to_string(k) + "]"));
+            parse_evidence(e["evidence"][k], s.requires_json, refs, m, where + ": evidence[" + std::to_string(k) + "]"));
     }
     cat->index_[s.name] = cat->scopes.size();
     cat->scopes.push_back(std::move(s));

@@ -276,11 +276,10 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
 }
 
 std::vector<Diagnostic> all_diagnostics(const Request& req, const Evaluation& ev) {
+  // The request's are sorted by severity and the evaluation's are warnings: they go after the last warning.
   std::vector<Diagnostic> out = req.diagnostics;
-  out.insert(out.end(), ev.diagnostics.begin(), ev.diagnostics.end());
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return severity_rank(a.severity) < severity_rank(b.severity);
-  });
+  auto info = std::find_if(out.begin(), out.end(), [](const Diagnostic& d) { return severity_rank(d.severity) > 1; });
+  out.insert(info, ev.diagnostics.begin(), ev.diagnostics.end());
   return out;
 }
 

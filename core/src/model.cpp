@@ -69,8 +69,6 @@ Model::Model(std::vector<Named> t, std::vector<Named> h, std::vector<Named> f)
   auto offset = [&](int i) { return i < int(hubs.size()) ? i * width_ : feature_base_ + (i - int(hubs.size())); };
   auto width = [&](int i) { return i < int(hubs.size()) ? width_ : 1; };
   while (low_fields_ < n_fields && offset(low_fields_) + width(low_fields_) <= 6) ++low_fields_;
-  low_at_least_.assign(low_fields_, {});
-  low_exactly_.assign(low_fields_, {});
   const std::uint32_t limit = bits_ >= 6 ? 64 : 1u << bits_;
   for (std::uint32_t b = 0; b < limit; ++b) {
     const std::uint64_t bit = std::uint64_t(1) << b;

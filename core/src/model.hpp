@@ -108,8 +108,8 @@ class Model {
   std::size_t words_ = 1;
   // Fields (hubs, then features) whose bits all lie in the low 6 bits vary within a word: for those,
   // masks over the 64 configurations of a word (bit b = configuration 64i + b).
-  int low_fields_ = 0;
-  std::vector<std::array<std::uint64_t, kMaxTiers>> low_at_least_, low_exactly_;
+  int low_fields_ = 0;  // at most 6: every field has at least one bit
+  std::array<std::array<std::uint64_t, kMaxTiers>, 6> low_at_least_{}, low_exactly_{};
   std::array<std::uint64_t, kMaxTiers> low_any_at_least_{};
   std::uint64_t low_valid_ = 0;
 };

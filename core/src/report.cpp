@@ -23,22 +23,32 @@ ojson header_json(const Catalog& catalog) {
   return h;
 }
 
+static ojson id_or_null(const std::vector<Named>& list, int i) { return i >= 0 ? ojson(list[i].id) : ojson(nullptr); }
+
 ojson catalog_info_json(const Catalog& catalog) {
   const Model& m = *catalog.model;
-  auto named = [](const std::vector<Named>& list) {
-    ojson arr = ojson::array();
-    for (const auto& n : list) arr.push_back({{"id", n.id}, {"name", n.name}});
-    return arr;
-  };
-  ojson profiles = ojson::array();
-  for (const auto& p : m.profiles)
-    profiles.push_back({{"id", p.id},
-                        {"name", p.name},
-                        {"hub", p.hub >= 0 ? ojson(m.hubs[p.hub].id) : ojson(nullptr)},
-                        {"tier", p.tier >= 0 ? ojson(m.tiers[p.tier].id) : ojson(nullptr)}});
-  return {{"as_of", catalog.as_of},     {"scopes", catalog.scopes.size()}, {"configurations", m.configurations()},
-          {"tiers", named(m.tiers)},    {"hubs", named(m.hubs)},           {"features", named(m.features)},
-          {"profiles", std::move(profiles)}};
+  ojson j;
+  j["as_of"] = catalog.as_of;
+  j["scopes"] = catalog.scopes.size();
+  j["configurations"] = m.configurations();
+  const std::pair<const char*, const std::vector<Named>*> lists[] = {{"tiers", &m.tiers}, {"hubs", &m.hubs}, {"features", &m.features}};
+  for (const auto& [key, list] : lists) {
+    ojson& arr = j[key] = ojson::array();
+    for (const auto& n : *list) {
+      ojson& e = arr.emplace_back();
+      e["id"] = n.id;
+      e["name"] = n.name;
+    }
+  }
+  ojson& profiles = j["profiles"] = ojson::array();
+  for (const auto& p : m.profiles) {
+    ojson& e = profiles.emplace_back();
+    e["id"] = p.id;
+    e["name"] = p.name;
+    e["hub"] = id_or_null(m.hubs, p.hub);
+    e["tier"] = id_or_null(m.tiers, p.tier);
+  }
+  return j;
 }
 
 ojson input_json(const RawInput& in, const Options& o) {
@@ -81,8 +91,8 @@ static ojson profile_json(const ProfileResult& r, const Model& m) {
   ojson j;
   j["id"] = r.id;
   j["name"] = r.name;
-  j["hub"] = r.hub >= 0 ? ojson(m.hubs[r.hub].id) : ojson(nullptr);
-  j["tier"] = r.tier >= 0 ? ojson(m.tiers[r.tier].id) : ojson(nullptr);
+  j["hub"] = id_or_null(m.hubs, r.hub);
+  j["tier"] = id_or_null(m.tiers, r.tier);
   j["status"] = r.status;
   j["missing"] = r.missing;
   j["granted"] = r.granted;
@@ -141,8 +151,15 @@ ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, 
 }
 
 static ojson evidence_json(const Evidence& e) {
-  return {{"source", e.source}, {"kind", e.kind},     {"requires", e.requires_json}, {"as_of", str_or_null(e.as_of)},
-          {"url", str_or_null(e.url)},       {"note", str_or_null(e.note)}, {"decides", e.decides}};
+  ojson j;
+  j["source"] = e.source;
+  j["kind"] = e.kind;
+  j["requires"] = e.requires_json;
+  j["as_of"] = str_or_null(e.as_of);
+  j["url"] = str_or_null(e.url);
+  j["note"] = str_or_null(e.note);
+  j["decides"] = e.decides;
+  return j;
 }
 
 ojson scope_entry_json(const Scope& s) {

@@ -86,7 +86,7 @@ TEST_CASE("catalog validation names what is wrong and where") {
   json bad_any = ok;
   bad_any["requires_any_source"] = json::array({json::array({{{"hub", "sales"}, {"min_tier", "platinum"}}})});
   CHECK(load_error(catalog_with(bad_any)).find("requires_any_source[0][0]: unknown tier \"platinum\"") != std::string::npos);
-  CHECK(load_error("[1,2").find("not valid JSON") != std::string::npos);
+  CHECK(load_error("[1,2").find("catalog: invalid JSON at line 1") == 0);
   json dup = hubspot_like(json::array({ok, ok}));
   CHECK(load_error(dup.dump()).find("duplicate name") != std::string::npos);
 }
