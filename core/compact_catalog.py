@@ -1,5 +1,5 @@
 """Writes the catalog as compiled into tierscope: minified, without the fields the core never reads
-(about, requires_semantics, evidence_rule, name_variants, ...), and with the evidence compacted
+(about, requires_semantics, evidence_rule, name_variants, the hubs' spec ids and evidence, ...), and with the evidence compacted
 losslessly: each evidence's source, kind, as_of and url become a "ref" into a top-level
 "evidence_sources" table, a requires equal to the entry's own is left out (the core reads an absent
 one as the entry's), and false, null and empty fields are left out. The core reads both forms;
@@ -9,12 +9,16 @@ import sys
 
 DROP_TOP = ("about", "requires_semantics", "evidence_rule", "sources")
 DROP_SCOPE = ("name_variants", "internal_looking", "spelling_in_docs_table")
+DROP_HUB = ("spec_id", "former_names", "evidence")  # the hubs' own evidence: in the data file, not read by the core
 REF_KEYS = ("source", "kind", "as_of", "url")
 
 with open(sys.argv[1], encoding="utf-8") as f:
     doc = json.load(f)
 for key in DROP_TOP:
     doc.pop(key, None)
+for hub in doc.get("hubs", []):
+    for key in DROP_HUB:
+        hub.pop(key, None)
 refs = []
 for scope in doc.get("scopes", []):
     for key in DROP_SCOPE:

@@ -1,37 +1,37 @@
 #include "labels.hpp"
 
-#include <map>
 #include <vector>
 
 namespace tierscope {
 namespace {
 
-const std::map<std::string, ScopeLabel>& whole_names() {
-  static const std::map<std::string, ScopeLabel> m = {
-      {"oauth", {"Basic access", "Identify the account and user that install the app"}},
-      {"contacts", {"CRM records", "Contacts, companies and deals (legacy combined scope)"}},
-      {"content", {"Website and content", "Website pages, blogs, templates and marketing email content"}},
-      {"automation", {"Automation", "Workflows"}},
-      {"social", {"Marketing", "Social media accounts and posts"}},
-      {"tickets", {"Service", "Tickets"}},
-      {"e-commerce", {"Commerce", "Products, line items and e-commerce data"}},
-      {"timeline", {"CRM records", "Events on record timelines"}},
-      {"forms", {"Marketing", "Forms and their submissions"}},
-      {"forms-uploaded-files", {"Files", "Files uploaded through forms"}},
-      {"files", {"Files", "Files in the file manager"}},
-      {"hubdb", {"Website and content", "HubDB tables"}},
-      {"actions", {"Automation", "Custom actions on CRM records"}},
-      {"accounting", {"Commerce", "Accounting extension data"}},
-      {"reports", {"Marketing", "Reports (legacy scope)"}},
-      {"integration-sync", {"Other", "Two-way data sync with other systems"}},
-      {"business-intelligence", {"Marketing", "Analytics and business data"}},
-      {"transactional-email", {"Marketing", "Send transactional email"}},
-      {"marketing-email", {"Marketing", "Send marketing email"}},
-      {"crm.export", {"CRM records", "Export CRM records"}},
-      {"crm.import", {"CRM records", "Import CRM records"}},
-  };
-  return m;
-}
+// Whole names with a label of their own: {name, group, text}. A plain table (no map built at start-up).
+struct WholeName {
+  const char *name, *group, *text;
+};
+const WholeName kWholeNames[] = {
+    {"oauth", "Basic access", "Identify the account and user that install the app"},
+    {"contacts", "CRM records", "Contacts, companies and deals (legacy combined scope)"},
+    {"content", "Website and content", "Website pages, blogs, templates and marketing email content"},
+    {"automation", "Automation", "Workflows"},
+    {"social", "Marketing", "Social media accounts and posts"},
+    {"tickets", "Service", "Tickets"},
+    {"e-commerce", "Commerce", "Products, line items and e-commerce data"},
+    {"timeline", "CRM records", "Events on record timelines"},
+    {"forms", "Marketing", "Forms and their submissions"},
+    {"forms-uploaded-files", "Files", "Files uploaded through forms"},
+    {"files", "Files", "Files in the file manager"},
+    {"hubdb", "Website and content", "HubDB tables"},
+    {"actions", "Automation", "Custom actions on CRM records"},
+    {"accounting", "Commerce", "Accounting extension data"},
+    {"reports", "Marketing", "Reports (legacy scope)"},
+    {"integration-sync", "Other", "Two-way data sync with other systems"},
+    {"business-intelligence", "Marketing", "Analytics and business data"},
+    {"transactional-email", "Marketing", "Send transactional email"},
+    {"marketing-email", "Marketing", "Send marketing email"},
+    {"crm.export", "CRM records", "Export CRM records"},
+    {"crm.import", "CRM records", "Import CRM records"},
+};
 
 std::vector<std::string> split_any(const std::string& s, const std::string& seps) {
   std::vector<std::string> out;
@@ -75,13 +75,14 @@ std::string group_for(const std::string& first, const std::vector<std::string>& 
 }
 
 std::string verb_for(const std::string& w) {
-  static const std::map<std::string, std::string> verbs = {
-      {"read", "View"},        {"view", "View"},         {"write", "Change"},   {"edit", "Change"},
-      {"read_write", "View and change"}, {"delete", "Delete"}, {"publish", "Publish"}, {"send", "Send"},
-      {"create", "Create"},    {"execute", "Run"},       {"access", "Use"},     {"full", "View"},
+  static const char* const verbs[][2] = {
+    {"read", "View"},        {"view", "View"},         {"write", "Change"},   {"edit", "Change"},
+    {"read_write", "View and change"}, {"delete", "Delete"}, {"publish", "Publish"}, {"send", "Send"},
+    {"create", "Create"},    {"execute", "Run"},       {"access", "Use"},     {"full", "View"},
   };
-  auto it = verbs.find(w);
-  return it == verbs.end() ? "" : it->second;
+  for (const auto& v : verbs)
+    if (w == v[0]) return v[1];
+  return "";
 }
 
 std::string words(const std::vector<std::string>& parts) {
@@ -96,8 +97,8 @@ std::string words(const std::vector<std::string>& parts) {
 }  // namespace
 
 ScopeLabel label_for(const std::string& name) {
-  auto whole = whole_names().find(name);
-  if (whole != whole_names().end()) return whole->second;
+  for (const auto& w : kWholeNames)
+    if (name == w.name) return {w.group, w.text};
   auto parts = split_any(name, ".");
   if (parts.size() == 1) parts = split_any(name, "-");  // names like payment-links-read
   if (parts.empty()) return {"Other", name};
