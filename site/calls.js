@@ -26,7 +26,7 @@ export function initCalls(ts, current, onUse) {
   const $ = (id) => document.getElementById(id);
   const panel = $('calls-panel'); const input = $('calls-input'); const file = $('calls-file');
   const compare = $('calls-compare'); const error = $('calls-error'); const status = $('calls-status'); const out = $('calls-out');
-  let frame = 0; let asked = 0;
+  let frame = 0; let asked = 0; let source = ''; // the file the calls came from, if any
 
   function showError(text) {
     error.hidden = !text;
@@ -108,7 +108,7 @@ export function initCalls(ts, current, onUse) {
     if (mine !== asked) return;
     showError('');
     render(r);
-    status.textContent = `${r.calls.length} ${r.calls.length === 1 ? 'call' : 'calls'}: ${r.least_privilege.required.length + r.least_privilege.optional.length} scopes cover them.`;
+    status.textContent = `${source ? `${source}: ` : ''}${r.calls.length} ${r.calls.length === 1 ? 'call' : 'calls'}: ${r.least_privilege.required.length + r.least_privilege.optional.length} scopes cover them.`;
   }
 
   function schedule() { if (panel.open && !frame) frame = requestAnimationFrame(run); }
@@ -122,11 +122,12 @@ export function initCalls(ts, current, onUse) {
       showError(`Cannot read ${f.name}: ${e.message}`);
       return;
     }
-    status.textContent = `Read ${f.name} (${f.size} bytes) in this page.`;
+    source = `${f.name} (${f.size} bytes, read in this page)`;
+    status.textContent = `Read ${source}.`;
     schedule();
   }
 
-  input.addEventListener('input', schedule);
+  input.addEventListener('input', () => { source = ''; schedule(); });
   compare.addEventListener('change', schedule);
   file.addEventListener('change', () => readFile(file.files && file.files[0]));
   input.addEventListener('dragover', (e) => { e.preventDefault(); input.classList.add('drop'); });

@@ -71,7 +71,7 @@ test('a dropped HAR: other hosts left out, user text stays text, unused scopes, 
   await page.fill('#paste', CONFIG);
   await page.click('#calls-panel summary');
   await dropFile(page, 'session.har', HAR);
-  await waitText(page, '#calls-status', 'Read session.har');
+  await waitText(page, '#calls-status', 'session.har');
   await waitText(page, '#calls-notes', 'hosts other than HubSpot');
   assert.equal(await page.$$eval('#calls-table tbody tr', (rows) => rows.length), 3);
   assert.equal(await page.$$eval('#calls-out img, #calls-out b', (els) => els.length), 0, 'no user text parsed as HTML');
