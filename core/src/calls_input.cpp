@@ -3,6 +3,7 @@
 #include <map>
 
 #include "input.hpp"
+#include "operations.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -114,7 +115,7 @@ class Reader {
   }
 
  private:
-  static bool template_like(const std::string& s) { return s.size() >= 2 && (s[0] == '{' || s[0] == '<' || s[0] == ':'); }
+  static bool template_like(const std::string& s) { return template_segment(s); }
   CallsInput& in_;
   std::map<std::string, std::size_t> seen_;
   std::vector<std::string> other_;
