@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "calls.hpp"
 #include "cli.hpp"
 
 namespace tierscope_cli {
@@ -23,6 +24,8 @@ std::string read_file(const std::string& path) {
   ss << f.rdbuf();
   return ss.str();
 }
+
+std::string read_input_file(const std::string& path) { return read_file(path); }
 
 CLI::Option* add_list(CLI::App& cmd, const std::string& name, std::vector<std::string>& values, const std::string& help,
                       const std::string& type) {

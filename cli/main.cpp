@@ -8,7 +8,7 @@ namespace {
 using namespace tierscope_cli;
 
 // The commands, in --help order. A new command: add_<name> here and in cli.hpp.
-const AddCommand kCommands[] = {add_check, add_url, add_migrate, add_diff, add_scopes};
+const AddCommand kCommands[] = {add_check, add_url, add_migrate, add_diff, add_scopes, add_calls};
 
 std::string version_text() {
   return "tierscope " + tierscope::version() + " (scope catalog as of " +
