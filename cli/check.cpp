@@ -61,6 +61,21 @@ ojson gate_json(const ojson& report, const std::vector<std::string>& asked, std:
   return {{"profiles", asked}, {"failed", failed}, {"ok", failed.empty()}};
 }
 
+// Markdown: the cell escaping of markdown.cpp (names come from the command line).
+std::string gate_markdown(const ojson& report) {
+  const ojson& g = report["gate"];
+  auto names = [](const ojson& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + markdown_cell(id.get<std::string>());
+    return out.empty() ? std::string("–") : out;
+  };
+  const ojson& req = report["request"];
+  bool empty = req["required"].empty() && req["conditional"].empty() && req["optional"].empty();
+  std::string md = g["ok"].get<bool>() ? std::string("**Gate: ✅ passed**")
+                                       : "**Gate: ❌ failed** on " + names(g["failed"]) + (empty ? " (the request has no scopes)" : "");
+  return md + " · must install on: " + names(g["profiles"]) + "\n\n";
+}
+
 int run_check(CheckArgs& a) {
   load_catalog_option(a.catalog);
   ojson fields = ojson::object(), options = ojson::object();
@@ -105,7 +120,9 @@ int run_check(CheckArgs& a) {
   if (a.format == "json") {
     std::cout << text << "\n";
   } else if (a.format == "markdown") {
-    std::cout << need(tierscope::render_markdown(text));
+    std::string md = need(tierscope::render_markdown(text));
+    if (!a.gates.empty()) md.insert(md.find("\n\n") + 2, gate_markdown(ojson::parse(text)));  // below the heading
+    std::cout << md;
   } else {
     std::cout << render_table(json::parse(text), use_color(a.color));
   }

@@ -5,10 +5,9 @@
 #include "cli.hpp"
 
 namespace tierscope_cli {
-namespace {
 
 // Text from the input (scope names, notes): Markdown and HTML stay inert in table cells.
-std::string cell(const std::string& s) {
+std::string markdown_cell(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '\n' || c == '\r') { out += ' '; continue; }
@@ -17,6 +16,9 @@ std::string cell(const std::string& s) {
   }
   return out;
 }
+
+namespace {
+std::string cell(const std::string& s) { return markdown_cell(s); }
 
 std::string cells(const json& arr) {
   std::string out;

@@ -56,14 +56,6 @@ std::string markdown_report(const json& r) {
                      " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
                      " account configurations\n\n";
     const json& req = r.at("request");
-    if (r.contains("gate") && r["gate"].is_object()) {  // the CLI's --require-install-on result
-      const json& g = r["gate"];
-      bool empty = req.at("required").empty() && req.at("conditional").empty() && req.at("optional").empty();
-      md += g.at("ok").get<bool>() ? std::string("**Gate: ✅ passed**")
-                                   : "**Gate: ❌ failed** on " + code_list(g.at("failed")) +
-                                         (empty ? " (the request has no scopes)" : "");
-      md += " · must install on: " + code_list(g.at("profiles")) + "\n\n";
-    }
     md += "- Input: " + cell(r.at("input").at("format").get<std::string>()) + "\n";
     md += "- Required: " + code_list(req.at("required")) + "\n";
     md += "- Conditionally required: " + code_list(req.at("conditional")) +

@@ -129,20 +129,6 @@ TEST_CASE("markdown report for pull requests") {
   CHECK(bad.error.find("not a tierscope report") != std::string::npos);
 }
 
-TEST_CASE("markdown shows a gate's result (the CLI's --require-install-on) first") {
-  json r = json::parse(tierscope::check_text("automation", "").json);
-  CHECK(tierscope::render_markdown(r.dump()).json.find("Gate") == std::string::npos);
-  r["gate"] = {{"profiles", {"marketing-professional", "free"}}, {"failed", {"free"}}, {"ok", false}};
-  std::string md = tierscope::render_markdown(r.dump()).json;
-  CHECK(md.find("\n\n**Gate: ❌ failed** on free · must install on: marketing-professional, free\n\n- Input:") != std::string::npos);
-  r["gate"] = {{"profiles", {"x_<b>"}}, {"failed", json::array()}, {"ok", true}};
-  md = tierscope::render_markdown(r.dump()).json;
-  CHECK(md.find("**Gate: ✅ passed** · must install on: x\\_\\<b\\>") != std::string::npos);
-  json empty = json::parse(tierscope::check_text("", "").json);
-  empty["gate"] = {{"profiles", {"free"}}, {"failed", {"free"}}, {"ok", false}};
-  CHECK(tierscope::render_markdown(empty.dump()).json.find("on free (the request has no scopes)") != std::string::npos);
-}
-
 TEST_CASE("scope listing: search, labels in our words, entries complete") {
   auto all = json::parse(tierscope::list_scopes("").json);
   CHECK(all.size() == 287);
