@@ -1,95 +1,75 @@
-// embind bindings over the public API (tierscope/api.hpp) only. Every function takes and returns
-// plain strings (JS strings or Uint8Array bytes in, a small {ok, json, code, error} object out), so no
-// embind handle ever reaches JS. The JS API (web/tierscope.js) turns ok == false into an Error.
-#include <emscripten/bind.h>
+// The wasm module's boundary: three C functions over the public API (tierscope/api.hpp) only, no
+// embind (its JS runtime alone was ~4 KB gzip of the 120 KB budget). JS (web/tierscope.js) writes
+// each argument's UTF-8 bytes into memory from ts_malloc, calls ts_call with the function's number,
+// reads the answer and frees the arguments. The answer is 7 uint32 {ok, json, json length, code,
+// code length, error, error length}, valid until the next call. No C++ exception leaves ts_call.
+#include <emscripten/emscripten.h>
 
+#include <cstdint>
+#include <cstdlib>
 #include <exception>
 #include <new>
 #include <string>
-#include <utility>
+#include <string_view>
 
 #include "tierscope/api.hpp"
 
 namespace {
 
-struct Result {
-  bool ok = false;
-  std::string json;
-  std::string code;
-  std::string error;
+// The functions JS calls by number (tierscope.js, TIERSCOPE_FUNCTIONS: same order).
+enum Function {
+  kCheckText, kCheckFields, kParseText, kListScopes, kRenderMarkdown, kCheckPair, kBuildUrls, kMigrate, kDiff,
+  kCatalogInfo, kVersion
 };
 
-Result from(tierscope::Outcome&& o) {
-  Result r;
-  r.ok = o.ok;
-  r.json = std::move(o.json);
-  r.code = std::move(o.error_code);
-  r.error = std::move(o.error);
-  return r;
-}
-
-// The API is noexcept, but copying strings across the boundary can still fail (out of memory):
-// never let a C++ exception reach JS (with -fwasm-exceptions it would be an opaque WebAssembly.Exception).
-template <typename F>
-Result guarded(F&& f) {
-  try {
-    return from(f());
-  } catch (const std::bad_alloc&) {
-    return Result{false, "", "internal-error", "out of memory in the wasm module"};
-  } catch (const std::exception& e) {
-    return Result{false, "", "internal-error", std::string("internal error: ") + e.what()};
-  } catch (...) {
-    return Result{false, "", "internal-error", "internal error"};
+tierscope::Outcome dispatch(int fn, std::string_view a, std::string_view b, std::string_view c) {
+  switch (fn) {
+    case kCheckText: return tierscope::check_text(a, b);
+    case kCheckFields: return tierscope::check_fields(a, b);
+    case kParseText: return tierscope::parse_text(a);
+    case kListScopes: return tierscope::list_scopes(a);
+    case kRenderMarkdown: return tierscope::render_markdown(a);
+    case kCheckPair: return tierscope::check_pair(a, b, c);
+    case kBuildUrls: return tierscope::build_urls(a, b);
+    case kMigrate: return tierscope::migrate(a);
+    case kDiff: return tierscope::diff(a, b, c);
+    case kCatalogInfo: return {true, tierscope::catalog_info(), "", ""};
+    case kVersion: return {true, tierscope::version(), "", ""};
+    default: return {false, "", "internal-error", "unknown function " + std::to_string(fn)};
   }
 }
 
-Result check_text(const std::string& text, const std::string& options) {
-  return guarded([&] { return tierscope::check_text(text, options); });
-}
-Result check_fields(const std::string& fields, const std::string& options) {
-  return guarded([&] { return tierscope::check_fields(fields, options); });
-}
-Result parse_text(const std::string& text) {
-  return guarded([&] { return tierscope::parse_text(text); });
-}
-Result list_scopes(const std::string& filter) {
-  return guarded([&] { return tierscope::list_scopes(filter); });
-}
-Result render_markdown(const std::string& report) {
-  return guarded([&] { return tierscope::render_markdown(report); });
-}
-Result check_pair(const std::string& config, const std::string& url, const std::string& options) {
-  return guarded([&] { return tierscope::check_pair(config, url, options); });
-}
-Result build_urls(const std::string& config, const std::string& options) {
-  return guarded([&] { return tierscope::build_urls(config, options); });
-}
-Result migrate(const std::string& text) {
-  return guarded([&] { return tierscope::migrate(text); });
-}
-Result diff(const std::string& before, const std::string& after, const std::string& options) {
-  return guarded([&] { return tierscope::diff(before, after, options); });
-}
-std::string catalog_info() { return tierscope::catalog_info(); }
-std::string version() { return tierscope::version(); }
+tierscope::Outcome last;       // the last answer: its strings stay alive until the next call
+std::uint32_t answer[7] = {};  // {ok, json, length, code, length, error, length}
+
+std::uint32_t address(const std::string& s) { return std::uint32_t(reinterpret_cast<std::uintptr_t>(s.data())); }
 
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(tierscope) {
-  emscripten::value_object<Result>("Result")
-      .field("ok", &Result::ok)
-      .field("json", &Result::json)
-      .field("code", &Result::code)
-      .field("error", &Result::error);
-  emscripten::function("checkText", &check_text);
-  emscripten::function("checkFields", &check_fields);
-  emscripten::function("parseText", &parse_text);
-  emscripten::function("listScopes", &list_scopes);
-  emscripten::function("renderMarkdown", &render_markdown);
-  emscripten::function("checkPair", &check_pair);
-  emscripten::function("buildUrls", &build_urls);
-  emscripten::function("migrate", &migrate);
-  emscripten::function("diff", &diff);
-  emscripten::function("catalogInfo", &catalog_info);
-  emscripten::function("version", &version);
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void* ts_malloc(std::size_t n) { return std::malloc(n ? n : 1); }
+EMSCRIPTEN_KEEPALIVE void ts_free(void* p) { std::free(p); }
+
+EMSCRIPTEN_KEEPALIVE const std::uint32_t* ts_call(int fn, const char* a, std::size_t an, const char* b, std::size_t bn,
+                                                  const char* c, std::size_t cn) {
+  // The API is noexcept, but building the answer can still fail (out of memory): never let a C++
+  // exception reach JS (with -fwasm-exceptions it would be an opaque WebAssembly.Exception).
+  try {
+    last = dispatch(fn, {a ? a : "", an}, {b ? b : "", bn}, {c ? c : "", cn});
+  } catch (const std::bad_alloc&) {
+    last = {false, "", "internal-error", "out of memory in the wasm module"};
+  } catch (...) {
+    last = {false, "", "internal-error", "internal error"};
+  }
+  answer[0] = last.ok ? 1 : 0;
+  answer[1] = address(last.json);
+  answer[2] = std::uint32_t(last.json.size());
+  answer[3] = address(last.error_code);
+  answer[4] = std::uint32_t(last.error_code.size());
+  answer[5] = address(last.error);
+  answer[6] = std::uint32_t(last.error.size());
+  return answer;
 }
+
+}  // extern "C"

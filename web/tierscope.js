@@ -9,6 +9,10 @@ const TIERSCOPE_WASM = 'tierscope.wasm';
 const TIERSCOPE_CALLS_MJS = 'tierscope-calls.mjs';
 const TIERSCOPE_CALLS_WASM = 'tierscope-calls.wasm';
 const tierscopeEncoder = new TextEncoder();
+const tierscopeDecoder = new TextDecoder();
+// The module's functions, by number (web/bindings.cpp, enum Function: same order).
+const TIERSCOPE_FUNCTIONS = ['checkText', 'checkFields', 'parseText', 'listScopes', 'renderMarkdown', 'checkPair',
+  'buildUrls', 'migrate', 'diff', 'catalogInfo', 'version'];
 
 function tierscopeError(code, message, Ctor = Error) {
   const error = new Ctor(message);
@@ -92,14 +96,35 @@ export async function createTierscope(options) {
   };
   const mod = await Promise.race([createTierscopeModule(moduleArg), failed]);
 
-  // Calls one binding; returns its text or throws an Error with .code (never a bare value).
+  // Calls one function of the module (web/bindings.cpp: each argument's UTF-8 bytes in, an answer
+  // {ok, json, code, error} out); returns its text or throws an Error with .code (never a bare value).
+  function invoke(name, args) {
+    const pointers = [];
+    try {
+      for (const arg of args) {
+        const bytes = tierscopeBytes(arg);
+        const at = mod._ts_malloc(bytes.length);
+        if (!at) throw new Error('out of memory');
+        mod.HEAPU8.set(bytes, at); // HEAPU8 read after the allocation: memory may have grown
+        pointers.push(at, bytes.length);
+      }
+      while (pointers.length < 6) pointers.push(0, 0);
+      const at = mod._ts_call(TIERSCOPE_FUNCTIONS.indexOf(name), ...pointers) >>> 2;
+      const words = mod.HEAPU32;
+      const text = (i) => tierscopeDecoder.decode(mod.HEAPU8.subarray(words[at + i], words[at + i] + words[at + i + 1]));
+      return { ok: words[at] === 1, json: text(1), code: text(3), error: text(5) };
+    } finally {
+      for (let i = 0; i < pointers.length; i += 2) if (pointers[i]) mod._ts_free(pointers[i]);
+    }
+  }
+
   function call(name, ...args) {
     if (aborted !== null) {
       throw tierscopeError('internal-error', `the tierscope wasm module stopped after an internal error (${aborted}); call createTierscope() again`);
     }
     let result;
     try {
-      result = mod[name](...args);
+      result = invoke(name, args);
     } catch (e) {
       throw tierscopeError('internal-error', 'internal error in the tierscope wasm module: ' + ((e && e.message) || String(e)));
     }
@@ -191,8 +216,8 @@ export async function createTierscope(options) {
     return result.json;
   }
 
-  const version = mod.version();
-  const catalog = Object.freeze(JSON.parse(mod.catalogInfo()));
+  const version = call('version');
+  const catalog = Object.freeze(JSON.parse(call('catalogInfo')));
 
   return Object.freeze({
     version,

@@ -37,10 +37,19 @@ test('version and catalog', async () => {
   const ts = await tierscope();
   const pkg = JSON.parse(readFileSync(join(ROOT, 'web', 'package.json'), 'utf8'));
   assert.equal(ts.version, pkg.version);
-  assert.deepEqual({ ...ts.catalog }, { as_of: catalogFile.as_of, scopes: catalogFile.scopes.length });
+  assert.equal(ts.catalog.as_of, catalogFile.as_of);
+  assert.equal(ts.catalog.scopes, catalogFile.scopes.length);
+  // The account model, from the catalog file: 4^7 x 2^4 configurations, the file's profiles.
+  assert.equal(ts.catalog.configurations, 262144);
+  assert.deepEqual(ts.catalog.hubs.map((h) => h.id), catalogFile.hubs.map((h) => h.id));
+  assert.deepEqual(ts.catalog.tiers, catalogFile.tiers);
+  assert.deepEqual(ts.catalog.features.map((f) => f.id), catalogFile.features.map((f) => f.id));
+  assert.deepEqual(ts.catalog.profiles.map((p) => p.id), PROFILE_IDS);
+  assert.deepEqual(ts.catalog.profiles[PROFILE_IDS.indexOf('smart_crm-enterprise')],
+    { id: 'smart_crm-enterprise', name: 'Smart CRM Enterprise', hub: 'smart_crm', tier: 'enterprise' });
 });
 
-test('check(string): crm.objects.contacts.read installs on all 19 profiles', async () => {
+test('check(string): crm.objects.contacts.read installs on all 22 profiles', async () => {
   const ts = await tierscope();
   const r = ts.check('crm.objects.contacts.read');
   assert.deepEqual(r.tool, { name: 'tierscope', version: ts.version });
@@ -51,14 +60,14 @@ test('check(string): crm.objects.contacts.read installs on all 19 profiles', asy
     assert.deepEqual(p.missing, [], p.id);
     assert.ok(p.granted.includes('crm.objects.contacts.read'), p.id);
   }
-  assert.deepEqual(r.coverage.profiles, { installs: 19, uncertain: 0, total: 19 });
-  assert.deepEqual(r.coverage.combinations, { installs: 65536, total: 65536 });
+  assert.deepEqual(r.coverage.profiles, { installs: 22, uncertain: 0, total: 22 });
+  assert.deepEqual(r.coverage.combinations, { installs: 262144, disputed: 0, total: 262144 });
   assert.ok(r.request.required.includes('oauth'), 'oauth is added');
   assert.ok(r.diagnostics.some((d) => d.code === 'missing-oauth'));
   assert.equal(r.account, null);
 });
 
-test('check(string): automation gives permission-error on free, installs on Marketing Professional', async () => {
+test('check(string): automation gives permission-error on free, installs on Marketing Professional, uncertain where the sources disagree', async () => {
   const ts = await tierscope();
   const r = ts.check('oauth automation');
   const free = profile(r, 'free');
@@ -68,10 +77,18 @@ test('check(string): automation gives permission-error on free, installs on Mark
   assert.equal(profile(r, 'marketing-starter').status, 'permission-error');
   assert.equal(profile(r, 'marketing-professional').status, 'installs');
   assert.equal(profile(r, 'marketing-enterprise').status, 'installs');
-  assert.equal(r.coverage.combinations.total, 65536);
-  assert.ok(r.coverage.combinations.installs > 0 && r.coverage.combinations.installs < 65536);
+  // The 2023 docs table says Marketing Professional; HubSpot's Automation v4 spec, Professional of any hub.
+  const sales = profile(r, 'sales-professional');
+  assert.equal(sales.status, 'uncertain');
+  assert.deepEqual(sales.disputed, ['automation']);
+  assert.deepEqual(sales.missing, []);
+  const warning = r.diagnostics.find((d) => d.code === 'sources-disagree' && d.scope === 'automation');
+  assert.ok(warning && warning.severity === 'warning' && /Sales Hub Professional/.test(warning.message), JSON.stringify(r.diagnostics));
+  assert.equal(r.coverage.combinations.total, 262144);
+  assert.equal(r.coverage.combinations.installs, 131072);
+  assert.ok(r.coverage.combinations.disputed > 0);
   assert.equal(r.coverage.by_hub.marketing.free, 0);
-  assert.equal(r.coverage.by_hub.marketing.professional, 16384);
+  assert.equal(r.coverage.by_hub.marketing.professional, 65536);
   // Making it optional would unlock every profile.
   const s = r.suggestions.find((x) => x.action === 'make-optional');
   assert.ok(s && s.scopes.includes('automation') && s.unlocks.includes('free'), JSON.stringify(r.suggestions));
@@ -181,8 +198,15 @@ test('scopes(filter)', async () => {
   const all = ts.scopes();
   assert.equal(all.length, catalogFile.scopes.length);
   assert.deepEqual(ts.scopes(''), all);
-  for (const key of ['name', 'area', 'tier_text', 'requires', 'confidence', 'source', 'sensitive', 'deprecated', 'replaced_by']) {
+  for (const key of ['name', 'area', 'tier_text', 'requires', 'requires_any_source', 'confidence', 'evidence', 'sensitive', 'deprecated', 'replaced_by']) {
     assert.ok(key in all[0], key);
+  }
+  // Every piece of evidence of the file, with its link, through the compacted copy inside the module.
+  for (const s of all) {
+    const file = catalogFile.scopes.find((x) => x.name === s.name);
+    assert.deepEqual(s.evidence, file.evidence, s.name);
+    assert.deepEqual(s.requires_any_source, 'requires_any_source' in file ? file.requires_any_source : file.requires, s.name);
+    assert.ok(['docs-table', 'api-spec', 'docs-text', 'secondary', 'unverified'].includes(s.confidence), s.name);
   }
   const contacts = ts.scopes('CONTACTS');
   assert.ok(contacts.length > 3 && contacts.length < all.length);
@@ -294,6 +318,6 @@ test('results are fresh plain objects', async () => {
   const ts = await tierscope();
   const a = ts.check('oauth');
   a.profiles.length = 0;
-  assert.equal(ts.check('oauth').profiles.length, 19);
+  assert.equal(ts.check('oauth').profiles.length, 22);
   assert.equal(Object.getPrototypeOf(a), Object.prototype);
 });

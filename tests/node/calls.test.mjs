@@ -75,7 +75,7 @@ test('calls: the report carries the fields the issue names', async () => {
   assert.deepEqual(r.unused.map((u) => u.scope), ['content']);
   assert.deepEqual(r.uncovered, []);
   assert.deepEqual(r.report.request.required, r.least_privilege.required);
-  assert.equal(r.report.profiles.length, 19);
+  assert.equal(r.report.profiles.length, 22);
   // Options reach the report (as for check).
   const only = await ts.calls('GET /crm/v3/objects/contacts/1', null, { profiles: ['free'] });
   assert.deepEqual(only.report.profiles.map((p) => p.id), ['free']);

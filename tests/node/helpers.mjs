@@ -24,6 +24,6 @@ export function tierscope() {
   return shared;
 }
 
-/** The 19 standard profile ids, in report order. */
-export const PROFILE_IDS = ['free', ...['marketing', 'sales', 'service', 'content', 'data', 'commerce']
+/** The 22 standard profile ids, in report order (free, then the 7 hubs, Smart CRM included, at each paid tier). */
+export const PROFILE_IDS = ['free', ...['marketing', 'sales', 'service', 'content', 'data', 'commerce', 'smart_crm']
   .flatMap((hub) => ['starter', 'professional', 'enterprise'].map((tier) => `${hub}-${tier}`))];

@@ -59,7 +59,7 @@ console.log(JSON.stringify({ version: ts.version, n: r.profiles.length }));
 import { createRequire } from 'node:module';
 console.log(createRequire(import.meta.url).resolve('tierscope/tierscope.wasm'));`);
   const out = execFileSync(process.execPath, ['main.js'], { cwd: app, encoding: 'utf8' }).trim().split('\n');
-  assert.deepEqual(JSON.parse(out[0]), { version: '0.1.0', n: 19 });
+  assert.deepEqual(JSON.parse(out[0]), { version: '0.1.0', n: 22 });
   assert.ok(out[1].endsWith(join('node_modules', 'tierscope', 'tierscope.wasm')));
 });
 

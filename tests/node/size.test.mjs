@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { WASM_DIR } from './helpers.mjs';
+import { ROOT, WASM_DIR } from './helpers.mjs';
 
 test('js + wasm stay within 120 KB gzip -9', () => {
   const gz = (name) => gzipSync(readFileSync(join(WASM_DIR, name)), { level: 9 }).length;
@@ -15,6 +15,7 @@ test('js + wasm stay within 120 KB gzip -9', () => {
 
 test('the catalog is inside the wasm (no file needed at run time)', () => {
   const wasm = readFileSync(join(WASM_DIR, 'tierscope.wasm')).toString('latin1');
-  assert.ok(wasm.includes('"as_of":"2026-11-28"'), 'the embedded catalog carries its as_of date');
+  const asOf = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8')).as_of;
+  assert.ok(wasm.includes(`"as_of":"${asOf}"`), 'the embedded catalog carries its as_of date');
   assert.ok(wasm.includes('crm.objects.contacts.read'));
 });
