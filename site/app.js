@@ -157,13 +157,15 @@ function paint() {
   if (!started && m.matrix) { started = true; performance.mark('tierscope:first-result'); }
   const t0 = inputs.get(m.seq);
   for (const k of inputs.keys()) if (k <= m.seq) inputs.delete(k);
-  if (t0 !== undefined) afterPaint(() => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } }));
+  if (t0 !== undefined) afterThisFrame(() => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } }));
   later();
 }
 
-/** Runs fn just after the browser has painted the current frame. */
-function afterPaint(fn) {
-  requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = fn; c.port2.postMessage(0); });
+/** From a requestAnimationFrame callback: runs fn once the browser has rendered this frame. */
+function afterThisFrame(fn) {
+  const c = new MessageChannel();
+  c.port1.onmessage = fn;
+  c.port2.postMessage(0);
 }
 
 const whenIdle = typeof requestIdleCallback === 'function' ? (fn) => requestIdleCallback(fn, { timeout: 200 }) : (fn) => setTimeout(fn, 30);
