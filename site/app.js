@@ -441,4 +441,5 @@ async function main() {
   whenIdle(() => renderCatalog(el.catalogRoot, ts, el.catalogSearch.value));
 }
 
-main();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main, { once: true });
+else main();
