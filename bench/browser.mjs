@@ -110,7 +110,7 @@ export async function browserFigures({ targets, inputs, floorWasm, configuration
     const starts = Object.fromEntries(targets.map((t) => [t.name, []]));
     const navs = Object.fromEntries(targets.map((t) => [t.name, []]));
     for (let i = 0; i < cfg.runs; i++) {
-      for (const t of targets) {
+      for (const t of i % 2 ? [...targets].reverse() : targets) { // alternate which target goes first
         context = await fresh();
         page = await context.newPage();
         await page.goto(`${server.origin}/bench/blank.html`);

@@ -14,7 +14,7 @@ import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes } from 
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
 import { buildAccount, showAccount, renderDiagnostics, renderSuggestions } from './panels.js';
-import { initUrlCheck, pairActive, CONFIG_FORMATS } from './urlcheck.js';
+import { initUrlCheck, CONFIG_FORMATS } from './urlcheck.js';
 import { initBuilder } from './builder.js';
 import { initMigrate } from './migrate.js';
 import { initDiff } from './diff.js';
@@ -95,18 +95,16 @@ function options() {
   return { withoutConditional: state.withoutConditional, account: { hubs, features: [...state.account.features] } };
 }
 
-function pair() { return pairActive(state, format, synced); }
-
 /**
- * Posts the current state to the worker (the newest input wins). input: true when a keystroke or
- * an edit asked for it (timed as keystroke → frame); parse: read the paste for its format even when
+ * Posts the current state to the worker (the newest input wins). input: the performance.now() of
+ * the keystroke or edit that asked for it (timed as keystroke → frame); parse: read the paste for its format even when
  * the fields lead (restoring a share link).
  */
-function request({ input = false, parse = false } = {}) {
+function request({ input = null, parse = false } = {}) {
   const job = { mode: state.mode, parse: parse || state.mode === 'paste', paste: state.paste, installUrl: state.installUrl,
     fields: { ...state.fields }, options: options(), format, synced };
   wanted = post(job);
-  if (input) inputs.set(wanted, performance.now());
+  if (input !== null) inputs.set(wanted, input);
   later();
   return wanted;
 }
@@ -369,10 +367,10 @@ function restore(s) {
 
 function onInput(what, update) {
   return () => {
-    performance.mark('tierscope:input');
+    const t0 = performance.mark('tierscope:input').startTime;
     update();
     if (what === 'fields') syncPasteFromFields();
-    request({ input: true });
+    request({ input: t0 });
   };
 }
 
@@ -389,7 +387,7 @@ async function main() {
   renderUrlCheck = initUrlCheck(useInstallUrl);
   builder = initBuilder(ts, () => ({ text: state.paste, format, config: synced && CONFIG_FORMATS.includes(format) }));
   const initial = decodeState(location.hash, EXAMPLE) || defaultState(EXAMPLE);
-  buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: true }));
+  buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: performance.now() }));
   restore(initial); // posted at once: the worker answers as soon as the wasm is ready
   // Queued behind the first evaluation: the scope labels of the consent preview, then the tools.
   const labels = ts.scopes('').then((list) => { info = new Map(list.map((x) => [x.name, x])); renderPreview(); }, () => { /* labels fall back to names */ });
@@ -399,7 +397,7 @@ async function main() {
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));
   el.installUrl.addEventListener('input', onInput('url', () => { state.installUrl = el.installUrl.value; }));
-  el.withoutConditional.addEventListener('change', () => { state.withoutConditional = el.withoutConditional.checked; request({ input: true }); });
+  el.withoutConditional.addEventListener('change', () => { state.withoutConditional = el.withoutConditional.checked; request({ input: performance.now() }); });
   el.accountResult.addEventListener('click', () => select('custom'));
   el.shareSecrets.addEventListener('change', () => { state.includeSecrets = el.shareSecrets.checked; updateHash(); });
   let search = 0;

@@ -6,8 +6,8 @@
 //   worker → page {type: 'ready', version, as_of} | {type: 'failed', message}
 //                 {type: 'eval', seq, ...result} | {type: 'call', id, ok, value | error}
 import { createTierscope } from './tierscope.mjs';
+import { pairActive } from './urlcheck.js';
 
-const CONFIG_FORMATS = ['app-hsmeta', 'public-app', 'private-app'];
 // The module compiled by the page, when it sends one before the factory asks for it.
 let handed; const compiled = new Promise((resolve) => { handed = resolve; });
 let ts = null;
@@ -81,7 +81,7 @@ function evaluate(job) {
     }
   }
   let text = null;
-  if (synced && CONFIG_FORMATS.includes(out.format) && job.installUrl.trim() !== '') {
+  if (pairActive(job, out.format, synced)) { // the config and its install URL, checked together
     try { text = ts.checkPairJson(job.paste, job.installUrl, job.options); out.pair = true; } catch (e) { out.pairError = errorOf(e).message; }
   }
   if (text === null) {
