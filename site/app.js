@@ -269,7 +269,7 @@ function applyFix(s, scope, code) {
     const text = replaceInPaste(state.paste, format, scope, s.scopes);
     if (text !== null) {
       state.paste = el.paste.value = text;
-      request({ input: false });
+      request();
       afterFix(`Replaced ${scope} with ${s.scopes.join(' ')}.`);
       return;
     }
@@ -305,7 +305,7 @@ function applyFix(s, scope, code) {
   fieldsFromState();
   // The paste stays the source when it can say the same thing (it keeps the app name and URL).
   if (syncPasteFromFields()) state.mode = 'paste'; else state.mode = 'fields';
-  request({ input: false });
+  request();
   afterFix(done);
 }
 
