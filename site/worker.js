@@ -18,7 +18,8 @@ const errorOf = (e) => ({ message: (e && e.message) || String(e), code: (e && e.
 const ready = createTierscope({
   instantiateWasm(imports, receive) {
     compiled.then((module) => (module ? WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module))
-      : fallback(imports, receive)));
+      : fallback(imports, receive)))
+      .catch((e) => postMessage({ type: 'failed', message: errorOf(e).message }));
     return {};
   },
 });
@@ -35,8 +36,8 @@ function fallback(imports, receive) {
     .catch((e) => postMessage({ type: 'failed', message: errorOf(e).message }));
 }
 
-// Give the page a moment to hand over its module; then compile here.
-setTimeout(() => handed(null), 3000);
+// The page always sends {type: 'wasm'} (module or null); should it never come, compile here.
+setTimeout(() => handed(null), 10000);
 
 ready.then((api) => {
   ts = api;
