@@ -57,7 +57,7 @@ let renderUrlCheck; let builder;
 // shown: the last answer painted (matrix, format, fields; .text = the whole report as JSON text);
 // report: that text parsed, on demand; failed: the error of the newest answer, if any.
 let shown = null; let report = null; let failed = '';
-let wanted = 0; let painted = 0; let painting = null; let idle = 0; let dirty = false; let started = false;
+let wanted = 0; let painted = 0; let painting = null; let idle = 0; let step = 0; let started = false;
 const inputs = new Map(); // seq → performance.now() of the input event that asked for it
 const waiters = [];
 const el = {};
@@ -151,7 +151,7 @@ function paint() {
     }
   }
   painted = m.seq;
-  dirty = true;
+  step = 0;
   performance.mark('tierscope:matrix', { detail: { seq: m.seq } });
   if (!started && m.matrix) { started = true; performance.mark('tierscope:first-result'); }
   const t0 = inputs.get(m.seq);
@@ -189,21 +189,25 @@ function showFormat() {
 }
 
 /** Everything but the matrix: run when idle after an answer (or an edit that changes the link). */
-function renderRest() {
+// The rest of the page after an answer, one step per idle slice: the report parsed, reach,
+// diagnostics, suggestions, consent preview, URL check and builder. A new answer starts over.
+const REST = [
+  () => fullReport(),
+  (r) => { el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom')); renderReach(document, r); },
+  // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
+  (r) => renderDiagnostics(el.diagnostics, r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics, applyFix),
+  (r) => renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix),
+  () => renderPreview(),
+  (r) => { renderUrlCheck({ state, format, synced, report: r, error: pairError }); builder.update(); },
+];
+
+/** Idle work: the share link, then the steps of REST while the idle period lasts. */
+function renderRest(deadline) {
   idle = 0;
   updateHash();
-  const r = dirty ? fullReport() : null;
-  dirty = false;
-  if (r) {
-    el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
-    renderReach(document, r);
-    // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
-    const diagnostics = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
-    renderDiagnostics(el.diagnostics, diagnostics, applyFix);
-    renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix);
-    renderPreview();
-    renderUrlCheck({ state, format, synced, report: r, error: pairError });
-    builder.update();
+  while (shown && step < REST.length) {
+    REST[step++](fullReport());
+    if (step < REST.length && deadline && !deadline.didTimeout && deadline.timeRemaining() < 3) { later(); return; }
   }
   if (painted === wanted && !painting) flush();
 }
