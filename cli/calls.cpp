@@ -31,7 +31,8 @@ std::string safe(const std::string& s) {
 std::string md(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
+    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']' || c == '$')
+      out += '\\';  // $ too: ${id} would start inline math on GitHub
     out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
   }
   return out;

@@ -136,6 +136,22 @@ TEST_CASE("calls: lists with bad lines, other hosts, comments and repeats") {
   CHECK(has_diag(calls_ok("\n\n"), "no-calls"));
 }
 
+TEST_CASE("calls: curl commands, over several lines too") {
+  json r = calls_ok("curl -s \"https://api.hubapi.com/crm/v3/objects/deals/search\" \\\n"
+                    "  -H \"Authorization: Bearer x\" \\\n  -d '{\"limit\": 5}'\n"
+                    "curl -X PATCH https://api.hubapi.com/crm/v3/objects/contacts/7 -H 'Content-Type: application/json'\n"
+                    "curl https://api.hubapi.com/crm/v3/owners\n"
+                    "curl -H 'x: y'\n");
+  REQUIRE(r["calls"].size() == 3);
+  CHECK(r["calls"][0]["method"] == "POST");
+  CHECK(r["calls"][0]["line"] == 1);
+  CHECK(r["calls"][0]["chosen"] == json::array({"crm.objects.deals.read"}));
+  CHECK(r["calls"][1]["method"] == "PATCH");
+  CHECK(r["calls"][1]["line"] == 4);
+  CHECK(r["calls"][2]["method"] == "GET");
+  CHECK(has_diag(r, "bad-line"));
+}
+
 TEST_CASE("calls: HAR files, other hosts, and a HAR cut off mid-way") {
   std::string har = R"({"log": {"version": "1.2", "entries": [
     {"request": {"method": "GET", "url": "https://api.hubapi.com/crm/v3/objects/contacts?limit=1"},
