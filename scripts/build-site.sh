@@ -39,7 +39,7 @@ if [ "${TIERSCOPE_SITE_BUNDLE:-1}" != 0 ]; then
   for f in embed.js element/tierscope-preview.js examples/app-settings.js tierscope.mjs style.css embed.css examples/examples.css; do
     [ -f "$out/$f" ] && "$esbuild" "$out/$f" --minify --target=es2020 --outfile="$out/$f" --allow-overwrite --log-level=warning
   done
-  "$esbuild" scripts/site/prerender.mjs --bundle --platform=node --format=esm --log-level=warning | node --input-type=module - "$out"
+  "$esbuild" scripts/site/prerender.mjs --bundle --platform=node --format=esm --log-level=warning | node --input-type=module - "$out" data/hubspot-scopes.json
 fi
 node scripts/site/compress.mjs "$out"
 echo "build-site: $out ($(find "$out" -type f ! -name '*.gz' ! -name '*.br' | wc -l) files, each with .gz and .br)"

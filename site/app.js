@@ -8,8 +8,9 @@
 // Performance marks: tierscope:input, tierscope:matrix, tierscope:first-result and the measure
 // tierscope:keystroke-to-frame (input event → the frame after the matrix shows its result).
 import { start, ready, evaluate as post, onEvaluated, call } from './engine.js';
-import { $, h, replaceChildren, copyText, HUB_NAMES, TIER_NAMES } from './dom.js';
-import { defaultState, decodeState, encodeState, rewritePaste, words, HUBS } from './state.js';
+import { $, h, replaceChildren, copyText } from './dom.js';
+import { defaultState, decodeState, encodeState, rewritePaste, words } from './state.js';
+import { model, setModel, pageModel, profileName, accountInModel, lowestTier } from './model.js';
 import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes } from './matrix.js';
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
@@ -43,8 +44,8 @@ const FORMATS = {
   fields: 'The three fields',
 };
 const KINDS = ['required', 'conditional', 'optional'];
-const PROFILE_NAMES = { free: 'Free', custom: 'your custom account' };
-for (const hub of HUBS) for (const t of ['starter', 'professional', 'enterprise']) PROFILE_NAMES[`${hub}-${t}`] = `${HUB_NAMES[hub]} ${TIER_NAMES[t]}`;
+// Profile names for messages: the model's (model.js), and the custom account.
+const PROFILE_NAMES = new Proxy({}, { get: (_, id) => (id === 'custom' ? 'your custom account' : profileName(String(id))) });
 
 
 // The evaluator as the page's modules use it: every function answers with a promise.
@@ -92,8 +93,9 @@ function syncPasteFromFields() {
 }
 
 function options() {
-  const hubs = Object.fromEntries(Object.entries(state.account.hubs).filter(([, t]) => t && t !== 'free'));
-  return { withoutConditional: state.withoutConditional, account: { hubs, features: [...state.account.features] } };
+  const account = accountInModel(state.account);
+  const hubs = Object.fromEntries(Object.entries(account.hubs).filter(([, t]) => t && t !== lowestTier()));
+  return { withoutConditional: state.withoutConditional, account: { hubs, features: account.features } };
 }
 
 /**
@@ -388,6 +390,7 @@ async function main() {
     withoutConditional: 'without-conditional', loadStatus: 'load-status', installUrl: 'install-url' })) el[k] = document.getElementById(id);
   el.catalogRoot = $('main');
 
+  pageModel(); // the built page carries the built-in catalog's model; the worker's answer confirms it
   buildMatrix(el.matrix, select); // keeps the skeleton the built page already has
   renderUrlCheck = initUrlCheck(useInstallUrl);
   builder = initBuilder(ts, () => ({ text: state.paste, format, config: synced && CONFIG_FORMATS.includes(format) }));
@@ -433,6 +436,12 @@ async function main() {
     el.loadStatus.textContent = `The evaluator could not be loaded: ${e && e.message ? e.message : e}`;
     el.loadStatus.classList.add('error-text');
     return;
+  }
+  if (setModel(loaded.catalog)) { // another model than the page was built with: rebuild what shows it
+    buildMatrix(el.matrix, null);
+    buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: performance.now() }));
+    showAccount(state.account);
+    request({ input: performance.now() });
   }
   $('#catalog-date').textContent = loaded.as_of;
   $('#catalog-date').setAttribute('datetime', loaded.as_of);

@@ -1,9 +1,8 @@
 // The install URL builder: the correct install URL(s) for the pasted app config (ts.buildUrls), with
 // client ID, redirect URI, EU host and account-pinned path, each URL with its reach and a copy button.
+import { model } from './model.js';
 import { h, replaceChildren, copyText, pct } from './dom.js';
 
-const TOTAL_PROFILES = 19;
-const TOTAL_COMBINATIONS = 65536;
 
 function labelText(label) {
   return label === 'base' ? 'Base: the required scopes only' : label.charAt(0).toUpperCase() + label.slice(1);
@@ -74,8 +73,8 @@ export function initBuilder(ts, getSource) {
       const id = `built-url-${i}`;
       return h('li.url-item', { 'data-label': u.label },
         h('h3', { id: `${id}-label`, text: labelText(u.label) }),
-        h('p.url-reach', {}, h('strong', { text: `Installs on ${u.installs_profiles} of ${TOTAL_PROFILES} tiers` }),
-          ` · ${pct(u.combinations, TOTAL_COMBINATIONS)} of account configurations`),
+        h('p.url-reach', {}, h('strong', { text: `Installs on ${u.installs_profiles} of ${model.profiles.length} tiers` }),
+          ` · ${pct(u.combinations, model.configurations)} of account configurations`),
         h('label.sr-only', { for: id, text: `Install URL: ${labelText(u.label)}` }),
         h('textarea.url-text', { id, rows: '3', readOnly: true, spellcheck: 'false', text: u.url }),
         h('button.copy-url', { type: 'button', 'aria-describedby': `${id}-label`, onclick: () => copy(id, u.label) }, 'Copy URL'));

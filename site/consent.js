@@ -2,6 +2,7 @@
 // plus what HubSpot does not say (which scopes caused it and how to fix it).
 import { h, STATUS } from './dom.js';
 import { fixLabel } from './panels.js';
+import { evidenceList } from './catalog.js';
 
 const RIGHTS_NOTE = 'Whatever the tier, the installing user also needs super admin rights or the App Marketplace Access permission in the account, on the first install and whenever the app asks for new scopes.';
 
@@ -40,15 +41,18 @@ export function renderConsent(root, ctx) {
   const out = [h('p.preview-for', {}, 'Installing on ', h('strong', { text: ctx.profileName }), ': ',
     h(`span.badge.status-${profile.status}`, {}, h('span', { 'aria-hidden': 'true', text: st.icon + ' ' }), st.text))];
 
+  const disputed = profile.disputed || [];
   if (profile.status === 'installs' || profile.status === 'uncertain') {
     const unverified = new Set(profile.unverified);
-    const flag = (n) => (unverified.has(n) ? h('span.badge.conf-unverified', { text: 'availability unverified' }) : '');
+    const contested = new Set(disputed);
+    const flag = (n) => (unverified.has(n) ? h('span.badge.conf-unverified', { text: 'availability unverified' })
+      : contested.has(n) ? h('span.badge.disputed', { text: 'sources disagree' }) : '');
     const mock = h('div.mock.consent', { role: 'group', 'aria-label': 'Consent screen mock-up' },
       h('p.mock-brand', { text: 'HubSpot' }),
       h('h3', { text: `Connect ${app} to your HubSpot account` }),
       h('p', { text: `${app} is requesting access to:` }),
       // Undocumented scopes are not counted as granted; list them, flagged, where they would appear.
-      h('ul.groups', {}, grouped([...profile.granted, ...profile.unverified.filter((n) => !profile.granted.includes(n))], info, flag)));
+      h('ul.groups', {}, grouped([...profile.granted, ...[...profile.unverified, ...disputed].filter((n) => !profile.granted.includes(n))], info, flag)));
     out.push(mock);
     if (profile.dropped.length) {
       out.push(h('div.dropped', {},
@@ -56,7 +60,7 @@ export function renderConsent(root, ctx) {
         h('p', { text: 'These optional scopes are silently dropped: the consent screen does not list them and the token lacks them, so API calls that need them will fail.' }),
         h('ul', {}, profile.dropped.map((n) => scopeLine(n, info, h('span.needs', { text: ` — needs ${tierText(n, info)}` }))))));
     }
-    if (profile.status === 'uncertain') {
+    if (profile.status === 'uncertain' && profile.unverified.length) {
       out.push(h('p.note', { text: `HubSpot does not document which tiers have ${profile.unverified.join(', ')}: the install may still fail with a permission error.` }));
     }
   } else if (profile.status === 'permission-error') {
@@ -91,8 +95,29 @@ export function renderConsent(root, ctx) {
           : ''))),
       report.url_check && !report.url_check.ok ? urlFix(report, ctx) : ''));
   }
+  if (disputed.length) out.push(disagreement(profile, disputed, info, ctx));
   out.push(h('p.note.rights', { text: RIGHTS_NOTE }));
   root.replaceChildren(...out);
+}
+
+/** Where the sources disagree on this account: per scope, what each deciding source says, with its link. */
+function disagreement(profile, disputed, info, ctx) {
+  const blocking = new Set([...(ctx.report.request.required || []), ...(ctx.report.input.without_conditional ? [] : ctx.report.request.conditional || [])]);
+  return h('div.disagreement', { 'data-disputed': disputed.join(' ') },
+    h('h3', { text: 'Where the sources disagree' }),
+    h('p', { text: profile.status === 'uncertain'
+      ? 'On this account one source grants these scopes and another does not, so the install may succeed or get the permission error:'
+      : 'On this account one source grants these optional scopes and another does not: the token may lack them.' }),
+    h('ul', {}, disputed.map((n) => {
+      const e = info.get(n);
+      const says = e ? (e.evidence || []).filter((x) => x.decides) : [];
+      return h('li', { 'data-scope': n }, h('code', { text: n }), blocking.has(n) ? '' : h('span.k', { text: ' (optional)' }),
+        says.length ? evidenceList({ name: n, evidence: says }) : h('span', { text: ' — see the sources-disagree warning' }));
+    })),
+    profile.status === 'uncertain' && disputed.some((n) => blocking.has(n))
+      ? h('p', {}, h('button.fix', { type: 'button', onclick: () => ctx.onFix({ action: 'make-optional', scopes: disputed.filter((n) => blocking.has(n)) }),
+        text: `Make ${disputed.filter((n) => blocking.has(n)).join(', ')} optional` }))
+      : '');
 }
 
 // HubSpot's wording as seen in public reports (RULES.md); the mismatch text is a fragment of its message.

@@ -1,11 +1,12 @@
 // Before/after an app update (ts.diff): scopes added (existing installs must re-authorize) and removed
 // (no re-authorization), kinds changed, the tiers whose result changes and the coverage before → after.
+import { model } from './model.js';
 import { h, replaceChildren, pct, codes, statusBadge } from './dom.js';
 
 const KIND_NAMES = { required: 'required', conditional: 'conditionally required', optional: 'optional' };
 
 function reach(c) {
-  return `${c.profiles} of 19 tiers${c.uncertain ? ` (+ ${c.uncertain} uncertain)` : ''}, ${pct(c.combinations, 65536)}`;
+  return `${c.profiles} of ${model.profiles.length} tiers${c.uncertain ? ` (+ ${c.uncertain} uncertain)` : ''}, ${pct(c.combinations, model.configurations)}`;
 }
 
 /** current() → the page's current input as text (for "Use current as before/after"); ts answers with promises. */

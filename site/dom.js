@@ -27,18 +27,6 @@ export const STATUS = {
   'insufficient-scopes': { icon: '⊖', text: 'Insufficient scopes', short: 'Insuff.' },
 };
 
-export const HUB_NAMES = {
-  marketing: 'Marketing Hub', sales: 'Sales Hub', service: 'Service Hub',
-  content: 'Content Hub', data: 'Data Hub', commerce: 'Commerce Hub',
-};
-export const TIER_NAMES = { free: 'Free', starter: 'Starter', professional: 'Professional', enterprise: 'Enterprise' };
-export const FEATURE_NAMES = {
-  website_addon: 'Website Add-on',
-  transactional_email_addon: 'Transactional Email Add-on',
-  business_units_addon: 'Business Units (Brands) Add-on',
-  sensitive_data: 'Sensitive Data enabled',
-};
-
 /** "12.5 %" with at most one decimal; tiny non-zero shares show as "< 0.1 %". */
 export function pct(n, total) {
   if (!total) return '0 %';

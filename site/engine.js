@@ -9,7 +9,7 @@ let calls = 0;
 const answers = new Map();
 let seq = 0; let inFlight = 0; let queued = null; let onResult = null;
 let readyResolve; let readyReject;
-/** Resolves to {version, as_of} once the evaluator is loaded; rejects with a readable Error. */
+/** Resolves to {version, as_of, catalog} once the evaluator is loaded; rejects with a readable Error. */
 export const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
 ready.catch(() => {});
 
@@ -33,7 +33,7 @@ export function start() {
 
 function receive(m) {
   if (!m || typeof m !== 'object') return;
-  if (m.type === 'ready') readyResolve({ version: m.version, as_of: m.as_of });
+  if (m.type === 'ready') readyResolve({ version: m.version, as_of: m.as_of, catalog: m.catalog });
   else if (m.type === 'failed') readyReject(new Error(m.message));
   else if (m.type === 'call') {
     const a = answers.get(m.id);

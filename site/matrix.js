@@ -1,23 +1,35 @@
-// The tier matrix (19 standard profiles) and the reach summary with its heatmaps.
-import { h, $, STATUS, HUB_NAMES, TIER_NAMES, FEATURE_NAMES, pct, replaceChildren } from './dom.js';
-import { HUBS, TIERS, FEATURES } from './state.js';
+// The tier matrix (the catalog's standard profiles: one row per hub, one column per tier above the
+// lowest) and the reach summary with its heatmaps.
+import { h, $, STATUS, pct, replaceChildren } from './dom.js';
+import { model as current, nameOf } from './model.js';
 
-const PAID = TIERS.slice(1);
 const URL_STATUSES = ['url-mismatch', 'insufficient-scopes'];
 const SHORT = { free: 'Free', starter: 'Start.', professional: 'Pro', enterprise: 'Ent.' };
+const short = (tier) => SHORT[tier.id] || tier.name;
+const rowHead = (name) => name.replace(/ Hub$/, '');
 
 /**
  * The grid's layout: the column heads and one row per hub (Free first), each cell a profile id and
  * its name. The page builds the grid from it, and the site build writes the same grid into
  * index.html (scripts/site/prerender.mjs) so the matrix is there before any script runs.
  */
-export function matrixLayout() {
+export function matrixLayout(model = current) {
+  const paid = model.tiers.slice(1);
+  const single = model.profiles.filter((p) => p.hub === null);  // free: no hub above the lowest tier
   return {
-    columns: PAID.map((t) => ({ long: TIER_NAMES[t], short: SHORT[t] })),
-    rows: [{ head: 'Free', cells: [{ id: 'free', name: 'Free (every hub free)', colspan: 3 }] },
-      ...HUBS.map((hub) => ({ head: HUB_NAMES[hub].replace(' Hub', ''),
-        cells: PAID.map((t) => ({ id: `${hub}-${t}`, name: `${HUB_NAMES[hub]} ${TIER_NAMES[t]}` })) }))],
+    columns: paid.map((t) => ({ long: t.name, short: short(t) })),
+    rows: [...single.map((p) => ({ head: p.name, cells: [{ id: p.id, name: `${p.name} (every hub ${String((model.tiers[0] || {}).name || '').toLowerCase()})`, colspan: paid.length }] })),
+      ...model.hubs.map((hub) => ({ head: rowHead(hub.name),
+        cells: paid.map((t) => {
+          const p = model.profiles.find((x) => x.hub === hub.id && x.tier === t.id);
+          return p ? { id: p.id, name: p.name } : { id: '', name: '' };
+        }) }))],
   };
+}
+
+/** The layout's profile ids in grid order (to tell whether a grid still fits the model). */
+export function layoutIds(model = current) {
+  return matrixLayout(model).rows.flatMap((r) => r.cells.map((c) => c.id));
 }
 
 /**
@@ -25,17 +37,20 @@ export function matrixLayout() {
  * click / Enter / Space of a cell.
  */
 export function buildMatrix(table, onSelect) {
-  table.addEventListener('click', (event) => {
-    const btn = event.target.closest('button[data-profile]');
-    if (btn && table.contains(btn)) onSelect(btn.dataset.profile);
-  });
-  if (table.querySelector('button[data-profile]')) return;
+  if (onSelect) {
+    table.addEventListener('click', (event) => {
+      const btn = event.target.closest('button[data-profile]');
+      if (btn && table.contains(btn)) onSelect(btn.dataset.profile);
+    });
+  }
+  const ids = [...table.querySelectorAll('button[data-profile]')].map((b) => b.dataset.profile);
+  if (ids.length && ids.join() === layoutIds().filter(Boolean).join()) return;
   const { columns, rows } = matrixLayout();
   const head = h('thead', {}, h('tr', {},
     h('th', { scope: 'col' }, h('span.sr-only', { text: 'Hub' })),
     columns.map((c) => h('th', { scope: 'col' }, h('span.long', { text: c.long }), h('span.short', { 'aria-hidden': 'true', text: c.short })))));
   const body = h('tbody', {}, rows.map((r) => h('tr', {}, h('th', { scope: 'row', text: r.head }),
-    r.cells.map((c) => h('td', c.colspan ? { colspan: String(c.colspan) } : {}, cellButton(c.id, c.name))))));
+    r.cells.map((c) => h('td', c.colspan ? { colspan: String(c.colspan) } : {}, c.id ? cellButton(c.id, c.name) : '')))));
   table.replaceChildren(...table.querySelectorAll('caption'), head, body);
 }
 
@@ -63,6 +78,7 @@ export function fillCell(btn, profile, invalid = [], rules = []) {
   if (profile.status === 'invalid-scope' && invalid.length) detail.push(h('span.line', {}, h('span.k', { text: 'invalid ' }), invalid.join(' ')));
   if (profile.missing.length) detail.push(h('span.line', {}, h('span.k', { text: 'missing ' }), profile.missing.join(' ')));
   if (profile.dropped.length) detail.push(h('span.line', {}, h('span.k', { text: 'drops ' }), profile.dropped.join(' ')));
+  if (profile.status === 'uncertain' && (profile.disputed || []).length) detail.push(h('span.line', {}, h('span.k', { text: 'sources disagree ' }), profile.disputed.join(' ')));
   if (profile.status === 'uncertain' && profile.unverified.length) detail.push(h('span.line', {}, h('span.k', { text: 'undocumented ' }), profile.unverified.join(' ')));
   replaceChildren(btn.querySelector('.cell-detail'), detail);
 }
@@ -102,18 +118,20 @@ export function renderReach(root, report) {
     c.profiles.uncertain ? ` (+ ${c.profiles.uncertain} uncertain)` : '',
     ' · ',
     h('strong', { text: pct(c.combinations.installs, c.combinations.total) }),
-    ` of ${c.combinations.total.toLocaleString('en-US')} account configurations`);
+    ` of ${c.combinations.total.toLocaleString('en-US')} account configurations`,
+    c.combinations.disputed ? ` (+ ${pct(c.combinations.disputed, c.combinations.total)} where the sources disagree)` : '');
   summary.dataset.installs = String(installs);
 
-  const perHub = c.combinations.total / 4;
+  const tiers = current.tiers;
+  const perHub = c.combinations.total / (tiers.length || 1);
   const hubTable = $('#heat-hubs', root);
   replaceChildren(hubTable,
     h('caption', { text: 'Share of account configurations that install, by the tier of each hub' }),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Hub' }), TIERS.map((t) => h('th', { scope: 'col' },
-      h('span.long', { text: TIER_NAMES[t] }), h('span.short', { 'aria-hidden': 'true', text: SHORT[t] }))))),
-    h('tbody', {}, HUBS.map((hub) => h('tr', {}, h('th', { scope: 'row', text: HUB_NAMES[hub].replace(' Hub', '') }),
-      TIERS.map((t) => {
-        const n = (c.by_hub[hub] || {})[t] || 0;
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Hub' }), tiers.map((t) => h('th', { scope: 'col' },
+      h('span.long', { text: t.name }), h('span.short', { 'aria-hidden': 'true', text: short(t) }))))),
+    h('tbody', {}, current.hubs.map((hub) => h('tr', {}, h('th', { scope: 'row', text: rowHead(hub.name) }),
+      tiers.map((t) => {
+        const n = (c.by_hub[hub.id] || {})[t.id] || 0;
         return h(`td.${heat(n, perHub)}`, { text: pct(n, perHub) });
       })))));
 
@@ -122,9 +140,9 @@ export function renderReach(root, report) {
   replaceChildren(featTable,
     h('caption', { text: 'Share that installs with each account feature off or on' }),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Feature' }), h('th', { scope: 'col', text: 'Off' }), h('th', { scope: 'col', text: 'On' }))),
-    h('tbody', {}, FEATURES.map((f) => {
+    h('tbody', {}, current.features.map(({ id: f }) => {
       const v = c.by_feature[f] || { off: 0, on: 0 };
-      return h('tr', {}, h('th', { scope: 'row', text: FEATURE_NAMES[f] }),
+      return h('tr', {}, h('th', { scope: 'row', text: nameOf('features', f) }),
         h(`td.${heat(v.off, perFeature)}`, { text: pct(v.off, perFeature) }),
         h(`td.${heat(v.on, perFeature)}`, { text: pct(v.on, perFeature) }));
     })));

@@ -1,6 +1,7 @@
 // The OAuth 1 → 2 migration preview (ts.migrate): what replaces each retired scope, which tiers could
 // approve the list under OAuth 1 (all) but get the permission error at re-authorization now, and the
 // scopes to make optional.
+import { model } from './model.js';
 import { h, replaceChildren, pct, codes, statusBadge } from './dom.js';
 
 const SCOPE_STATUS = {
@@ -8,7 +9,7 @@ const SCOPE_STATUS = {
 };
 
 function reach(c) {
-  return `${c.profiles} of 19 tiers${c.uncertain ? ` (+ ${c.uncertain} uncertain)` : ''} · ${pct(c.combinations, 65536)} of account configurations`;
+  return `${c.profiles} of ${model.profiles.length} tiers${c.uncertain ? ` (+ ${c.uncertain} uncertain)` : ''} · ${pct(c.combinations, model.configurations)} of account configurations`;
 }
 
 /** onUse({required, conditional, optional}) loads scopes into the page's fields; ts answers with promises. */
@@ -54,10 +55,10 @@ export function initMigrate(ts, onUse) {
 
       h('h3', { text: 'Then and now, per tier' }),
       h('p.then-now-summary', { id: 'migrate-coverage' },
-        'OAuth 1: ', h('strong', { text: `approved on ${m.coverage.oauth1.profiles} of 19 tiers` }),
-        ` (${pct(m.coverage.oauth1.combinations, 65536)}) → OAuth 2: `,
+        'OAuth 1: ', h('strong', { text: `approved on ${m.coverage.oauth1.profiles} of ${model.profiles.length} tiers` }),
+        ` (${pct(m.coverage.oauth1.combinations, model.configurations)}) → OAuth 2: `,
         h('strong', { text: `installs on ${reach(m.coverage.oauth2)}` }), '.'),
-      fails ? h('p.note', { text: `${fails} of 19 tiers approved this list under OAuth 1 and now get the permission error when existing installs re-authorize.` }) : '',
+      fails ? h('p.note', { text: `${fails} of ${model.profiles.length} tiers approved this list under OAuth 1 and now get the permission error when existing installs re-authorize.` }) : '',
       h('ul.then-now', { id: 'migrate-profiles' }, m.profiles.map((p) => h('li', { 'data-profile': p.id, 'data-status': p.oauth2 },
         h('span.name', { text: p.name }), ' ',
         h('span.was', { text: `OAuth 1: ${p.oauth1}` }), h('span', { 'aria-hidden': 'true', text: ' → ' }), h('span.sr-only', { text: ', ' }),

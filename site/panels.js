@@ -1,30 +1,36 @@
 // The custom-account controls and the diagnostics / suggestions lists.
-import { h, replaceChildren, HUB_NAMES, TIER_NAMES, FEATURE_NAMES } from './dom.js';
-import { HUBS, TIERS, FEATURES } from './state.js';
+import { h, replaceChildren } from './dom.js';
+import { model, featureIds, lowestTier } from './model.js';
 
-/** Builds the 6 hub selects and 4 feature checkboxes; onChange() after each edit. */
+/** Builds one tier select per hub and one checkbox per feature of the model; onChange() after each edit. */
 export function buildAccount(hubsRoot, featuresRoot, getAccount, onChange) {
-  replaceChildren(hubsRoot, HUBS.map((hub) => {
+  replaceChildren(hubsRoot, model.hubs.map(({ id: hub, name }) => {
     const id = `acct-${hub}`;
     const select = h('select', { id, onchange: () => { getAccount().hubs[hub] = select.value; onChange(); } },
-      TIERS.map((t) => h('option', { value: t, text: TIER_NAMES[t] })));
-    return h('div.field', {}, h('label', { for: id, text: HUB_NAMES[hub] }), select);
+      model.tiers.map((t) => h('option', { value: t.id, text: t.name })));
+    return h('div.field', {}, h('label', { for: id, text: name }), select);
   }));
-  replaceChildren(featuresRoot, FEATURES.map((f) => {
+  replaceChildren(featuresRoot, model.features.map(({ id: f, name }) => {
     const id = `feat-${f}`;
     const box = h('input', { type: 'checkbox', id, onchange: () => {
       const account = getAccount();
-      account.features = FEATURES.filter((x) => (x === f ? box.checked : account.features.includes(x)));
+      account.features = featureIds().filter((x) => (x === f ? box.checked : account.features.includes(x)));
       onChange();
     } });
-    return h('p.check', {}, box, ' ', h('label', { for: id, text: FEATURE_NAMES[f] }));
+    return h('p.check', {}, box, ' ', h('label', { for: id, text: name }));
   }));
 }
 
 /** Puts the account's values into the controls (after restoring a share link). */
 export function showAccount(account) {
-  for (const hub of HUBS) document.getElementById(`acct-${hub}`).value = account.hubs[hub] || 'free';
-  for (const f of FEATURES) document.getElementById(`feat-${f}`).checked = account.features.includes(f);
+  for (const { id: hub } of model.hubs) {
+    const select = document.getElementById(`acct-${hub}`);
+    if (select) select.value = account.hubs[hub] || lowestTier();
+  }
+  for (const f of featureIds()) {
+    const box = document.getElementById(`feat-${f}`);
+    if (box) box.checked = account.features.includes(f);
+  }
 }
 
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };

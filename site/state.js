@@ -2,9 +2,10 @@
 // which browsers never send to a server. An install URL's client_id and redirect_uri are removed
 // from the link (the pasted text and the install URL checked against a config) unless the user opts in.
 
-export const HUBS = ['marketing', 'sales', 'service', 'content', 'data', 'commerce'];
-export const TIERS = ['free', 'starter', 'professional', 'enterprise'];
-export const FEATURES = ['website_addon', 'transactional_email_addon', 'business_units_addon', 'sensitive_data'];
+import { lowestTier } from './model.js';
+
+// Hub, tier and feature ids as the catalog writes them; the page keeps those of its model (model.js).
+const ID = /^[a-z0-9_]{1,40}$/;
 const KINDS = ['required', 'conditional', 'optional'];
 const MAX_TEXT = 1 << 20;
 
@@ -45,7 +46,7 @@ export function encodeState(state) {
   if (state.installUrl) data.url = state.includeSecrets ? state.installUrl : stripSecrets(state.installUrl);
   if (state.mode === 'fields') data.fields = state.fields;
   if (state.withoutConditional) data.wc = true;
-  const hubs = Object.fromEntries(Object.entries(state.account.hubs).filter(([, t]) => t && t !== 'free'));
+  const hubs = Object.fromEntries(Object.entries(state.account.hubs).filter(([, t]) => t && t !== lowestTier()));
   if (Object.keys(hubs).length || state.account.features.length) data.account = { hubs, features: state.account.features };
   if (state.selected && state.selected !== 'free') data.sel = state.selected;
   if (state.includeSecrets) data.secrets = true;
@@ -69,8 +70,8 @@ export function decodeState(hash, example) {
   s.withoutConditional = data.wc === true;
   if (data.account && typeof data.account === 'object') {
     const hubs = data.account.hubs && typeof data.account.hubs === 'object' ? data.account.hubs : {};
-    for (const h of HUBS) if (TIERS.includes(hubs[h])) s.account.hubs[h] = hubs[h];
-    if (Array.isArray(data.account.features)) s.account.features = FEATURES.filter((f) => data.account.features.includes(f));
+    for (const [h, t] of Object.entries(hubs)) if (ID.test(h) && typeof t === 'string' && ID.test(t)) s.account.hubs[h] = t;
+    if (Array.isArray(data.account.features)) s.account.features = data.account.features.filter((f) => typeof f === 'string' && ID.test(f)).slice(0, 64);
   }
   if (typeof data.sel === 'string' && /^[a-z-]{1,40}$/.test(data.sel)) s.selected = data.sel;
   s.includeSecrets = data.secrets === true;

@@ -3,7 +3,7 @@
 // streaming compile before anything else); otherwise the worker fetches and compiles it itself.
 // Protocol (engine.js is the other side):
 //   page → worker {type: 'wasm', module} | {type: 'eval', seq, job} | {type: 'call', id, name, args}
-//   worker → page {type: 'ready', version, as_of} | {type: 'failed', message}
+//   worker → page {type: 'ready', version, as_of, catalog} | {type: 'failed', message}
 //                 {type: 'eval', seq, ...result} | {type: 'call', id, ok, value | error}
 import { createTierscope } from './tierscope.mjs';
 import { pairActive } from './urlcheck.js';
@@ -41,7 +41,7 @@ setTimeout(() => handed(null), 10000);
 
 ready.then((api) => {
   ts = api;
-  postMessage({ type: 'ready', version: ts.version, as_of: ts.catalog.as_of });
+  postMessage({ type: 'ready', version: ts.version, as_of: ts.catalog.as_of, catalog: ts.catalog });
   for (const m of waiting.splice(0)) handle(m);
 }, (e) => postMessage({ type: 'failed', message: errorOf(e).message }));
 

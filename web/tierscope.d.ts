@@ -5,15 +5,16 @@ export type Severity = 'error' | 'warning' | 'info';
 export type InputFormat = 'list' | 'install-url' | 'app-hsmeta' | 'public-app' | 'private-app';
 /** url-mismatch / insufficient-scopes only from checkPair (an app config and its install URL). */
 export type ProfileStatus = 'installs' | 'permission-error' | 'invalid-scope' | 'uncertain' | 'url-mismatch' | 'insufficient-scopes';
-export type Hub = 'marketing' | 'sales' | 'service' | 'content' | 'data' | 'commerce';
-export type Tier = 'free' | 'starter' | 'professional' | 'enterprise';
-export type Feature = 'website_addon' | 'transactional_email_addon' | 'business_units_addon' | 'sensitive_data';
+/** The account model comes from the catalog (ts.catalog): these are the built-in catalog's ids. */
+export type Hub = 'marketing' | 'sales' | 'service' | 'content' | 'data' | 'commerce' | 'smart_crm' | (string & {});
+export type Tier = 'free' | 'starter' | 'professional' | 'enterprise' | (string & {});
+export type Feature = 'website_addon' | 'transactional_email_addon' | 'business_units_addon' | 'sensitive_data' | (string & {});
 export type ProfileId =
   | 'free'
   | `${Hub}-${Exclude<Tier, 'free'>}`;
 export type DiagnosticCode =
   | 'unknown-scope' | 'retired-scope' | 'deprecated-scope' | 'alias' | 'duplicate-scope'
-  | 'conflicting-kinds' | 'undocumented-availability' | 'secondary-source' | 'missing-oauth'
+  | 'conflicting-kinds' | 'undocumented-availability' | 'secondary-source' | 'sources-disagree' | 'missing-oauth'
   | 'empty-request' | 'unrecognized-url' | 'static-auth-optional' | 'comma-separated' | 'url-config-mismatch'
   // calls() only
   | 'bad-line' | 'other-hosts' | 'truncated-har' | 'too-many-calls' | 'no-calls' | 'unmatched-call' | 'generic-object'
@@ -45,7 +46,7 @@ export interface ScopeRequest {
 }
 
 export interface Profile {
-  /** One of the 19 standard profiles, or "custom" for options.account. */
+  /** One of the catalog's standard profiles (22 in the built-in one), or "custom" for options.account. */
   id: ProfileId | 'custom';
   name: string;
   /** null for free and for the custom account. */
@@ -61,6 +62,8 @@ export interface Profile {
   dropped: string[];
   /** Requested scopes (any kind) with undocumented availability. */
   unverified: string[];
+  /** Requested scopes (any kind) whose deciding sources disagree on this account: one grants it, another not. */
+  disputed: string[];
 }
 
 export interface ReportSuggestion {
@@ -68,16 +71,18 @@ export interface ReportSuggestion {
   scopes: string[];
   /** Profile ids that would install after the change. */
   unlocks: string[];
-  /** Configurations (of 65,536) that would install after the change. */
+  /** Configurations (of coverage.combinations.total) that would install after the change. */
   combinations: number;
 }
 
 export interface Coverage {
   profiles: { installs: number; uncertain: number; total: number };
-  combinations: { installs: number; total: number };
-  /** Installing configurations among the 16,384 with that hub at that tier. */
+  /** installs: every source grants every blocking scope (unverified ones count as available);
+   *  disputed: at least one source grants each, but not every source all of them. total: 262,144 built in. */
+  combinations: { installs: number; disputed: number; total: number };
+  /** Installing configurations among those with that hub at that tier (total / tiers). */
   by_hub: Record<Hub, Record<Tier, number>>;
-  /** Installing configurations among the 32,768 with the feature off / on. */
+  /** Installing configurations among those with the feature off / on (total / 2). */
   by_feature: Record<Feature, { off: number; on: number }>;
 }
 
@@ -96,7 +101,7 @@ export interface Report {
   request: ScopeRequest;
   /** Errors first, then warnings, then info; otherwise input order. */
   diagnostics: Diagnostic[];
-  /** The 19 standard profiles in order (or those kept by options.profiles). */
+  /** The catalog's standard profiles in order (or those kept by options.profiles). */
   profiles: Profile[];
   coverage: Coverage;
   suggestions: ReportSuggestion[];
@@ -146,7 +151,7 @@ export interface BuildUrlsResult {
     scopes: string[];
     optional_scopes: string[];
     url: string;
-    /** Standard profiles (of 19) that install with this URL. */
+    /** Standard profiles (of the catalog's) that install with this URL. */
     installs_profiles: number;
     combinations: number;
   }>;
@@ -191,6 +196,33 @@ export interface CatalogInfo {
   scopes: number;
 }
 
+/** ts.catalog: the catalog and its account model (docs/report.md "Account model"). */
+export interface CatalogModel extends CatalogInfo {
+  /** tiers^hubs x 2^features (262,144 built in). */
+  configurations: number;
+  tiers: Array<{ id: Tier; name: string }>;
+  hubs: Array<{ id: Hub; name: string }>;
+  features: Array<{ id: Feature; name: string }>;
+  /** The standard profiles in report order; hub null for free, tier the lowest for free. */
+  profiles: Array<{ id: ProfileId; name: string; hub: Hub | null; tier: Tier | null }>;
+}
+
+export type EvidenceKind = 'docs-table' | 'api-spec' | 'docs-text' | 'secondary';
+
+/** One source's statement about a scope's tier. */
+export interface Evidence {
+  /** A short human name of the source. */
+  source: string;
+  kind: EvidenceKind;
+  requires: Requirement;
+  as_of: string | null;
+  url: string | null;
+  note: string | null;
+  /** Whether it counts for the verdict (the catalog's evidence rule: HubSpot's own kinds decide; a
+   *  secondary source only when HubSpot says nothing; a beta spec file never). */
+  decides: boolean;
+}
+
 /** A requirement: "any", null (undocumented), or alternatives (OR) of conditions (AND). */
 export type Requirement =
   | 'any'
@@ -201,9 +233,13 @@ export interface ScopeEntry {
   name: string;
   area: string;
   tier_text: string;
+  /** Where every deciding source grants it (null: no source decides). */
   requires: Requirement;
-  confidence: 'documented' | 'documented-name' | 'secondary' | 'unverified' | string;
-  source: string;
+  /** Where at least one deciding source grants it (= requires when they agree). */
+  requires_any_source: Requirement;
+  /** The strongest kind of deciding evidence, or unverified. */
+  confidence: EvidenceKind | 'unverified';
+  evidence: Evidence[];
   sensitive: boolean;
   deprecated: boolean;
   replaced_by: string[];
@@ -212,7 +248,7 @@ export interface ScopeEntry {
 }
 
 export interface Account {
-  /** Hubs left out are free. */
+  /** Hubs left out are at the lowest tier (free). Ids from ts.catalog.hubs, e.g. {smart_crm: 'enterprise'}. */
   hubs?: Partial<Record<Hub, Tier>>;
   features?: Feature[];
 }
@@ -222,7 +258,7 @@ export interface CheckOptions {
   withoutConditional?: boolean;
   /** Also evaluate one specific account; the report's `account` is then a profile with id "custom". */
   account?: Account;
-  /** Profile rows to keep (default: all 19). */
+  /** Profile rows to keep (default: all). */
   profiles?: ProfileId[];
 }
 
@@ -251,7 +287,7 @@ export interface TierscopeError extends Error {
 export interface Tierscope {
   /** Core version, e.g. "0.1.0". */
   readonly version: string;
-  readonly catalog: Readonly<CatalogInfo>;
+  readonly catalog: Readonly<CatalogModel>;
   /** Evaluates the input for every standard profile. Throws TierscopeError on unreadable input. */
   check(input: CheckInput, options?: CheckOptions): Report;
   /** Same as check() but the exact JSON text (2-space indent, no trailing newline). */

@@ -87,12 +87,12 @@ test('loads from a sub-path with no options, under a CSP without unsafe-eval', a
   }, `${SUB}/tierscope.mjs`);
   assert.equal(result.version, '0.1.0');
   assert.equal(result.catalog.scopes > 0, true);
-  assert.deepEqual(result.contacts, Array(19).fill('installs'));
+  assert.deepEqual(result.contacts, Array(22).fill('installs'));
   assert.equal(result.freeAutomation.id, 'free');
   assert.equal(result.freeAutomation.status, 'permission-error');
   assert.deepEqual(result.freeAutomation.missing, ['automation']);
   assert.ok(result.error && result.error.isError && result.error.code === 'parse-error' && result.error.message.length > 0, JSON.stringify(result.error));
-  assert.equal(result.after, 19);
+  assert.equal(result.after, 22);
   assert.equal(result.markdown, 'string');
   assert.equal(result.scopes, true);
   assert.equal(result.parse, 'install-url');
@@ -142,7 +142,7 @@ test('works in a module worker', async () => {
     };
   }));
   assert.equal(result[0].ready, '0.1.0');
-  assert.deepEqual(result[1], { ok: true, statuses: Array(19).fill('installs') });
+  assert.deepEqual(result[1], { ok: true, statuses: Array(22).fill('installs') });
   assert.equal(result[2].ok, false);
   assert.equal(result[2].code, 'parse-error');
   assert.deepEqual(errors, []);

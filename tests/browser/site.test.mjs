@@ -61,15 +61,16 @@ test('loads from a sub-path with the example app preloaded', async () => {
     optional: 'content tickets',
   });
   const st = await statuses(page);
-  assert.equal(Object.keys(st).length, 19, '19 standard profiles');
+  assert.equal(Object.keys(st).length, 22, '22 standard profiles (Smart CRM included)');
+  assert.equal(st['smart_crm-enterprise'], 'uncertain'); // automation: the docs table and the API spec disagree
   assert.equal(st.free, 'permission-error');
   assert.equal(st['marketing-starter'], 'permission-error');
   assert.equal(st['marketing-professional'], 'installs');
   assert.equal(st['marketing-enterprise'], 'installs');
-  assert.match(await page.textContent('#reach-summary'), /Installs on 2 of 19 standard tiers · 50 % of 65,536 account configurations/);
+  assert.match(await page.textContent('#reach-summary'), /Installs on 2 of 22 standard tiers \(\+ 12 uncertain\) · 50 % of 262,144 account configurations \(\+ 49\.2 % where the sources disagree\)/);
   assert.match(await page.textContent('#catalog-date'), /^\d{4}-\d{2}-\d{2}$/);
   // The heatmaps carry their numbers as text.
-  assert.equal((await page.$$('#heat-hubs tbody tr')).length, 6);
+  assert.equal((await page.$$('#heat-hubs tbody tr')).length, 7);
   assert.match(await page.textContent('#heat-hubs'), /100 %/);
   assert.equal((await page.$$('#heat-features tbody tr')).length, 4);
   // CSP: present and strict; nothing inline.
@@ -201,7 +202,7 @@ test('export: Markdown to the clipboard, JSON report as a download', async () =>
   await page.click('#copy-markdown');
   await waitText(page, '#export-status', 'copied');
   const md = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(md, /installs on 2 of 19 standard tiers/i);
+  assert.match(md, /installs on 2 of 22 standard tiers/i);
   assert.match(md, /Marketing Hub Professional/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
@@ -210,9 +211,9 @@ test('export: Markdown to the clipboard, JSON report as a download', async () =>
   assert.equal(report.tool.name, 'tierscope');
   assert.equal(report.input.format, 'public-app');
   assert.equal(report.input.app_name, 'Acme Contact Sync');
-  assert.equal(report.profiles.length, 19);
+  assert.equal(report.profiles.length, 22);
   assert.equal(report.profiles.find((p) => p.id === 'marketing-professional').status, 'installs');
-  assert.equal(report.coverage.combinations.total, 65536);
+  assert.equal(report.coverage.combinations.total, 262144);
 
   await page.check('#without-conditional');
   const [second] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
@@ -322,15 +323,50 @@ test('custom account: exactly the chosen hubs and features', async () => {
   noProblems();
 });
 
-test('catalog browser: search, confidence badges, source links', async () => {
+test('catalog browser: search, confidence badges, every piece of evidence with its link', async () => {
   const page = await open();
   await page.fill('#catalog-search', 'automation');
   await waitText(page, '#catalog-list', 'automation');
-  const first = page.locator('#catalog-list li', { hasText: 'Marketing Hub Professional' }).first();
-  assert.match(await first.textContent(), /documented/);
-  assert.match(await first.locator('a').getAttribute('href'), /^https:\/\/developers\.hubspot\.com\//);
+  const entry = page.locator('#catalog-list li.scope[data-scope="automation"]');
+  const text = await entry.textContent();
+  assert.match(text, /docs-table/);
+  assert.match(text, /sources disagree/);
+  // Each source with what it says and its link: the 2023 docs table and HubSpot's Automation v4 spec.
+  const evidence = entry.locator('li.evidence');
+  assert.ok(await evidence.count() >= 2);
+  assert.match(await evidence.nth(0).textContent(), /HubSpot docs table.*Marketing Hub Professional or higher/);
+  assert.match(await entry.textContent(), /Professional or higher of any hub/);
+  for (const a of await entry.locator('li.evidence a').all()) {
+    assert.match(await a.getAttribute('href'), /^https:\/\//);
+    assert.equal(await a.getAttribute('rel'), 'noopener noreferrer');
+    assert.equal(await a.textContent(), 'link');
+  }
   await page.fill('#catalog-search', 'zzzz-no-such-scope');
   await waitText(page, '#catalog-count', '0 scopes match');
+  await page.close();
+  noProblems();
+});
+
+test('disagreement shows where the verdict does: the matrix cell and the detail view', async () => {
+  const page = await open();
+  await paste(page, 'oauth automation');
+  await waitAttr(page, '[data-profile=sales-professional]', 'data-status', 'uncertain');
+  assert.equal(await attr(page, '[data-profile=marketing-professional]', 'data-status'), 'installs');
+  assert.equal(await attr(page, '[data-profile=free]', 'data-status'), 'permission-error');
+  assert.match(await page.textContent('[data-profile=sales-professional] .cell-detail'), /sources disagree automation/);
+  await page.click('[data-profile=sales-professional]');
+  await waitText(page, '#consent', 'Where the sources disagree');
+  const box = page.locator('#consent .disagreement');
+  assert.equal(await box.getAttribute('data-disputed'), 'automation');
+  assert.match(await box.textContent(), /HubSpot docs table.*Marketing Hub Professional or higher/);
+  assert.match(await box.textContent(), /HubSpot API spec.*Professional or higher of any hub/);
+  assert.match(await page.textContent('#diagnostics'), /sources-disagree/);
+  // The one-click fix makes it optional: the profile then installs.
+  await box.locator('button.fix').click();
+  await waitAttr(page, '[data-profile=sales-professional]', 'data-status', 'installs');
+  // The custom account takes Smart CRM.
+  await page.selectOption('#acct-smart_crm', 'enterprise');
+  await waitAttr(page, '#account-result', 'data-status', 'installs');
   await page.close();
   noProblems();
 });

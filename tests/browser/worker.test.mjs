@@ -57,15 +57,15 @@ test('the built page is bundled: one page module, one worker, the wasm; the matr
   // The evaluator lives in the worker: the page's own realm has no tierscope module.
   assert.equal(page.workers().length, 1);
   assert.equal(await page.workers()[0].evaluate(() => typeof WebAssembly), 'object');
-  // The static HTML (before any script) already holds the 19 cells.
+  // The static HTML (before any script) already holds the 22 cells (from the catalog's model).
   const html = await (await page.request.get(base + 'index.html')).text();
-  assert.equal((html.match(/<button class="cell" type="button" data-profile="/g) || []).length, 19);
+  assert.equal((html.match(/<button class="cell" type="button" data-profile="/g) || []).length, 22);
   assert.match(html, /<link rel="preload" href="tierscope.wasm" as="fetch"/);
   assert.doesNotMatch(html, /(src|href)="\//, 'relative URLs only');
   // The CSP is strict and the page still works under it from the sub-path.
   assert.match(html, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(html, /'unsafe-inline'|(^|\s)'unsafe-eval'/);
-  assert.equal((await statuses(page)).split(' ').length, 19);
+  assert.equal((await statuses(page)).split(' ').length, 22);
   assert.doesNotMatch(await statuses(page), /pending/);
   await page.close();
   noProblems();
