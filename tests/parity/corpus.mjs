@@ -238,6 +238,15 @@ export function buildCorpus() {
     ['--required', 'oauth automation', '--account', 'marketing=professional,sales=starter,sensitive_data']);
   withCli('fields: all-free account with a feature', { required: 'oauth automation', optional: 'content' }, { account: { hubs: {}, features: ['sensitive_data'] } },
     ['--required', 'oauth automation', '--optional', 'content', '--account', 'sensitive_data']);
+  // The account model from the catalog: Smart CRM in the custom account; scopes whose sources disagree
+  // (requires_any_source), where the custom account and the profiles are uncertain.
+  withCli('fields: Smart CRM account', { required: 'oauth automation' }, { account: { hubs: { smart_crm: 'enterprise' } } },
+    ['--required', 'oauth automation', '--account', 'smart_crm=enterprise']);
+  const disputed = catalog.scopes.filter((s) => 'requires_any_source' in s).map((s) => s.name);
+  withCli('fields: disputed scopes, a custom account where they disagree', { required: disputed.slice(0, 4).join(' '), optional: disputed.slice(4).join(' ') },
+    { account: { hubs: { sales: 'professional', smart_crm: 'starter' }, features: ['website_addon'] } },
+    ['--required', disputed.slice(0, 4).join(' '), '--optional', disputed.slice(4).join(' '), '--account', 'sales=professional,smart_crm=starter,website_addon']);
+  for (const name of disputed) addFields(`fields: disputed ${name}`, { required: `oauth ${name}` });
 
   // 7. The other commands: an app config with its install URL (check CONFIG URL-FILE vs checkPair),
   // install URLs built from a config (url vs buildUrls), migrate, diff. '@name' = the file `name`.
@@ -279,6 +288,9 @@ export function buildCorpus() {
     addCommand('migrate: contacts', { list: 'contacts' }, ['migrate', '@list', '--format', 'json'], 'migrate', ['@list']);
     addCommand('migrate: OAuth 1 list', { list: 'contacts reports automation content oauth' }, ['migrate', '@list', '--format', 'json'], 'migrate', ['@list']);
     addCommand('migrate: bad JSON', { list: '{"scopes": [' }, ['migrate', '@list', '--format', 'json'], 'migrate', ['@list']);
+    // The scope listing with its evidence (the core's compacted copy in the module vs the CLI's).
+    addCommand('scopes: all, with evidence', {}, ['scopes', '--format', 'json'], 'scopes', ['']);
+    addCommand('scopes: search', {}, ['scopes', '--format', 'json', '--search', 'automation'], 'scopes', ['automation']);
     addCommand('diff: add a scope', { a: 'oauth crm.objects.contacts.read', b: 'oauth crm.objects.contacts.read automation' },
       ['diff', '@a', '@b', '--format', 'json'], 'diff', ['@a', '@b']);
     addCommand('diff: required → optional', { a: cfgOf(req, [], []), b: cfgOf(['oauth'], [], ['automation', 'crm.objects.contacts.read']) },
