@@ -244,7 +244,7 @@ class Generator:
             v2 = name + ".v2"
             notes.append("HubSpot's spec lists this name only for private apps (static auth); its OAuth operations "
                          "accept %s instead." % (v2 if v2 in self.names else "other names"))
-        if flags and "stable-specific" not in flags:
+        if flags and "stable-specific" not in flags and confidence in ("secondary", "unverified"):
             if "stable-generic" in flags:
                 notes.append("The stable spec accepts it only on operations that also accept other, unrelated "
                              "scopes (or more than %d), which say nothing about its tier." % MAX_ALTERNATIVES)
