@@ -196,8 +196,7 @@ class Generator:
                            for (api, words), v in sorted(groups.items()))
         return {"source": "HubSpot API spec: " + ", ".join(apis), "kind": "api-spec", "_req": grant,
                 "as_of": self.spec_meta["as_of"], "url": url,
-                "note": "Stable API files whose operations accept it (alone or among at most %d variants of it): %s."
-                        % (MAX_ALTERNATIVES, detail)}
+                "note": "Stable API files accepting it: %s." % detail}
 
     def decide(self, evidence):
         """Marks which evidence decides; returns (requires, requires_any_source or None, confidence)."""
