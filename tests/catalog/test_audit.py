@@ -120,9 +120,21 @@ class Audit(unittest.TestCase):
         self.assertIsNone(x["requires"])
         self.assertEqual(x["confidence"], "unverified")
         self.assertTrue(any("beta" in n for n in x["notes"]))
-        # 29 beta-only hints before: none of those scopes may now be "every account" on a beta file's word.
-        for n in ("aeo-standalone-access", "crm-access", "payment-links-read", "price-book-read", "tasks-write"):
+        # The 29 scopes whose only hint was "all hubs FREE" from beta files: no tier, no evidence now.
+        beta_only = ["aeo-standalone-access", "automation.sequences.write", "contracts-read", "cpq.quotes.write",
+                     "crm-access", "crm-pipelines-governance-read", "crm-pipelines-governance-write",
+                     "crm-pipelines-locked-stages-access", "crm-pipelines-locked-stages-write",
+                     "crm-pipelines-object-label-access", "data-integration-json-datasource-read",
+                     "data-integration-json-datasource-write", "deal-approval-read", "inbounddb-product-library-read",
+                     "marketing.aeo.read", "mh-lead-scoring-edit", "mh-lead-scoring-view",
+                     "origins.ip_ranges.webhook.read", "origins.ip_ranges.webhook.write", "payment-links-delete",
+                     "payment-links-read", "payment-links-write", "pipeline-level-permissions-access",
+                     "pipeline-level-permissions-write", "price-book-read", "price-book-write",
+                     "revenue-contracts-public-api-write", "sales-templates-public-read", "sales-templates-public-write"]
+        self.assertEqual(len(beta_only), 29)
+        for n in beta_only:
             self.assertIsNone(SCOPES[n]["requires"], n)
+            self.assertEqual(SCOPES[n]["evidence"], [], n)
 
     def test_contacts_is_changelog_text(self):
         c = SCOPES["contacts"]
@@ -137,8 +149,17 @@ class Audit(unittest.TestCase):
             if s["area"] is not None:
                 self.assertLess(len(s["area"]), 200, s["name"])
                 self.assertNotIn("CRM/Appointments, CRM/Associations", s["area"], s["name"])
-        for n in ("crm.objects.calls.read", "crm.objects.tickets.sensitive.read", "developers-read"):
+        cut = ["crm.objects.%s" % o for o in ("calls.read", "commercepayments.write", "emails.read", "goals.write",
+                                              "invoices.write", "meetings.read", "notes.read", "products.read",
+                                              "products.write", "subscriptions.write", "tasks.read",
+                                              "tickets.highly_sensitive.read", "tickets.highly_sensitive.write",
+                                              "tickets.sensitive.read", "tickets.sensitive.write")]
+        cut += ["developers-read", "developers-write"]
+        self.assertEqual(len(cut), 17)
+        for n in cut:
             self.assertTrue(SCOPES[n]["area"], n)
+            self.assertLess(len(SCOPES[n]["area"]), 120, n)
+            self.assertNotIn("CRM/", SCOPES[n]["area"], n)
 
     def test_marketing_email_add_on_needs_marketing(self):
         addon = "transactional_email_addon"
