@@ -238,6 +238,8 @@ class Generator:
                 tier_text = e["_text"]
                 break
         notes = list(b.get("notes", []))
+        if b.get("internal_looking"):
+            notes.append("Named like a HubSpot-internal permission; HubSpot's docs do not list it.")
         flags = self.seen.get(name, set())
         if "private" in flags and "oauth" not in flags:
             v2 = name + ".v2"
