@@ -305,7 +305,7 @@ class Generator:
         seen = set()
         for doc, kind in ((self.docs_text, "docs-text"), (self.secondary, "secondary")):
             for r in doc["rows"]:
-                if r["url"] in seen or (kind == "docs-text" and r.get("_skip")):
+                if r["url"] in seen:
                     continue
                 seen.add(r["url"])
                 title = r.get("source") or (doc["source"]["title"] if r["url"] == doc["source"]["url"]
@@ -376,8 +376,12 @@ def main(argv=None):
     out = args.out or os.path.join(args.root, "data", "hubspot-scopes.json")
     try:
         doc = Generator(args.root).catalog()
-    except (SourceError, ValueError, KeyError) as e:
+    except (SourceError, ValueError) as e:
         print("generate.py: %s" % e, file=sys.stderr)
+        return 2
+    except (KeyError, TypeError, AttributeError) as e:
+        print("generate.py: a source file under data/sources/ lacks a field or has the wrong shape (%s: %s)"
+              % (type(e).__name__, e), file=sys.stderr)
         return 2
     text = render(doc)
     if args.check:

@@ -288,6 +288,12 @@ class CheckMode(unittest.TestCase):
             self.assertEqual(r.returncode, 2)
             self.assertIn("docs-table.json", r.stderr)
             self.assertNotIn("Traceback", r.stderr)
+            with open(os.path.join(tmp, "data", "sources", "docs-table.json"), "w") as f:
+                f.write('{"source": {}, "rows": [{"tier_text": "x"}]}')
+            r = subprocess.run([sys.executable, SCRIPT, "--root", tmp], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("lacks a field", r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 
