@@ -1,0 +1,413 @@
+#!/usr/bin/env python3
+"""Builds data/hubspot-scopes.json (catalog format 2) from data/sources/. python3 stdlib only.
+
+  python3 scripts/catalog/generate.py            write the catalog
+  python3 scripts/catalog/generate.py --check    exit 1, naming what differs, if the committed file is stale
+  python3 scripts/catalog/generate.py --root DIR --out FILE   (tests)
+
+The evidence rule lives here and only here (decide() and api_spec_evidence()); EVIDENCE_RULE says it
+in words and docs/catalog.md explains it.
+"""
+import argparse
+import json
+import os
+import sys
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dnf import ANY, Algebra  # noqa: E402
+
+# An operation is evidence of a scope's tier only when it accepts at most this many alternative
+# scope sets, all of the scope's own family (family()). The spec's specific operations accept 1-3
+# (Files: files / files.ui_hidden.read / files.read; Campaign revenue: its three revenue scopes); from
+# 4 on they are generic (any contacts write scope, any custom-object scope, then 16, 23 ... 100 CRM
+# scopes) and say nothing about one scope. An operation accepting an unrelated scope instead (Owners:
+# automation or crm.objects.owners.read) says nothing either: a free account calls it with the other.
+MAX_ALTERNATIVES = 3
+
+
+def family(name):
+    """Variants of one permission share a family: the first dotted segment (hubdb, hubdb.rows.read;
+    files, files.read), or for crm.objects / crm.schemas names the object (crm.objects.subscriptions.write,
+    crm.schemas.subscriptions.write). Names without dots are their own family."""
+    parts = name.split(".")
+    if parts[0] == "crm" and len(parts) >= 3 and parts[1] in ("objects", "schemas"):
+        return "crm:" + parts[2]
+    return parts[0]
+
+KIND_ORDER = ["docs-table", "api-spec", "docs-text", "secondary"]
+HUBSPOT_KINDS = ("docs-table", "api-spec", "docs-text")
+
+ABOUT = (
+    "HubSpot OAuth scopes and the accounts that can grant them, built by scripts/catalog/generate.py "
+    "from data/sources/ (never edited by hand). Each scope carries its evidence: what each source says, "
+    "with a link. requires is where every deciding source grants the scope, requires_any_source (only "
+    "when they differ) where at least one does. confidence is the strongest deciding kind: docs-table "
+    "(HubSpot's scope table) > api-spec (a stable API file of HubSpot's OpenAPI spec collection) > "
+    "docs-text (other HubSpot docs or changelog text) > secondary (a third-party paraphrase); "
+    "unverified when nothing decides (requires null). tier_text is the source's own wording, when it has one."
+)
+REQUIRES_SEMANTICS = (
+    '"any" = every account, free included. null = not documented. Otherwise a list of alternatives '
+    "(OR); each alternative is a list of conditions (AND); a condition is {hub, min_tier} (hub \"any\" = "
+    "some hub at that tier or higher) or {feature} (an add-on or account setting)."
+)
+EVIDENCE_RULE = (
+    "HubSpot's own sources decide: the docs scope table (docs-table), the stable API files of HubSpot's "
+    "spec (api-spec) and other HubSpot docs or changelog text (docs-text). A secondary source decides only "
+    "when none of those states a tier. A statement without a tier never decides. api-spec: only files not "
+    "marked beta, and only operations that accept the scope alone or among at most %d alternatives that are "
+    "all variants of the same permission (same name family, e.g. hubdb and hubdb.rows.read); a file's "
+    "tier map reads: products at free add nothing, the products above free are alternatives (one of them at "
+    "that tier or higher), all free = every account. A scope accepted by several stable API files (all "
+    "versions still in the spec, older ones included) is granted where at least one of them grants it. "
+    "requires = the accounts where every deciding source grants the scope (intersection); "
+    "requires_any_source = where at least one does (union), written only when it differs. No deciding "
+    "source: requires null, confidence unverified." % MAX_ALTERNATIVES
+)
+
+
+class SourceError(Exception):
+    pass
+
+
+def load(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        raise SourceError("%s: %s" % (path, e))
+
+
+class Generator:
+    def __init__(self, root):
+        src = os.path.join(root, "data", "sources")
+        self.model = load(os.path.join(src, "account-model.json"))
+        self.base = load(os.path.join(src, "scopes.json"))["rows"]
+        self.docs_table = load(os.path.join(src, "docs-table.json"))
+        self.docs_text = load(os.path.join(src, "docs-text.json"))
+        self.secondary = load(os.path.join(src, "secondary.json"))
+        self.spec_meta = load(os.path.join(src, "api-spec.json"))
+        self.ops = load(os.path.join(src, "hubspot-api-operations.json"))
+        self.tiers = [t["id"] for t in self.model["tiers"]]
+        self.hubs = [h["id"] for h in self.model["hubs"]]
+        self.hub_names = {h["id"]: h["name"] for h in self.model["hubs"]}
+        self.tier_names = {t["id"]: t["name"] for t in self.model["tiers"]}
+        self.features = [f["id"] for f in self.model["features"]]
+        self.feature_names = {f["id"]: f["name"] for f in self.model["features"]}
+        self.alg = Algebra(self.hubs, self.tiers, self.features)
+        self.spec_hub = {h["spec_id"]: h["id"] for h in self.model["hubs"]}
+        self.names = [b["name"] for b in self.base]
+        if len(set(self.names)) != len(self.names):
+            raise SourceError("data/sources/scopes.json: a scope name appears twice")
+        if self.ops.get("commit") != self.spec_meta["commit"]:
+            raise SourceError(
+                "data/sources/api-spec.json names commit %s but hubspot-api-operations.json is from %s: "
+                "update commit and as_of in api-spec.json" % (self.spec_meta["commit"], self.ops.get("commit")))
+
+    # ---- sources per scope ---------------------------------------------------------------------
+    def rows_by_name(self, doc, fname):
+        out = {}
+        for i, r in enumerate(doc["rows"]):
+            if r["name"] not in self.names:
+                raise SourceError("data/sources/%s row %d: %r is not in scopes.json" % (fname, i, r["name"]))
+            r = dict(r)
+            r["_req"] = self.alg.from_json(r.get("requires"), "data/sources/%s row %d (%s)" % (fname, i, r["name"]))
+            out.setdefault(r["name"], []).append(r)
+        return out
+
+    def file_grant(self, api):
+        alts = []
+        for spec_id, tier in sorted(api["tiers"].items()):
+            if spec_id not in self.spec_hub:
+                raise SourceError("%s: product %r has no hub with that spec_id in account-model.json"
+                                  % (api["file"], spec_id))
+            if tier not in self.tiers:
+                raise SourceError("%s: tier %r is not in account-model.json" % (api["file"], tier))
+            if self.tiers.index(tier) > 0:
+                alts.append(frozenset([("hub", self.spec_hub[spec_id], self.tiers.index(tier))]))
+        return self.alg.simplify(alts) if alts else ANY
+
+    def scan_spec(self):
+        """Per scope: stable files whose specific operations accept it, and what else the spec shows."""
+        sets = self.ops["scope_sets"]
+        self.spec_files = {}   # name -> {api file: (api, grant)}
+        self.seen = {}         # name -> set of flags: stable-generic, beta, oauth, private
+        ignored = self.spec_meta.get("ignored_scopes", {})
+        for api in self.ops["apis"]:
+            grant = None if api["beta"] else self.file_grant(api)
+            for op in api["operations"]:
+                oauth = op.get("oauth", [])
+                families = {family(n) for i in oauth for n in sets[i]}
+                for i in oauth:
+                    for name in sets[i]:
+                        flags = self.seen.setdefault(name, set())
+                        flags.add("oauth")
+                        if api["beta"]:
+                            flags.add("beta")
+                        elif len(oauth) > MAX_ALTERNATIVES or (len(oauth) > 1 and families != {family(name)}):
+                            flags.add("stable-generic")
+                        else:
+                            flags.add("stable-specific")
+                            self.spec_files.setdefault(name, {})[api["file"]] = (api, grant)
+                for i in op.get("private_apps", []):
+                    for name in sets[i]:
+                        self.seen.setdefault(name, set()).add("private")
+        unknown = sorted(n for n in self.seen if n not in self.names and n not in ignored)
+        if unknown:
+            raise SourceError("the spec names scopes missing from data/sources/scopes.json: " + ", ".join(unknown)
+                              + " (add them there, or to ignored_scopes in api-spec.json with a reason)")
+
+    # ---- words ---------------------------------------------------------------------------------
+    def describe(self, req):
+        if req is None:
+            return "no tier stated"
+        if req == ANY:
+            return "every account"
+        parts = []
+        for alt in self.alg.to_json(req):
+            words = []
+            for c in alt:
+                if "feature" in c:
+                    words.append("with " + self.feature_names[c["feature"]])
+                elif c["hub"] == "any":
+                    words.append("any hub %s+" % self.tier_names[c["min_tier"]])
+                else:
+                    words.append("%s %s+" % (self.hub_names[c["hub"]], self.tier_names[c["min_tier"]]))
+            parts.append(" ".join(words))
+        return " or ".join(parts)
+
+    # ---- the evidence rule ---------------------------------------------------------------------
+    def api_spec_evidence(self, name):
+        files = self.spec_files.get(name)
+        if not files:
+            return None
+        grant = None
+        groups = {}
+        for fname in sorted(files):
+            api, g = files[fname]
+            grant = g if grant is None else self.alg.either(grant, g)
+            key = (api["api"], self.describe(g))
+            groups.setdefault(key, []).append(api["version"])
+        apis = sorted({files[f][0]["api"] for f in files})
+        base = "%s/tree/%s/PublicApiSpecs" % (self.spec_meta["url"], self.spec_meta["commit"])
+        url = base + ("/" + urllib.parse.quote(apis[0]) if len(apis) == 1 else "")
+        detail = "; ".join("%s (%s): %s" % (api, ", ".join(sorted(set(v))), words)
+                           for (api, words), v in sorted(groups.items()))
+        return {"source": "HubSpot API spec: " + ", ".join(apis), "kind": "api-spec", "_req": grant,
+                "as_of": self.spec_meta["as_of"], "url": url,
+                "note": "Stable API files accepting it: %s." % detail}
+
+    def decide(self, evidence):
+        """Marks which evidence decides; returns (requires, requires_any_source or None, confidence)."""
+        hubspot = [e for e in evidence if e["kind"] in HUBSPOT_KINDS and e["_req"] is not None]
+        deciding = hubspot or [e for e in evidence if e["kind"] == "secondary" and e["_req"] is not None]
+        for e in evidence:
+            e["decides"] = any(e is d for d in deciding)
+        if not deciding:
+            return None, None, "unverified"
+        strict = lenient = deciding[0]["_req"]
+        for e in deciding[1:]:
+            strict = self.alg.both(strict, e["_req"])
+            lenient = self.alg.either(lenient, e["_req"])
+        confidence = min((e["kind"] for e in deciding), key=KIND_ORDER.index)
+        return strict, (None if self.alg.equivalent(strict, lenient) else lenient), confidence
+
+    # ---- the catalog ---------------------------------------------------------------------------
+    def scope_entry(self, b, table, text, second):
+        name = b["name"]
+        evidence = []
+        for r in table.get(name, []):
+            note = "The table spells it %s." % r["spelled"] if r.get("spelled") else None
+            evidence.append({"source": self.docs_table["source"]["title"], "kind": "docs-table", "_req": r["_req"],
+                             "as_of": r["as_of"], "url": r["url"], "note": note, "_text": r["tier_text"]})
+        spec = self.api_spec_evidence(name)
+        if spec:
+            evidence.append(spec)
+        for r in text.get(name, []):
+            evidence.append({"source": r["source"], "kind": "docs-text", "_req": r["_req"], "as_of": r["as_of"],
+                             "url": r["url"], "note": r.get("note"), "_text": r.get("tier_text")})
+        for r in second.get(name, []):
+            evidence.append({"source": self.secondary["source"]["title"] if r["url"] == self.secondary["source"]["url"]
+                             else "Third-party page", "kind": "secondary", "_req": r["_req"], "as_of": r["as_of"],
+                             "url": r["url"], "note": r.get("note"), "_text": r.get("tier_text")})
+        strict, lenient, confidence = self.decide(evidence)
+        tier_text = None
+        for e in evidence:
+            if e["decides"] and e.get("_text"):
+                tier_text = e["_text"]
+                break
+        notes = list(b.get("notes", []))
+        if b.get("internal_looking"):
+            notes.append("Named like a HubSpot-internal permission; HubSpot's docs do not list it.")
+        flags = self.seen.get(name, set())
+        if "private" in flags and "oauth" not in flags:
+            v2 = name + ".v2"
+            notes.append("HubSpot's spec lists this name only for private apps (static auth); its OAuth operations "
+                         "accept %s instead." % (v2 if v2 in self.names else "other names"))
+        if flags and "stable-specific" not in flags and confidence in ("secondary", "unverified"):
+            if "stable-generic" in flags:
+                notes.append("The stable spec accepts it only on operations that also accept other, unrelated "
+                             "scopes (or more than %d), which say nothing about its tier." % MAX_ALTERNATIVES)
+            elif "beta" in flags:
+                notes.append("Only beta API files accept it; a beta file is never evidence of a tier.")
+        entry = {"name": name, "area": b.get("area"), "tier_text": tier_text,
+                 "requires": self.alg.to_json(strict)}
+        if lenient is not None:
+            entry["requires_any_source"] = self.alg.to_json(lenient)
+        entry["confidence"] = confidence
+        entry["evidence"] = [{"source": e["source"], "kind": e["kind"], "requires": self.alg.to_json(e["_req"]),
+                              "as_of": e["as_of"], "url": e["url"], "note": e["note"], "decides": e["decides"]}
+                             for e in evidence]
+        entry.update({"sensitive": b["sensitive"], "deprecated": b["deprecated"], "retired_on": b.get("retired_on"),
+                      "replaced_by": b.get("replaced_by", []), "notes": notes})
+        return entry
+
+    def hub_entries(self):
+        out = []
+        for h in self.model["hubs"]:
+            seen = {}
+            for api in self.ops["apis"]:
+                if not api["beta"]:
+                    for spec_id, tier in api["tiers"].items():
+                        if spec_id == h["spec_id"]:
+                            seen[tier] = seen.get(tier, 0) + 1
+            evidence = []
+            if seen:
+                counts = ", ".join("%s in %d" % (t, seen[t]) for t in self.tiers if t in seen)
+                missing = [t for t in self.tiers if t not in seen]
+                if missing:
+                    counts += " (never %s: no API file needs that tier of it, which says nothing about sales)" \
+                        % " or ".join(missing)
+                evidence.append({"source": "HubSpot API spec: tier maps", "kind": "api-spec", "requires": None,
+                                 "as_of": self.spec_meta["as_of"],
+                                 "url": "%s/tree/%s" % (self.spec_meta["url"], self.spec_meta["commit"]),
+                                 "note": "Stable API files name product id %r with these tiers: %s."
+                                         % (h["spec_id"], counts), "decides": True})
+            evidence.extend(h.get("evidence", []))
+            out.append({"id": h["id"], "name": h["name"], "spec_id": h["spec_id"],
+                        "former_names": h.get("former_names", []), "evidence": evidence})
+        return out
+
+    def profiles(self):
+        out = [{"id": self.tiers[0], "name": self.tier_names[self.tiers[0]], "hubs": {}, "features": []}]
+        for h in self.hubs:
+            for t in self.tiers[1:]:
+                out.append({"id": "%s-%s" % (h, t), "name": "%s %s" % (self.hub_names[h], self.tier_names[t]),
+                            "hubs": {h: t}, "features": []})
+        return out
+
+    def sources(self):
+        out = [dict(self.docs_table["source"]),
+               {"id": "api-spec", "kind": "api-spec", "title": "%s (commit %s)" % (self.spec_meta["title"],
+                                                                                 self.spec_meta["commit"][:11]),
+                "url": self.spec_meta["url"], "as_of": self.spec_meta["as_of"]}]
+        seen = set()
+        for doc, kind in ((self.docs_text, "docs-text"), (self.secondary, "secondary")):
+            for r in doc["rows"]:
+                if r["url"] in seen:
+                    continue
+                seen.add(r["url"])
+                title = r.get("source") or (doc["source"]["title"] if r["url"] == doc["source"]["url"]
+                                            else "Third-party page")
+                out.append({"id": "%s-%d" % (kind, len([s for s in out if s["kind"] == kind]) + 1), "kind": kind,
+                            "title": title, "url": r["url"], "as_of": r["as_of"]})
+        return out
+
+    def catalog(self):
+        self.scan_spec()
+        table = self.rows_by_name(self.docs_table, "docs-table.json")
+        text = self.rows_by_name(self.docs_text, "docs-text.json")
+        second = self.rows_by_name(self.secondary, "secondary.json")
+        for alias, canon in self.model["aliases"].items():
+            if canon not in self.names:
+                raise SourceError("account-model.json: alias %r points to unknown scope %r" % (alias, canon))
+        scopes = [self.scope_entry(b, table, text, second) for b in sorted(self.base, key=lambda b: b["name"])]
+        as_of = max([self.model["as_of"], self.spec_meta["as_of"], self.docs_table["source"]["as_of"],
+                     self.docs_text["source"]["as_of"], self.secondary["source"]["as_of"]])
+        return {
+            "catalog": "hubspot-oauth-scopes", "format": 2, "as_of": as_of, "about": ABOUT,
+            "requires_semantics": REQUIRES_SEMANTICS, "evidence_rule": EVIDENCE_RULE,
+            "tiers": self.model["tiers"], "hubs": self.hub_entries(), "features": self.model["features"],
+            "profiles": self.profiles(), "aliases": dict(sorted(self.model["aliases"].items())),
+            "sources": self.sources(), "scopes": scopes,
+        }
+
+
+def render(doc):
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def differences(old_text, new_doc):
+    try:
+        old = json.loads(old_text)
+    except ValueError:
+        return ["the committed file is not valid JSON"]
+    out = []
+    for key in new_doc:
+        if key != "scopes" and old.get(key) != new_doc[key]:
+            out.append("top-level %r" % key)
+    for key in old:
+        if key not in new_doc:
+            out.append("top-level %r (not generated any more)" % key)
+    old_scopes = {s.get("name"): s for s in old.get("scopes", []) if isinstance(s, dict)}
+    new_scopes = {s["name"]: s for s in new_doc["scopes"]}
+    for name in sorted(set(old_scopes) | set(new_scopes)):
+        if name not in old_scopes:
+            out.append("scope %s (missing from the committed file)" % name)
+        elif name not in new_scopes:
+            out.append("scope %s (no longer in the sources)" % name)
+        elif old_scopes[name] != new_scopes[name]:
+            fields = sorted(k for k in set(old_scopes[name]) | set(new_scopes[name])
+                            if old_scopes[name].get(k) != new_scopes[name].get(k))
+            out.append("scope %s (%s)" % (name, ", ".join(fields)))
+    if not out:
+        out.append("formatting only (key order, indentation or trailing newline)")
+    return out
+
+
+def main(argv=None):
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description="Build data/hubspot-scopes.json from data/sources/.")
+    ap.add_argument("--check", action="store_true", help="compare with the committed file; exit 1 if stale")
+    ap.add_argument("--root", default=os.path.normpath(os.path.join(here, "..", "..")))
+    ap.add_argument("--out", help="catalog path (default: ROOT/data/hubspot-scopes.json)")
+    args = ap.parse_args(argv)
+    out = args.out or os.path.join(args.root, "data", "hubspot-scopes.json")
+    try:
+        doc = Generator(args.root).catalog()
+    except (SourceError, ValueError) as e:
+        print("generate.py: %s" % e, file=sys.stderr)
+        return 2
+    except (KeyError, TypeError, AttributeError) as e:
+        print("generate.py: a source file under data/sources/ lacks a field or has the wrong shape (%s: %s)"
+              % (type(e).__name__, e), file=sys.stderr)
+        return 2
+    text = render(doc)
+    if args.check:
+        try:
+            with open(out, encoding="utf-8") as f:
+                old = f.read()
+        except OSError as e:
+            print("generate.py --check: cannot read %s: %s" % (out, e), file=sys.stderr)
+            return 1
+        if old == text:
+            print("%s is up to date with data/sources/." % out)
+            return 0
+        diffs = differences(old, doc)
+        print("%s is stale: it differs from what data/sources/ generates in %d place(s):" % (out, len(diffs)),
+              file=sys.stderr)
+        for d in diffs[:20]:
+            print("  - " + d, file=sys.stderr)
+        if len(diffs) > 20:
+            print("  ... and %d more" % (len(diffs) - 20), file=sys.stderr)
+        print("Run: python3 scripts/catalog/generate.py", file=sys.stderr)
+        return 1
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("wrote %s (%d scopes)" % (out, len(doc["scopes"])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,286 @@
+"""Every row of the catalog audit (2026-11-29), and the account model, asserted on the committed
+data/hubspot-scopes.json. Requirements are compared as sets of accounts, not as text."""
+import json
+import os
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "catalog"))
+from dnf import ANY, Algebra  # noqa: E402
+import generate  # noqa: E402
+
+with open(os.path.join(ROOT, "data", "hubspot-scopes.json"), encoding="utf-8") as f:
+    TEXT = f.read()
+CAT = json.loads(TEXT)
+SCOPES = {s["name"]: s for s in CAT["scopes"]}
+HUBS = [h["id"] for h in CAT["hubs"]]
+TIERS = [t["id"] for t in CAT["tiers"]]
+ALG = Algebra(HUBS, TIERS, [f["id"] for f in CAT["features"]])
+
+
+def H(hub, tier):
+    return [{"hub": hub, "min_tier": tier}]
+
+
+def account(features=(), **hubs):
+    return (tuple(TIERS.index(hubs.get(h, TIERS[0])) for h in HUBS), frozenset(features))
+
+
+class Audit(unittest.TestCase):
+    def strict(self, name):
+        return ALG.from_json(SCOPES[name]["requires"])
+
+    def lenient(self, name):
+        s = SCOPES[name]
+        return ALG.from_json(s.get("requires_any_source", s["requires"]))
+
+    def assertReq(self, got, expected, msg):
+        want = ALG.from_json(expected)
+        self.assertIsNotNone(got, msg)
+        self.assertTrue(ALG.equivalent(got, want), "%s: got %s, expected %s" % (msg, ALG.to_json(got), expected))
+
+    def agreed(self, names, expected, confidence="api-spec"):
+        for n in names:
+            self.assertReq(self.strict(n), expected, n + " requires")
+            self.assertNotIn("requires_any_source", SCOPES[n], n)
+            self.assertEqual(SCOPES[n]["confidence"], confidence, n)
+
+    def disputed(self, names, strict, lenient):
+        for n in names:
+            self.assertIn("requires_any_source", SCOPES[n], n)
+            self.assertReq(self.strict(n), strict, n + " requires")
+            self.assertReq(self.lenient(n), lenient, n + " requires_any_source")
+
+    # ---- tiers the stable spec contradicts --------------------------------------------------------
+    def test_custom_channels_spec_over_secondary(self):
+        self.agreed(["conversations.custom_channels.read", "conversations.custom_channels.write"],
+                    [H("sales", "professional"), H("service", "professional")])
+        for n in ("conversations.custom_channels.read", "conversations.custom_channels.write"):
+            second = [e for e in SCOPES[n]["evidence"] if e["kind"] == "secondary"]
+            self.assertTrue(second and not second[0]["decides"], n)
+
+    def test_spec_free_apis(self):
+        self.agreed(["scheduler.meetings.meeting-link.read", "crm.objects.projects.read", "crm.objects.projects.write",
+                     "crm.objects.commercepayments.read"], "any")
+
+    def test_subscription_status_batch(self):
+        self.agreed(["communication_preferences.statuses.batch.read", "communication_preferences.statuses.batch.write"],
+                    [H("marketing", "starter")])
+
+    def test_communication_preferences_docs_any_spec_marketing_starter(self):
+        self.disputed(["communication_preferences.read", "communication_preferences.write",
+                       "communication_preferences.read_write"], [H("marketing", "starter")], "any")
+
+    def test_behavioral_events(self):
+        self.disputed(["analytics.behavioral_events.send", "behavioral_events.event_definitions.read_write"],
+                      [H("marketing", "enterprise")], [H("any", "enterprise")])
+
+    def test_automation(self):
+        self.disputed(["automation"], [H("marketing", "professional")], [H("any", "professional")])
+        sales_pro = account(sales="professional")
+        self.assertFalse(ALG.holds(self.strict("automation"), sales_pro))
+        self.assertTrue(ALG.holds(self.lenient("automation"), sales_pro))
+        self.assertTrue(ALG.holds(self.lenient("automation"), account(smart_crm="professional")))
+        self.assertFalse(ALG.holds(self.lenient("automation"), account(sales="starter")))
+
+    def test_goals_read(self):
+        self.disputed(["crm.objects.goals.read"], [H("sales", "starter")],
+                      [H("sales", "starter"), H("marketing", "professional"), H("service", "professional")])
+
+    def test_business_units(self):
+        addon = {"feature": "business_units_addon"}
+        self.disputed(["business_units_view.read"],
+                      [[addon] + H("marketing", "enterprise"), [addon] + H("content", "enterprise")],
+                      [[addon], H("marketing", "enterprise"), H("content", "enterprise")])
+
+    def test_hubdb(self):
+        self.disputed(["hubdb"], [H("content", "professional"), H("marketing", "professional") + [{"feature": "website_addon"}]],
+                      [H("content", "professional"), H("marketing", "professional")])
+
+    # ---- unverified rows the stable spec settles --------------------------------------------------
+    def test_settled_by_the_spec(self):
+        self.agreed(["hubdb.rows.read", "hubdb.rows.write", "hubdb.tables.read", "hubdb.tables.write",
+                     "hubdb.tables.publish"], [H("content", "professional"), H("marketing", "professional")])
+        self.agreed(["marketing.campaigns.revenue.full.read", "marketing.campaigns.revenue.lite.read"],
+                    [H("marketing", "professional")])
+        self.agreed(["crm.objects.goals.write"],
+                    [H("sales", "starter"), H("marketing", "professional"), H("service", "professional")])
+        self.agreed(["crm.schemas.custom.write"], [H("any", "enterprise")])
+
+    # ---- other defects ----------------------------------------------------------------------------
+    def test_no_beta_hints_and_no_beta_evidence(self):
+        for s in CAT["scopes"]:
+            self.assertNotIn("api_spec_hint", s)
+            for e in s["evidence"]:
+                if e["kind"] == "api-spec":
+                    self.assertNotIn("beta", e["note"], s["name"])
+        x = SCOPES["automation.sequences.write"]
+        self.assertIsNone(x["requires"])
+        self.assertEqual(x["confidence"], "unverified")
+        self.assertTrue(any("beta" in n for n in x["notes"]))
+        # The 29 scopes whose only hint was "all hubs FREE" from beta files: no tier, no evidence now.
+        beta_only = ["aeo-standalone-access", "automation.sequences.write", "contracts-read", "cpq.quotes.write",
+                     "crm-access", "crm-pipelines-governance-read", "crm-pipelines-governance-write",
+                     "crm-pipelines-locked-stages-access", "crm-pipelines-locked-stages-write",
+                     "crm-pipelines-object-label-access", "data-integration-json-datasource-read",
+                     "data-integration-json-datasource-write", "deal-approval-read", "inbounddb-product-library-read",
+                     "marketing.aeo.read", "mh-lead-scoring-edit", "mh-lead-scoring-view",
+                     "origins.ip_ranges.webhook.read", "origins.ip_ranges.webhook.write", "payment-links-delete",
+                     "payment-links-read", "payment-links-write", "pipeline-level-permissions-access",
+                     "pipeline-level-permissions-write", "price-book-read", "price-book-write",
+                     "revenue-contracts-public-api-write", "sales-templates-public-read", "sales-templates-public-write"]
+        self.assertEqual(len(beta_only), 29)
+        for n in beta_only:
+            self.assertIsNone(SCOPES[n]["requires"], n)
+            self.assertEqual(SCOPES[n]["evidence"], [], n)
+
+    def test_contacts_is_changelog_text(self):
+        c = SCOPES["contacts"]
+        self.assertEqual([e["kind"] for e in c["evidence"]], ["docs-text"])
+        self.assertIn("changelog", c["evidence"][0]["url"])
+        self.assertNotEqual(c["confidence"], "docs-table")
+        self.assertEqual(c["retired_on"], "2022-07-31")
+        self.assertTrue(c["deprecated"])
+
+    def test_areas_are_short_and_whole(self):
+        for s in CAT["scopes"]:
+            if s["area"] is not None:
+                self.assertLess(len(s["area"]), 200, s["name"])
+                self.assertNotIn("CRM/Appointments, CRM/Associations", s["area"], s["name"])
+        cut = ["crm.objects.%s" % o for o in ("calls.read", "commercepayments.write", "emails.read", "goals.write",
+                                              "invoices.write", "meetings.read", "notes.read", "products.read",
+                                              "products.write", "subscriptions.write", "tasks.read",
+                                              "tickets.highly_sensitive.read", "tickets.highly_sensitive.write",
+                                              "tickets.sensitive.read", "tickets.sensitive.write")]
+        cut += ["developers-read", "developers-write"]
+        self.assertEqual(len(cut), 17)
+        for n in cut:
+            self.assertTrue(SCOPES[n]["area"], n)
+            self.assertLess(len(SCOPES[n]["area"]), 120, n)
+            self.assertNotIn("CRM/", SCOPES[n]["area"], n)
+
+    def test_marketing_email_add_on_needs_marketing(self):
+        addon = "transactional_email_addon"
+        for which in (self.strict, self.lenient):
+            req = which("marketing-email")
+            self.assertFalse(ALG.holds(req, account([addon])), "the add-on alone on Marketing Free")
+            self.assertFalse(ALG.holds(req, account([addon], sales="enterprise")))
+            self.assertTrue(ALG.holds(req, account([addon], marketing="professional")))
+            self.assertTrue(ALG.holds(req, account(marketing="enterprise")))
+            self.assertFalse(ALG.holds(req, account(marketing="professional")))
+
+    def test_missing_spec_names_added(self):
+        for n in ("sequences-public-delete", "subscriptions-status-resubscribe-write"):
+            self.assertIn(n, SCOPES)
+            self.assertEqual(SCOPES[n]["confidence"], "unverified")
+            self.assertIsNone(SCOPES[n]["requires"])
+
+    def test_sensitive_names_without_v2_are_private_app_names(self):
+        plain = [n for n in SCOPES if n + ".v2" in SCOPES]
+        self.assertEqual(len(plain), 20)
+        for n in plain:
+            s = SCOPES[n]
+            self.assertTrue(s["sensitive"], n)
+            self.assertTrue(any("private apps" in x and n + ".v2" in x for x in s["notes"]), n)
+            self.assertNotIn(s["confidence"], ("docs-table", "api-spec"), n)
+            self.assertTrue(ALG.implies(self.strict(n), ALG.from_json([[{"feature": "sensitive_data"}]])), n)
+
+    def test_aliases_kept(self):
+        self.assertEqual(CAT["aliases"], {
+            "business_units.view.read": "business_units_view.read",
+            "crm.objects.feedback_submission.read": "crm.objects.feedback_submissions.read",
+            "settings.users.team.write": "settings.users.teams.write"})
+        for canon in CAT["aliases"].values():
+            self.assertIn(canon, SCOPES)
+
+    # ---- the rule as a whole ----------------------------------------------------------------------
+    def test_no_invented_tier(self):
+        kinds = ["docs-table", "api-spec", "docs-text", "secondary"]
+        for s in CAT["scopes"]:
+            deciding = [e for e in s["evidence"] if e["decides"]]
+            if s["requires"] is None:
+                self.assertEqual(s["confidence"], "unverified", s["name"])
+                self.assertEqual(deciding, [], s["name"])
+                continue
+            self.assertTrue(deciding, s["name"])
+            self.assertEqual(s["confidence"], min((e["kind"] for e in deciding), key=kinds.index), s["name"])
+            strict = ALG.from_json(s["requires"])
+            lenient = ALG.from_json(s.get("requires_any_source", s["requires"]))
+            for e in deciding:
+                self.assertIsNotNone(e["requires"], s["name"])
+                got = ALG.from_json(e["requires"])
+                self.assertTrue(ALG.implies(strict, got), s["name"])
+                self.assertTrue(ALG.implies(got, lenient), s["name"])
+            if any(e["kind"] != "secondary" for e in deciding):
+                self.assertTrue(all(e["kind"] != "secondary" for e in deciding), s["name"])
+            if "requires_any_source" in s:
+                self.assertFalse(ALG.equivalent(strict, lenient), s["name"])
+
+
+class Model(unittest.TestCase):
+    def test_seven_hubs_four_tiers(self):
+        self.assertEqual(HUBS, ["marketing", "sales", "service", "content", "data", "commerce", "smart_crm"])
+        self.assertEqual(TIERS, ["free", "starter", "professional", "enterprise"])
+        self.assertEqual(len(CAT["features"]), 4)
+
+    def test_smart_crm_with_evidence(self):
+        crm = CAT["hubs"][HUBS.index("smart_crm")]
+        self.assertEqual(crm["name"], "Smart CRM")
+        self.assertEqual(crm["spec_id"], "smart_crm")
+        kinds = {e["kind"] for e in crm["evidence"]}
+        self.assertIn("api-spec", kinds)
+        self.assertIn("docs-text", kinds)
+        for e in crm["evidence"]:
+            self.assertTrue(e["url"].startswith("https://"))
+
+    def test_every_spec_product_is_a_hub(self):
+        with open(os.path.join(ROOT, "data", "sources", "hubspot-api-operations.json"), encoding="utf-8") as f:
+            ops = json.load(f)
+        spec_ids = {h["spec_id"] for h in CAT["hubs"]}
+        for a in ops["apis"]:
+            self.assertLessEqual(set(a["tiers"]), spec_ids, a["file"])
+            self.assertLessEqual(set(a["tiers"].values()), set(TIERS), a["file"])
+
+    def test_profiles_free_plus_hub_by_paid_tier(self):
+        ids = [p["id"] for p in CAT["profiles"]]
+        self.assertEqual(ids, ["free"] + ["%s-%s" % (h, t) for h in HUBS for t in TIERS[1:]])
+        self.assertEqual(len(ids), 1 + len(HUBS) * (len(TIERS) - 1))
+        self.assertIn("smart_crm-enterprise", ids)
+        for p in CAT["profiles"][1:]:
+            hub, tier = p["id"].rsplit("-", 1)
+            self.assertEqual(p["hubs"], {hub: tier})
+            self.assertEqual(p["features"], [])
+        self.assertEqual(CAT["profiles"][0]["hubs"], {})
+
+
+class Format(unittest.TestCase):
+    def test_top_level_and_scope_keys_in_contract_order(self):
+        self.assertEqual(list(CAT), ["catalog", "format", "as_of", "about", "requires_semantics", "evidence_rule",
+                                     "tiers", "hubs", "features", "profiles", "aliases", "sources", "scopes"])
+        self.assertEqual(CAT["format"], 2)
+        order = ["name", "area", "tier_text", "requires", "requires_any_source", "confidence", "evidence", "sensitive",
+                 "deprecated", "retired_on", "replaced_by", "notes"]
+        for s in CAT["scopes"]:
+            self.assertEqual(list(s), [k for k in order if k in s], s["name"])
+            for e in s["evidence"]:
+                self.assertEqual(list(e), ["source", "kind", "requires", "as_of", "url", "note", "decides"])
+                self.assertRegex(e["as_of"], r"^\d{4}-\d{2}-\d{2}$")
+                self.assertTrue(e["url"].startswith("https://"), e["url"])
+        names = [s["name"] for s in CAT["scopes"]]
+        self.assertEqual(names, sorted(names))
+
+    def test_file_is_the_generator_output(self):
+        self.assertEqual(TEXT, generate.render(generate.Generator(ROOT).catalog()))
+        self.assertTrue(TEXT.endswith("}\n"))
+        self.assertTrue(TEXT.startswith('{\n  "catalog"'))
+
+    def test_evidence_rule_written(self):
+        self.assertIn("beta", CAT["evidence_rule"])
+        self.assertIn(str(generate.MAX_ALTERNATIVES), CAT["evidence_rule"])
+        self.assertIs(ALG.from_json("any"), ANY)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,302 @@
+"""The evidence rule of scripts/catalog/generate.py, on small hand-made sources."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+SCRIPT = os.path.join(ROOT, "scripts", "catalog", "generate.py")
+sys.path.insert(0, os.path.join(ROOT, "scripts", "catalog"))
+import generate  # noqa: E402
+
+ALL_FREE = {k: "free" for k in ("marketing", "sales", "service", "content", "data", "commerce", "smart_crm")}
+
+
+def tiers(**over):
+    t = dict(ALL_FREE)
+    t.update(over)
+    return t
+
+
+def api(name, version, beta, tier_map, ops):
+    return {"file": "%s/Rollouts/1/%s/x.json" % (name, version), "api": name, "title": name, "version": version,
+            "beta": beta, "tiers": tier_map,
+            "operations": [{"method": "GET", "path": "/%s/%d" % (version, i), "oauth": o} for i, o in enumerate(ops)]}
+
+
+def H(hub, tier):
+    return [[{"hub": hub, "min_tier": tier}]]
+
+
+class Sources:
+    """A throw-away project root holding data/sources/ built from the real account model."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="tierscope-catalog-")
+        os.makedirs(os.path.join(self.dir, "data", "sources"))
+        with open(os.path.join(ROOT, "data", "sources", "account-model.json"), encoding="utf-8") as f:
+            self.model = json.load(f)
+        self.model["aliases"] = {}
+        self.names = []
+        self.docs_table, self.docs_text, self.secondary = [], [], []
+        self.scope_sets, self.apis = [], []
+
+    def scope(self, name, **extra):
+        self.names.append(dict({"name": name, "area": "test", "sensitive": False, "deprecated": False,
+                                "retired_on": None, "replaced_by": [], "notes": []}, **extra))
+
+    def set_index(self, names):
+        names = list(names)
+        if names not in self.scope_sets:
+            self.scope_sets.append(names)
+        return self.scope_sets.index(names)
+
+    def add_api(self, name, version, beta, tier_map, *alternatives_per_op):
+        ops = [[self.set_index(s if isinstance(s, list) else [s]) for s in alts] for alts in alternatives_per_op]
+        self.apis.append(api(name, version, beta, tier_map, ops))
+
+    def write(self):
+        src = os.path.join(self.dir, "data", "sources")
+        def put(name, doc):
+            with open(os.path.join(src, name), "w", encoding="utf-8") as f:
+                json.dump(doc, f)
+        meta = {"title": "t", "url": "https://example.invalid/spec", "commit": "c" * 40, "as_of": "2026-01-01",
+                "ignored_scopes": {}}
+        put("account-model.json", self.model)
+        put("scopes.json", {"rows": self.names})
+        put("docs-table.json", {"source": {"id": "docs-table", "kind": "docs-table", "title": "Docs table",
+                                           "url": "https://example.invalid/t", "as_of": "2023-01-01"},
+                                "rows": self.docs_table})
+        put("docs-text.json", {"source": {"id": "docs-text", "kind": "docs-text", "title": "Docs text",
+                                          "url": "https://example.invalid/x", "as_of": "2024-01-01"},
+                               "rows": self.docs_text})
+        put("secondary.json", {"source": {"id": "secondary", "kind": "secondary", "title": "Paraphrase",
+                                          "url": "https://example.invalid/s", "as_of": "2025-01-01"},
+                               "rows": self.secondary})
+        put("api-spec.json", meta)
+        put("hubspot-api-operations.json", {"commit": "c" * 40, "scope_sets": self.scope_sets, "apis": self.apis})
+        return self.dir
+
+    def catalog(self):
+        doc = generate.Generator(self.write()).catalog()
+        return {s["name"]: s for s in doc["scopes"]}, doc
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def table_row(name, req, text="t"):
+    return {"name": name, "tier_text": text, "requires": req, "as_of": "2023-01-01", "url": "https://example.invalid/t"}
+
+
+def other_row(name, req, url="https://example.invalid/s", source=None):
+    r = {"name": name, "tier_text": None, "requires": req, "as_of": "2025-01-01", "url": url, "note": None}
+    if source:
+        r["source"] = source
+    return r
+
+
+class EvidenceRule(unittest.TestCase):
+    def setUp(self):
+        self.s = Sources()
+
+    def tearDown(self):
+        self.s.close()
+
+    def test_agreeing_sources(self):
+        self.s.scope("x.read")
+        self.s.docs_table.append(table_row("x.read", H("sales", "professional")))
+        self.s.add_api("X/Api", "v3", False, tiers(sales="professional"), ["x.read"])
+        scopes, _ = self.s.catalog()
+        x = scopes["x.read"]
+        self.assertEqual(x["requires"], H("sales", "professional"))
+        self.assertNotIn("requires_any_source", x)
+        self.assertEqual(x["confidence"], "docs-table")
+        self.assertEqual([(e["kind"], e["decides"]) for e in x["evidence"]], [("docs-table", True), ("api-spec", True)])
+
+    def test_disagreeing_sources_give_strict_and_lenient(self):
+        self.s.scope("automation")
+        self.s.docs_table.append(table_row("automation", H("marketing", "professional")))
+        every = {k: "professional" for k in ALL_FREE}
+        self.s.add_api("Automation/V4", "v4", False, every, ["automation"])
+        x = self.s.catalog()[0]["automation"]
+        self.assertEqual(x["requires"], H("marketing", "professional"))
+        self.assertEqual(x["requires_any_source"], H("any", "professional"))
+        self.assertEqual(x["confidence"], "docs-table")
+
+    def test_beta_file_alone_is_never_evidence(self):
+        self.s.scope("seq.write")
+        self.s.add_api("Seq", "2026-09-beta", True, tiers(), ["seq.write"])
+        x = self.s.catalog()[0]["seq.write"]
+        self.assertIsNone(x["requires"])
+        self.assertEqual(x["confidence"], "unverified")
+        self.assertEqual(x["evidence"], [])
+        self.assertTrue(any("beta" in n for n in x["notes"]))
+
+    def test_beta_file_adds_nothing_beside_a_stable_one(self):
+        self.s.scope("seq.read")
+        self.s.add_api("Seq", "v4", False, tiers(sales="professional", service="professional"), ["seq.read"])
+        self.s.add_api("Seq", "2026-09-beta", True, tiers(), ["seq.read"])
+        x = self.s.catalog()[0]["seq.read"]
+        self.assertEqual(x["requires"], [[{"hub": "sales", "min_tier": "professional"}],
+                                         [{"hub": "service", "min_tier": "professional"}]])
+        self.assertNotIn("beta", x["evidence"][0]["note"])
+
+    def test_secondary_decides_only_when_hubspot_is_silent(self):
+        self.s.scope("only.second")
+        self.s.scope("both.kinds")
+        self.s.secondary.append(other_row("only.second", H("any", "starter")))
+        self.s.secondary.append(other_row("both.kinds", H("sales", "enterprise")))
+        self.s.add_api("Both", "v3", False, tiers(sales="professional"), ["both.kinds"])
+        scopes, _ = self.s.catalog()
+        self.assertEqual(scopes["only.second"]["requires"], H("any", "starter"))
+        self.assertEqual(scopes["only.second"]["confidence"], "secondary")
+        both = scopes["both.kinds"]
+        self.assertEqual(both["requires"], H("sales", "professional"))
+        self.assertNotIn("requires_any_source", both)
+        self.assertEqual(both["confidence"], "api-spec")
+        self.assertEqual([(e["kind"], e["decides"]) for e in both["evidence"]],
+                         [("api-spec", True), ("secondary", False)])
+
+    def test_statement_without_a_tier_never_decides(self):
+        self.s.scope("contacts", deprecated=True, retired_on="2022-07-31")
+        self.s.docs_text.append(other_row("contacts", None, url="https://example.invalid/x", source="Changelog"))
+        x = self.s.catalog()[0]["contacts"]
+        self.assertEqual([(e["kind"], e["decides"]) for e in x["evidence"]], [("docs-text", False)])
+        self.assertIsNone(x["requires"])
+        self.assertEqual(x["confidence"], "unverified")
+
+    def test_add_on_condition_survives_strict_and_drops_in_lenient(self):
+        self.s.scope("transactional-email")
+        self.s.docs_table.append(table_row("transactional-email", [[{"hub": "marketing", "min_tier": "professional"},
+                                                                     {"feature": "transactional_email_addon"}]]))
+        self.s.add_api("Transactional", "v3", False, tiers(marketing="professional"), ["transactional-email"])
+        x = self.s.catalog()[0]["transactional-email"]
+        self.assertEqual(x["requires"], [[{"hub": "marketing", "min_tier": "professional"},
+                                          {"feature": "transactional_email_addon"}]])
+        self.assertEqual(x["requires_any_source"], H("marketing", "professional"))
+
+    def test_union_over_apis_and_versions(self):
+        self.s.scope("prefs.read")
+        self.s.add_api("Prefs", "v3", False, tiers(marketing="enterprise"), ["prefs.read"])
+        self.s.add_api("Prefs", "v4", False, tiers(marketing="starter"), ["prefs.read"])
+        self.s.add_api("Other", "v1", False, tiers(content="professional"), ["prefs.read"])
+        x = self.s.catalog()[0]["prefs.read"]
+        self.assertEqual(x["requires"], [[{"hub": "marketing", "min_tier": "starter"}],
+                                         [{"hub": "content", "min_tier": "professional"}]])
+        self.assertEqual(x["confidence"], "api-spec")
+        self.assertEqual(len(x["evidence"]), 1, "one api-spec evidence per scope, listing its APIs")
+
+    def test_all_free_file_means_every_account(self):
+        self.s.scope("free.read")
+        self.s.add_api("Free", "v3", False, tiers(), ["free.read"])
+        self.assertEqual(self.s.catalog()[0]["free.read"]["requires"], "any")
+
+    def test_generic_and_unrelated_alternatives_say_nothing(self):
+        for n in ("owners.read", "automation", "a1", "a2", "a3", "a4", "hubdb", "hubdb.rows.read"):
+            self.s.scope(n)
+        self.s.add_api("Owners", "v3", False, tiers(), ["automation", "owners.read"])
+        self.s.add_api("Generic", "v3", False, tiers(), ["a1", "a2", "a3", "a4"])
+        self.s.add_api("Hubdb", "v3", False, tiers(content="professional"), ["hubdb", "hubdb.rows.read"])
+        scopes, _ = self.s.catalog()
+        for n in ("owners.read", "automation", "a1", "a4"):
+            self.assertEqual(scopes[n]["evidence"], [], n)
+            self.assertEqual(scopes[n]["confidence"], "unverified", n)
+        self.assertEqual(scopes["hubdb.rows.read"]["requires"], H("content", "professional"))
+
+    def test_scope_needed_together_with_another_counts(self):
+        self.s.scope("files")
+        self.s.scope("media_bridge.write")
+        self.s.add_api("Media", "v1", False, tiers(), [["files", "media_bridge.write"]])
+        scopes, _ = self.s.catalog()
+        self.assertEqual(scopes["files"]["requires"], "any")
+        self.assertEqual(scopes["media_bridge.write"]["requires"], "any")
+
+    def test_private_apps_only_name_is_said(self):
+        self.s.scope("x.sensitive.read")
+        self.s.scope("x.sensitive.read.v2")
+        self.s.scope_sets = [["x.sensitive.read"], ["x.sensitive.read.v2"]]
+        a = api("X", "v3", False, tiers(), [])
+        a["operations"] = [{"method": "GET", "path": "/x", "oauth": [1], "private_apps": [0]}]
+        self.s.apis.append(a)
+        x = self.s.catalog()[0]["x.sensitive.read"]
+        self.assertTrue(any("private apps" in n and "x.sensitive.read.v2" in n for n in x["notes"]), x["notes"])
+
+    def test_unknown_spec_product_or_scope_is_an_error(self):
+        self.s.scope("known")
+        self.s.add_api("Odd", "v3", False, dict(tiers(), crm_suite="professional"), ["known"])
+        with self.assertRaises(generate.SourceError) as e:
+            self.s.catalog()
+        self.assertIn("crm_suite", str(e.exception))
+        self.s.apis = []
+        self.s.add_api("New", "v3", False, tiers(), ["brand.new.scope"])
+        with self.assertRaises(generate.SourceError) as e:
+            self.s.catalog()
+        self.assertIn("brand.new.scope", str(e.exception))
+
+    def test_model_drives_hubs_and_profiles(self):
+        self.s.scope("x")
+        _, doc = self.s.catalog()
+        hubs = [h["id"] for h in doc["hubs"]]
+        tiers_ = [t["id"] for t in doc["tiers"]]
+        self.assertEqual([p["id"] for p in doc["profiles"]],
+                         [tiers_[0]] + ["%s-%s" % (h, t) for h in hubs for t in tiers_[1:]])
+        self.s.model["hubs"] = self.s.model["hubs"][:2]
+        _, doc = self.s.catalog()
+        self.assertEqual(len(doc["profiles"]), 1 + 2 * (len(tiers_) - 1))
+
+
+class CheckMode(unittest.TestCase):
+    def test_check_passes_on_the_committed_catalog(self):
+        r = subprocess.run([sys.executable, SCRIPT, "--check"], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_check_names_what_is_stale(self):
+        tmp = tempfile.mkdtemp(prefix="tierscope-check-")
+        try:
+            shutil.copytree(os.path.join(ROOT, "data", "sources"), os.path.join(tmp, "data", "sources"))
+            out = os.path.join(tmp, "data", "hubspot-scopes.json")
+            self.assertEqual(subprocess.run([sys.executable, SCRIPT, "--root", tmp], capture_output=True).returncode, 0)
+            with open(out, encoding="utf-8") as f:
+                doc = json.load(f)
+            for s in doc["scopes"]:
+                if s["name"] == "automation":
+                    s["requires"] = "any"
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(json.dumps(doc, indent=2) + "\n")
+            r = subprocess.run([sys.executable, SCRIPT, "--check", "--root", tmp], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("scope automation (requires)", r.stderr)
+            os.remove(out)
+            r = subprocess.run([sys.executable, SCRIPT, "--check", "--root", tmp], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("cannot read", r.stderr)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def test_bad_source_is_a_clear_message(self):
+        tmp = tempfile.mkdtemp(prefix="tierscope-bad-")
+        try:
+            shutil.copytree(os.path.join(ROOT, "data", "sources"), os.path.join(tmp, "data", "sources"))
+            with open(os.path.join(tmp, "data", "sources", "docs-table.json"), "w") as f:
+                f.write("{ not json")
+            r = subprocess.run([sys.executable, SCRIPT, "--root", tmp], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("docs-table.json", r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
+            with open(os.path.join(tmp, "data", "sources", "docs-table.json"), "w") as f:
+                f.write('{"source": {}, "rows": [{"tier_text": "x"}]}')
+            r = subprocess.run([sys.executable, SCRIPT, "--root", tmp], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("lacks a field", r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
