@@ -7,7 +7,10 @@
 namespace tierscope {
 using ojson = nlohmann::ordered_json;
 
-// {"tool": {...}, "catalog": {...}}: the first two fields of every document the core produces.
+// The version of the JSON documents' shape (docs/report.schema.json): raised when a field changes
+// meaning or goes away (adding fields does not raise it).
+constexpr int kSchemaVersion = 1;
+// {"schema_version": N, "tool": {...}, "catalog": {...}}: the first fields of every document the core produces.
 ojson header_json(const Catalog& catalog);
 // {"as_of", "scopes", "configurations", "tiers", "hubs", "features", "profiles"}: the catalog and its model.
 ojson catalog_info_json(const Catalog& catalog);
