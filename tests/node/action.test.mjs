@@ -29,7 +29,7 @@ test('a failed gate fails the step; summary, output and annotations with file an
   const cfg = file('public-app.json', CONFIG);
   const r = runAction({ input: cfg, 'require-install-on': 'marketing-professional, free' });
   assert.equal(r.status, 1, r.stdout + r.stderr);
-  assert.match(r.summary, /^### tierscope: installs on 0 of 19 standard tiers/);
+  assert.match(r.summary, /^### tierscope: installs on 0 of 22 standard tiers/);
   assert.match(r.summary, /\*\*Gate: ❌ failed\*\* on marketing-professional, free/);
   assert.equal(r.output, 'gate=failed\n');
   // the unknown scope is on line 4 of the file

@@ -83,7 +83,7 @@ test('node without process.getBuiltinModule (node 18): the package node entry re
   assert.equal(run(`const { createTierscope } = await import('tierscope'); process.stdout.write((await createTierscope()).version);`), '0.1.0');
   rmSync(join(app, 'node_modules', 'tierscope', 'tierscope.wasm'));
   assert.equal(run(`const { createTierscope } = await import('tierscope/inline');
-    process.stdout.write(String((await createTierscope()).check('oauth').profiles.length));`), '19');
+    process.stdout.write(String((await createTierscope()).check('oauth').profiles.length));`), '22');
   assert.match(run(`const { createTierscope } = await import('tierscope');
     await createTierscope().then(() => process.stdout.write('loaded'), (e) => process.stdout.write(e.message));`), /ENOENT|no such file/);
 });
