@@ -13,7 +13,10 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "input.hpp"
+#include "read_input.hpp"
 #include "table.hpp"
+#include "text.hpp"
 #include "tierscope/api.hpp"
 
 namespace {
@@ -52,17 +55,8 @@ struct Failure {
   std::string message;
 };
 
-std::string read_file(const std::string& path) {
-  std::ostringstream ss;
-  if (path == "-") {
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw Failure{"cannot read " + path + ": " + std::strerror(errno)};
-  ss << f.rdbuf();
-  return ss.str();
-}
+std::string read_file(const std::string& path) { return tierscope_cli::read_input(path, tierscope::kMaxInputBytes); }
+std::string read_catalog(const std::string& path) { return tierscope_cli::read_input(path, tierscope::kMaxCatalogBytes); }
 
 std::string need_value(int& i, int argc, char** argv) {
   if (i + 1 >= argc) throw Failure{std::string(argv[i]) + " needs a value"};
@@ -104,7 +98,7 @@ int run_check(int argc, char** argv) {
     else if (a == "--account") options["account"] = parse_account(need_value(i, argc, argv));
     else if (a == "--catalog") {
       std::string path = need_value(i, argc, argv);
-      auto loaded = tierscope::load_catalog(read_file(path));
+      auto loaded = tierscope::load_catalog(read_catalog(path));
       if (!loaded.ok) throw Failure{path + ": " + loaded.error};
     } else if (a == "--color") color = 1;
     else if (a == "--no-color") color = 0;
@@ -237,7 +231,7 @@ int run_scopes(int argc, char** argv) {
     else if (a == "--format") format = need_value(i, argc, argv);
     else if (a == "--catalog") {
       std::string path = need_value(i, argc, argv);
-      auto loaded = tierscope::load_catalog(read_file(path));
+      auto loaded = tierscope::load_catalog(read_catalog(path));
       if (!loaded.ok) throw Failure{path + ": " + loaded.error};
     } else if (a == "--help" || a == "-h") { std::cout << kUsage; return 0; }
     else throw Failure{"unknown argument " + a + " for scopes (see tierscope --help)"};
@@ -263,10 +257,10 @@ int main(int argc, char** argv) {
     if (cmd == "diff") return run_diff(argc, argv);
     throw Failure{cmd.empty() ? "no command (see tierscope --help)" : "unknown command " + cmd + " (see tierscope --help)"};
   } catch (const Failure& f) {
-    std::cerr << "tierscope: " << f.message << "\n";
+    std::cerr << "tierscope: " << tierscope::escape_controls(f.message) << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "tierscope: " << e.what() << "\n";
+    std::cerr << "tierscope: " << tierscope::escape_controls(e.what()) << "\n";
     return 2;
   }
 }
