@@ -22,12 +22,63 @@ function tierscopeIsBytes(value) {
   return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 }
 
+// The core's input limit (core/src/input.hpp kMaxInputBytes): more UTF-8 bytes than this are refused.
+const TIERSCOPE_MAX_BYTES = 1024 * 1024;
+
+function tierscopeTooLarge(what, bytes) {
+  const size = bytes === undefined ? `more than ${TIERSCOPE_MAX_BYTES}` : String(bytes);
+  return tierscopeError('input-too-large', `${what} is ${size} bytes; the limit is ${TIERSCOPE_MAX_BYTES} bytes (1 MiB)`);
+}
+
 // JS string -> UTF-8 (lone surrogates become U+FFFD, as in every WHATWG encoder); bytes pass as they are.
-function tierscopeBytes(value) {
-  if (typeof value == 'string') return tierscopeEncoder.encode(value);
-  if (value instanceof Uint8Array) return value;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+// Refused before anything is copied into wasm memory when over the limit. A string's UTF-8 length is
+// at least its UTF-16 length (one unit: 1-3 bytes, a surrogate pair: 4), so a longer string is
+// refused unread, and a shorter one is encoded (at most 3 MiB) and its exact byte count checked.
+function tierscopeBytes(value, what = 'the input') {
+  if (typeof value == 'string') {
+    if (value.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what);
+    const bytes = tierscopeEncoder.encode(value);
+    if (bytes.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what, bytes.length);
+    return bytes;
+  }
+  const bytes = value instanceof Uint8Array ? value
+    : value instanceof ArrayBuffer ? new Uint8Array(value)
+    : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (bytes.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what, bytes.length);
+  return bytes;
+}
+
+// Options: an object (written as JSON here), JSON text, or null/undefined for the defaults. Anything
+// that cannot become JSON text (circular, a BigInt, nested too deep, a throwing getter, not an
+// object) is bad-options, thrown before the module is called.
+function tierscopeOptionsText(options) {
+  if (options == null) return '';
+  let text;
+  if (typeof options == 'string') {
+    text = options;
+  } else if (typeof options == 'object') {
+    try {
+      text = JSON.stringify(options);
+    } catch (e) {
+      throw tierscopeError('bad-options', 'options: cannot be written as JSON (' + ((e && e.message) || String(e)) + ')', TypeError);
+    }
+    if (typeof text != 'string') throw tierscopeError('bad-options', 'options: must be an object', TypeError);
+  } else {
+    throw tierscopeError('bad-options', `options: must be an object, not ${typeof options}`, TypeError);
+  }
+  if (text.length > TIERSCOPE_MAX_BYTES) throw tierscopeError('bad-options', `options: more than ${TIERSCOPE_MAX_BYTES} bytes of JSON`);
+  return text;
+}
+
+// A value to JSON text for the core (fields, a report); what cannot be written is a parse-error.
+function tierscopeJsonText(value, fn, what) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    throw tierscopeError('parse-error', `${fn}(): ${what} cannot be written as JSON: ` + ((e && e.message) || String(e)), TypeError);
+  }
+  return tierscopeBytes(text, what);
 }
 
 // Where the .wasm is: beside this file (import.meta.url), unless options.locateFile says otherwise.
@@ -99,36 +150,25 @@ export async function createTierscope(options) {
     return result.json;
   }
 
-  function optionsText(options) {
-    if (options == null) return '';
-    if (typeof options == 'string') return options;
-    return JSON.stringify(options);
-  }
+  const optionsText = tierscopeOptionsText;
 
   function checkJson(input, options) {
     const opts = optionsText(options);
     if (typeof input == 'string' || tierscopeIsBytes(input)) return call('checkText', tierscopeBytes(input), opts);
-    if (input !== null && typeof input == 'object') {
-      let fields;
-      try {
-        fields = JSON.stringify(input);
-      } catch (e) {
-        throw tierscopeError('parse-error', 'check(): the fields object cannot be written as JSON: ' + e.message, TypeError);
-      }
-      return call('checkFields', fields, opts);
-    }
+    if (input !== null && typeof input == 'object') return call('checkFields', tierscopeJsonText(input, 'check', 'the fields'), opts);
     throw tierscopeError('parse-error',
       'check() takes a string (a scope list, install URL or app config), bytes, or a {required, conditional, optional, url} object',
       TypeError);
   }
 
-  function textArg(fn, value) {
-    if (typeof value == 'string' || tierscopeIsBytes(value)) return tierscopeBytes(value);
+  function textArg(fn, value, what = 'the input') {
+    if (typeof value == 'string' || tierscopeIsBytes(value)) return tierscopeBytes(value, what);
     throw tierscopeError('parse-error', `${fn}() takes a string or bytes`, TypeError);
   }
 
   function checkPairJson(config, url, options) {
-    return call('checkPair', textArg('checkPair', config), textArg('checkPair', url), optionsText(options));
+    const opts = optionsText(options);
+    return call('checkPair', textArg('checkPair', config, 'the app config'), textArg('checkPair', url, 'the install URL'), opts);
   }
 
   const version = mod.version();
@@ -140,17 +180,22 @@ export async function createTierscope(options) {
     check: (input, options) => JSON.parse(checkJson(input, options)),
     checkJson,
     parse: (text) => JSON.parse(call('parseText', textArg('parse', text))),
-    scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter))),
+    scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter, 'the filter'))),
     checkPair: (config, url, options) => JSON.parse(checkPairJson(config, url, options)),
     checkPairJson,
-    buildUrls: (config, options) => JSON.parse(call('buildUrls', textArg('buildUrls', config), optionsText(options))),
+    buildUrls: (config, options) => {
+      const opts = optionsText(options);
+      return JSON.parse(call('buildUrls', textArg('buildUrls', config, 'the app config'), opts));
+    },
     migrate: (text) => JSON.parse(call('migrate', textArg('migrate', text))),
-    diff: (before, after, options) =>
-      JSON.parse(call('diff', textArg('diff', before), textArg('diff', after), optionsText(options))),
+    diff: (before, after, options) => {
+      const opts = optionsText(options);
+      return JSON.parse(call('diff', textArg('diff', before, 'before'), textArg('diff', after, 'after'), opts));
+    },
     markdown: (report) => {
-      if (typeof report == 'string') return call('renderMarkdown', report);
+      if (typeof report == 'string') return call('renderMarkdown', tierscopeBytes(report, 'the report'));
       if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);
-      return call('renderMarkdown', JSON.stringify(report));
+      return call('renderMarkdown', tierscopeJsonText(report, 'markdown', 'the report'));
     },
   });
 }
