@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what tierscope needs on Debian 12 and is missing: compilers (g++, clang), emscripten, nlohmann/json,
-# doctest, chromium, fonts, and the npm dev packages (playwright-core, axe-core). Repeat runs take seconds.
+# doctest, chromium, fonts, and the npm dev packages (playwright-core, axe-core, esbuild). Repeat runs take seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +30,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: npm ci"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi

@@ -1,6 +1,13 @@
-// tierscope page: wires the wasm evaluator (./tierscope.mjs) to the input, the matrix, the reach
-// heatmaps, the consent preview, the custom account, diagnostics, share link and export; the install
-// URL check, builder, OAuth 1 migration preview and before/after diff live in their own modules.
+// tierscope page: wires the evaluator (a Web Worker around the wasm module: engine.js, worker.js) to
+// the input, the matrix, the reach heatmaps, the consent preview, the custom account, diagnostics,
+// share link and export; the install URL check, builder, OAuth 1 migration preview and before/after
+// diff live in their own modules.
+// Scheduling: an input updates the state and posts it to the worker at once; the worker's answer for
+// the newest input paints the matrix cells in the next frame; everything else (reach, diagnostics,
+// suggestions, consent, URL check, builder, share link) follows when the page is idle.
+// Performance marks: tierscope:input, tierscope:matrix, tierscope:first-result and the measure
+// tierscope:keystroke-to-frame (input event → the frame after the matrix shows its result).
+import { start, ready, evaluate as post, onEvaluated, call } from './engine.js';
 import { $, h, replaceChildren, copyText, HUB_NAMES, TIER_NAMES } from './dom.js';
 import { defaultState, decodeState, encodeState, rewritePaste, words, HUBS } from './state.js';
 import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes } from './matrix.js';
@@ -11,6 +18,8 @@ import { initUrlCheck, pairActive, CONFIG_FORMATS } from './urlcheck.js';
 import { initBuilder } from './builder.js';
 import { initMigrate } from './migrate.js';
 import { initDiff } from './diff.js';
+
+start(); // the worker and the wasm's streaming compile first, before any other work of the page
 
 const EXAMPLE = `{
   "name": "Acme Contact Sync",
@@ -36,13 +45,20 @@ const KINDS = ['required', 'conditional', 'optional'];
 const PROFILE_NAMES = { free: 'Free', custom: 'your custom account' };
 for (const hub of HUBS) for (const t of ['starter', 'professional', 'enterprise']) PROFILE_NAMES[`${hub}-${t}`] = `${HUB_NAMES[hub]} ${TIER_NAMES[t]}`;
 
-let ts; let info; let report = null; let state; let format = ''; let appName = null;
+
+// The evaluator as the page's modules use it: every function answers with a promise.
+const ts = new Proxy({}, { get: (_, name) => (...args) => call(name, ...args) });
+let info = new Map(); let state; let format = ''; let appName = null;
 // synced: the pasted text says what the fields say (false when the fields lead); pairError: why the
 // install URL could not be checked against the config.
 let synced = true; let pairError = '';
 let renderUrlCheck; let builder;
-const pending = { paste: false, fields: false, catalog: false };
-let frame = 0;
+// shown: the last answer painted (matrix, format, fields; .text = the whole report as JSON text);
+// report: that text parsed, on demand; failed: the error of the newest answer, if any.
+let shown = null; let report = null; let failed = '';
+let wanted = 0; let painted = 0; let painting = null; let idle = 0; let dirty = false; let started = false;
+const inputs = new Map(); // seq → performance.now() of the input event that asked for it
+const waiters = [];
 const el = {};
 
 function announce(text) {
@@ -57,21 +73,6 @@ function setError(text) {
 }
 
 function fieldsFromState() { for (const k of KINDS) el[k].value = state.fields[k]; }
-
-function parsePaste() {
-  try {
-    const p = ts.parse(state.paste);
-    format = p.format;
-    for (const k of KINDS) state.fields[k] = (p.request[k] || []).join(' ');
-    fieldsFromState();
-    el.pasteNote.hidden = true;
-    synced = true;
-    return true;
-  } catch (e) {
-    setError(`Cannot read the pasted text: ${e.message}`);
-    return false;
-  }
-}
 
 /** After a field edit: rewrite the paste in its own format when it can express the fields. */
 function syncPasteFromFields() {
@@ -94,78 +95,147 @@ function options() {
   return { withoutConditional: state.withoutConditional, account: { hubs, features: [...state.account.features] } };
 }
 
-function currentInput() {
-  return state.mode === 'paste' ? state.paste : { required: state.fields.required, conditional: state.fields.conditional, optional: state.fields.optional };
-}
-
 function pair() { return pairActive(state, format, synced); }
 
-function evaluate() {
-  pairError = '';
-  if (pair()) {
-    try {
-      report = ts.checkPair(state.paste, state.installUrl, options());
-      setError('');
-      appName = report.input.app_name;
-      return;
-    } catch (e) {
-      pairError = e.message; // the config alone is evaluated below
-    }
-  }
-  try {
-    report = ts.check(currentInput(), options());
-  } catch (e) {
-    setError(`${state.mode === 'paste' ? 'Cannot read the pasted text' : 'Cannot evaluate the fields'}: ${e.message}`);
-    return;
-  }
-  setError('');
-  if (state.mode === 'paste') appName = report.input.app_name;
+/**
+ * Posts the current state to the worker (the newest input wins). input: true when a keystroke or
+ * an edit asked for it (timed as keystroke → frame); parse: read the paste for its format even when
+ * the fields lead (restoring a share link).
+ */
+function request({ input = false, parse = false } = {}) {
+  const job = { mode: state.mode, parse: parse || state.mode === 'paste', paste: state.paste, installUrl: state.installUrl,
+    fields: { ...state.fields }, options: options(), format, synced };
+  wanted = post(job);
+  if (input) inputs.set(wanted, performance.now());
+  later();
+  return wanted;
 }
 
-function render() {
-  const shown = state.mode === 'fields' ? `${FORMATS[format] || format} · the report follows the fields` : FORMATS[format] || format;
+/** Resolves once the answer for the newest input is painted with everything else (matrix, panels). */
+function settled() {
+  return new Promise((resolve) => { waiters.push(resolve); if (painted === wanted && !idle && !painting) flush(); });
+}
+
+function flush() { for (const w of waiters.splice(0)) w(); }
+
+onEvaluated((m) => {
+  painting = m;
+  requestAnimationFrame(paint);
+});
+
+/** The input frame: the answer's format, fields and error, and the matrix cells; nothing else. */
+function paint() {
+  const m = painting;
+  painting = null;
+  if (!m || m.seq !== wanted) return; // a newer input is on its way: this answer is stale
+  if (m.parseFailed) {
+    failed = m.error;
+    setError(m.error); // the last readable report stays
+    showFormat();
+  } else {
+    if (m.fields && state.mode === 'paste') {
+      for (const k of KINDS) state.fields[k] = (m.fields[k] || []).join(' ');
+      fieldsFromState();
+      el.pasteNote.hidden = true;
+      synced = true;
+    }
+    format = m.format || format;
+    pairError = m.pairError || '';
+    failed = m.error || '';
+    setError(m.error);
+    showFormat();
+    if (m.matrix) {
+      shown = m; report = null;
+      if (state.mode === 'paste' || m.pair) appName = m.appName;
+      renderMatrix(el.matrix, m.matrix, state.selected);
+      if (m.matrix.account) fillCell(el.accountResult, m.matrix.account, invalidScopes(m.matrix));
+    }
+  }
+  painted = m.seq;
+  dirty = true;
+  performance.mark('tierscope:matrix', { detail: { seq: m.seq } });
+  if (!started && m.matrix) { started = true; performance.mark('tierscope:first-result'); }
+  const t0 = inputs.get(m.seq);
+  for (const k of inputs.keys()) if (k <= m.seq) inputs.delete(k);
+  if (t0 !== undefined) afterPaint(() => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } }));
+  later();
+}
+
+/** Runs fn just after the browser has painted the current frame. */
+function afterPaint(fn) {
+  requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = fn; c.port2.postMessage(0); });
+}
+
+const whenIdle = typeof requestIdleCallback === 'function' ? (fn) => requestIdleCallback(fn, { timeout: 200 }) : (fn) => setTimeout(fn, 30);
+
+/** Schedules the rest of the page (panels, share link) for when the page is idle. */
+function later() {
+  if (!idle) idle = whenIdle(renderRest);
+}
+
+/** The whole report of the last answer, parsed on first use. */
+function fullReport() {
+  if (!report && shown) report = JSON.parse(shown.text);
+  return report;
+}
+
+function showFormat() {
+  const shownText = state.mode === 'fields' ? `${FORMATS[format] || format} · the report follows the fields` : FORMATS[format] || format;
   el.format.dataset.format = format;
   el.format.dataset.mode = state.mode;
-  replaceChildren(el.format, 'Detected format: ', h('strong', { text: shown || '…' }));
+  replaceChildren(el.format, 'Detected format: ', h('strong', { text: shownText || '…' }));
   el.withoutConditional.checked = state.withoutConditional;
-  if (!report) return;
-  renderMatrix(el.matrix, report, state.selected);
-  if (report.account) fillCell(el.accountResult, report.account, invalidScopes(report));
-  el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
-  renderReach(document, report);
-  // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
-  const diagnostics = report.url_check ? report.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : report.diagnostics;
-  renderDiagnostics(el.diagnostics, diagnostics, applyFix);
-  renderSuggestions(el.suggestions, report, PROFILE_NAMES, applyFix);
-  renderPreview();
-  renderUrlCheck({ state, format, synced, report, error: pairError });
-  builder.update();
+}
+
+/** Everything but the matrix: run when idle after an answer (or an edit that changes the link). */
+function renderRest() {
+  idle = 0;
+  updateHash();
+  const r = dirty ? fullReport() : null;
+  dirty = false;
+  if (r) {
+    el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
+    renderReach(document, r);
+    // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
+    const diagnostics = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
+    renderDiagnostics(el.diagnostics, diagnostics, applyFix);
+    renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix);
+    renderPreview();
+    renderUrlCheck({ state, format, synced, report: r, error: pairError });
+    builder.update();
+  }
+  if (painted === wanted && !painting) flush();
 }
 
 function renderPreview() {
-  const profile = state.selected === 'custom' ? report.account : report.profiles.find((p) => p.id === state.selected);
+  const r = fullReport();
+  if (!r) return;
+  const profile = state.selected === 'custom' ? r.account : r.profiles.find((p) => p.id === state.selected);
   if (!profile) { el.consent.replaceChildren(h('p', { text: 'Choose a cell of the matrix.' })); return; }
-  renderConsent(el.consent, { report, profile, info, appName, profileName: PROFILE_NAMES[state.selected] || state.selected, onFix: applyFix,
-    onUseFixedUrl: report.url_check && report.url_check.fixed_url ? () => useInstallUrl(report.url_check.fixed_url) : null });
+  renderConsent(el.consent, { report: r, profile, info, appName, profileName: PROFILE_NAMES[state.selected] || state.selected, onFix: applyFix,
+    onUseFixedUrl: r.url_check && r.url_check.fixed_url ? () => useInstallUrl(r.url_check.fixed_url) : null });
 }
 
 /** Puts a URL (the corrected one) into the install URL field and checks it again. */
-function useInstallUrl(url) {
+async function useInstallUrl(url) {
   state.installUrl = el.installUrl.value = url;
-  pending.eval = true;
-  run();
+  request();
   el.installUrl.focus();
-  announce(report && report.url_check && report.url_check.ok ? 'The corrected install URL is in place; it matches the config.' : 'The corrected install URL is in place.');
+  await settled();
+  const r = fullReport();
+  announce(r && r.url_check && r.url_check.ok ? 'The corrected install URL is in place; it matches the config.' : 'The corrected install URL is in place.');
 }
 
 /** Loads scopes into the three fields (the migration recommendation); the paste follows when it can. */
-function loadFields(fields) {
+async function loadFields(fields) {
   for (const k of KINDS) state.fields[k] = (fields[k] || []).join(' ');
   fieldsFromState();
-  if (syncPasteFromFields()) { state.mode = 'paste'; pending.paste = true; } else { state.mode = 'fields'; pending.eval = true; }
-  run();
+  state.mode = syncPasteFromFields() ? 'paste' : 'fields';
+  request();
   $('#matrix-heading').focus();
-  if (report) announce(`Scopes loaded: installs on ${report.coverage.profiles.installs} of ${report.coverage.profiles.total} standard tiers.`);
+  await settled();
+  const c = shown && shown.matrix.coverage;
+  if (c) announce(`Scopes loaded: installs on ${c.profiles.installs} of ${c.profiles.total} standard tiers.`);
 }
 
 /** The current input as one text for the diff: the paste, or the fields as a public-app config. */
@@ -179,24 +249,6 @@ function updateHash() {
   const frag = encodeState(state);
   if (location.hash !== frag) history.replaceState(null, '', frag);
   el.shareUrl.value = location.href;
-}
-
-function run() {
-  frame = 0;
-  if (pending.paste && !parsePaste()) { pending.paste = false; pending.fields = false; render(); updateHash(); return; }
-  if (pending.fields) syncPasteFromFields();
-  const again = pending.paste || pending.fields || !report;
-  pending.paste = pending.fields = false;
-  if (again || pending.eval) evaluate();
-  pending.eval = false;
-  render();
-  updateHash();
-  if (pending.catalog) { pending.catalog = false; renderCatalog(el.catalogRoot, ts, el.catalogSearch.value); }
-}
-
-function schedule(what) {
-  pending[what] = true;
-  if (!frame) frame = requestAnimationFrame(run);
 }
 
 function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
@@ -217,7 +269,7 @@ function applyFix(s, scope, code) {
     const text = replaceInPaste(state.paste, format, scope, s.scopes);
     if (text !== null) {
       state.paste = el.paste.value = text;
-      pending.paste = true; run();
+      request({ input: false });
       afterFix(`Replaced ${scope} with ${s.scopes.join(' ')}.`);
       return;
     }
@@ -252,8 +304,8 @@ function applyFix(s, scope, code) {
   for (const k of KINDS) state.fields[k] = f[k].join(' ');
   fieldsFromState();
   // The paste stays the source when it can say the same thing (it keeps the app name and URL).
-  if (syncPasteFromFields()) { state.mode = 'paste'; pending.paste = true; } else { state.mode = 'fields'; pending.eval = true; }
-  run();
+  if (syncPasteFromFields()) state.mode = 'paste'; else state.mode = 'fields';
+  request({ input: false });
   afterFix(done);
 }
 
@@ -262,11 +314,15 @@ function afterFix(text) {
   el.diagHeading.focus();
 }
 
+
 function select(id) {
   state.selected = id;
-  render();
+  for (const b of el.matrix.querySelectorAll('[data-profile]')) b.setAttribute('aria-pressed', String(b.dataset.profile === id));
+  el.accountResult.setAttribute('aria-pressed', String(id === 'custom'));
+  renderPreview();
   updateHash();
-  const p = id === 'custom' ? report && report.account : report && report.profiles.find((x) => x.id === id);
+  const r = fullReport();
+  const p = id === 'custom' ? r && r.account : r && r.profiles.find((x) => x.id === id);
   if (p) announce(`Preview for ${PROFILE_NAMES[id] || id}: ${p.status.replace('-', ' ')}.`);
   const box = el.preview.getBoundingClientRect();
   if (box.top > innerHeight || box.bottom < 0) el.preview.scrollIntoView({ block: 'start' });
@@ -279,9 +335,10 @@ function showFallback(text) {
   el.fallback.select();
 }
 
-function downloadJson() {
-  let text;
-  try { text = pair() && !pairError ? ts.checkPairJson(state.paste, state.installUrl, options()) : ts.checkJson(currentInput(), options()); } catch (e) { el.exportStatus.textContent = `Cannot export: ${e.message}`; return; }
+async function downloadJson() {
+  await settled();
+  if (failed || !shown) { el.exportStatus.textContent = `Cannot export: ${failed || 'nothing to export yet'}`; return; }
+  let text = shown.text;
   if (!text.endsWith('\n')) text += '\n';
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const slug = (appName || 'report').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
@@ -299,14 +356,22 @@ function restore(s) {
   el.installUrl.value = state.installUrl;
   el.shareSecrets.checked = state.includeSecrets;
   showAccount(state.account);
-  const wanted = { ...state.fields };
-  pending.paste = true;
-  run();
+  fieldsFromState();
   if (state.mode === 'fields') {
-    state.fields = wanted; fieldsFromState(); synced = false; pending.eval = true; run();
+    synced = false;
     el.pasteNote.hidden = false;
     el.pasteNote.textContent = 'The report follows the three fields below.';
   }
+  return request({ parse: true });
+}
+
+function onInput(what, update) {
+  return () => {
+    performance.mark('tierscope:input');
+    update();
+    if (what === 'fields') syncPasteFromFields();
+    request({ input: true });
+  };
 }
 
 async function main() {
@@ -318,42 +383,34 @@ async function main() {
     withoutConditional: 'without-conditional', loadStatus: 'load-status', installUrl: 'install-url' })) el[k] = document.getElementById(id);
   el.catalogRoot = $('main');
 
-  buildMatrix(el.matrix, select);
-  try {
-    const mod = await import('./tierscope.mjs');
-    ts = await (mod.createTierscope || mod.default)();
-  } catch (e) {
-    el.loadStatus.textContent = `The evaluator could not be loaded: ${e && e.message ? e.message : e}`;
-    el.loadStatus.classList.add('error-text');
-    return;
-  }
-  info = new Map(ts.scopes('').map((s) => [s.name, s]));
-  $('#catalog-date').textContent = ts.catalog.as_of;
-  $('#catalog-date').setAttribute('datetime', ts.catalog.as_of);
-  $('#tool-version').textContent = `tierscope ${ts.version}`;
-
+  buildMatrix(el.matrix, select); // keeps the skeleton the built page already has
   renderUrlCheck = initUrlCheck(useInstallUrl);
   builder = initBuilder(ts, () => ({ text: state.paste, format, config: synced && CONFIG_FORMATS.includes(format) }));
+  const initial = decodeState(location.hash, EXAMPLE) || defaultState(EXAMPLE);
+  buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: true }));
+  restore(initial); // posted at once: the worker answers as soon as the wasm is ready
+  // Queued behind the first evaluation: the scope labels of the consent preview, then the tools.
+  const labels = ts.scopes('').then((list) => { info = new Map(list.map((x) => [x.name, x])); renderPreview(); }, () => { /* labels fall back to names */ });
   initMigrate(ts, loadFields);
   initDiff(ts, currentText);
-  const initial = decodeState(location.hash, EXAMPLE) || defaultState(EXAMPLE);
-  buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => schedule('eval'));
-  restore(initial);
 
-  el.paste.addEventListener('input', () => { state.paste = el.paste.value; state.mode = 'paste'; schedule('paste'); });
-  for (const k of KINDS) el[k].addEventListener('input', () => { state.fields[k] = el[k].value; state.mode = 'fields'; schedule('fields'); });
-  el.installUrl.addEventListener('input', () => { state.installUrl = el.installUrl.value; schedule('eval'); });
-  el.withoutConditional.addEventListener('change', () => { state.withoutConditional = el.withoutConditional.checked; schedule('eval'); });
+  el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
+  for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));
+  el.installUrl.addEventListener('input', onInput('url', () => { state.installUrl = el.installUrl.value; }));
+  el.withoutConditional.addEventListener('change', () => { state.withoutConditional = el.withoutConditional.checked; request({ input: true }); });
   el.accountResult.addEventListener('click', () => select('custom'));
   el.shareSecrets.addEventListener('change', () => { state.includeSecrets = el.shareSecrets.checked; updateHash(); });
-  el.catalogSearch.addEventListener('input', () => schedule('catalog'));
+  let search = 0;
+  el.catalogSearch.addEventListener('input', () => { if (!search) search = requestAnimationFrame(() => { search = 0; renderCatalog(el.catalogRoot, ts, el.catalogSearch.value); }); });
   $('#copy-link').addEventListener('click', async () => {
     updateHash();
     if (await copyText(location.href)) el.exportStatus.textContent = 'Share link copied.';
     else { el.shareUrl.focus(); el.shareUrl.select(); el.exportStatus.textContent = 'Copy the selected link (the clipboard is not available here).'; }
   });
   $('#copy-markdown').addEventListener('click', async () => {
-    const md = ts.markdown(report);
+    await settled();
+    let md;
+    try { md = await ts.markdown(shown.text); } catch (e) { el.exportStatus.textContent = `Cannot export: ${e.message}`; return; }
     if (await copyText(md)) el.exportStatus.textContent = `Markdown report copied (${md.split('\n').length} lines).`;
     else { showFallback(md); el.exportStatus.textContent = 'The clipboard is not available: the report is selected below.'; }
   });
@@ -363,9 +420,23 @@ async function main() {
     if (s && location.hash !== encodeState(state)) restore(s);
   });
 
-  renderCatalog(el.catalogRoot, ts, '');
+  let loaded;
+  try {
+    loaded = await ready;
+  } catch (e) {
+    el.loadStatus.textContent = `The evaluator could not be loaded: ${e && e.message ? e.message : e}`;
+    el.loadStatus.classList.add('error-text');
+    return;
+  }
+  $('#catalog-date').textContent = loaded.as_of;
+  $('#catalog-date').setAttribute('datetime', loaded.as_of);
+  $('#tool-version').textContent = `tierscope ${loaded.version}`;
+  await settled();
+  await labels;
   el.loadStatus.hidden = true;
   document.documentElement.dataset.ready = 'true';
+  // The full catalog listing is not needed for the first result: it follows when the page is idle.
+  whenIdle(() => renderCatalog(el.catalogRoot, ts, el.catalogSearch.value));
 }
 
 main();

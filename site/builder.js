@@ -21,7 +21,8 @@ function redirectOf(url) {
 
 /**
  * getSource() → {text, format, config}: config is true when text is an app config the report follows.
- * Returns {update()}, to call after the paste changes.
+ * ts: the evaluator (its functions answer with promises). Returns {update()}, to call after the paste
+ * changes; the URLs are built only while the panel is open (and when it opens).
  */
 export function initBuilder(ts, getSource) {
   const $ = (id) => document.getElementById(id);
@@ -29,13 +30,14 @@ export function initBuilder(ts, getSource) {
   const clientId = $('build-client-id'); const redirect = $('build-redirect'); const account = $('build-account');
   const eu = $('build-eu'); const error = $('build-error'); const notes = $('build-notes');
   const list = $('build-urls'); const status = $('build-status');
-  let last = '';
+  let last = ''; let asked = 0;
 
-  function update() {
+  async function update() {
     const src = getSource();
     const applies = src.config || src.format === 'private-app';
     panel.hidden = !applies;
     if (!applies) { last = ''; return; }
+    if (!panel.open) return;
     const opts = { eu: eu.checked };
     if (clientId.value.trim()) opts.clientId = clientId.value.trim();
     if (redirect.dataset.edited === 'true' && redirect.value.trim()) opts.redirectUri = redirect.value.trim();
@@ -52,9 +54,12 @@ export function initBuilder(ts, getSource) {
     }
     form.hidden = false; none.hidden = true;
     let out;
+    const mine = ++asked;
     try {
-      out = ts.buildUrls(src.text, opts);
+      out = await ts.buildUrls(src.text, opts);
+      if (mine !== asked) return; // a newer edit asked again
     } catch (e) {
+      if (mine !== asked) return;
       error.hidden = false;
       error.textContent = e.message;
       account.setAttribute('aria-invalid', String(e.code === 'bad-options' && 'accountId' in opts));
@@ -86,5 +91,6 @@ export function initBuilder(ts, getSource) {
   for (const input of [clientId, account]) input.addEventListener('input', update);
   redirect.addEventListener('input', () => { redirect.dataset.edited = 'true'; update(); });
   eu.addEventListener('change', update);
+  panel.addEventListener('toggle', update);
   return { update };
 }

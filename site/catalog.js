@@ -13,9 +13,14 @@ function safeHref(url) {
   return /^https:\/\//.test(url || '') ? url : null;
 }
 
-export function renderCatalog(root, ts, query) {
+let asked = 0;
+
+/** Lists the scopes matching query; ts answers with promises (the newest search wins). */
+export async function renderCatalog(root, ts, query) {
   let list;
-  try { list = ts.scopes(query.trim()); } catch { list = []; }
+  const mine = ++asked;
+  try { list = await ts.scopes(query.trim()); } catch { list = []; }
+  if (mine !== asked) return;
   const count = root.querySelector('#catalog-count');
   count.textContent = list.length > LIMIT
     ? `${list.length} scopes match; showing the first ${LIMIT}. Refine the search to see more.`

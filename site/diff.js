@@ -8,7 +8,7 @@ function reach(c) {
   return `${c.profiles} of 19 tiers${c.uncertain ? ` (+ ${c.uncertain} uncertain)` : ''}, ${pct(c.combinations, 65536)}`;
 }
 
-/** current() → the page's current input as text (for "Use current as before/after"). */
+/** current() → the page's current input as text (for "Use current as before/after"); ts answers with promises. */
 export function initDiff(ts, current) {
   const $ = (id) => document.getElementById(id);
   const before = $('diff-before'); const after = $('diff-after'); const error = $('diff-error'); const out = $('diff-out');
@@ -28,8 +28,11 @@ export function initDiff(ts, current) {
     return items.length ? items : [h('li', { text: 'The two request the same scopes.' })];
   }
 
-  function render() {
+  let asked = 0;
+
+  async function render() {
     frame = 0;
+    const mine = ++asked;
     if (!before.value.trim() || !after.value.trim()) {
       error.hidden = true;
       replaceChildren(out, h('p.note', { text: 'Fill both sides to compare them.' }));
@@ -37,8 +40,10 @@ export function initDiff(ts, current) {
     }
     let d;
     try {
-      d = ts.diff(before.value, after.value);
+      d = await ts.diff(before.value, after.value);
+      if (mine !== asked) return; // a newer edit asked again
     } catch (e) {
+      if (mine !== asked) return;
       error.hidden = false;
       error.textContent = `Cannot compare: ${e.message}`;
       return;

@@ -6,23 +6,41 @@ const PAID = TIERS.slice(1);
 const URL_STATUSES = ['url-mismatch', 'insufficient-scopes'];
 const SHORT = { free: 'Free', starter: 'Start.', professional: 'Pro', enterprise: 'Ent.' };
 
-/** Builds the empty grid once; onSelect(profileId) fires on click / Enter / Space. */
-export function buildMatrix(table, onSelect) {
-  const head = h('thead', {}, h('tr', {},
-    h('th', { scope: 'col' }, h('span.sr-only', { text: 'Hub' })),
-    PAID.map((t) => h('th', { scope: 'col' }, h('span.long', { text: TIER_NAMES[t] }), h('span.short', { 'aria-hidden': 'true', text: SHORT[t] })))));
-  const body = h('tbody');
-  body.append(h('tr', {}, h('th', { scope: 'row', text: 'Free' }),
-    h('td', { colspan: '3' }, cellButton('free', 'Free (every hub free)', onSelect))));
-  for (const hub of HUBS) {
-    body.append(h('tr', {}, h('th', { scope: 'row', text: HUB_NAMES[hub].replace(' Hub', '') }),
-      PAID.map((t) => h('td', {}, cellButton(`${hub}-${t}`, `${HUB_NAMES[hub]} ${TIER_NAMES[t]}`, onSelect)))));
-  }
-  table.replaceChildren(head, body);
+/**
+ * The grid's layout: the column heads and one row per hub (Free first), each cell a profile id and
+ * its name. The page builds the grid from it, and the site build writes the same grid into
+ * index.html (scripts/site/prerender.mjs) so the matrix is there before any script runs.
+ */
+export function matrixLayout() {
+  return {
+    columns: PAID.map((t) => ({ long: TIER_NAMES[t], short: SHORT[t] })),
+    rows: [{ head: 'Free', cells: [{ id: 'free', name: 'Free (every hub free)', colspan: 3 }] },
+      ...HUBS.map((hub) => ({ head: HUB_NAMES[hub].replace(' Hub', ''),
+        cells: PAID.map((t) => ({ id: `${hub}-${t}`, name: `${HUB_NAMES[hub]} ${TIER_NAMES[t]}` })) }))],
+  };
 }
 
-function cellButton(id, name, onSelect) {
-  return h('button.cell', { type: 'button', 'data-profile': id, 'data-status': 'pending', 'aria-pressed': 'false', onclick: () => onSelect(id) },
+/**
+ * Builds the empty grid (unless the built page already holds it); onSelect(profileId) fires on
+ * click / Enter / Space of a cell.
+ */
+export function buildMatrix(table, onSelect) {
+  table.addEventListener('click', (event) => {
+    const btn = event.target.closest('button[data-profile]');
+    if (btn && table.contains(btn)) onSelect(btn.dataset.profile);
+  });
+  if (table.querySelector('button[data-profile]')) return;
+  const { columns, rows } = matrixLayout();
+  const head = h('thead', {}, h('tr', {},
+    h('th', { scope: 'col' }, h('span.sr-only', { text: 'Hub' })),
+    columns.map((c) => h('th', { scope: 'col' }, h('span.long', { text: c.long }), h('span.short', { 'aria-hidden': 'true', text: c.short })))));
+  const body = h('tbody', {}, rows.map((r) => h('tr', {}, h('th', { scope: 'row', text: r.head }),
+    r.cells.map((c) => h('td', c.colspan ? { colspan: String(c.colspan) } : {}, cellButton(c.id, c.name))))));
+  table.replaceChildren(...table.querySelectorAll('caption'), head, body);
+}
+
+function cellButton(id, name) {
+  return h('button.cell', { type: 'button', 'data-profile': id, 'data-status': 'pending', 'aria-pressed': 'false' },
     h('span.sr-only.cell-name', { text: name + ': ' }),
     h('span.cell-status'), h('span.cell-detail'));
 }

@@ -11,14 +11,17 @@ function reach(c) {
   return `${c.profiles} of 19 tiers${c.uncertain ? ` (+ ${c.uncertain} uncertain)` : ''} · ${pct(c.combinations, 65536)} of account configurations`;
 }
 
-/** onUse({required, conditional, optional}) loads scopes into the page's fields. */
+/** onUse({required, conditional, optional}) loads scopes into the page's fields; ts answers with promises. */
 export function initMigrate(ts, onUse) {
   const $ = (id) => document.getElementById(id);
   const input = $('migrate-input'); const error = $('migrate-error'); const out = $('migrate-out');
   let frame = 0;
 
-  function render() {
+  let asked = 0;
+
+  async function render() {
     frame = 0;
+    const mine = ++asked;
     if (!input.value.trim()) {
       error.hidden = true;
       replaceChildren(out, h('p.note', { text: 'Paste the scopes your app requested under OAuth 1, e.g. contacts content reports social automation.' }));
@@ -26,8 +29,10 @@ export function initMigrate(ts, onUse) {
     }
     let m;
     try {
-      m = ts.migrate(input.value);
+      m = await ts.migrate(input.value);
+      if (mine !== asked) return; // a newer edit asked again
     } catch (e) {
+      if (mine !== asked) return;
       error.hidden = false;
       error.textContent = `Cannot read the scope list: ${e.message}`;
       return;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "evaluate.hpp"
+#include "suggest.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -30,11 +31,14 @@ ojson migrate_json(const RawInput& oauth1) {
     ojson item;
     item["scope"] = e.name;
     if (!s) {
-      auto near = did_you_mean(e.name, *catalog);
+      NameAdvice advice = NameIndex(*catalog).advise(e.name);
       item["status"] = "unknown";
-      item["replaced_by"] = near;
-      item["note"] = near.empty() ? "Not a scope tierscope knows; left out."
-                                  : "Not a scope tierscope knows; did you mean " + join(near, " or ") + "? Left out.";
+      item["replaced_by"] = advice.fix;  // only a confident fix; spelling guesses stay in the note
+      std::string note = "Not a scope tierscope knows";
+      if (!advice.fix.empty()) note += "; did you mean " + join(advice.fix, " and ") + "?";
+      else if (!advice.guesses.empty()) note += "; perhaps " + join(advice.guesses, " or ") + " (a guess from the spelling)?";
+      if (!advice.why.empty()) note += " " + advice.why;
+      item["note"] = note + " Left out.";
     } else if (s->retired()) {
       item["status"] = "retired";
       item["replaced_by"] = s->replaced_by;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
+#include "suggest.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -14,33 +16,7 @@ std::string kind_list(Kind k) {
   return k == Kind::Required ? "required" : k == Kind::Conditional ? "conditionally required" : "optional";
 }
 
-void sort_unique(std::vector<std::string>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
 }  // namespace
-
-std::vector<std::string> did_you_mean(const std::string& name, const Catalog& catalog) {
-  std::vector<std::string> names;
-  for (const auto& s : catalog.scopes) names.push_back(s.name);
-  for (const auto& [alias, target] : catalog.aliases) names.push_back(alias);
-  std::string lower = ascii_lower(name);
-  std::vector<std::string> out;
-  for (const auto& n : names)
-    if (ascii_lower(n) == lower) out.push_back(n);
-  if (!out.empty()) return out;
-  std::size_t limit = std::max<std::size_t>(2, name.size() / 5), best = limit + 1;
-  for (const auto& n : names) {
-    std::size_t d = edit_distance(lower, ascii_lower(n), limit);
-    if (d < best) { best = d; out.clear(); }
-    if (d == best && d <= limit) out.push_back(n);
-  }
-  if (out.size() > 3) out.resize(3);
-  for (auto& n : out)  // suggest canonical names, not aliases
-    if (auto t = catalog.alias_target(n)) n = *t;
-  sort_unique(out);
-  return out;
-}
 
 Request build_request(const RawInput& in, const Catalog& catalog) {
   Request req;
@@ -56,6 +32,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   std::map<std::string, Kind> kind_of;           // canonical name -> strongest kind given
   std::map<std::string, std::set<int>> kinds_seen;
   std::set<std::string> reported;                // names whose name-level diagnostics were given
+  std::unique_ptr<NameIndex> names;              // built at the first unknown name
   for (const auto& e : in.entries) {
     std::string canonical = e.name;
     const Scope* scope = catalog.find(e.name);
@@ -74,12 +51,15 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     if (!scope) {
       req.invalid.insert(e.name);
       if (first_time) {
-        auto near = did_you_mean(e.name, catalog);
+        if (!names) names = std::make_unique<NameIndex>(catalog);
+        NameAdvice advice = names->advise(e.name);
         std::string msg = quote_name(e.name) + " is not a HubSpot scope tierscope knows; HubSpot rejects an unknown "
                           "scope for every account.";
-        if (!near.empty()) msg += " Did you mean " + join(near, " or ") + "?";
-        diags.push_back({"error", "unknown-scope", e.name, msg, near.empty() ? "remove" : "replace",
-                         near.empty() ? std::vector<std::string>{} : std::vector<std::string>{near.front()}});
+        if (!advice.fix.empty()) msg += " Did you mean " + join(advice.fix, " and ") + "?";
+        else if (!advice.guesses.empty()) msg += " Perhaps " + join(advice.guesses, " or ") + "? (a guess from the spelling: check it)";
+        if (!advice.why.empty()) msg += " " + advice.why;
+        std::string action = !advice.fix.empty() ? "replace" : advice.resembles ? "" : "remove";
+        diags.push_back({"error", "unknown-scope", e.name, msg, action, advice.fix});
       }
     } else if (scope->retired()) {
       req.invalid.insert(canonical);

@@ -24,7 +24,5 @@ struct Request {
 };
 
 Request build_request(const RawInput& in, const Catalog& catalog);
-// Closest catalog names to an unknown one: a case-insensitive match, else the nearest by edit distance.
-std::vector<std::string> did_you_mean(const std::string& name, const Catalog& catalog);
 
 }  // namespace tierscope

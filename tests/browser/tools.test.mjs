@@ -226,7 +226,8 @@ test('install URL builder: EU, account id and client id give the CLI\'s URLs; co
   const page = await open();
   await page.fill('#paste', CONFIG);
   await waitAttr(page, '#format', 'data-format', 'public-app');
-  await page.click('#builder-panel summary');
+  await page.click('#builder-panel summary'); // the URLs are built when the panel opens
+  await page.waitForFunction(() => document.querySelector('#build-redirect').value !== '');
   assert.equal(await page.inputValue('#build-redirect'), 'https://x.example/cb', 'prefilled from the config\'s redirectUrls');
   await page.fill('#build-client-id', 'abc');
   await page.check('#build-eu');

@@ -250,6 +250,15 @@ class Scopes(unittest.TestCase):
         self.assertEqual({"name", "tier_text", "confidence", "source"} - set(entries[0]), set())
 
 
+class Inputs(unittest.TestCase):
+    def test_did_you_mean_in_the_table(self):
+        code, out, _ = run("check", "--required", "oauth crm.objects.tickets.read crm.schemas.line_items.write")
+        self.assertEqual(code, 0)
+        self.assertIn("Did you mean tickets?", out)
+        self.assertIn("HubSpot has no write scope for \"line_items\" in crm.schemas", out)
+        self.assertNotIn("carts", out)
+
+
 class Hardening(unittest.TestCase):
     """Issue 9: bounded reads, paths that are not files, output safe for a terminal."""
 

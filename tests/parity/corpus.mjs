@@ -142,6 +142,11 @@ export function buildCorpus() {
   for (let i = 0; i < 12; i++) addText('typo', [typo(pick(names)), 'oauth'].join(' '));
   addText('typo: crm.object.contacts.read', 'crm.object.contacts.read');
   addText('typo: uppercase', 'CRM.OBJECTS.CONTACTS.READ oauth');
+  // Did-you-mean by scope grammar (docs/report.md): sure fixes, no-fix cases, guesses in words.
+  for (const n of ['crm.objects.tickets.read', 'crm.objects.tickets.write', 'crm.schemas.line_items.write',
+    'crm.objects.line_items.sensitive.read', 'crm.objects.contacts.read_write', 'crm.objects.contcts.read',
+    'crm.objects.widgets.read', 'crm.contacts.read', 'tickets.sensitve', 'ecommerce', 'workflows', 'crm.lists',
+    'crm.objects.companies.highly-sensitive.write.v2', 'files.raed contacts.read automaton']) addText(`did-you-mean: ${n}`, `oauth ${n}`);
   addText('retired: contacts', 'contacts');
   addText('retired: contacts + reports', 'oauth contacts reports');
   for (const a of aliases) addText(`alias: ${a}`, `oauth ${a}`);

@@ -132,9 +132,12 @@ TEST_CASE("migration preview: OAuth 1 list, replacements, who fails at re-auth, 
   CHECK(m["coverage"]["oauth2"]["profiles"] == 0);
   CHECK(m["recommendation"]["optional"] == json::array({"automation", "content", "reports", "social"}));
   CHECK(m["recommendation"]["coverage"]["profiles"] == 19);
-  json typo = json::parse(tierscope::migrate("contacs").json);
+  json typo = json::parse(tierscope::migrate("tickts").json);
   CHECK(typo["scopes"][0]["status"] == "unknown");
-  CHECK(typo["scopes"][0]["replaced_by"] == json::array({"contacts"}));
+  CHECK(typo["scopes"][0]["replaced_by"] == json::array({"tickets"}));  // a confident fix only
+  json unsure = json::parse(tierscope::migrate("crm.objects.contcts.read").json);
+  CHECK(unsure["scopes"][0]["replaced_by"].empty());  // a spelling guess stays in the note
+  CHECK(unsure["scopes"][0]["note"].get<std::string>().find("perhaps crm.objects.contacts.read") != std::string::npos);
 }
 
 TEST_CASE("diff: added, removed, changed kinds, re-authorization and changed profiles") {

@@ -1,0 +1,44 @@
+// Did-you-mean for unknown scope names, by HubSpot's scope grammar (docs/report.md, "Did you mean").
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catalog.hpp"
+
+namespace tierscope {
+
+struct NameAdvice {
+  std::vector<std::string> fix;      // confident: replace the name with all of these (a one-click fix)
+  std::vector<std::string> guesses;  // by spelling only: said in the message, never offered as a fix
+  std::string why;                   // a sentence on the fix, or on what HubSpot lacks; may be empty
+  bool resembles = false;            // the name parses as a known family/object, or something is near it
+};
+
+// What the catalog's names say about the grammar (families, objects, access words), built once per
+// catalog and reused for every unknown name of a request.
+class NameIndex {
+ public:
+  explicit NameIndex(const Catalog& catalog);
+  NameAdvice advise(const std::string& name) const;
+
+  struct Parts {
+    std::string family;  // "crm.objects" | "crm.schemas" | ... ; "" for other names (tickets, files.read)
+    std::string object;  // object key: lower case, '_' for '-', each dot part singular
+    std::string sens;    // "" | "sensitive" | "highly_sensitive"
+    std::string access;  // "read" | "write" | "read_write" | ... ; "" for a bare name (reads and writes)
+    bool v2 = false;
+    std::string name;    // the catalog name
+  };
+
+ private:
+  std::string resolve_object(const std::string& key) const;  // "" when no object is surely meant
+  std::vector<Parts> entries_;             // current (not retired) catalog names, parsed
+  std::vector<std::string> families_;      // crm.<x> families with <object>.<access> names
+  std::vector<std::string> objects_;       // every object key
+  std::vector<std::pair<std::string, std::size_t>> spellings_;  // current names and aliases -> entry
+  std::vector<std::string> access_vocab_;  // read, write (+ read_write when both exist)
+  std::vector<std::string> sens_vocab_;    // sensitive, highly_sensitive
+};
+
+}  // namespace tierscope

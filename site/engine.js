@@ -1,0 +1,79 @@
+// The page's side of the evaluator worker (worker.js). start() is the first thing the page does: it
+// starts the worker and the wasm's streaming compile at once, then hands the compiled module over.
+// evaluate(job) keeps at most one evaluation in flight: the newest input wins, older ones waiting
+// are replaced, and an answer for an input that is no longer the newest is dropped.
+// call(name, ...args) runs any other API function (scopes, buildUrls, migrate, diff, markdown, …).
+
+let worker = null;
+let calls = 0;
+const answers = new Map();
+let seq = 0; let inFlight = 0; let queued = null; let onResult = null;
+let readyResolve; let readyReject;
+/** Resolves to {version, as_of} once the evaluator is loaded; rejects with a readable Error. */
+export const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
+ready.catch(() => {});
+
+export function start() {
+  if (worker) return;
+  try {
+    worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
+  } catch (e) {
+    readyReject(e);
+    return;
+  }
+  worker.addEventListener('message', (event) => receive(event.data));
+  worker.addEventListener('error', (event) => readyReject(new Error(event.message || 'the evaluator worker could not start')));
+  const url = new URL('tierscope.wasm', import.meta.url);
+  const give = (module) => worker.postMessage({ type: 'wasm', module });
+  const response = fetch(url, { credentials: 'same-origin' });
+  WebAssembly.compileStreaming(response.then((r) => r.clone()))
+    .catch(() => response.then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`)))).then((b) => WebAssembly.compile(b)))
+    .then(give, () => give(null));
+}
+
+function receive(m) {
+  if (!m || typeof m !== 'object') return;
+  if (m.type === 'ready') readyResolve({ version: m.version, as_of: m.as_of });
+  else if (m.type === 'failed') readyReject(new Error(m.message));
+  else if (m.type === 'call') {
+    const a = answers.get(m.id);
+    answers.delete(m.id);
+    if (!a) return;
+    if (m.ok) a.resolve(m.value);
+    else a.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+  } else if (m.type === 'eval') {
+    inFlight = 0;
+    if (queued) send(queued); // the newest input goes next
+    queued = null;
+    if (m.seq === seq && onResult) onResult(m); // an answer for an older input is dropped
+  }
+}
+
+function send(job) {
+  inFlight = job.seq;
+  worker.postMessage({ type: 'eval', seq: job.seq, job: job.job });
+}
+
+/** Sets the function that receives the answer for the newest input. */
+export function onEvaluated(fn) { onResult = fn; }
+
+/** Evaluates the page's state; returns its sequence number (the answer carries it). */
+export function evaluate(job) {
+  seq += 1;
+  const item = { seq, job };
+  if (inFlight) queued = item; else send(item);
+  return seq;
+}
+
+/** Whether an evaluation is still to come for the newest input. */
+export function busy() { return inFlight !== 0 || queued !== null; }
+
+/** Runs one API function in the worker: resolves to its value or rejects with its Error (.code). */
+export function call(name, ...args) {
+  calls += 1;
+  const id = calls;
+  return new Promise((resolve, reject) => {
+    answers.set(id, { resolve, reject });
+    worker.postMessage({ type: 'call', id, name, args });
+  });
+}

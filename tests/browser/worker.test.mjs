@@ -1,0 +1,144 @@
+// The page's loading and scheduling (issue 12): the evaluator runs in a module Web Worker, the newest
+// input wins (answers for older inputs are never painted), the built site is bundled (served from a
+// sub-path under its CSP), the matrix grid is in the static HTML, and every file has .gz / .br
+// siblings that decode to its bytes. No timings are asserted here: speed lives in bench/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, relative } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { serve, launch, SITE_DIR, pageHelpers } from './lib.mjs';
+
+const SUB = '/static/sub/path/tierscope/';
+let server; let browser; let base; let root;
+const problems = [];
+
+before(async () => {
+  assert.ok(existsSync(join(SITE_DIR, 'index.html')), `${SITE_DIR} must hold the built site (scripts/build.sh)`);
+  root = mkdtempSync(join(tmpdir(), 'tierscope-worker-'));
+  const dir = join(root, ...SUB.split('/').filter(Boolean));
+  mkdirSync(dir, { recursive: true });
+  cpSync(SITE_DIR, dir, { recursive: true });
+  server = await serve(root);
+  browser = await launch();
+  base = server.origin + SUB;
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+const { open, waitAttr } = pageHelpers(() => browser, () => base, problems);
+
+const statuses = (page) => page.$$eval('#matrix [data-profile]', (els) => els.map((e) => `${e.dataset.profile}=${e.dataset.status}`).join(' '));
+
+function noProblems() {
+  assert.deepEqual(problems, [], 'no page errors, console errors or CSP violations');
+  assert.deepEqual(browser.blocked, [], 'no request left 127.0.0.1');
+}
+
+test('the built page is bundled: one page module, one worker, the wasm; the matrix grid is static HTML', async () => {
+  const page = await browser.newPage();
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url().slice(base.length)));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(base);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  const scripts = requested.filter((u) => /\.m?js$/.test(u)).sort();
+  assert.deepEqual(scripts, ['app.js', 'worker.js'], `scripts fetched: ${scripts.join(' ')}`);
+  assert.equal(requested.filter((u) => u === 'tierscope.wasm').length, 1, 'the wasm is fetched once (preloaded, compiled by the page, handed to the worker)');
+  // The evaluator lives in the worker: the page's own realm has no tierscope module.
+  assert.equal(page.workers().length, 1);
+  assert.equal(await page.workers()[0].evaluate(() => typeof WebAssembly), 'object');
+  // The static HTML (before any script) already holds the 19 cells.
+  const html = await (await page.request.get(base + 'index.html')).text();
+  assert.equal((html.match(/<button class="cell" type="button" data-profile="/g) || []).length, 19);
+  assert.match(html, /<link rel="preload" href="tierscope.wasm" as="fetch"/);
+  assert.doesNotMatch(html, /(src|href)="\//, 'relative URLs only');
+  // The CSP is strict and the page still works under it from the sub-path.
+  assert.match(html, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(html, /'unsafe-inline'|(^|\s)'unsafe-eval'/);
+  assert.equal((await statuses(page)).split(' ').length, 19);
+  assert.doesNotMatch(await statuses(page), /pending/);
+  await page.close();
+  noProblems();
+});
+
+test('typing goes through the worker and updates the matrix; each keystroke is marked and measured', async () => {
+  const page = await open();
+  await page.fill('#conditional', '');
+  await page.fill('#optional', '');
+  await page.fill('#required', '');
+  await page.focus('#required');
+  await page.keyboard.type('oauth automation');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'permission-error');
+  await waitAttr(page, '[data-profile=marketing-professional]', 'data-status', 'installs');
+  const counts = await page.evaluate(() => ({
+    inputs: performance.getEntriesByName('tierscope:input').length,
+    measures: performance.getEntriesByName('tierscope:keystroke-to-frame').length,
+    first: performance.getEntriesByName('tierscope:first-result').length,
+  }));
+  assert.ok(counts.inputs >= 'oauth automation'.length, `an input mark per keystroke (${counts.inputs})`);
+  assert.ok(counts.measures >= 1, 'keystroke → frame is measured');
+  assert.equal(counts.first, 1, 'one first-result mark');
+  await page.close();
+  noProblems();
+});
+
+test('stale answers are dropped: after a burst of inputs the matrix shows the last one', async () => {
+  const page = await open();
+  // Three lists with different matrices; the burst ends on `last`.
+  const lists = ['oauth tickets', 'oauth automation', 'oauth contacts', 'oauth crm.objects.contacts.sensitive.read.v2'];
+  const last = 'oauth automation tickets';
+  const expected = async (text) => {
+    await page.fill('#paste', text);
+    await page.waitForFunction((t) => document.querySelector('#paste').value === t, text);
+    await waitAttr(page, '#format', 'data-format', 'list');
+    await page.waitForFunction(() => !document.querySelector('#matrix [data-status=pending]'));
+    // Wait for this exact input to be painted: its fields are in place.
+    await page.waitForFunction((t) => document.querySelector('#required').value.split(' ').sort().join(' ') === t.split(' ').sort().join(' '), text);
+    return statuses(page);
+  };
+  const want = await expected(last);
+  await expected(lists[0]);
+  assert.notEqual(await statuses(page), want, 'the inputs differ');
+
+  const painted = await page.evaluate(async ([all, final]) => {
+    const before = performance.getEntriesByName('tierscope:matrix').length;
+    const el = document.querySelector('#paste');
+    for (let i = 0; i < 60; i++) {
+      el.value = all[i % all.length];
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      if (i % 7 === 0) await new Promise((r) => setTimeout(r, 0)); // let some answers come back mid-burst
+    }
+    el.value = final;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    return before;
+  }, [lists, last]);
+  await page.waitForFunction(() => document.querySelector('#required').value.split(' ').sort().join(' ') === 'automation oauth tickets');
+  await page.waitForTimeout(300); // any late answer for an older input would land now
+  assert.equal(await statuses(page), want, 'the final matrix is the last input\'s');
+  assert.equal(await page.inputValue('#paste'), last);
+  const marks = await page.evaluate(() => performance.getEntriesByName('tierscope:matrix').length);
+  assert.ok(marks - painted < 61, `answers for replaced inputs were never painted (${marks - painted} paints for 61 inputs)`);
+  await page.close();
+  noProblems();
+});
+
+test('every text and wasm file of the built site has .gz and .br siblings with the same bytes', () => {
+  const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  const files = walk(SITE_DIR).filter((f) => ['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.md'].includes(extname(f)));
+  assert.ok(files.some((f) => f.endsWith('tierscope.wasm')) && files.some((f) => f.endsWith('index.html')));
+  for (const f of files) {
+    const bytes = readFileSync(f);
+    const name = relative(SITE_DIR, f);
+    assert.ok(existsSync(f + '.gz') && existsSync(f + '.br'), `${name} has .gz and .br`);
+    assert.ok(gunzipSync(readFileSync(f + '.gz')).equals(bytes), `${name}.gz decodes to ${name}`);
+    assert.ok(brotliDecompressSync(readFileSync(f + '.br')).equals(bytes), `${name}.br decodes to ${name}`);
+    if (bytes.length > 2048) assert.ok(statSync(f + '.br').size < bytes.length, `${name}.br is smaller`);
+  }
+});

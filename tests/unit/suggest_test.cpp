@@ -1,0 +1,149 @@
+// Did-you-mean by scope grammar: which unknown names get a one-click fix, which only a guess in words.
+#include "helpers.hpp"
+
+#include "catalog.hpp"
+#include "suggest.hpp"
+
+namespace {
+using Names = std::vector<std::string>;
+
+const tierscope::Catalog& catalog() { return *tierscope::current_catalog(); }
+bool known(const std::string& name) { return catalog().find(name) != nullptr; }
+
+tierscope::NameAdvice advise(const std::string& name) {
+  static const tierscope::NameIndex index(catalog());
+  return index.advise(name);
+}
+
+// The unknown-scope diagnostic of a one-name check.
+json unknown(const std::string& name) {
+  json r = check_ok(name);
+  for (const auto& d : r["diagnostics"])
+    if (d["code"] == "unknown-scope" && d["scope"] == name) return d;
+  FAIL("no unknown-scope for " << name);
+  return {};
+}
+}  // namespace
+
+TEST_CASE("the same object's current scope: crm.objects.tickets.read -> tickets, never another object") {
+  REQUIRE_FALSE(known("crm.objects.tickets.read"));  // HubSpot's ticket records scope is the legacy `tickets`
+  REQUIRE(known("tickets"));
+  for (std::string name : {"crm.objects.tickets.read", "crm.objects.tickets.write", "crm.objects.ticket.read",
+                           "tickets.read", "crm.objects.tikets.write"}) {
+    CAPTURE(name);
+    json d = unknown(name);
+    CHECK(d["suggestion"] == json({{"action", "replace"}, {"scopes", {"tickets"}}}));
+    std::string msg = d["message"];
+    CHECK(msg.find("Did you mean tickets?") != std::string::npos);
+    CHECK(msg.find("reading and writing") != std::string::npos);  // says it grants more than read
+    CHECK(msg.find("carts") == std::string::npos);
+  }
+}
+
+TEST_CASE("write is never replaced by read: crm.schemas.line_items.write has no fix") {
+  REQUIRE_FALSE(known("crm.schemas.line_items.write"));
+  REQUIRE(known("crm.schemas.line_items.read"));
+  json d = unknown("crm.schemas.line_items.write");
+  CHECK(d["suggestion"].is_null());
+  std::string msg = d["message"];
+  CHECK(msg.find("HubSpot has no write scope for \"line_items\" in crm.schemas") != std::string::npos);
+  CHECK(msg.find("no fix") != std::string::npos);
+  CHECK(msg.find("Did you mean") == std::string::npos);
+  // The sensitive axis the same way: plain line-item read does not grant sensitive data.
+  json s = unknown("crm.objects.line_items.sensitive.read");
+  CHECK(s["suggestion"].is_null());
+  CHECK(s["message"].get<std::string>().find("no sensitive read scope") != std::string::npos);
+  // And the spelling guesses never weaken access either.
+  auto a = advise("crm.schemas.line_items.write");
+  CHECK(a.fix.empty());
+  CHECK(a.guesses.empty());
+}
+
+TEST_CASE("confident fixes: case, aliases, family/object/access spellings, legacy names") {
+  struct Case { const char* in; Names fix; };
+  for (const Case& c : std::vector<Case>{
+           {"Automation", {"automation"}},                                   // case only
+           {"CRM.OBJECTS.CONTACTS.READ", {"crm.objects.contacts.read"}},
+           {"Settings.Users.Team.Write", {"settings.users.teams.write"}},    // an alias, in another case
+           {"crm.object.contacts.read", {"crm.objects.contacts.read"}},      // family singular
+           {"crm.objets.deals.write", {"crm.objects.deals.write"}},          // family typo
+           {"crm.objects.contact.read", {"crm.objects.contacts.read"}},      // object singular
+           {"crm.objects.company.write", {"crm.objects.companies.write"}},
+           {"crm.objects.line-items.read", {"crm.objects.line_items.read"}}, // '-' for '_'
+           {"crm.objects.note.read", {"crm.objects.notes.read"}},
+           {"crm.objects.carts.raed", {"crm.objects.carts.read"}},           // access typo
+           {"crm.schemas.contact.write", {"crm.schemas.contacts.write"}},
+           {"crm.contacts.read", {"crm.objects.contacts.read"}},             // the family word left out
+           {"contacts.read", {"crm.objects.contacts.read"}},
+           {"crm.objects.contacts.sensitve.read", {"crm.objects.contacts.sensitive.read"}},
+           {"crm.objects.companies.highly-sensitive.write", {"crm.objects.companies.highly_sensitive.write"}},
+           {"crm.objects.contacts.sensitive.read.V2", {"crm.objects.contacts.sensitive.read.v2"}},
+           {"crm.objects.deals.read.v2", {"crm.objects.deals.read"}},        // no .v2 form: the same scope
+           {"crm.objects.contacts.read_write", {"crm.objects.contacts.read", "crm.objects.contacts.write"}},
+           {"tickets.sensitve", {"tickets.sensitive"}},                      // legacy family
+           {"ecommerce", {"e-commerce"}},
+           {"E_Commerce", {"e-commerce"}},
+           {"automaton", {"automation"}},
+           {"contents", {"content"}},
+           {"workflows", {"automation"}},                                    // the one hand-written mapping
+           {"crm.objects.workflows.read", {"automation"}},
+           {"files.raed", {"files.read"}},
+           {"analytics.behavioral_event.send", {"analytics.behavioral_events.send"}},
+       }) {
+    CAPTURE(c.in);
+    REQUIRE_FALSE(known(c.in));
+    for (const auto& f : c.fix) REQUIRE(known(f));
+    auto a = advise(c.in);
+    CHECK(a.fix == c.fix);
+    json d = unknown(c.in);
+    CHECK(d["suggestion"]["action"] == "replace");
+    CHECK(d["suggestion"]["scopes"] == json(c.fix));
+  }
+}
+
+TEST_CASE("guesses from spelling are words, not fixes; nothing alike means remove") {
+  // contcts is one typo from contacts and two from contracts: a guess, in the message only.
+  json d = unknown("crm.objects.contcts.read");
+  CHECK(d["suggestion"].is_null());
+  CHECK(d["message"].get<std::string>().find("Perhaps crm.objects.contacts.read?") != std::string::npos);
+  CHECK(d["message"].get<std::string>().find("a guess") != std::string::npos);
+  // A delete access HubSpot does not have: a guess at most, never a fix.
+  CHECK(unknown("crm.objects.contacts.delete")["suggestion"].is_null());
+  // An object tierscope does not know, in a known family: said so, no other object proposed.
+  json w = unknown("crm.objects.widgets.read");
+  CHECK(w["suggestion"].is_null());
+  CHECK(w["message"].get<std::string>().find("knows no object \"widgets\" in crm.objects") != std::string::npos);
+  CHECK(w["message"].get<std::string>().find("Perhaps") == std::string::npos);
+  // A bare object that is not a scope: its scopes are named, none chosen.
+  json c = unknown("crm.lists");
+  CHECK(c["suggestion"].is_null());
+  CHECK(c["message"].get<std::string>().find("crm.lists.read, crm.lists.write") != std::string::npos);
+  // A retired name is never proposed (HubSpot rejects it too).
+  auto contact = advise("contact");
+  CHECK(contact.fix.empty());
+  CHECK(std::find(contact.guesses.begin(), contact.guesses.end(), "contacts") == contact.guesses.end());
+  // Nothing alike: remove.
+  CHECK(unknown("completely-made-up-thing")["suggestion"] == json({{"action", "remove"}, {"scopes", json::array()}}));
+}
+
+TEST_CASE("every catalog name, misspelt by case, comes back to itself; no fix ever lowers access") {
+  for (const auto& s : catalog().scopes) {
+    if (s.retired()) continue;
+    std::string upper = s.name;
+    for (auto& ch : upper) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+    if (upper == s.name) continue;
+    CAPTURE(s.name);
+    CHECK(advise(upper).fix == Names{s.name});
+  }
+  // Asking write, any fix grants write: a write scope, read_write, or a legacy name that reads and writes.
+  for (const auto& s : catalog().scopes) {
+    const std::string& n = s.name;
+    if (n.size() < 7 || n.compare(n.size() - 6, 6, ".write") != 0) continue;
+    std::string typo = n.substr(0, n.size() - 6) + ".wirte.v2";
+    for (const auto& f : advise(typo).fix) {
+      CAPTURE(typo);
+      CAPTURE(f);
+      CHECK((f.find("write") != std::string::npos || f.find('.') == std::string::npos || f == "tickets.sensitive"));
+    }
+  }
+}
