@@ -28,7 +28,7 @@ struct Fd {  // closes what it opened, not stdin
 
 std::string read_input(const std::string& path, std::size_t limit) {
   const bool is_stdin = path == "-";
-  const std::string name = is_stdin ? "standard input" : path;
+  const std::string name = is_stdin ? "the input" : path;  // stdin: the core's words (parity with the JS API)
   Fd in{is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC), !is_stdin};
   if (in.fd < 0) throw std::runtime_error("cannot read " + name + ": " + std::strerror(errno));
   struct stat st {};

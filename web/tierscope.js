@@ -25,9 +25,9 @@ function tierscopeIsBytes(value) {
 // The core's input limit (core/src/input.hpp kMaxInputBytes): more UTF-8 bytes than this are refused.
 const TIERSCOPE_MAX_BYTES = 1024 * 1024;
 
-function tierscopeTooLarge(what, bytes) {
-  const size = bytes === undefined ? `more than ${TIERSCOPE_MAX_BYTES}` : String(bytes);
-  return tierscopeError('input-too-large', `${what} is ${size} bytes; the limit is ${TIERSCOPE_MAX_BYTES} bytes (1 MiB)`);
+// The core's message, word for word (a string and its bytes give the same error).
+function tierscopeTooLarge(what) {
+  return tierscopeError('input-too-large', `${what} is more than ${TIERSCOPE_MAX_BYTES} bytes; the limit is ${TIERSCOPE_MAX_BYTES} bytes (1 MiB)`);
 }
 
 // JS string -> UTF-8 (lone surrogates become U+FFFD, as in every WHATWG encoder); bytes pass as they are.
@@ -38,13 +38,13 @@ function tierscopeBytes(value, what = 'the input') {
   if (typeof value == 'string') {
     if (value.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what);
     const bytes = tierscopeEncoder.encode(value);
-    if (bytes.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what, bytes.length);
+    if (bytes.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what);
     return bytes;
   }
   const bytes = value instanceof Uint8Array ? value
     : value instanceof ArrayBuffer ? new Uint8Array(value)
     : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (bytes.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what, bytes.length);
+  if (bytes.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what);
   return bytes;
 }
 

@@ -1,7 +1,6 @@
 #include "input.hpp"
 
-#include <cmath>
-#include <cstdlib>
+#include <algorithm>
 
 #include "text.hpp"
 
@@ -23,7 +22,8 @@ std::string json_reason(const std::exception& e) {
   return msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos ? msg.substr(close + 2) : msg;
 }
 
-// Where the first number too large for a double is (nlohmann's out_of_range 406 has no position).
+// Where the first number too large for a double is (nlohmann's out_of_range 406 has no position):
+// the first number whose decimal magnitude (integer digits + exponent) reaches 309.
 std::string number_overflow_where(std::string_view text) {
   bool in_string = false, escaped = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -35,13 +35,24 @@ std::string number_overflow_where(std::string_view text) {
     } else if (c == '"') {
       in_string = true;
     } else if (c == '-' || (c >= '0' && c <= '9')) {
-      std::size_t end = i;
-      while (end < text.size() && std::string_view("0123456789+-.eE").find(text[end]) != std::string_view::npos) ++end;
-      std::string number(text.substr(i, end - i));
-      char* stop = nullptr;
-      double v = std::strtod(number.c_str(), &stop);
-      if (std::isinf(v)) return "the number " + quote_name(number) + " at " + where(text, i);
-      i = end - 1;
+      std::size_t j = i + (c == '-'), start = i;
+      long magnitude = 0;
+      bool leading = true;
+      for (; j < text.size() && text[j] >= '0' && text[j] <= '9'; ++j)
+        if (!(leading && text[j] == '0')) { leading = false; ++magnitude; }
+      if (j < text.size() && text[j] == '.')
+        for (++j; j < text.size() && text[j] >= '0' && text[j] <= '9'; ++j)
+          if (leading) { if (text[j] == '0') --magnitude; else leading = false; }
+      if (j < text.size() && (text[j] == 'e' || text[j] == 'E')) {
+        bool negative = ++j < text.size() && text[j] == '-';
+        if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
+        long exponent = 0;
+        for (; j < text.size() && text[j] >= '0' && text[j] <= '9'; ++j) exponent = std::min(exponent * 10 + (text[j] - '0'), 100000L);
+        magnitude += negative ? -exponent : exponent;
+      }
+      if (!leading && magnitude >= 309)
+        return "the number " + quote_name(text.substr(start, j - start)) + " at " + where(text, start);
+      i = j > i ? j - 1 : i;
     }
   }
   return "a number out of range";
@@ -218,7 +229,7 @@ const char* kind_name(Kind k) {
 
 void check_text(std::string_view text, const char* what) {
   if (text.size() > kMaxInputBytes)
-    throw InputError("input-too-large", std::string(what) + " is " + std::to_string(text.size()) +
+    throw InputError("input-too-large", std::string(what) + " is more than " + std::to_string(kMaxInputBytes) +
                                             " bytes; the limit is " + std::to_string(kMaxInputBytes) + " bytes (1 MiB)");
   auto nul = text.find('\0');
   if (nul != std::string_view::npos)

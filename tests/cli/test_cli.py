@@ -275,7 +275,7 @@ class Hardening(unittest.TestCase):
         with open("/dev/zero", "rb") as zero:  # tierscope check - < /dev/zero
             p = subprocess.run([TIERSCOPE, "check", "-"], stdin=zero, capture_output=True, timeout=60)
         self.assertEqual(p.returncode, 2)
-        self.assertIn(b"standard input is more than 1048576 bytes; the limit is 1048576 bytes (1 MiB)", p.stderr)
+        self.assertIn(b"tierscope: the input is more than 1048576 bytes; the limit is 1048576 bytes (1 MiB)", p.stderr)
         code, _, err = run("check", "-", stdin=b"oauth " * (3 * 1024 * 1024 // 6))  # a 3 MiB stream
         self.assertEqual(code, 2)
         self.assertIn("is more than 1048576 bytes", err)
