@@ -18,6 +18,7 @@ import { initUrlCheck, pairActive, CONFIG_FORMATS } from './urlcheck.js';
 import { initBuilder } from './builder.js';
 import { initMigrate } from './migrate.js';
 import { initDiff } from './diff.js';
+import { initCalls } from './calls.js';
 
 start(); // the worker and the wasm's streaming compile first, before any other work of the page
 
@@ -393,6 +394,7 @@ async function main() {
   const labels = ts.scopes('').then((list) => { info = new Map(list.map((x) => [x.name, x])); renderPreview(); }, () => { /* labels fall back to names */ });
   initMigrate(ts, loadFields);
   initDiff(ts, currentText);
+  initCalls(ts, currentText, loadFields);
 
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));

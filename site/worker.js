@@ -105,12 +105,12 @@ function handle(m) {
     try { result = evaluate(m.job); } catch (e) { result = { error: `Cannot evaluate: ${errorOf(e).message}` }; }
     postMessage({ type: 'eval', seq: m.seq, ...result });
   } else if (m.type === 'call') {
-    try {
+    // A value or a promise (calls() loads its module on first use).
+    new Promise((resolve) => {
       if (typeof ts[m.name] !== 'function') throw new Error(`no such call: ${m.name}`);
-      postMessage({ type: 'call', id: m.id, ok: true, value: ts[m.name](...m.args) });
-    } catch (e) {
-      postMessage({ type: 'call', id: m.id, ok: false, error: errorOf(e) });
-    }
+      resolve(ts[m.name](...m.args));
+    }).then((value) => postMessage({ type: 'call', id: m.id, ok: true, value }),
+      (e) => postMessage({ type: 'call', id: m.id, ok: false, error: errorOf(e) }));
   }
 }
 

@@ -5,6 +5,9 @@
 // ---------------------------------------------------------------------------------------------
 
 const TIERSCOPE_WASM = 'tierscope.wasm';
+// The calls module (ts.calls): the core with the API operations table inside, imported on first use.
+const TIERSCOPE_CALLS_MJS = 'tierscope-calls.mjs';
+const TIERSCOPE_CALLS_WASM = 'tierscope-calls.wasm';
 const tierscopeEncoder = new TextEncoder();
 
 function tierscopeError(code, message, Ctor = Error) {
@@ -83,10 +86,9 @@ function tierscopeJsonText(value, fn, what) {
 
 // Where the .wasm is: beside this file (import.meta.url), unless options.locateFile says otherwise.
 // Under node a file: URL or a plain path is read with fs (node's fetch has no file:); else fetch().
-async function tierscopeWasmSource(options) {
-  if (options.wasmBinary) return options.wasmBinary;
-  const base = new URL('.', import.meta.url).href;
-  let where = options.locateFile ? options.locateFile(TIERSCOPE_WASM, base) : new URL(TIERSCOPE_WASM, import.meta.url);
+async function tierscopeWasmSource(options, name = TIERSCOPE_WASM) {
+  if (name === TIERSCOPE_WASM && options.wasmBinary) return options.wasmBinary;
+  let where = tierscopeLocate(options, name);
   where = String(where instanceof URL ? where.href : where);
   if (tierscopeIsNode() && (where.startsWith('file:') || !/^[a-z][a-z0-9+.-]*:/i.test(where))) {
     const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
@@ -96,6 +98,12 @@ async function tierscopeWasmSource(options) {
   const response = await fetch(where, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`tierscope: could not load ${response.url || where}: HTTP ${response.status}`);
   return response;
+}
+
+// A file beside this module (import.meta.url), unless options.locateFile says otherwise.
+function tierscopeLocate(options, name) {
+  const base = new URL('.', import.meta.url).href;
+  return options.locateFile ? options.locateFile(name, base) : new URL(name, import.meta.url);
 }
 
 async function tierscopeInstantiate(source, imports) {
@@ -171,6 +179,58 @@ export async function createTierscope(options) {
     return call('checkPair', textArg('checkPair', config, 'the app config'), textArg('checkPair', url, 'the install URL'), opts);
   }
 
+  // ts.calls: the calls module is imported, and its wasm loaded, the first time it is used.
+  let callsModule = null;
+  function loadCalls() {
+    if (!callsModule) {
+      callsModule = (async () => {
+        let where = tierscopeLocate(options, TIERSCOPE_CALLS_MJS);
+        where = String(where instanceof URL ? where.href : where);
+        if (tierscopeIsNode() && !/^[a-z][a-z0-9+.-]*:/i.test(where)) {
+          const url = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:url');
+          where = url.pathToFileURL(where).href;
+        }
+        const factory = (await import(/* webpackIgnore: true */ /* @vite-ignore */ where)).default;
+        let failed;
+        const failure = new Promise((resolve, reject) => { failed = reject; });
+        failure.catch(() => {});
+        return Promise.race([failure, factory({
+          print: moduleArg.print,
+          printErr: moduleArg.printErr,
+          instantiateWasm: (imports, receive) => {
+            tierscopeWasmSource(options, TIERSCOPE_CALLS_WASM)
+              .then((source) => tierscopeInstantiate(source, imports))
+              .then((result) => receive(result.instance, result.module), failed);
+            return {};
+          },
+        })]);
+      })();
+      callsModule.catch(() => { callsModule = null; }); // a failed load may be retried
+    }
+    return callsModule;
+  }
+
+  async function callsJson(text, config, options) {
+    const input = textArg('calls', text);
+    const app = config == null ? '' : textArg('calls', config);
+    const opts = optionsText(options);
+    let engine;
+    try {
+      engine = await loadCalls();
+    } catch (e) {
+      throw tierscopeError('internal-error', 'tierscope: could not load the calls module (tierscope-calls.mjs, tierscope-calls.wasm): ' +
+        ((e && e.message) || String(e)));
+    }
+    let result;
+    try {
+      result = engine.calls(input, app, opts);
+    } catch (e) {
+      throw tierscopeError('internal-error', 'internal error in the tierscope calls module: ' + ((e && e.message) || String(e)));
+    }
+    if (!result.ok) throw tierscopeError(result.code || 'internal-error', result.error || 'unknown error');
+    return result.json;
+  }
+
   const version = mod.version();
   const catalog = Object.freeze(JSON.parse(mod.catalogInfo()));
 
@@ -192,6 +252,8 @@ export async function createTierscope(options) {
       const opts = optionsText(options);
       return JSON.parse(call('diff', textArg('diff', before, 'before'), textArg('diff', after, 'after'), opts));
     },
+    calls: async (text, config, options) => JSON.parse(await callsJson(text, config, options)),
+    callsJson,
     markdown: (report) => {
       if (typeof report == 'string') return call('renderMarkdown', tierscopeBytes(report, 'the report'));
       if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);
