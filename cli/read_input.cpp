@@ -35,7 +35,7 @@ std::string read_input(const std::string& path, std::size_t limit) {
   if (::fstat(in.fd, &st) != 0) throw std::runtime_error("cannot read " + name + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw std::runtime_error("cannot read " + name + ": it is a directory, not a file");
   if (S_ISREG(st.st_mode) && static_cast<unsigned long long>(st.st_size) > limit)  // known before reading
-    throw std::runtime_error(name + " is " + std::to_string(st.st_size) + " bytes; the limit is " + limit_text(limit));
+    throw std::runtime_error(name + " is more than " + std::to_string(limit) + " bytes; the limit is " + limit_text(limit));
   std::string text;
   char buffer[65536];
   for (;;) {

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 surfaces=("$@")
-[ ${#surfaces[@]} -gt 0 ] || surfaces=(parse check pair migrate_diff catalog)  # + calls (issue 10)
+[ ${#surfaces[@]} -gt 0 ] || surfaces=(parse check pair migrate_diff catalog calls)
 sanitize=${FUZZ_SANITIZE:-address}
 dir=${FUZZ_DIR:-build-fuzz$([ "$sanitize" = address ] || echo "-$sanitize" | tr , -)}
 command -v clang++ >/dev/null || { echo "fuzz.sh: needs clang++ (apt-get install clang)" >&2; exit 2; }
@@ -31,6 +31,7 @@ fail=0
 for s in "${surfaces[@]}"; do
   max_len=2048
   [ "$s" = catalog ] && max_len=8192
+  [ "$s" = calls ] && max_len=4096
   mkdir -p "$dir/corpus/$s"
   log="$dir/fuzz_$s.log"
   echo "== fuzz_$s: $seconds s (max_len $max_len, $sanitize)"

@@ -1,8 +1,28 @@
-# cmake -DMJS=tierscope.mjs -P finish.cmake : drops emscripten's `export default <factory>;` so the
-# module exports only createTierscope (from tierscope.js).
+# cmake -DMJS=tierscope.mjs [-DESBUILD=path] -P finish.cmake : drops emscripten's `export default
+# <factory>;` so the module exports only createTierscope (from tierscope.js); minifies emscripten's
+# generated part with esbuild when it is there (npm ci) and drops the comment lines of the appended
+# tierscope.js (its inline bundler hints stay): the shipped module counts against the size budget.
 file(READ ${MJS} src)
 string(REPLACE "export default createTierscopeModule;" "" out "${src}")
 if(out STREQUAL src)
   message(FATAL_ERROR "finish.cmake: no `export default createTierscopeModule;` in ${MJS}")
+endif()
+string(FIND "${out}" "// tierscope JS API." api)
+if(api GREATER 0)
+  string(SUBSTRING "${out}" 0 ${api} glue)
+  string(SUBSTRING "${out}" ${api} -1 js)
+  string(REGEX REPLACE "\n[ \t]*//[^\n]*" "" js "\n${js}")
+  string(REGEX REPLACE "\n[ \t]*/\\*\\*[^\n]*(\n[ \t]*\\*[^\n]*)*" "" js "${js}")
+  if(ESBUILD AND EXISTS "${ESBUILD}")
+    file(WRITE "${MJS}.glue.js" "${glue}")
+    execute_process(COMMAND "${ESBUILD}" "${MJS}.glue.js" --minify --target=es2020 --log-level=warning
+                    OUTPUT_VARIABLE minified RESULT_VARIABLE failed)
+    file(REMOVE "${MJS}.glue.js")
+    if(failed)
+      message(FATAL_ERROR "finish.cmake: esbuild could not minify ${MJS}")
+    endif()
+    set(glue "${minified}")
+  endif()
+  set(out "${glue}${js}")
 endif()
 file(WRITE ${MJS} "${out}")

@@ -25,63 +25,39 @@ function tierscopeIsBytes(value) {
   return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 }
 
-// The core's input limit (core/src/input.hpp kMaxInputBytes): more UTF-8 bytes than this are refused.
-const TIERSCOPE_MAX_BYTES = 1024 * 1024;
+// Input over 1 MiB of UTF-8 is refused before it is copied into wasm memory, in the core's words. UTF-8
+// is at least as long as UTF-16, so a longer string is refused unencoded. Options that cannot become
+// JSON (circular, BigInt, too deep, not an object) are bad-options.
+const TIERSCOPE_MAX = 1048576;
+const tierscopeTooLarge = (what) => tierscopeError('input-too-large', `${what} is more than ${TIERSCOPE_MAX} bytes; the limit is ${TIERSCOPE_MAX} bytes (1 MiB)`);
 
-// The core's message, word for word (a string and its bytes give the same error).
-function tierscopeTooLarge(what) {
-  return tierscopeError('input-too-large', `${what} is more than ${TIERSCOPE_MAX_BYTES} bytes; the limit is ${TIERSCOPE_MAX_BYTES} bytes (1 MiB)`);
-}
-
-// JS string -> UTF-8 (lone surrogates become U+FFFD, as in every WHATWG encoder); bytes pass as they are.
-// Refused before anything is copied into wasm memory when over the limit. A string's UTF-8 length is
-// at least its UTF-16 length (one unit: 1-3 bytes, a surrogate pair: 4), so a longer string is
-// refused unread, and a shorter one is encoded (at most 3 MiB) and its exact byte count checked.
 function tierscopeBytes(value, what = 'the input') {
-  if (typeof value == 'string') {
-    if (value.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what);
-    const bytes = tierscopeEncoder.encode(value);
-    if (bytes.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what);
-    return bytes;
-  }
-  const bytes = value instanceof Uint8Array ? value
+  if (typeof value == 'string' && value.length > TIERSCOPE_MAX) throw tierscopeTooLarge(what);
+  const bytes = typeof value == 'string' ? tierscopeEncoder.encode(value)
+    : value instanceof Uint8Array ? value
     : value instanceof ArrayBuffer ? new Uint8Array(value)
     : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (bytes.length > TIERSCOPE_MAX_BYTES) throw tierscopeTooLarge(what);
+  if (bytes.length > TIERSCOPE_MAX) throw tierscopeTooLarge(what);
   return bytes;
 }
 
-// Options: an object (written as JSON here), JSON text, or null/undefined for the defaults. Anything
-// that cannot become JSON text (circular, a BigInt, nested too deep, a throwing getter, not an
-// object) is bad-options, thrown before the module is called.
-function tierscopeOptionsText(options) {
-  if (options == null) return '';
-  let text;
-  if (typeof options == 'string') {
-    text = options;
-  } else if (typeof options == 'object') {
-    try {
-      text = JSON.stringify(options);
-    } catch (e) {
-      throw tierscopeError('bad-options', 'options: cannot be written as JSON (' + ((e && e.message) || String(e)) + ')', TypeError);
-    }
-    if (typeof text != 'string') throw tierscopeError('bad-options', 'options: must be an object', TypeError);
-  } else {
-    throw tierscopeError('bad-options', `options: must be an object, not ${typeof options}`, TypeError);
-  }
-  if (text.length > TIERSCOPE_MAX_BYTES) throw tierscopeError('bad-options', `options: more than ${TIERSCOPE_MAX_BYTES} bytes of JSON`);
-  return text;
-}
-
-// A value to JSON text for the core (fields, a report); what cannot be written is a parse-error.
-function tierscopeJsonText(value, fn, what) {
+function tierscopeJson(value, code, what) {
   let text;
   try {
     text = JSON.stringify(value);
   } catch (e) {
-    throw tierscopeError('parse-error', `${fn}(): ${what} cannot be written as JSON: ` + ((e && e.message) || String(e)), TypeError);
+    throw tierscopeError(code, `${what} cannot be written as JSON: ${(e && e.message) || e}`, TypeError);
   }
-  return tierscopeBytes(text, what);
+  if (typeof text != 'string') throw tierscopeError(code, `${what} must be an object`, TypeError);
+  return text;
+}
+
+function tierscopeOptionsText(options) {
+  if (options == null) return '';
+  if (typeof options != 'string' && typeof options != 'object') throw tierscopeError('bad-options', `options: must be an object, not ${typeof options}`, TypeError);
+  const text = typeof options == 'string' ? options : tierscopeJson(options, 'bad-options', 'options');
+  if (text.length > TIERSCOPE_MAX) throw tierscopeError('bad-options', `options: more than ${TIERSCOPE_MAX} bytes`);
+  return text;
 }
 
 // Where the .wasm is: beside this file (import.meta.url), unless options.locateFile says otherwise.
@@ -163,7 +139,7 @@ export async function createTierscope(options) {
   function checkJson(input, options) {
     const opts = optionsText(options);
     if (typeof input == 'string' || tierscopeIsBytes(input)) return call('checkText', tierscopeBytes(input), opts);
-    if (input !== null && typeof input == 'object') return call('checkFields', tierscopeJsonText(input, 'check', 'the fields'), opts);
+    if (input !== null && typeof input == 'object') return call('checkFields', tierscopeBytes(tierscopeJson(input, 'parse-error', 'check(): the fields'), 'the fields'), opts);
     throw tierscopeError('parse-error',
       'check() takes a string (a scope list, install URL or app config), bytes, or a {required, conditional, optional, url} object',
       TypeError);
@@ -257,7 +233,7 @@ export async function createTierscope(options) {
     markdown: (report) => {
       if (typeof report == 'string') return call('renderMarkdown', tierscopeBytes(report, 'the report'));
       if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);
-      return call('renderMarkdown', tierscopeJsonText(report, 'markdown', 'the report'));
+      return call('renderMarkdown', tierscopeBytes(tierscopeJson(report, 'parse-error', 'markdown(): the report'), 'the report'));
     },
   });
 }

@@ -15,10 +15,10 @@
 namespace tierscope {
 namespace {
 
-template <class F>
-Outcome guarded(F&& f) noexcept {
+// One try/catch for every entry point (not one per lambda: the wasm module stays small).
+Outcome run_guarded(std::string (*call)(const void*), const void* f) noexcept {
   try {
-    return {true, f(), "", ""};
+    return {true, call(f), "", ""};
   } catch (const InputError& e) {
     return {false, "", e.code, e.what()};
   } catch (const std::bad_alloc&) {
@@ -28,6 +28,11 @@ Outcome guarded(F&& f) noexcept {
   } catch (...) {
     return {false, "", "internal-error", "internal error"};
   }
+}
+
+template <class F>
+Outcome guarded(const F& f) noexcept {
+  return run_guarded([](const void* p) { return (*static_cast<const F*>(p))(); }, &f);
 }
 
 // Reads one of several inputs, naming it in any error ("the install URL: invalid ...").

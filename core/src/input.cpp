@@ -204,9 +204,7 @@ void read_url(RawInput& in, std::string_view url_text) {
     if (auto bad = bad_percent_escape(pair.substr(eq == std::string::npos ? pair.size() : eq + 1)))
       in.notes.push_back({"error", "bad-encoding", "",
                           "The URL's " + key + " parameter has a malformed percent-escape " +
-                              quote_name(pair.substr(eq + 1 + *bad, 3)) +
-                              " (a % must be followed by two hex digits, e.g. %20): HubSpot cannot read it, and it "
-                              "was kept as written."});
+                              quote_name(pair.substr(eq + 1 + *bad, 3)) + " (% needs two hex digits, e.g. %20)."});
     if (invalid_utf8_at(value)) parse_error("the URL's " + key + " parameter decodes to invalid UTF-8");
     if (value.find('\0') != std::string::npos) parse_error("the URL's " + key + " parameter decodes to a NUL byte");
     if (key == "scope") saw_scope = true;
@@ -283,9 +281,6 @@ json parse_json(std::string_view text, const char* what) {
 }
 
 nlohmann::ordered_json options_json(std::string_view text) {
-  if (text.size() > kMaxInputBytes)
-    throw InputError("bad-options", "options: " + std::to_string(text.size()) + " bytes of JSON; the limit is " +
-                                        std::to_string(kMaxInputBytes) + " bytes (1 MiB)");
   try {
     check_text(text, "the options");
     return parse_json(text, "the options");

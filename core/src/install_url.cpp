@@ -158,11 +158,6 @@ ojson build_urls(const RawInput& config, const nlohmann::ordered_json& options) 
     return it->get<std::string>();
   };
   base.client_id = opt("clientId");
-  for (const auto& [key, value] : options.items())
-    if (key != "clientId" && key != "redirectUri" && key != "eu" && key != "accountId")
-      throw InputError("bad-options", "options: unknown option " + quote_name(key) + " (clientId, redirectUri, eu, accountId)");
-  if (options.contains("eu") && !options["eu"].is_boolean() && !options["eu"].is_null())
-    throw InputError("bad-options", "options: eu must be true or false");
   std::string redirect = opt("redirectUri");
   require_redirect_uri(redirect, "bad-options", "options: redirectUri");
   if (redirect.empty()) require_redirect_uri(config.redirect_uri, "parse-error", "the app config's first redirect URL");

@@ -24,7 +24,7 @@ std::string cell(const std::string& s) {
 // A count of the report (profiles, configurations): a whole number that fits, else not a report.
 std::uint32_t count(const json& v) {
   if (!v.is_number_unsigned() || v.get<std::uint64_t>() > 0xFFFFFFFFu)
-    throw InputError("parse-error", "the report is not a tierscope report: a count is " + v.dump() + ", not a whole number");
+    throw InputError("parse-error", "the report is not a tierscope report: a count is not a whole number");
   return v.get<std::uint32_t>();
 }
 

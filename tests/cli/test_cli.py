@@ -342,7 +342,7 @@ class Hardening(unittest.TestCase):
                 f.write(b"oauth " * 500000)
             code, _, err = run("check", path)
         self.assertEqual(code, 2)
-        self.assertIn("big.txt is 3000000 bytes; the limit is 1048576 bytes (1 MiB)", err)
+        self.assertIn("big.txt is more than 1048576 bytes; the limit is 1048576 bytes (1 MiB)", err)
 
     def test_a_directory_or_missing_file_fails_the_gate_naming_the_path(self):
         with tempfile.TemporaryDirectory() as tmp:

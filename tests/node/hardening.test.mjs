@@ -44,7 +44,7 @@ test('options of any unusable shape are bad-options, and the instance stays usab
   for (const [name, call] of Object.entries(calls)) {
     for (const [i, options] of bad.entries()) {
       if (name === 'buildUrls' && options && typeof options == 'object' && !Array.isArray(options) &&
-          ('profiles' in options || 'withoutConditional' in options)) continue;  // not its options
+          ('profiles' in options || 'withoutConditional' in options || 'unknown' in options)) continue;  // not its options
       const e = thrown(() => call(options));
       assert.ok(e instanceof Error, `${name} #${i}: an Error`);
       assert.equal(e.code, 'bad-options', `${name} #${i}: ${e.message}`);
@@ -81,7 +81,7 @@ test('oversized strings and bytes are refused before the module: exactly over 1 
   e = over('é'.repeat(MiB / 2) + 'x');                         // 524,289 units, 1 MiB + 1 bytes of UTF-8
   assert.equal(e.code, 'input-too-large');
   assert.match(e.message, /^[a-z ]+ is more than 1048576 bytes; the limit is 1048576 bytes \(1 MiB\)$/);
-  assert.equal(ts.parse('é' + ' '.repeat(MiB - 2)).request.required[0], 'é');  // exactly 1 MiB of UTF-8
+  assert.ok(ts.parse('é' + ' '.repeat(MiB - 2)).request.required.includes('é'));  // exactly 1 MiB of UTF-8
   e = over('é' + ' '.repeat(MiB - 1));                         // 1 MiB units, 1 MiB + 1 bytes: counted
   assert.match(e.message, /^[a-z ]+ is more than 1048576 bytes; the limit is 1048576 bytes \(1 MiB\)$/);
   e = over('\ud83d\ude00'.repeat(MiB / 4) + 'x');             // surrogate pairs: 4 bytes per 2 units
