@@ -1,6 +1,9 @@
 // `tierscope calls FILE [CONFIG] [--format text|json|markdown]`: the API calls an app makes -> the
 // scopes they need, the least-privilege set and who can install it (docs/report.md, "calls").
 #include "calls.hpp"
+#include "text.hpp"
+
+#include <memory>
 
 #include <cstdio>
 #include <iostream>
@@ -9,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli.hpp"
 #include "operations_builtin.hpp"
 #include "table.hpp"
 #include "tierscope/api.hpp"
@@ -18,21 +22,10 @@ namespace {
 using nlohmann::json;
 
 // Text from the input shown on a terminal: no control characters (escape sequences) get through.
-std::string safe(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  return out;
-}
+std::string safe(const std::string& s) { return tierscope::escape_controls(s); }  // one rule: text.cpp
 
 // Markdown: user text inert inside a table cell.
-std::string md(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
-    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-  }
-  return out;
-}
+std::string md(const std::string& s) { return markdown_cell(s); }
 
 std::string words(const json& arr, std::string (*f)(const std::string&), const char* sep = " ") {
   std::string out;
@@ -145,4 +138,32 @@ int run_calls(const std::vector<std::string>& files, const std::string& format, 
   return 0;
 }
 
+}  // namespace tierscope_cli
+
+// CLI11 registration (cli.hpp): tierscope calls FILE [CONFIG] [--format ...] [--operations FILE].
+namespace tierscope_cli {
+namespace {
+struct CallsArgs {
+  std::vector<std::string> files;
+  std::string format = "text", operations, catalog;
+  int color = -1;
+};
+}  // namespace
+
+Run add_calls(CLI::App& app) {
+  auto a = std::make_shared<CallsArgs>();
+  CLI::App* cmd = app.add_subcommand("calls", "The API calls an app makes -> the scopes they need, least privilege, who can install");
+  cmd->add_option("input", a->files,
+                  "the calls (lines of METHOD /path, URLs, or a HAR file; - for stdin), then optionally the app's "
+                  "CONFIG (app config, install URL or scope list): requested scopes no call needs, calls no scope covers")
+      ->type_name("FILE [CONFIG]");
+  add_format(*cmd, a->format, {"text", "json", "markdown"});
+  add_value(*cmd, "--operations", a->operations, "use another operations table (same format as data/api-operations.json)", "FILE");
+  add_catalog(*cmd, a->catalog);
+  add_color(*cmd, a->color);
+  return [a] {
+    load_catalog_option(a->catalog);
+    return run_calls(a->files, a->format, a->operations.empty() ? "" : read_input_file(a->operations), use_color(a->color));
+  };
+}
 }  // namespace tierscope_cli

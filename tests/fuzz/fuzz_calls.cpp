@@ -1,17 +1,36 @@
-// Surface: API calls -> scopes (calls). Input: the calls (a list of "METHOD /path" lines, URLs or a
-// HAR file); after a line "---", an app config to compare them with.
+// Surface: API calls -> scopes (calls). Any bytes as the calls (and, split at the first "\n---\n",
+// an app config) give a calls report or a readable error. In a report every call's chosen scopes are
+// in the least-privilege set, oauth is required, and `report` covers its profiles.
+#include <set>
+
 #include "fuzz.hpp"
 #include "operations_builtin.hpp"
+
+namespace {
+void check(const tierscope::Outcome& out) {
+  auto j = fuzz::outcome(out);
+  if (!out.ok) return;
+  const auto& lp = j["least_privilege"];
+  std::set<std::string> chosen;
+  for (const auto& s : lp["required"]) chosen.insert(s.get<std::string>());
+  for (const auto& s : lp["optional"]) chosen.insert(s.get<std::string>());
+  fuzz::require(chosen.count("oauth") == 1, "oauth is required");
+  for (const auto& c : j["calls"]) {
+    fuzz::require(c["operation"].is_null() == (c["match"] == "none"), "an operation exactly when matched");
+    if (c["chosen"].is_null()) continue;
+    for (const auto& s : c["chosen"]) fuzz::require(chosen.count(s.get<std::string>()) == 1, "a call's scopes are in the set");
+  }
+  const auto& r = j["report"];
+  fuzz::require(r["profiles"].size() == r["coverage"]["profiles"]["total"], "the report covers its profiles");
+}
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const bool loaded = tierscope::load_operations(tierscope::builtin_operations_json()).ok;  // as the CLI does
   fuzz::require(loaded, "the built-in operations table loads");
-  std::string t = fuzz::text(data, size), config;
-  auto cut = t.find("\n---\n");
-  if (cut != std::string::npos) {
-    config = t.substr(cut + 5);
-    t.resize(cut);
-  }
-  fuzz::outcome(tierscope::calls(t, config, ""));
+  std::string text = fuzz::text(data, size);
+  check(tierscope::calls(text, "", ""));
+  auto cut = text.find("\n---\n");
+  if (cut != std::string::npos) check(tierscope::calls(text.substr(0, cut), text.substr(cut + 5), ""));
   return 0;
 }

@@ -25,6 +25,7 @@ const CASES = [
   ['generic objects and associations', 'GET /crm/v3/objects/0-1/5\nPOST /crm/v3/objects/companies/merge\nPUT /crm/v4/objects/contacts/1/associations/deals/2\nGET /crm/v3/objects/{objectType}\n', null],
   ['versions, legacy, unmatched, bad lines', 'GET /crm/objects/2026-03/contacts/1\nGET /crm/v9/objects/deals\nGET /contacts/v1/lists\nFETCH /x\nGET /nope/v1/zzz\nnot a call\n', null],
   ['tier-limited scopes', 'GET /automation/v4/flows\nGET /crm/v3/objects/contacts\nGET /marketing/v3/campaigns\n', null],
+  ['curl commands over several lines', 'curl -s "https://api.hubapi.com/crm/v3/objects/deals/search" \\\n  -H "Authorization: Bearer x" \\\n  -d \'{\n  "limit": 5\n}\' | jq .\ncurl -X PATCH https://api.hubapi.com/crm/v3/objects/contacts/7\n', null],
   ['a HAR file', HAR, null],
   ['a cut-off HAR file', HAR.slice(0, Math.floor(HAR.length * 0.6)), null],
   ['with an app config', 'GET /crm/v3/objects/contacts/1\nPOST /crm/v3/objects/deals\n', CONFIG],
