@@ -25,7 +25,15 @@ using nlohmann::json;
 std::string safe(const std::string& s) { return tierscope::escape_controls(s); }  // one rule: text.cpp
 
 // Markdown: user text inert inside a table cell.
-std::string md(const std::string& s) { return markdown_cell(s); }
+std::string md(const std::string& s) {
+  std::string out;
+  for (char c : tierscope::escape_controls(s)) {  // control characters written as \u001b (text.cpp)
+    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']' || c == '$')
+      out += '\\';  // $ too: ${id} would start inline math on GitHub
+    out += c;
+  }
+  return out;
+}
 
 std::string words(const json& arr, std::string (*f)(const std::string&), const char* sep = " ") {
   std::string out;

@@ -96,37 +96,42 @@ async function tierscopeInstantiate(source, imports) {
   return WebAssembly.instantiate(await source.arrayBuffer(), imports);
 }
 
+// Runs an emscripten factory with the wasm file `name`; rejects when the wasm cannot be loaded
+// (emscripten alone would wait for ever).
+function tierscopeStart(factory, options, name, arg) {
+  let loadFailed;
+  const failed = new Promise((resolve, reject) => { loadFailed = reject; });
+  failed.catch(() => {});
+  arg.instantiateWasm = arg.instantiateWasm || ((imports, receive) => {
+    tierscopeWasmSource(options, name)
+      .then((source) => tierscopeInstantiate(source, imports))
+      .then((result) => receive(result.instance, result.module), loadFailed);
+    return {};
+  });
+  return Promise.race([factory(arg), failed]);
+}
+
 /**
  * Loads the wasm module. options: {locateFile(name, base), wasmBinary, instantiateWasm, print, printErr}
  * (all optional). Resolves to the API object; see tierscope.d.ts.
  */
 export async function createTierscope(options) {
   options = options == null ? {} : options;
-  let loadFailed;
-  const failed = new Promise((resolve, reject) => { loadFailed = reject; });
-  failed.catch(() => {});
   let aborted = null;
-  const moduleArg = {
-    print: options.print || ((text) => console.log(text)),
-    printErr: options.printErr || ((text) => console.warn(text)),
-    onAbort: (what) => { aborted = String(what); },
-    instantiateWasm: options.instantiateWasm || ((imports, receive) => {
-      tierscopeWasmSource(options)
-        .then((source) => tierscopeInstantiate(source, imports))
-        .then((result) => receive(result.instance, result.module), loadFailed);
-      return {};
-    }),
-  };
-  const mod = await Promise.race([createTierscopeModule(moduleArg), failed]);
+  const print = options.print || ((text) => console.log(text));
+  const printErr = options.printErr || ((text) => console.warn(text));
+  const mod = await tierscopeStart(createTierscopeModule, options, TIERSCOPE_WASM,
+    { print, printErr, onAbort: (what) => { aborted = String(what); }, instantiateWasm: options.instantiateWasm });
 
   // Calls one binding; returns its text or throws an Error with .code (never a bare value).
-  function call(name, ...args) {
+  function call(name, ...args) { return run(mod, name, args); }
+  function run(m, name, args) {
     if (aborted !== null) {
       throw tierscopeError('internal-error', `the tierscope wasm module stopped after an internal error (${aborted}); call createTierscope() again`);
     }
     let result;
     try {
-      result = mod[name](...args);
+      result = m[name](...args);
     } catch (e) {
       throw tierscopeError('internal-error', 'internal error in the tierscope wasm module: ' + ((e && e.message) || String(e)));
     }
@@ -155,56 +160,23 @@ export async function createTierscope(options) {
     return call('checkPair', textArg('checkPair', config, 'the app config'), textArg('checkPair', url, 'the install URL'), opts);
   }
 
-  // ts.calls: the calls module is imported, and its wasm loaded, the first time it is used.
+  // ts.calls: the calls module (its own wasm, with the operations table) is imported on first use.
   let callsModule = null;
-  function loadCalls() {
+  async function callsJson(text, config, opts) {
+    const args = [textArg('calls', text), config == null ? '' : textArg('calls', config), optionsText(opts)];
     if (!callsModule) {
-      callsModule = (async () => {
-        let where = tierscopeLocate(options, TIERSCOPE_CALLS_MJS);
-        where = String(where instanceof URL ? where.href : where);
-        if (tierscopeIsNode() && !/^[a-z][a-z0-9+.-]*:/i.test(where)) {
-          const url = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:url');
-          where = url.pathToFileURL(where).href;
-        }
-        const factory = (await import(/* webpackIgnore: true */ /* @vite-ignore */ where)).default;
-        let failed;
-        const failure = new Promise((resolve, reject) => { failed = reject; });
-        failure.catch(() => {});
-        return Promise.race([failure, factory({
-          print: moduleArg.print,
-          printErr: moduleArg.printErr,
-          instantiateWasm: (imports, receive) => {
-            tierscopeWasmSource(options, TIERSCOPE_CALLS_WASM)
-              .then((source) => tierscopeInstantiate(source, imports))
-              .then((result) => receive(result.instance, result.module), failed);
-            return {};
-          },
-        })]);
-      })();
+      const where = tierscopeLocate(options, TIERSCOPE_CALLS_MJS);
+      callsModule = import(/* webpackIgnore: true */ /* @vite-ignore */ String(new URL(where, 'file:///')))
+        .then((m) => tierscopeStart(m.default, options, TIERSCOPE_CALLS_WASM, { print, printErr }));
       callsModule.catch(() => { callsModule = null; }); // a failed load may be retried
     }
-    return callsModule;
-  }
-
-  async function callsJson(text, config, options) {
-    const input = textArg('calls', text);
-    const app = config == null ? '' : textArg('calls', config);
-    const opts = optionsText(options);
     let engine;
     try {
-      engine = await loadCalls();
+      engine = await callsModule;
     } catch (e) {
-      throw tierscopeError('internal-error', 'tierscope: could not load the calls module (tierscope-calls.mjs, tierscope-calls.wasm): ' +
-        ((e && e.message) || String(e)));
+      throw tierscopeError('internal-error', `could not load ${TIERSCOPE_CALLS_MJS} and ${TIERSCOPE_CALLS_WASM}: ${(e && e.message) || e}`);
     }
-    let result;
-    try {
-      result = engine.calls(input, app, opts);
-    } catch (e) {
-      throw tierscopeError('internal-error', 'internal error in the tierscope calls module: ' + ((e && e.message) || String(e)));
-    }
-    if (!result.ok) throw tierscopeError(result.code || 'internal-error', result.error || 'unknown error');
-    return result.json;
+    return run(engine, 'calls', args);
   }
 
   const version = mod.version();
