@@ -36,7 +36,7 @@ for s in "${surfaces[@]}"; do
   log="$dir/fuzz_$s.log"
   echo "== fuzz_$s: $seconds s (max_len $max_len, $sanitize)"
   rc=0
-  nice -n 10 "$dir/fuzz_$s" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
+  nice -n 10 "$dir/tests/fuzz_$s" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$dir/crashes/$s-" "$dir/corpus/$s" "tests/fuzz/seeds/$s" >"$log" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
