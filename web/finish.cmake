@@ -7,6 +7,11 @@ string(REPLACE "export default createTierscopeModule;" "" out "${src}")
 if(out STREQUAL src)
   message(FATAL_ERROR "finish.cmake: no `export default createTierscopeModule;` in ${MJS}")
 endif()
+# emscripten's own default .wasm URL (unused: tierscope.js always passes instantiateWasm) is
+# evaluated when the factory runs; in a bundle without import.meta (esbuild's default iife, a classic
+# worker) it throws. tierscope.js's literal new URL('tierscope.wasm', import.meta.url) is the one
+# bundlers see and the only one used.
+string(REPLACE "new URL(\"tierscope.wasm\",import.meta.url).toString()" "\"tierscope.wasm\"" out "${out}")
 string(FIND "${out}" "// tierscope JS API." api)
 if(api GREATER 0)
   string(SUBSTRING "${out}" 0 ${api} glue)
