@@ -30,10 +30,10 @@ Result from(tierscope::Outcome&& o) {
 
 // The API is noexcept, but copying strings across the boundary can still fail (out of memory):
 // never let a C++ exception reach JS (with -fwasm-exceptions it would be an opaque WebAssembly.Exception).
-template <typename F>
-Result guarded(F&& f) {
+// One try/catch for all bindings (one per lambda would cost module size).
+Result run_guarded(tierscope::Outcome (*call)(const void*), const void* f) {
   try {
-    return from(f());
+    return from(call(f));
   } catch (const std::bad_alloc&) {
     return Result{false, "", "internal-error", "out of memory in the wasm module"};
   } catch (const std::exception& e) {
@@ -41,6 +41,11 @@ Result guarded(F&& f) {
   } catch (...) {
     return Result{false, "", "internal-error", "internal error"};
   }
+}
+
+template <typename F>
+Result guarded(const F& f) {
+  return run_guarded([](const void* p) { return (*static_cast<const F*>(p))(); }, &f);
 }
 
 Result check_text(const std::string& text, const std::string& options) {
