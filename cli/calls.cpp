@@ -1,6 +1,7 @@
 // `tierscope calls FILE [CONFIG] [--format text|json|markdown]`: the API calls an app makes -> the
 // scopes they need, the least-privilege set and who can install it (docs/report.md, "calls").
 #include "calls.hpp"
+#include "text.hpp"
 
 #include <memory>
 
@@ -21,19 +22,15 @@ namespace {
 using nlohmann::json;
 
 // Text from the input shown on a terminal: no control characters (escape sequences) get through.
-std::string safe(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-  return out;
-}
+std::string safe(const std::string& s) { return tierscope::escape_controls(s); }  // one rule: text.cpp
 
 // Markdown: user text inert inside a table cell.
 std::string md(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (char c : tierscope::escape_controls(s)) {  // control characters written as \u001b (text.cpp)
     if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']' || c == '$')
       out += '\\';  // $ too: ${id} would start inline math on GitHub
-    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+    out += c;
   }
   return out;
 }
@@ -174,7 +171,7 @@ Run add_calls(CLI::App& app) {
   add_color(*cmd, a->color);
   return [a] {
     load_catalog_option(a->catalog);
-    return run_calls(a->files, a->format, a->operations.empty() ? "" : read_file(a->operations), use_color(a->color));
+    return run_calls(a->files, a->format, a->operations.empty() ? "" : read_input_file(a->operations), use_color(a->color));
   };
 }
 }  // namespace tierscope_cli

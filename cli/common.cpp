@@ -1,10 +1,6 @@
 // Helpers shared by the CLI's commands: input files, --format, --catalog, colour, core results.
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <unistd.h>
 #ifdef __EMSCRIPTEN__
@@ -16,23 +12,17 @@ static int tierscope_stdout_is_terminal() { return isatty(1); }
 #endif
 
 #include "calls.hpp"
+#include "calls_input.hpp"
 #include "cli.hpp"
+#include "input.hpp"
+#include "read_input.hpp"
 
 namespace tierscope_cli {
 
-std::string read_file(const std::string& path) {
-  std::ostringstream ss;
-  if (path == "-") {
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw Failure{"cannot read " + path + ": " + std::strerror(errno)};
-  ss << f.rdbuf();
-  return ss.str();
-}
+// Bounded reads (read_input.cpp): at most the limit + 1 byte of any file, pipe or device.
+std::string read_file(const std::string& path) { return read_input(path, tierscope::kMaxInputBytes); }
 
-std::string read_input_file(const std::string& path) { return read_file(path); }
+std::string read_input_file(const std::string& path) { return read_input(path, tierscope::kMaxCallsInputBytes); }  // a HAR: 16 MiB
 
 CLI::Option* add_list(CLI::App& cmd, const std::string& name, std::vector<std::string>& values, const std::string& help,
                       const std::string& type) {
@@ -65,7 +55,7 @@ void add_catalog(CLI::App& cmd, std::string& path) {
 
 void load_catalog_option(const std::string& path) {
   if (path.empty()) return;
-  auto loaded = tierscope::load_catalog(read_file(path));
+  auto loaded = tierscope::load_catalog(read_input(path, tierscope::kMaxCatalogBytes));
   if (!loaded.ok) throw Failure{path + ": " + loaded.error};
 }
 

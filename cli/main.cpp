@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "text.hpp"
 
 namespace {
 using namespace tierscope_cli;
@@ -60,10 +61,10 @@ int main(int argc, char** argv) {
       if (sub->parsed()) return run();
     throw Failure{"no command (see tierscope --help)"};
   } catch (const Failure& f) {
-    std::cerr << "tierscope: " << f.message << "\n";
+    std::cerr << "tierscope: " << tierscope::escape_controls(f.message) << "\n";  // input text cannot reach the terminal
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "tierscope: " << e.what() << "\n";
+    std::cerr << "tierscope: " << tierscope::escape_controls(e.what()) << "\n";
     return 2;
   }
 }

@@ -3,14 +3,14 @@
 #include <string>
 
 #include "cli.hpp"
+#include "text.hpp"
 
 namespace tierscope_cli {
 
 // Text from the input (scope names, notes): Markdown and HTML stay inert in table cells.
 std::string markdown_cell(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') { out += ' '; continue; }
+  for (char c : tierscope::escape_controls(s)) {  // control characters written as \u001b
     if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
     out += c;
   }

@@ -5,6 +5,7 @@
 #include <map>
 #include <vector>
 
+#include "text.hpp"
 #include "tierscope/api.hpp"
 
 namespace tierscope_cli {
@@ -59,6 +60,9 @@ std::string requirement_words(const json& req) {
 std::uint64_t total_configurations() { return model()["configurations"].get<std::uint64_t>(); }
 std::string total_profiles() { return std::to_string(model()["profiles"].size()); }
 
+// Every string of a report may hold text from the input: control characters are written as \u001b.
+std::string str(const json& v) { return tierscope::escape_controls(v.get<std::string>()); }
+
 std::string pad(const std::string& s, std::size_t width) {
   std::size_t chars = 0;  // count UTF-8 code points, not bytes
   for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
@@ -83,7 +87,7 @@ std::string paint(const std::string& text, const std::string& status, bool color
 
 std::string list(const json& arr) {
   std::string out;
-  for (const auto& v : arr) out += (out.empty() ? "" : ", ") + v.get<std::string>();
+  for (const auto& v : arr) out += (out.empty() ? "" : ", ") + str(v);
   return out.empty() ? "–" : out;
 }
 
@@ -97,14 +101,14 @@ std::string percent(std::uint64_t part, std::uint64_t whole) {
 std::string render_table(const json& r, bool color) {
   std::string out;
   const json& in = r["input"];
-  out += "tierscope " + r["tool"]["version"].get<std::string>() + " · scope catalog as of " +
-         r["catalog"]["as_of"].get<std::string>() + " · input: " + in["format"].get<std::string>();
-  if (in["app_name"].is_string()) out += " (" + in["app_name"].get<std::string>() + ")";
+  out += "tierscope " + str(r["tool"]["version"]) + " · scope catalog as of " +
+         str(r["catalog"]["as_of"]) + " · input: " + str(in["format"]);
+  if (in["app_name"].is_string()) out += " (" + str(in["app_name"]) + ")";
   out += "\n  required:    " + list(r["request"]["required"]) + "\n  conditional: " + list(r["request"]["conditional"]) +
          (in["without_conditional"].get<bool>() ? "  (left out of this evaluation)" : "") +
          "\n  optional:    " + list(r["request"]["optional"]) + "\n\n";
   std::map<std::string, json> by_id;
-  for (const auto& p : r["profiles"]) by_id[p["id"].get<std::string>()] = p;
+  for (const auto& p : r["profiles"]) by_id[str(p["id"])] = p;
   const std::size_t w0 = 16, w = 22;
   auto cell = [&](const std::string& id) {
     auto it = by_id.find(id);
@@ -147,8 +151,8 @@ std::string render_table(const json& r, bool color) {
     if (status != "permission-error") continue;
     std::string key = list(p["missing"]);
     auto it = std::find_if(why.begin(), why.end(), [&](const auto& e) { return e.first == key; });
-    if (it == why.end()) why.push_back({key, {p["name"].get<std::string>()}});
-    else it->second.push_back(p["name"]);
+    if (it == why.end()) why.push_back({key, {str(p["name"])}});
+    else it->second.push_back(str(p["name"]));
   }
   if (!why.empty()) {
     out += "\nPermission error (\"Couldn't complete the connection\"):\n";
@@ -188,13 +192,13 @@ std::string render_table(const json& r, bool color) {
     const json& u = r["url_check"];
     out += u["ok"].get<bool>() ? "\nInstall URL matches the app config.\n"
                                : "\nInstall URL does not match the app config; a corrected URL:\n  " +
-                                     u["fixed_url"].get<std::string>() + "\n";
+                                     str(u["fixed_url"]) + "\n";
   }
   if (!r["diagnostics"].empty()) {
     out += "\nDiagnostics:\n";
     for (const auto& d : r["diagnostics"])
-      out += "  " + d["severity"].get<std::string>() + " " + d["code"].get<std::string>() + ": " +
-             d["message"].get<std::string>() + "\n";
+      out += "  " + str(d["severity"]) + " " + str(d["code"]) + ": " +
+             str(d["message"]) + "\n";
   }
   if (!r["suggestions"].empty()) {
     out += "\nSmallest changes that let more portals in:\n";
@@ -215,18 +219,18 @@ std::string render_table(const json& r, bool color) {
 std::string render_scopes(const json& entries) {
   std::string out;
   for (const auto& e : entries) {
-    std::string tier = e["tier_text"].is_string() ? e["tier_text"].get<std::string>()
+    std::string tier = e["tier_text"].is_string() ? str(e["tier_text"])
                        : e["requires"].is_null() ? "(tier not documented)"
                                                  : requirement_words(e["requires"]);
-    out += pad(e["name"].get<std::string>(), 48) + pad("[" + e["confidence"].get<std::string>() + "]", 14) + tier + "\n";
-    out += "    " + e["label"].get<std::string>() + "\n";
+    out += pad(str(e["name"]), 48) + pad("[" + str(e["confidence"]) + "]", 14) + tier + "\n";
+    out += "    " + str(e["label"]) + "\n";
     if (e["requires_any_source"] != e["requires"]) out += "    the sources disagree: see the evidence\n";
     for (const auto& ev : e["evidence"]) {
-      out += "    - " + ev["source"].get<std::string>() + " (" + ev["kind"].get<std::string>();
-      if (ev["as_of"].is_string()) out += ", " + ev["as_of"].get<std::string>();
+      out += "    - " + str(ev["source"]) + " (" + str(ev["kind"]);
+      if (ev["as_of"].is_string()) out += ", " + str(ev["as_of"]);
       out += std::string(ev["decides"].get<bool>() ? "" : ", not deciding") + "): " + requirement_words(ev["requires"]) + "\n";
-      if (ev["note"].is_string()) out += "      " + ev["note"].get<std::string>() + "\n";
-      if (ev["url"].is_string()) out += "      " + ev["url"].get<std::string>() + "\n";
+      if (ev["note"].is_string()) out += "      " + str(ev["note"]) + "\n";
+      if (ev["url"].is_string()) out += "      " + str(ev["url"]) + "\n";
     }
   }
   out += std::to_string(entries.size()) + " scope" + (entries.size() == 1 ? "" : "s") + "\n";
@@ -236,25 +240,25 @@ std::string render_scopes(const json& entries) {
 std::string render_urls(const json& b) {
   std::string out;
   for (const auto& u : b["urls"]) {
-    out += u["label"].get<std::string>() + " (installs on " + std::to_string(u["installs_profiles"].get<int>()) +
+    out += str(u["label"]) + " (installs on " + std::to_string(u["installs_profiles"].get<int>()) +
            " of " + total_profiles() + " standard tiers · " + percent(u["combinations"], total_configurations()) + " % of configurations):\n  " +
-           u["url"].get<std::string>() + "\n";
+           str(u["url"]) + "\n";
   }
-  for (const auto& d : b["diagnostics"]) out += "\nnote: " + d["message"].get<std::string>() + "\n";
+  for (const auto& d : b["diagnostics"]) out += "\nnote: " + str(d["message"]) + "\n";
   return out;
 }
 
 std::string render_migrate(const json& m) {
   std::string out = "Scopes of the OAuth 1 list:\n";
   for (const auto& s : m["scopes"]) {
-    out += "  " + pad(s["scope"].get<std::string>(), 28) + pad(s["status"].get<std::string>(), 11) + s["note"].get<std::string>();
+    out += "  " + pad(str(s["scope"]), 28) + pad(str(s["status"]), 11) + str(s["note"]);
     if (s["status"] == "retired") out += "\n      → " + list(s["replaced_by"]);
     out += "\n";
   }
   out += "\nUnder OAuth 1 every portal could approve the list. At OAuth 2 re-authorization, with every scope required:\n";
   for (const auto& p : m["profiles"])
     if (p["oauth2"] != "installs")
-      out += "  " + pad(p["name"].get<std::string>(), 28) + status_cell(p["oauth2"]) +
+      out += "  " + pad(str(p["name"]), 28) + status_cell(p["oauth2"]) +
              (p["missing"].empty() ? "" : " (missing " + list(p["missing"]) + ")") + "\n";
   const json& c = m["coverage"]["oauth2"];
   out += "Installs on " + std::to_string(c["profiles"].get<int>()) + " of " + total_profiles() + " standard tiers · " +
@@ -272,13 +276,13 @@ std::string render_diff(const json& d) {
     for (const char* kind : {"required", "conditional", "optional"})
       if (!d[part][kind].empty()) out += std::string(part) + " (" + kind + "): " + list(d[part][kind]) + "\n";
   for (const auto& c : d["changed_kind"])
-    out += "changed: " + c["scope"].get<std::string>() + " " + c["from"].get<std::string>() + " → " + c["to"].get<std::string>() + "\n";
+    out += "changed: " + str(c["scope"]) + " " + str(c["from"]) + " → " + str(c["to"]) + "\n";
   if (out.empty()) out = "No scope changes.\n";
-  out += "\n" + d["reauthorize_note"].get<std::string>() + "\n";
+  out += "\n" + str(d["reauthorize_note"]) + "\n";
   if (!d["profiles"].empty()) {
     out += "\nProfiles whose result changes:\n";
     for (const auto& p : d["profiles"])
-      out += "  " + pad(p["name"].get<std::string>(), 28) + status_cell(p["before"]) + " → " + status_cell(p["after"]) + "\n";
+      out += "  " + pad(str(p["name"]), 28) + status_cell(p["before"]) + " → " + status_cell(p["after"]) + "\n";
   }
   const json& c = d["coverage"];
   out += "\nConfigurations that install: " + percent(c["before"]["combinations"], total_configurations()) + " % → " +

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what tierscope needs on Debian 12 and is missing: compilers, emscripten, nlohmann/json,
+# Installs what tierscope needs on Debian 12 and is missing: compilers (g++, clang), emscripten, nlohmann/json,
 # doctest, CLI11, chromium, fonts, and the npm dev packages (playwright-core, axe-core, esbuild). Repeat runs take seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,7 @@ need=()
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_pkg() { dpkg -s "$1" >/dev/null 2>&1; }
 have_cmd g++ || need+=(build-essential)
+have_cmd clang++ || need+=(clang)  # sanitizer build and libFuzzer targets (scripts/test.sh, scripts/fuzz.sh)
 have_cmd cmake || need+=(cmake)
 have_cmd ninja || need+=(ninja-build)
 have_cmd python3 || need+=(python3)

@@ -1,36 +1,33 @@
-# cmake -DMJS=tierscope.mjs [-DESBUILD=path/to/esbuild] -P finish.cmake : drops emscripten's
-# `export default <factory>;` so the module exports only createTierscope (from tierscope.js), strips
-# tierscope.js's line comments, and with esbuild (npm ci puts it in node_modules) minifies
-# emscripten's part of the file (local names shortened: ~2 KB gzip less). The API part keeps its
-# /* */ hints for bundlers.
+# cmake -DMJS=tierscope.mjs [-DESBUILD=path] -P finish.cmake : drops emscripten's `export default
+# <factory>;` so the module exports only createTierscope (from tierscope.js); minifies emscripten's
+# generated part with esbuild when it is there (npm ci) and drops the comment lines of the appended
+# tierscope.js (its inline bundler hints stay): the shipped module counts against the size budget.
 file(READ ${MJS} src)
 string(REPLACE "export default createTierscopeModule;" "" out "${src}")
 if(out STREQUAL src)
   message(FATAL_ERROR "finish.cmake: no `export default createTierscopeModule;` in ${MJS}")
 endif()
-set(glue "")
-set(api "${out}")
-string(FIND "${out}" "// ---------------------------------------------------------------------------------------------\n// tierscope JS API." at)
-if(at GREATER 0)
-  string(SUBSTRING "${out}" 0 ${at} glue)
-  string(SUBSTRING "${out}" ${at} -1 api)
-  if(DEFINED ESBUILD AND EXISTS "${ESBUILD}")
-    file(WRITE ${MJS}.glue.mjs "${glue}")
-    execute_process(COMMAND ${ESBUILD} ${MJS}.glue.mjs --minify --target=es2020 --log-level=warning
-                    OUTPUT_VARIABLE glue RESULT_VARIABLE rc)
-    file(REMOVE ${MJS}.glue.mjs)
-    if(NOT rc EQUAL 0)
-      message(FATAL_ERROR "finish.cmake: esbuild could not minify ${MJS}")
-    endif()
-  endif()
-endif()
-# The API part (tierscope.js, appended verbatim) without its whole-line // comments: ~0.6 KB gzip of
-# the 120 KB budget (tierscope.js keeps them; /* */ hints for bundlers stay).
-string(REGEX REPLACE "\n[ \t]*//[^\n]*" "" api "\n${api}")
 # emscripten's own default .wasm URL (unused: tierscope.js always passes instantiateWasm) is
 # evaluated when the factory runs; in a bundle without import.meta (esbuild's default iife, a classic
 # worker) it throws. tierscope.js's literal new URL('tierscope.wasm', import.meta.url) is the one
 # bundlers see and the only one used.
-set(out "${glue}${api}")
 string(REPLACE "new URL(\"tierscope.wasm\",import.meta.url).toString()" "\"tierscope.wasm\"" out "${out}")
+string(FIND "${out}" "// tierscope JS API." api)
+if(api GREATER 0)
+  string(SUBSTRING "${out}" 0 ${api} glue)
+  string(SUBSTRING "${out}" ${api} -1 js)
+  string(REGEX REPLACE "\n[ \t]*//[^\n]*" "" js "\n${js}")
+  string(REGEX REPLACE "\n[ \t]*/\\*\\*[^\n]*(\n[ \t]*\\*[^\n]*)*" "" js "${js}")
+  if(ESBUILD AND EXISTS "${ESBUILD}")
+    file(WRITE "${MJS}.glue.js" "${glue}")
+    execute_process(COMMAND "${ESBUILD}" "${MJS}.glue.js" --minify --target=es2020 --log-level=warning
+                    OUTPUT_VARIABLE minified RESULT_VARIABLE failed)
+    file(REMOVE "${MJS}.glue.js")
+    if(failed)
+      message(FATAL_ERROR "finish.cmake: esbuild could not minify ${MJS}")
+    endif()
+    set(glue "${minified}")
+  endif()
+  set(out "${glue}${js}")
+endif()
 file(WRITE ${MJS} "${out}")

@@ -29,12 +29,39 @@ function tierscopeIsBytes(value) {
   return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 }
 
-// JS string -> UTF-8 (lone surrogates become U+FFFD, as in every WHATWG encoder); bytes pass as they are.
-function tierscopeBytes(value) {
-  if (typeof value == 'string') return tierscopeEncoder.encode(value);
-  if (value instanceof Uint8Array) return value;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+// Input over 1 MiB of UTF-8 is refused before it is copied into wasm memory, in the core's words. UTF-8
+// is at least as long as UTF-16, so a longer string is refused unencoded. Options that cannot become
+// JSON (circular, BigInt, too deep, not an object) are bad-options.
+const TIERSCOPE_MAX = 1048576;
+const tierscopeTooLarge = (what) => tierscopeError('input-too-large', `${what} is more than ${TIERSCOPE_MAX} bytes; the limit is ${TIERSCOPE_MAX} bytes (1 MiB)`);
+
+function tierscopeBytes(value, what = 'the input') {
+  if (typeof value == 'string' && value.length > TIERSCOPE_MAX) throw tierscopeTooLarge(what);
+  const bytes = typeof value == 'string' ? tierscopeEncoder.encode(value)
+    : value instanceof Uint8Array ? value
+    : value instanceof ArrayBuffer ? new Uint8Array(value)
+    : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (bytes.length > TIERSCOPE_MAX) throw tierscopeTooLarge(what);
+  return bytes;
+}
+
+function tierscopeJson(value, code, what) {
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (e) {
+    throw tierscopeError(code, `${what} cannot be written as JSON: ${(e && e.message) || e}`, TypeError);
+  }
+  if (typeof text != 'string') throw tierscopeError(code, `${what} must be an object`, TypeError);
+  return text;
+}
+
+function tierscopeOptionsText(options) {
+  if (options == null) return '';
+  if (typeof options != 'string' && typeof options != 'object') throw tierscopeError('bad-options', `options: must be an object, not ${typeof options}`, TypeError);
+  const text = typeof options == 'string' ? options : tierscopeJson(options, 'bad-options', 'options');
+  if (text.length > TIERSCOPE_MAX) throw tierscopeError('bad-options', `options: more than ${TIERSCOPE_MAX} bytes`);
+  return text;
 }
 
 // Where the .wasm is: beside this file (import.meta.url), unless options.locateFile says otherwise.
@@ -146,36 +173,25 @@ export async function createTierscope(options) {
     return result.json;
   }
 
-  function optionsText(options) {
-    if (options == null) return '';
-    if (typeof options == 'string') return options;
-    return JSON.stringify(options);
-  }
+  const optionsText = tierscopeOptionsText;
 
   function checkJson(input, options) {
     const opts = optionsText(options);
     if (typeof input == 'string' || tierscopeIsBytes(input)) return call('checkText', tierscopeBytes(input), opts);
-    if (input !== null && typeof input == 'object') {
-      let fields;
-      try {
-        fields = JSON.stringify(input);
-      } catch (e) {
-        throw tierscopeError('parse-error', 'check(): the fields object cannot be written as JSON: ' + e.message, TypeError);
-      }
-      return call('checkFields', fields, opts);
-    }
+    if (input !== null && typeof input == 'object') return call('checkFields', tierscopeBytes(tierscopeJson(input, 'parse-error', 'check(): the fields'), 'the fields'), opts);
     throw tierscopeError('parse-error',
       'check() takes a string (a scope list, install URL or app config), bytes, or a {required, conditional, optional, url} object',
       TypeError);
   }
 
-  function textArg(fn, value) {
-    if (typeof value == 'string' || tierscopeIsBytes(value)) return tierscopeBytes(value);
+  function textArg(fn, value, what = 'the input') {
+    if (typeof value == 'string' || tierscopeIsBytes(value)) return tierscopeBytes(value, what);
     throw tierscopeError('parse-error', `${fn}() takes a string or bytes`, TypeError);
   }
 
   function checkPairJson(config, url, options) {
-    return call('checkPair', textArg('checkPair', config), textArg('checkPair', url), optionsText(options));
+    const opts = optionsText(options);
+    return call('checkPair', textArg('checkPair', config, 'the app config'), textArg('checkPair', url, 'the install URL'), opts);
   }
 
   // ts.calls: the calls module (its own wasm, with the operations table) is imported on first use.
@@ -206,19 +222,24 @@ export async function createTierscope(options) {
     check: (input, options) => JSON.parse(checkJson(input, options)),
     checkJson,
     parse: (text) => JSON.parse(call('parseText', textArg('parse', text))),
-    scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter))),
+    scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter, 'the filter'))),
     checkPair: (config, url, options) => JSON.parse(checkPairJson(config, url, options)),
     checkPairJson,
-    buildUrls: (config, options) => JSON.parse(call('buildUrls', textArg('buildUrls', config), optionsText(options))),
+    buildUrls: (config, options) => {
+      const opts = optionsText(options);
+      return JSON.parse(call('buildUrls', textArg('buildUrls', config, 'the app config'), opts));
+    },
     migrate: (text) => JSON.parse(call('migrate', textArg('migrate', text))),
-    diff: (before, after, options) =>
-      JSON.parse(call('diff', textArg('diff', before), textArg('diff', after), optionsText(options))),
+    diff: (before, after, options) => {
+      const opts = optionsText(options);
+      return JSON.parse(call('diff', textArg('diff', before, 'before'), textArg('diff', after, 'after'), opts));
+    },
     calls: async (text, config, options) => JSON.parse(await callsJson(text, config, options)),
     callsJson,
     markdown: (report) => {
-      if (typeof report == 'string') return call('renderMarkdown', report);
+      if (typeof report == 'string') return call('renderMarkdown', tierscopeBytes(report, 'the report'));
       if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);
-      return call('renderMarkdown', JSON.stringify(report));
+      return call('renderMarkdown', tierscopeBytes(tierscopeJson(report, 'parse-error', 'markdown(): the report'), 'the report'));
     },
   });
 }

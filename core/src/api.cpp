@@ -15,10 +15,10 @@
 namespace tierscope {
 namespace {
 
-template <class F>
-Outcome guarded(F&& f) noexcept {
+// One try/catch for every entry point (not one per lambda: the wasm module stays small).
+Outcome run_guarded(std::string (*call)(const void*), const void* f) noexcept {
   try {
-    return {true, f(), "", ""};
+    return {true, call(f), "", ""};
   } catch (const InputError& e) {
     return {false, "", e.code, e.what()};
   } catch (const std::bad_alloc&) {
@@ -28,6 +28,11 @@ Outcome guarded(F&& f) noexcept {
   } catch (...) {
     return {false, "", "internal-error", "internal error"};
   }
+}
+
+template <class F>
+Outcome guarded(const F& f) noexcept {
+  return run_guarded([](const void* p) { return (*static_cast<const F*>(p))(); }, &f);
 }
 
 // Reads one of several inputs, naming it in any error ("the install URL: invalid ...").
@@ -80,7 +85,7 @@ Outcome build_urls(std::string_view config_text, std::string_view options_json) 
   return guarded([&] {
     RawInput config = read_input(config_text);
     nlohmann::ordered_json options = nlohmann::ordered_json::object();
-    if (options_json.find_first_not_of(" \t\r\n") != std::string_view::npos) options = parse_json(options_json, "the options");
+    if (options_json.find_first_not_of(" \t\r\n") != std::string_view::npos) options = tierscope::options_json(options_json);
     if (!options.is_object()) throw InputError("bad-options", "options: must be an object");
     ojson out = {{"schema_version", kSchemaVersion}};
     out.update(tierscope::build_urls(config, options));
@@ -150,11 +155,21 @@ Outcome render_markdown(std::string_view report_json) noexcept {
 
 Outcome load_catalog(std::string_view catalog_json) noexcept {
   return guarded([&] {
-    if (catalog_json.size() > 16 * kMaxInputBytes)
+    if (catalog_json.size() > kMaxCatalogBytes)
       throw InputError("input-too-large", "the catalog is larger than 16 MiB");
+    // The reading checks of any input first (NUL, UTF-8, nesting depth, numbers), with line and column.
+    if (auto nul = catalog_json.find('\0'); nul != std::string_view::npos)
+      throw InputError("parse-error", "the catalog has a NUL byte at byte offset " + std::to_string(nul));
+    if (auto bad = invalid_utf8_at(catalog_json))
+      throw InputError("parse-error", "the catalog is not valid UTF-8 at byte offset " + std::to_string(*bad));
+    parse_json(catalog_json, "the catalog");
     std::shared_ptr<const Catalog> cat;
     try {
       cat = Catalog::from_json(std::string(catalog_json));
+    } catch (const nlohmann::ordered_json::exception& e) {  // a field of another type than the format says
+      std::string msg = e.what();
+      auto close = msg.find("] ");
+      throw InputError("parse-error", "catalog: " + (close == std::string::npos ? msg : msg.substr(close + 2)));
     } catch (const std::runtime_error& e) {
       throw InputError("parse-error", e.what());
     }

@@ -174,7 +174,7 @@ std::uint32_t read_account(const json& account, const Model& m) {
 Options read_options(std::string_view text, const Model& m) {
   Options o;
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return o;
-  json doc = parse_json(text, "the options");
+  json doc = options_json(text);
   if (doc.is_null()) return o;
   if (!doc.is_object()) bad("must be an object");
   for (const auto& [key, value] : doc.items()) {

@@ -1,5 +1,7 @@
 #include "input.hpp"
 
+#include <algorithm>
+
 #include "text.hpp"
 
 namespace tierscope {
@@ -11,6 +13,49 @@ using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller 
 std::string where(std::string_view text, std::size_t offset) {
   auto [line, col] = line_column(text, offset);
   return "line " + std::to_string(line) + ", column " + std::to_string(col);
+}
+
+// nlohmann's message without its "[json.exception.x.N] " prefix.
+std::string json_reason(const std::exception& e) {
+  std::string msg = e.what();
+  auto close = msg.find("] ");
+  return msg.rfind("[json.exception.", 0) == 0 && close != std::string::npos ? msg.substr(close + 2) : msg;
+}
+
+// Where the first number too large for a double is (nlohmann's out_of_range 406 has no position):
+// the first number whose decimal magnitude (integer digits + exponent) reaches 309.
+std::string number_overflow_where(std::string_view text) {
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t j = i + (c == '-'), start = i;
+      long magnitude = 0;
+      bool leading = true;
+      for (; j < text.size() && text[j] >= '0' && text[j] <= '9'; ++j)
+        if (!(leading && text[j] == '0')) { leading = false; ++magnitude; }
+      if (j < text.size() && text[j] == '.')
+        for (++j; j < text.size() && text[j] >= '0' && text[j] <= '9'; ++j)
+          if (leading) { if (text[j] == '0') --magnitude; else leading = false; }
+      if (j < text.size() && (text[j] == 'e' || text[j] == 'E')) {
+        bool negative = ++j < text.size() && text[j] == '-';
+        if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
+        long exponent = 0;
+        for (; j < text.size() && text[j] >= '0' && text[j] <= '9'; ++j) exponent = std::min(exponent * 10 + (text[j] - '0'), 100000L);
+        magnitude += negative ? -exponent : exponent;
+      }
+      if (!leading && magnitude >= 309)
+        return "the number " + quote_name(text.substr(start, j - start)) + " at " + where(text, start);
+      i = j > i ? j - 1 : i;
+    }
+  }
+  return "a number out of range";
 }
 
 void add_entry(RawInput& in, std::string name, Kind kind, const std::string& origin) {
@@ -156,6 +201,10 @@ void read_url(RawInput& in, std::string_view url_text) {
     if (key == "redirect_uri") in.redirect_uri = value;
     if (key == "client_id") in.client_id = value;
     if (key != "scope" && key != "optional_scope") continue;
+    if (auto bad = bad_percent_escape(pair.substr(eq == std::string::npos ? pair.size() : eq + 1)))
+      in.notes.push_back({"error", "bad-encoding", "",
+                          "The URL's " + key + " parameter has a malformed percent-escape " +
+                              quote_name(pair.substr(eq + 1 + *bad, 3)) + " (% needs two hex digits, e.g. %20)."});
     if (invalid_utf8_at(value)) parse_error("the URL's " + key + " parameter decodes to invalid UTF-8");
     if (value.find('\0') != std::string::npos) parse_error("the URL's " + key + " parameter decodes to a NUL byte");
     if (key == "scope") saw_scope = true;
@@ -178,7 +227,7 @@ const char* kind_name(Kind k) {
 
 void check_text(std::string_view text, const char* what) {
   if (text.size() > kMaxInputBytes)
-    throw InputError("input-too-large", std::string(what) + " is " + std::to_string(text.size()) +
+    throw InputError("input-too-large", std::string(what) + " is more than " + std::to_string(kMaxInputBytes) +
                                             " bytes; the limit is " + std::to_string(kMaxInputBytes) + " bytes (1 MiB)");
   auto nul = text.find('\0');
   if (nul != std::string_view::npos)
@@ -195,9 +244,15 @@ json parse_json(std::string_view text, const char* what) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped) {
+        escaped = false;
+        if (c == 'u' && text.substr(i + 1, 4) == "0000")  // NUL written as an escape: refused like a raw NUL
+          parse_error(std::string(what) + " has a NUL character (\\u0000) in a JSON string at " + where(text, i - 1));
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -218,6 +273,19 @@ json parse_json(std::string_view text, const char* what) {
     auto colon = detail.find(" - ");
     if (colon != std::string::npos) detail = detail.substr(colon + 3);
     parse_error(std::string(what) + ": invalid JSON at " + where(text, at) + ": " + detail);
+  } catch (const json::out_of_range& e) {  // 406: a number too large for a double (1e400)
+    parse_error(std::string(what) + ": invalid JSON: " + json_reason(e) + " (" + number_overflow_where(text) + ")");
+  } catch (const json::exception& e) {
+    parse_error(std::string(what) + ": invalid JSON: " + json_reason(e));
+  }
+}
+
+nlohmann::ordered_json options_json(std::string_view text) {
+  try {
+    check_text(text, "the options");
+    return parse_json(text, "the options");
+  } catch (const InputError& e) {  // options that cannot be read are bad options, whatever is wrong
+    throw InputError("bad-options", e.what());
   }
 }
 

@@ -10,6 +10,7 @@
 namespace tierscope {
 
 constexpr std::size_t kMaxInputBytes = 1 << 20;  // 1 MiB
+constexpr std::size_t kMaxCatalogBytes = 16 * kMaxInputBytes;  // --catalog
 constexpr std::size_t kMaxScopes = 2000;
 constexpr std::size_t kMaxScopeName = 256;
 constexpr int kMaxJsonDepth = 64;
@@ -50,5 +51,7 @@ RawInput read_fields(std::string_view fields_json);
 void check_text(std::string_view text, const char* what);
 // Parses JSON with a depth bound and line/column in errors. Throws InputError.
 nlohmann::ordered_json parse_json(std::string_view text, const char* what);
+// Options text (check, pair, diff, build_urls) as JSON: anything unreadable is InputError bad-options.
+nlohmann::ordered_json options_json(std::string_view text);
 
 }  // namespace tierscope

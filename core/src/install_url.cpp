@@ -29,6 +29,30 @@ bool is_config(const RawInput& in) {
 }
 
 [[noreturn]] void not_a(const std::string& what) { throw InputError("parse-error", what); }
+
+// What HubSpot may redirect to after an install: https, or http on this machine for development.
+// Anything else (javascript:, data:, a typo'd scheme, a space or control character) is refused.
+bool usable_redirect_uri(const std::string& uri) {
+  if (uri.empty() || invalid_utf8_at(uri)) return false;
+  for (unsigned char c : uri)
+    if (c <= 0x20 || c == 0x7F) return false;
+  std::string lower = ascii_lower(uri);
+  auto host_ends = [&](std::size_t at) {
+    return at == lower.size() || lower[at] == ':' || lower[at] == '/' || lower[at] == '?' || lower[at] == '#';
+  };
+  if (lower.rfind("https://", 0) == 0) return !host_ends(8);
+  for (const char* dev : {"http://localhost", "http://127.0.0.1", "http://[::1]"}) {
+    std::size_t n = std::char_traits<char>::length(dev);
+    if (lower.rfind(dev, 0) == 0 && host_ends(n)) return true;
+  }
+  return false;
+}
+
+void require_redirect_uri(const std::string& uri, const char* code, const std::string& where) {
+  if (uri.empty() || usable_redirect_uri(uri)) return;
+  throw InputError(code, where + " must be an https:// URL (or http://localhost / http://127.0.0.1 for development), not " +
+                             quote_name(escape_controls(uri)));
+}
 }  // namespace
 
 std::string url_encode(const std::string& s) {
@@ -134,7 +158,10 @@ ojson build_urls(const RawInput& config, const nlohmann::ordered_json& options) 
     return it->get<std::string>();
   };
   base.client_id = opt("clientId");
-  base.redirect_uri = opt("redirectUri").empty() ? config.redirect_uri : opt("redirectUri");
+  std::string redirect = opt("redirectUri");
+  require_redirect_uri(redirect, "bad-options", "options: redirectUri");
+  if (redirect.empty()) require_redirect_uri(config.redirect_uri, "parse-error", "the app config's first redirect URL");
+  base.redirect_uri = redirect.empty() ? config.redirect_uri : redirect;
   base.account_id = opt("accountId");
   if (!base.account_id.empty() && base.account_id.find_first_not_of("0123456789") != std::string::npos)
     throw InputError("bad-options", "options: accountId must be digits");

@@ -2,21 +2,36 @@
 
 #include <stdexcept>
 
+#include "input.hpp"
 #include "report.hpp"
+#include "text.hpp"
 
 namespace tierscope {
 namespace {
 using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
 
-// Scope names come from users: keep Markdown and HTML inert in table cells.
+// Scope names come from users: keep Markdown and HTML inert in table cells, and control characters
+// (a terminal showing the Markdown) written as \u001b.
 std::string cell(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (char c : escape_controls(s)) {
     if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
-    if (c == '\n' || c == '\r') { out += ' '; continue; }
     out += c;
   }
   return out;
+}
+
+// A count of the report (profiles, configurations): a whole number that fits, else not a report.
+std::uint32_t count(const json& v) {
+  if (!v.is_number_unsigned() || v.get<std::uint64_t>() > 0xFFFFFFFFu)
+    throw InputError("parse-error", "the report is not a tierscope report: a count is not a whole number");
+  return v.get<std::uint32_t>();
+}
+
+// A diagnostic code in a code span: only codes of the plain kind ([a-z0-9-]) are put in backticks.
+std::string code_span(const std::string& s) {
+  bool plain = !s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+  return plain ? "`" + s + "`" : cell(s);
 }
 
 std::string code_list(const json& arr) {
@@ -48,10 +63,10 @@ std::string with_commas(std::uint64_t n) {
 std::string markdown_report(const json& r) {
   try {
     const json& cov = r.at("coverage");
-    auto installs = cov.at("profiles").at("installs").get<std::uint32_t>();
-    auto total = cov.at("profiles").at("total").get<std::uint32_t>();
-    auto combos = cov.at("combinations").at("installs").get<std::uint32_t>();
-    auto combos_total = cov.at("combinations").at("total").get<std::uint32_t>();
+    auto installs = count(cov.at("profiles").at("installs"));
+    auto total = count(cov.at("profiles").at("total"));
+    auto combos = count(cov.at("combinations").at("installs"));
+    auto combos_total = count(cov.at("combinations").at("total"));
     std::string md = "### tierscope: installs on " + std::to_string(installs) + " of " + std::to_string(total) +
                      " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
                      " account configurations\n\n";
@@ -68,23 +83,30 @@ std::string markdown_report(const json& r) {
     if (!r.at("diagnostics").empty()) {
       md += "\n**Diagnostics**\n\n";
       for (const auto& d : r.at("diagnostics"))
-        md += "- " + cell(d.at("severity").get<std::string>()) + " `" + d.at("code").get<std::string>() + "`: " +
+        md += "- " + cell(d.at("severity").get<std::string>()) + " " + code_span(d.at("code").get<std::string>()) + ": " +
               cell(d.at("message").get<std::string>()) + "\n";
     }
     if (r.contains("url_check") && r["url_check"].is_object() && !r["url_check"].at("ok").get<bool>())
-      md += "\n**Corrected install URL**\n\n```\n" + r["url_check"].at("fixed_url").get<std::string>() + "\n```\n";
+    {
+      std::string url = r["url_check"].at("fixed_url").get<std::string>();
+      bool plain = url.find('`') == std::string::npos && escape_controls(url) == url;  // cannot leave the block
+      md += "\n**Corrected install URL**\n\n" + (plain ? "```\n" + url + "\n```\n" : cell(url) + "\n");
+    }
     if (!r.at("suggestions").empty()) {
       md += "\n**Smallest changes that let more portals in**\n\n";
       for (const auto& s : r.at("suggestions"))
         md += "- Make " + code_list(s.at("scopes")) + " optional: installs on " + code_list(s.at("unlocks")) +
-              " too (" + percent_text(s.at("combinations").get<std::uint32_t>(), combos_total) +
+              " too (" + percent_text(count(s.at("combinations")), combos_total) +
               " % of configurations)\n";
     }
     md += "\n<sub>tierscope " + cell(r.at("tool").at("version").get<std::string>()) + " · scope catalog as of " +
           cell(r.at("catalog").at("as_of").get<std::string>()) + "</sub>\n";
     return md;
-  } catch (const json::exception& e) {
-    throw std::runtime_error(std::string("not a tierscope report: ") + e.what());
+  } catch (const json::exception& e) {  // a field missing or of another type: the input is not a report
+    std::string msg = e.what();
+    auto close = msg.find("] ");
+    throw InputError("parse-error", "the report is not a tierscope report: " +
+                                        (close == std::string::npos ? msg : msg.substr(close + 2)));
   }
 }
 

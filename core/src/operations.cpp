@@ -163,7 +163,7 @@ std::vector<ScopeSet> sets_of(const Operations& t, const Operation& op) {
 }
 
 // Generic: an object parameter and alternatives that name several objects' scopes (the union).
-bool generic(const Operations& t, const Operation& op) {
+bool is_generic(const Operations& t, const Operation& op) {
   if (!op.object_param()) return false;
   std::set<std::string> tokens;
   for (int i : op.alternatives)
@@ -360,6 +360,7 @@ std::shared_ptr<const Operations> Operations::from_json(std::string_view text) {
     op.segments = split_path(op.path);
     op.alternatives = alt_lists[o[3].get<std::size_t>()];
     op.internal = o[4].is_number() && o[4].get<int>() != 0;
+    op.generic = is_generic(*t, op);
     t->ops.push_back(std::move(op));
   }
   return t;
@@ -380,7 +381,7 @@ Match match_call(const Operations& t, const std::string& method, const std::vect
   const Operation* op = best(t, method, segs, -1);
   m.how = "exact";
   // A type id where the spec has no operation for it: read it as the object's name.
-  if (!op || generic(t, *op)) {
+  if (!op || op->generic) {
     // ... or a name where the spec writes the object by its type id (/crm/v3/objects/0-3 for deals).
     for (bool to_name : {true, false}) {
       std::vector<std::string> named = segs;
@@ -393,7 +394,7 @@ Match match_call(const Operations& t, const std::string& method, const std::vect
         }
       }
       if (!changed) continue;
-      if (const Operation* o = best(t, method, named, -1); o && !generic(t, *o)) {
+      if (const Operation* o = best(t, method, named, -1); o && !o->generic) {
         op = o;
         m.how = "type-id";
         break;
@@ -413,7 +414,7 @@ Match match_call(const Operations& t, const std::string& method, const std::vect
     return m;
   }
   m.op = op;
-  if (generic(t, *op)) narrow(t, *op, segs, method, m);
+  if (op->generic) narrow(t, *op, segs, method, m);
   else m.alternatives = sets_of(t, *op);
   return m;
 }

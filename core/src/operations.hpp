@@ -21,6 +21,7 @@ struct Operation {
   std::vector<std::string> segments;  // path split on '/', literals lower-cased
   std::vector<int> alternatives;      // indexes into Operations::scope_sets
   bool internal = false;
+  bool generic = false;       // an object parameter and alternatives for several objects (the union)
   bool object_param() const;  // has an {objectType}-like segment
 };
 

@@ -68,6 +68,44 @@ std::string percent_decode(std::string_view s, bool plus_is_space) {
   return out;
 }
 
+std::optional<std::size_t> bad_percent_escape(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] == '%' && (i + 2 >= s.size() || hex_value(s[i + 1]) < 0 || hex_value(s[i + 2]) < 0)) return i;
+  return std::nullopt;
+}
+
+std::string escape_controls(std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  auto code = [&](unsigned cp) {
+    std::string out = "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
+    return out;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) { out += code(c); continue; }
+    // C1 controls (U+0080-U+009F: C2 80-9F), bidirectional overrides and isolates (U+202A-202E, U+2066-2069)
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += code(static_cast<unsigned char>(s[i + 1]));
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < s.size()) {
+      unsigned char b = static_cast<unsigned char>(s[i + 1]), d = static_cast<unsigned char>(s[i + 2]);
+      if ((b == 0x80 && d >= 0xAA && d <= 0xAE) || (b == 0x81 && d >= 0xA6 && d <= 0xA9)) {
+        out += code(0x2000u + ((b & 0x3Fu) << 6) + (d & 0x3Fu));
+        i += 2;
+        continue;
+      }
+    }
+    out += char(c);
+  }
+  return out;
+}
+
 std::vector<std::string> split_list(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
@@ -126,7 +164,9 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
   return out;
 }
 
-std::string quote_name(std::string_view s) {
+std::string quote_name(std::string_view name) {
+  const std::string escaped = escape_controls(name);  // a message stays one line of plain text
+  std::string_view s = escaped;
   if (s.size() <= 80) return "\"" + std::string(s) + "\"";
   std::size_t cut = 77;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole

@@ -14,6 +14,11 @@ std::string ascii_lower(std::string_view s);
 std::string trim(std::string_view s);
 // Decodes %XX escapes; with plus_is_space, '+' becomes ' '. Malformed escapes stay as written.
 std::string percent_decode(std::string_view s, bool plus_is_space);
+// Byte offset of the first '%' not followed by two hex digits, or nullopt.
+std::optional<std::size_t> bad_percent_escape(std::string_view s);
+// Control characters (C0, DEL, C1) and bidirectional overrides written as \u001b, so that text from
+// the input cannot move a terminal's cursor, retitle it, or reorder what is shown around it.
+std::string escape_controls(std::string_view s);
 // Splits a pasted list on spaces, commas, semicolons, newlines, tabs, "%20" and "+"; empty entries
 // dropped, quotes around a name removed.
 std::vector<std::string> split_list(std::string_view s);
@@ -22,6 +27,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // 1-based line and column of a byte offset.
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset);
 std::string join(const std::vector<std::string>& parts, const std::string& sep);
-std::string quote_name(std::string_view s);  // "s", shortened to 80 characters with an ellipsis
+std::string quote_name(std::string_view s);  // "s", control characters escaped, shortened to 80 characters with an ellipsis
 
 }  // namespace tierscope

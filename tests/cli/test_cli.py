@@ -540,5 +540,106 @@ class Inputs(unittest.TestCase):
         self.assertNotIn("carts", out)
 
 
+class Hardening(unittest.TestCase):
+    """Issue 9: bounded reads, paths that are not files, output safe for a terminal."""
+
+    def test_endless_devices_and_streams_are_refused_at_the_limit(self):
+        for args in (["check", "/dev/zero"], ["check", "/dev/urandom"], ["migrate", "/dev/zero"],
+                     ["diff", "/dev/zero", "/dev/zero"], ["url", "/dev/zero"],
+                     ["check", "--catalog", "/dev/zero", "--required", "oauth"],
+                     ["scopes", "--catalog", "/dev/urandom"]):
+            code, out, err = run(*args)
+            self.assertEqual(code, 2, args)
+            self.assertEqual(out, "")
+            self.assertIn("/dev/", err)
+            self.assertIn("is more than", err)
+        with open("/dev/zero", "rb") as zero:  # tierscope check - < /dev/zero
+            p = subprocess.run([TIERSCOPE, "check", "-"], stdin=zero, capture_output=True, timeout=60)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b"tierscope: the input is more than 1048576 bytes; the limit is 1048576 bytes (1 MiB)", p.stderr)
+        code, _, err = run("check", "-", stdin=b"oauth " * (3 * 1024 * 1024 // 6))  # a 3 MiB stream
+        self.assertEqual(code, 2)
+        self.assertIn("is more than 1048576 bytes", err)
+        code, _, err = run("check", "--format", "json", "-", stdin=b"oauth" + b" " * (1024 * 1024 - 5))  # exactly 1 MiB
+        self.assertEqual(code, 0, err)
+
+    def test_a_large_file_is_refused_with_its_size(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "big.txt")
+            with open(path, "wb") as f:
+                f.write(b"oauth " * 500000)
+            code, _, err = run("check", path)
+        self.assertEqual(code, 2)
+        self.assertIn("big.txt is more than 1048576 bytes; the limit is 1048576 bytes (1 MiB)", err)
+
+    def test_a_directory_or_missing_file_fails_the_gate_naming_the_path(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            code, out, err = run("check", tmp, "--require-install-on", "free")
+            self.assertEqual(code, 2)
+            self.assertEqual(out, "")
+            self.assertIn(tmp, err)
+            self.assertIn("directory", err)
+            for args in (["migrate", tmp], ["diff", tmp, tmp], ["url", tmp], ["check", "--catalog", tmp, "--required", "oauth"]):
+                code, _, err = run(*args)
+                self.assertEqual(code, 2, args)
+                self.assertIn("directory", err)
+            code, _, err = run("check", os.path.join(tmp, "missing.json"), "--require-install-on", "free")
+            self.assertEqual(code, 2)
+            self.assertIn("missing.json", err)
+
+    def test_number_overflow_is_a_parse_error(self):
+        code, out, err = run("check", "-", stdin=b"[1e400]")
+        self.assertEqual(code, 2)
+        self.assertNotIn("internal", err)
+        self.assertIn("1e400", err)
+        self.assertIn("line 1, column 2", err)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "cat.json", '{"as_of": "x", "scopes": [{"name": "a", "requires": 1e999}]}')
+            code, _, err = run("check", "--catalog", path, "--required", "oauth")
+        self.assertEqual(code, 2)
+        self.assertNotIn("internal", err)
+        self.assertIn("cat.json", err)
+
+    def test_control_characters_never_reach_the_terminal(self):
+        hostile = r'{"name": "\u001b]2;title\u0007", "scopes": ["\u001b]0;pwned\u0007\u001b[2J", "\u009b31m", "a\u202eb"]}'
+        for fmt in ("table", "markdown"):
+            code, out, err = run("check", "--format", fmt, "-", stdin=hostile.encode())
+            self.assertEqual(code, 0, err)
+            self.assertNotIn("\x1b", out, fmt)
+            self.assertNotIn("\x07", out, fmt)
+            self.assertNotIn("\u009b", out, fmt)
+            self.assertNotIn("\u202e", out, fmt)
+            self.assertIn("u001b", out, fmt)
+        for args in (["migrate", "-"], ["diff", "-", "/dev/null"]):
+            code, out, err = run(*args, stdin=hostile.encode())
+            self.assertNotIn("\x1b", out + err, args)
+        # an error message quoting the input is escaped too
+        code, _, err = run("check", "-", stdin=(r'{"scopes": ["\u001b[2J' + "a" * 300 + '"]}').encode())
+        self.assertEqual(code, 2)
+        self.assertNotIn("\x1b", err)
+        self.assertIn("\\u001b[2J", err)
+        code, _, err = run("check", "-", stdin=b'{"scopes": ["oauth\\\\u0000"]}')
+        self.assertEqual(code, 0, err)  # an escaped backslash, then text
+        code, _, err = run("check", "-", stdin=b'{"scopes": ["oauth\u0000"]}')
+        self.assertEqual(code, 2)
+        self.assertIn("NUL", err)
+
+    def test_redirect_uri_and_percent_escapes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "app.json", '{"auth": {"requiredScopes": ["oauth", "automation"]}}')
+            for uri in ("javascript:alert(1)", "http://example.com/cb", "data:text/html,x", "http://localhost.evil.example/"):
+                code, out, err = run("url", path, "--redirect-uri", uri)
+                self.assertEqual(code, 2, uri)
+                self.assertIn("redirectUri must be an https:// URL", err)
+            for uri in ("https://example.com/cb", "http://localhost:3000/cb", "http://127.0.0.1/cb"):
+                code, out, err = run("url", path, "--redirect-uri", uri)
+                self.assertEqual(code, 0, err)
+        code, out, err = run("check", "--format", "json", "--url", "https://app.hubspot.com/oauth/authorize?scope=oau%2")
+        self.assertEqual(code, 0, err)
+        r = json.loads(out)
+        self.assertIn("bad-encoding", [d["code"] for d in r["diagnostics"]])
+        self.assertEqual({p["status"] for p in r["profiles"]}, {"invalid-scope"})
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
