@@ -14,7 +14,8 @@ export type ProfileId =
 export type DiagnosticCode =
   | 'unknown-scope' | 'retired-scope' | 'deprecated-scope' | 'alias' | 'duplicate-scope'
   | 'conflicting-kinds' | 'undocumented-availability' | 'secondary-source' | 'missing-oauth'
-  | 'empty-request' | 'unrecognized-url' | 'static-auth-optional' | 'comma-separated' | 'url-config-mismatch';
+  | 'empty-request' | 'unrecognized-url' | 'static-auth-optional' | 'comma-separated' | 'url-config-mismatch'
+  | 'url-placeholder' | 'placeholder-in-scope' | 'conflicting-keys' | 'single-account-app';
 export type SuggestionAction = 'replace' | 'remove' | 'add' | 'make-optional'
   | 'add-to-scope' | 'remove-from-url' | 'move-to-scope' | 'move-to-optional-scope' | 'use-spaces';
 /** Error.code of a thrown Error. */

@@ -1,5 +1,9 @@
 #include "input.hpp"
 
+#include <algorithm>
+#include <iterator>
+
+#include "placeholder.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -28,6 +32,18 @@ void add_list(RawInput& in, std::string_view list, Kind kind, const std::string&
   for (auto& name : split_list(list)) add_entry(in, std::move(name), kind, origin);
 }
 
+// A placeholder where scope names belong: kept as a name HubSpot would reject, with an error naming it.
+void add_placeholder(RawInput& in, const std::string& text, Kind kind, const std::string& key, const std::string& origin) {
+  std::string name = trim(text);
+  add_entry(in, name, kind, origin);
+  if (std::find(in.placeholders.begin(), in.placeholders.end(), name) != in.placeholders.end()) return;
+  in.placeholders.push_back(name);
+  in.notes.push_back({"error", "placeholder-in-scope", name,
+                      "The URL's " + key + " parameter holds the placeholder " + quote_name(name) +
+                          ", not scope names: fill it in with the scopes the app requests to see which tiers can install it. "
+                          "As written, HubSpot rejects the URL for every account."});
+}
+
 void add_json_list(RawInput& in, const json& doc, const char* key, Kind kind, const std::string& path) {
   auto it = doc.find(key);
   if (it == doc.end() || it->is_null()) return;
@@ -53,6 +69,39 @@ std::string name_of(const json& o) {
   return it != o.end() && it->is_string() ? trim(it->get<std::string>()) : "";
 }
 
+// Two places for the same thing (scopes and requiredScopes, config.auth and auth): the one read is said.
+bool present(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && !it->is_null();
+}
+
+std::vector<std::string> names_in(const json& v) {
+  std::vector<std::string> out;
+  if (v.is_string()) out = split_list(v.get<std::string>());
+  if (v.is_array())
+    for (const auto& x : v)
+      if (x.is_string()) out.push_back(trim(x.get<std::string>()));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void conflict(RawInput& in, const std::string& read, const json* read_value, const std::string& ignored,
+              const json& ignored_value, const std::string& file) {
+  std::string msg = "This config has both " + read + " and " + ignored + ": tierscope read " + read + " (what HubSpot reads in " +
+                    file + ") and ignored " + ignored + ".";
+  if (read_value) {
+    auto a = names_in(*read_value), b = names_in(ignored_value);
+    std::vector<std::string> only;
+    std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only));
+    if (a == b) msg += " Both list the same scopes.";
+    else if (!only.empty())
+      msg += " Only in " + ignored + ", so not evaluated: " + join(only.size() > 8 ? std::vector<std::string>(only.begin(), only.begin() + 8) : only, ", ") +
+             (only.size() > 8 ? " and " + std::to_string(only.size() - 8) + " more" : "") + ".";
+  }
+  in.notes.push_back({"warning", "conflicting-keys", "", msg + " Keep one of them."});
+}
+
 RawInput read_config(const json& doc) {
   RawInput in;
   if (doc.is_array()) {  // a JSON array of scope names
@@ -70,10 +119,19 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(*cfg).empty() ? name_of(doc) : name_of(*cfg);
     in.redirect_uri = first_redirect(auth);
     add_json_list(in, auth, "requiredScopes", Kind::Required, "config.auth.");
+    const std::string file = "app-hsmeta.json";
+    if (present(doc, "auth")) conflict(in, "config.auth", nullptr, "auth", doc["auth"], file);
+    if (present(doc, "scopes")) conflict(in, "config.auth.requiredScopes", auth.contains("requiredScopes") ? &auth["requiredScopes"] : nullptr, "scopes", doc["scopes"], file);
+    if (present(auth, "scopes") && present(auth, "requiredScopes"))
+      conflict(in, "config.auth.requiredScopes", &auth["requiredScopes"], "config.auth.scopes", auth["scopes"], file);
     bool is_static = auth.contains("type") && auth["type"] == "static";
     std::size_t before = in.entries.size();
     add_json_list(in, auth, "conditionallyRequiredScopes", Kind::Conditional, "config.auth.");
     add_json_list(in, auth, "optionalScopes", Kind::Optional, "config.auth.");
+    if (is_static)
+      in.notes.push_back({"info", "single-account-app", "",
+                          "This app uses static auth: it is installed in one HubSpot account only. The tier matrix says "
+                          "which accounts it could be installed in, not who can install it."});
     if (is_static && in.entries.size() > before) {
       in.entries.resize(before);
       in.notes.push_back({"warning", "static-auth-optional", "",
@@ -89,6 +147,12 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(doc);
     in.redirect_uri = first_redirect(*auth);
     add_json_list(in, *auth, "requiredScopes", Kind::Required, "auth.");
+    const std::string file = "public-app.json";
+    const json* required = present(*auth, "requiredScopes") ? &(*auth)["requiredScopes"] : nullptr;
+    if (present(doc, "scopes")) conflict(in, required ? "auth.requiredScopes" : "auth", required, "scopes", doc["scopes"], file);
+    if (present(*auth, "scopes") && required) conflict(in, "auth.requiredScopes", required, "auth.scopes", (*auth)["scopes"], file);
+    if (present(doc, "requiredScopes") && required)
+      conflict(in, "auth.requiredScopes", required, "requiredScopes", doc["requiredScopes"], file);
     add_json_list(in, *auth, "conditionallyRequiredScopes", Kind::Conditional, "auth.");
     add_json_list(in, *auth, "optionalScopes", Kind::Optional, "auth.");
     return in;
@@ -97,6 +161,11 @@ RawInput read_config(const json& doc) {
     in.format = "private-app";
     in.app_name = name_of(doc);
     add_json_list(in, doc, "scopes", Kind::Required, "");
+    if (present(doc, "requiredScopes"))
+      conflict(in, "scopes", &doc["scopes"], "requiredScopes", doc["requiredScopes"], "a private app's app.json");
+    in.notes.push_back({"info", "single-account-app", "",
+                        "A private app is installed in one HubSpot account only, the one it belongs to: the tier matrix "
+                        "says which accounts it could be installed in, not who can install it."});
     return in;
   }
   parse_error("this JSON is not an app config tierscope knows: expected config.auth (app-hsmeta.json), "
@@ -111,22 +180,27 @@ bool looks_like_url(std::string_view t) {
 
 void read_url(RawInput& in, std::string_view url_text) {
   std::string url = trim(url_text);
-  if (url.find_first_of(" \t\r\n") != std::string::npos)
-    parse_error("an install URL cannot contain spaces or line breaks: separate scopes with %20 in the scope parameter");
+  // Placeholders of a URL template ({{{ client_id }}}, <CLIENT_ID>, ...) may hold spaces, '&' or '#'.
+  auto spans = placeholder_spans(url);
+  for (std::size_t i = 0; i < url.size(); ++i)
+    if ((url[i] == ' ' || url[i] == '\t' || url[i] == '\r' || url[i] == '\n') && find_outside(url, url[i], i, spans) == i)
+      parse_error("an install URL cannot contain spaces or line breaks: separate scopes with %20 in the scope parameter");
   in.format = "install-url";
-  std::string rest = url;
-  auto scheme_end = rest.find("://");
-  if (scheme_end != std::string::npos) rest = rest.substr(scheme_end + 3);
-  auto fragment = rest.find('#');
-  if (fragment != std::string::npos) rest = rest.substr(0, fragment);
-  auto query_start = rest.find('?');
-  std::string authority_path = rest.substr(0, query_start);
-  std::string query = query_start == std::string::npos ? "" : rest.substr(query_start + 1);
+  std::size_t start = 0, end = find_outside(url, '#', 0, spans);
+  if (end == std::string::npos) end = url.size();
+  auto scheme_end = url.find("://");
+  if (scheme_end != std::string::npos && scheme_end < end) start = scheme_end + 3;
+  std::size_t query_start = find_outside(url, '?', start, spans);
+  if (query_start > end) query_start = std::string::npos;
+  std::string authority_path = url.substr(start, (query_start == std::string::npos ? end : query_start) - start);
+  std::string query = query_start == std::string::npos ? "" : url.substr(query_start + 1, end - query_start - 1);
   auto slash = authority_path.find('/');
   std::string host = ascii_lower(authority_path.substr(0, slash));
   std::string path = slash == std::string::npos ? "/" : authority_path.substr(slash);
   in.host = host;
   bool known_host = host == "app.hubspot.com" || host == "app-eu1.hubspot.com";
+  std::vector<std::string> template_parts;  // "placeholder (where)", for the url-placeholder note
+  if (has_placeholder(host)) template_parts.push_back(quote_name(host) + " (host)");
   // /oauth/authorize or /oauth/{accountId}/authorize, with an optional trailing slash.
   bool known_path = false;
   std::string p = path.size() > 1 && path.back() == '/' ? path.substr(0, path.size() - 1) : path;
@@ -137,6 +211,9 @@ void read_url(RawInput& in, std::string_view url_text) {
     if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
       known_path = true;
       in.account_id = id;
+    } else if (has_placeholder(percent_decode(id, false))) {  // /oauth/{portalId}/authorize: pinned, id unknown
+      known_path = true;
+      template_parts.push_back(quote_name(percent_decode(id, false)) + " (account id)");
     }
   }
   if (!known_host || !known_path)
@@ -144,23 +221,56 @@ void read_url(RawInput& in, std::string_view url_text) {
                         "This URL is not HubSpot's install page (expected https://app.hubspot.com/oauth/authorize, "
                         "app-eu1.hubspot.com, or /oauth/{accountId}/authorize); its scopes were read anyway."});
   bool saw_scope = false;
-  std::size_t start = 0;
-  while (start <= query.size()) {
-    std::size_t amp = query.find('&', start);
-    std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-    start = amp == std::string::npos ? query.size() + 1 : amp + 1;
+  auto qspans = placeholder_spans(query);
+  std::size_t pos = 0;
+  while (pos <= query.size()) {
+    std::size_t amp = find_outside(query, '&', pos, qspans);
+    std::string pair = query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+    pos = amp == std::string::npos ? query.size() + 1 : amp + 1;
     if (pair.empty()) continue;
-    auto eq = pair.find('=');
+    auto eq = find_outside(pair, '=', 0, placeholder_spans(pair));
     std::string key = percent_decode(pair.substr(0, eq), true);
     std::string value = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1), true);
+    if (has_placeholder(key)) {
+      // {{ scope_key }}={{ scope_value }} (Airbyte): a templated scope parameter is a placeholder in scope.
+      std::string lower = ascii_lower(key);
+      if (lower.find("scope") == std::string::npos) {
+        template_parts.push_back(quote_name(trim(key)) + " (a parameter name)");
+        continue;
+      }
+      bool optional = lower.find("optional") != std::string::npos;
+      if (!optional) saw_scope = true;
+      add_placeholder(in, percent_decode(pair, true), optional ? Kind::Optional : Kind::Required,
+                      optional ? "optional_scope" : "scope", "the URL's scope parameter");
+      continue;
+    }
+    if (key != "scope" && key != "optional_scope" && has_placeholder(value))
+      template_parts.push_back(quote_name(trim(value)) + " (" + key.substr(0, 40) + ")");
     if (key == "redirect_uri") in.redirect_uri = value;
     if (key == "client_id") in.client_id = value;
     if (key != "scope" && key != "optional_scope") continue;
     if (invalid_utf8_at(value)) parse_error("the URL's " + key + " parameter decodes to invalid UTF-8");
     if (value.find('\0') != std::string::npos) parse_error("the URL's " + key + " parameter decodes to a NUL byte");
     if (key == "scope") saw_scope = true;
-    if (value.find(',') != std::string::npos) in.comma_separated_url = true;
-    add_list(in, value, key == "scope" ? Kind::Required : Kind::Optional, "the URL's " + key + " parameter");
+    Kind kind = key == "scope" ? Kind::Required : Kind::Optional;
+    std::string origin = "the URL's " + key + " parameter";
+    std::string rest = value;  // placeholders out, the rest read as names
+    for (const auto& sp : placeholder_spans(value)) {
+      add_placeholder(in, value.substr(sp.begin, sp.end - sp.begin), kind, key, origin);
+      std::fill(rest.begin() + sp.begin, rest.begin() + sp.end, ' ');
+    }
+    if (rest.find(',') != std::string::npos) in.comma_separated_url = true;
+    for (auto& name : split_list(rest)) {
+      if (placeholder_word(name)) add_placeholder(in, name, kind, key, origin);
+      else add_entry(in, std::move(name), kind, origin);
+    }
+  }
+  if (!template_parts.empty()) {
+    if (template_parts.size() > 4) template_parts.resize(4);
+    in.notes.push_back({"info", "url-placeholder", "",
+                        "This install URL is a template: " + join(template_parts, ", ") +
+                            (template_parts.size() == 1 ? " is a placeholder" : " are placeholders") +
+                            ", left as written; the scope parameters decide the verdict."});
   }
   if (!saw_scope)
     parse_error("the install URL has no scope parameter: HubSpot needs scope=oauth%20... with the required scopes");

@@ -48,7 +48,9 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
                            "replace", {canonical}});
       }
     }
-    if (!scope) {
+    if (!scope && std::find(in.placeholders.begin(), in.placeholders.end(), e.name) != in.placeholders.end()) {
+      req.invalid.insert(e.name);  // placeholder-in-scope (from the reading) says why
+    } else if (!scope) {
       req.invalid.insert(e.name);
       if (first_time) {
         if (!names) names = std::make_unique<NameIndex>(catalog);
