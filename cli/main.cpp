@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "calls.hpp"
 #include "table.hpp"
 #include "tierscope/api.hpp"
 
@@ -29,6 +30,7 @@ Usage:
   tierscope migrate [FILE | - | --scopes LIST] [--format text|json]
   tierscope diff OLD NEW [--without-conditional] [--format text|json]
   tierscope scopes [--search TEXT] [--format table|json]
+  tierscope calls FILE [CONFIG] [--format text|json|markdown] [--operations FILE]
   tierscope --help | --version
 
 check reads one input (two: an app config and its install URL, checked against each other): a FILE (an app config JSON, an install URL or a scope list; - for stdin;
@@ -44,6 +46,11 @@ auto-detected) or the lists given with --required/--conditional/--optional/--url
   --require-install-on ID  exit 1 unless profile ID installs (repeatable; a CI gate)
   --catalog FILE         use another scope catalog (same format as data/hubspot-scopes.json)
   --color / --no-color   force colour on or off (default: on for a terminal, off with NO_COLOR)
+
+calls reads the API calls an app makes (lines of METHOD /path, URLs, or a HAR file exported from the
+browser's network panel; - for stdin) and reports the scopes each needs, the least-privilege set and
+who can install it; with the app's CONFIG (app config, install URL or scope list) also the requested
+scopes no call needs and the calls no requested scope covers.
 
 Exit codes: 0 report produced, 1 a --require-install-on gate failed, 2 the input could not be read.
 )";
@@ -229,6 +236,28 @@ int run_diff(int argc, char** argv) {
   return 0;
 }
 
+int run_calls(int argc, char** argv) {
+  std::vector<std::string> files;
+  std::string format = "text", operations;
+  int color = -1;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--format") format = need_value(i, argc, argv);
+    else if (a == "--operations") operations = read_file(need_value(i, argc, argv));
+    else if (a == "--catalog") {
+      std::string path = need_value(i, argc, argv);
+      auto loaded = tierscope::load_catalog(read_file(path));
+      if (!loaded.ok) throw Failure{path + ": " + loaded.error};
+    } else if (a == "--color") color = 1;
+    else if (a == "--no-color") color = 0;
+    else if (a == "--help" || a == "-h") { std::cout << kUsage; return 0; }
+    else if (a.size() > 1 && a[0] == '-') throw Failure{"unknown option " + a + " for calls (see tierscope --help)"};
+    else files.push_back(a);
+  }
+  bool use_color = color == 1 || (color == -1 && isatty(1) && !std::getenv("NO_COLOR"));
+  return tierscope_cli::run_calls(files, format, operations, use_color);
+}
+
 int run_scopes(int argc, char** argv) {
   std::string search, format = "table";
   for (int i = 2; i < argc; ++i) {
@@ -251,6 +280,14 @@ int run_scopes(int argc, char** argv) {
 }
 }  // namespace
 
+std::string tierscope_cli::read_input_file(const std::string& path) {
+  try {
+    return read_file(path);
+  } catch (const Failure& f) {
+    throw std::runtime_error(f.message);
+  }
+}
+
 int main(int argc, char** argv) {
   try {
     std::string cmd = argc > 1 ? argv[1] : "";
@@ -261,6 +298,7 @@ int main(int argc, char** argv) {
     if (cmd == "url") return run_url(argc, argv);
     if (cmd == "migrate") return run_migrate(argc, argv);
     if (cmd == "diff") return run_diff(argc, argv);
+    if (cmd == "calls") return run_calls(argc, argv);
     throw Failure{cmd.empty() ? "no command (see tierscope --help)" : "unknown command " + cmd + " (see tierscope --help)"};
   } catch (const Failure& f) {
     std::cerr << "tierscope: " << f.message << "\n";

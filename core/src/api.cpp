@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "calls.hpp"
 #include "install_url.hpp"
 #include "markdown.hpp"
 #include "migrate.hpp"
+#include "operations.hpp"
 #include "report.hpp"
 #include "text.hpp"
 
@@ -92,6 +94,20 @@ Outcome diff(std::string_view before_text, std::string_view after_text, std::str
   return guarded([&] {
     Options o = read_options(options_json);
     return dump(diff_json(read_named(before_text, "before"), read_named(after_text, "after"), o));
+  });
+}
+
+Outcome calls(std::string_view calls_text, std::string_view config_text, std::string_view options_json) noexcept {
+  return guarded([&] { return dump(calls_json(calls_text, config_text, read_options(options_json))); });
+}
+
+Outcome load_operations(std::string_view operations_json) noexcept {
+  return guarded([&] {
+    if (operations_json.size() > 16 * kMaxInputBytes)
+      throw InputError("input-too-large", "the operations table is larger than 16 MiB");
+    auto table = Operations::from_json(operations_json);
+    set_current_operations(table);
+    return dump(ojson{{"operations", table->ops.size()}, {"commit", table->commit}});
   });
 }
 

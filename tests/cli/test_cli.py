@@ -233,6 +233,59 @@ class UrlConfig(unittest.TestCase):
             self.assertEqual(run("diff", old)[0], 2)
 
 
+class Calls(unittest.TestCase):
+    CALLS = "GET /crm/v3/objects/contacts/1\nPOST https://api.hubapi.com/crm/v3/objects/0-3\nGET /automation/v4/flows\nbogus line\n"
+
+    def test_json_fields(self):
+        code, out, err = run("calls", "-", "--format", "json", stdin=self.CALLS.encode())
+        self.assertEqual(code, 0, err)
+        r = json.loads(out)
+        self.assertEqual([c["method"] + " " + c["path"] for c in r["calls"]],
+                         ["GET /crm/v3/objects/contacts/1", "POST /crm/v3/objects/0-3", "GET /automation/v4/flows"])
+        for c in r["calls"]:
+            self.assertIn("operation", c)
+            self.assertIn("alternatives", c)
+        self.assertEqual(r["least_privilege"]["required"], ["crm.objects.contacts.read", "crm.objects.deals.write", "oauth"])
+        self.assertEqual(r["least_privilege"]["optional"], ["automation"])
+        self.assertIsNone(r["unused"])
+        self.assertIsNone(r["uncovered"])
+        self.assertEqual(r["report"]["request"]["required"], r["least_privilege"]["required"])
+        self.assertIn("bad-line", [d["code"] for d in r["diagnostics"]])
+
+    def test_with_config_text_and_markdown(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            calls = write(tmp, "calls.txt", self.CALLS)
+            config = write(tmp, "public-app.json", json.dumps({"auth": {"requiredScopes": ["oauth", "crm.objects.contacts.read", "content"]}}))
+            code, out, err = run("calls", calls, config, "--format", "json")
+            self.assertEqual(code, 0, err)
+            r = json.loads(out)
+            self.assertEqual([u["scope"] for u in r["unused"]], ["content"])
+            self.assertEqual([u["path"] for u in r["uncovered"]], ["/crm/v3/objects/0-3", "/automation/v4/flows"])
+            code, out, err = run("calls", calls, config, "--no-color")
+            self.assertEqual(code, 0, err)
+            self.assertIn("required: crm.objects.contacts.read crm.objects.deals.write oauth", out)
+            self.assertIn("unused required scope content", out)
+            self.assertIn("uncovered (403): POST /crm/v3/objects/0-3", out)
+            code, out, err = run("calls", calls, "--format", "markdown")
+            self.assertEqual(code, 0, err)
+            self.assertTrue(out.startswith("## tierscope calls"))
+
+    def test_terminal_output_has_no_control_characters_from_input(self):
+        code, out, err = run("calls", "-", "--no-color", stdin=b"GET /crm/v3/objects/contacts/\x1b[31mred\n")
+        self.assertEqual(code, 0, err)
+        self.assertNotIn("\x1b", out)
+
+    def test_errors_exit_2(self):
+        code, _, err = run("calls", "-", stdin=b'{"not": "a har"}')
+        self.assertEqual(code, 2)
+        self.assertIn("HAR", err)
+        code, _, err = run("calls")
+        self.assertEqual(code, 2)
+        code, _, err = run("calls", "-", "--format", "table", stdin=b"GET /x")
+        self.assertEqual(code, 2)
+        self.assertIn("--format", err)
+
+
 class Scopes(unittest.TestCase):
     def test_search(self):
         code, out, _ = run("scopes", "--search", "sensitive.read")

@@ -44,6 +44,16 @@ Outcome migrate(std::string_view text) noexcept;
 // installs must re-authorize, the profiles whose status changes. Options as for check_text.
 Outcome diff(std::string_view before_text, std::string_view after_text, std::string_view options_json) noexcept;
 
+// calls: the API calls an app makes (lines of `METHOD /path`, URLs, or a HAR file; auto-detected)
+// -> each call's operation and scope alternatives, the least-privilege scope set, and with an app
+// config (config_text not empty: a config, install URL or scope list) the scopes it requests that no
+// call needs (unused) and the calls none of its scopes covers (uncovered); plus the check report of
+// the least-privilege set. Options as for check_text. Needs an operations table (load_operations).
+Outcome calls(std::string_view calls_text, std::string_view config_text, std::string_view options_json) noexcept;
+// Loads the operations table (data/api-operations.json) that calls() matches against:
+// {"operations": N, "commit": "..."}. The CLI loads its built-in copy; the JS API loads it lazily.
+Outcome load_operations(std::string_view operations_json) noexcept;
+
 // {"as_of": "...", "scopes": N}
 std::string catalog_info() noexcept;
 std::string version() noexcept;

@@ -1,0 +1,148 @@
+// `tierscope calls FILE [CONFIG] [--format text|json|markdown]`: the API calls an app makes -> the
+// scopes they need, the least-privilege set and who can install it (docs/report.md, "calls").
+#include "calls.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "operations_builtin.hpp"
+#include "table.hpp"
+#include "tierscope/api.hpp"
+
+namespace tierscope_cli {
+namespace {
+using nlohmann::json;
+
+// Text from the input shown on a terminal: no control characters (escape sequences) get through.
+std::string safe(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) out += (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+  return out;
+}
+
+// Markdown: user text inert inside a table cell.
+std::string md(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
+    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+  }
+  return out;
+}
+
+std::string words(const json& arr, std::string (*f)(const std::string&), const char* sep = " ") {
+  std::string out;
+  for (const auto& v : arr) out += (out.empty() ? "" : sep) + f(v.get<std::string>());
+  return out;
+}
+
+std::string alternatives(const json& alts, std::string (*f)(const std::string&)) {
+  std::string out;
+  for (const auto& a : alts) out += (out.empty() ? "" : " | ") + words(a, f, " + ");
+  return out;
+}
+
+std::string percent(const json& part, const json& whole) {
+  char buf[32];
+  double w = whole.get<double>();
+  std::snprintf(buf, sizeof buf, "%.1f %%", w > 0 ? 100.0 * part.get<double>() / w : 0.0);
+  return buf;
+}
+
+std::string scopes_of(const json& call, std::string (*f)(const std::string&)) {
+  if (!call["chosen"].is_null()) return words(call["chosen"], f, " + ");
+  const std::string problem = call["problem"].is_string() ? call["problem"].get<std::string>() : "";
+  if (problem == "unmatched") return "no matching operation";
+  if (problem == "generic-object") return "names no object type";
+  if (problem == "unknown-object") return "unknown object type";
+  return "no OAuth scope in the spec";
+}
+
+std::string render_text(const json& r, bool color) {
+  std::string out = "tierscope calls: " + std::to_string(r["calls"].size()) + " distinct calls (" +
+                    r["input"]["format"].get<std::string>() + ")\n\n";
+  for (const auto& c : r["calls"]) {
+    std::string line = "  " + safe(c["method"].get<std::string>() + " " + c["path"].get<std::string>());
+    if (c["count"].get<int>() > 1) line += " (x" + std::to_string(c["count"].get<int>()) + ")";
+    if (line.size() < 60) line += std::string(60 - line.size(), ' ');
+    out += line + "  " + scopes_of(c, safe);
+    if (c["all_tiers"] == false) out += "  (some tiers)";
+    out += "\n";
+  }
+  const json& lp = r["least_privilege"];
+  const json& comb = lp["combinations"];
+  out += "\nLeast privilege" + std::string(lp["search"] == "greedy" ? " (greedy search)" : "") + ":\n";
+  out += "  required: " + words(lp["required"], safe) + "\n";
+  out += "  optional: " + (lp["optional"].empty() ? std::string("none") : words(lp["optional"], safe)) + "\n";
+  out += "  every call works on " + percent(comb["all_calls"], comb["total"]) + " of account configurations; with the optional "
+         "scopes optional the app installs on " + percent(comb["required"], comb["total"]) + ".\n";
+  if (!r["unused"].is_null()) {
+    out += "\nAgainst the app config:\n";
+    if (r["unused"].empty()) out += "  every requested scope is needed by some call\n";
+    for (const auto& u : r["unused"])
+      out += "  unused " + u["kind"].get<std::string>() + " scope " + safe(u["scope"].get<std::string>()) +
+             (u["locks_out"].empty() ? std::string() : " (locks out " + std::to_string(u["locks_out"].size()) + " standard tiers)") + "\n";
+    if (r["uncovered"].empty()) out += "  every call is covered by a requested scope\n";
+    for (const auto& u : r["uncovered"])
+      out += "  uncovered (403): " + safe(u["method"].get<std::string>() + " " + u["path"].get<std::string>()) +
+             " needs " + alternatives(u["alternatives"], safe) + "\n";
+  }
+  if (!r["diagnostics"].empty()) {
+    out += "\nDiagnostics:\n";
+    for (const auto& d : r["diagnostics"])
+      out += "  " + d["severity"].get<std::string>() + " " + d["code"].get<std::string>() + ": " + safe(d["message"].get<std::string>()) + "\n";
+  }
+  out += "\nThe least-privilege set, per tier:\n";
+  return out + render_table(r["report"], color);
+}
+
+std::string render_markdown(const json& r) {
+  std::string out = "## tierscope calls\n\n| Call | Operation | Scopes |\n|---|---|---|\n";
+  for (const auto& c : r["calls"]) {
+    std::string op = c["operation"].is_null() ? "–" : md(c["operation"]["api"].get<std::string>() + " " + c["operation"]["version"].get<std::string>());
+    out += "| " + md(c["method"].get<std::string>() + " " + c["path"].get<std::string>()) + " | " + op + " | " +
+           scopes_of(c, md) + (c["all_tiers"] == false ? " (some tiers)" : "") + " |\n";
+  }
+  const json& lp = r["least_privilege"];
+  out += "\n**Least privilege:** required " + words(lp["required"], md, ", ") + "; optional " +
+         (lp["optional"].empty() ? std::string("none") : words(lp["optional"], md, ", ")) + ".\n";
+  if (!r["unused"].is_null()) {
+    out += "\n**Unused scopes:** " + (r["unused"].empty() ? std::string("none") : "") ;
+    std::string list;
+    for (const auto& u : r["unused"]) list += (list.empty() ? "" : ", ") + md(u["scope"].get<std::string>()) + " (" + u["kind"].get<std::string>() + ")";
+    out += list + "\n\n**Uncovered calls (403):** ";
+    list.clear();
+    for (const auto& u : r["uncovered"]) list += (list.empty() ? "" : ", ") + md(u["method"].get<std::string>() + " " + u["path"].get<std::string>());
+    out += (list.empty() ? std::string("none") : list) + "\n";
+  }
+  auto report = tierscope::render_markdown(r["report"].dump());
+  if (!report.ok) throw std::runtime_error(report.error);
+  return out + "\n" + report.json;
+}
+}  // namespace
+
+int run_calls(const std::vector<std::string>& files, const std::string& format, const std::string& operations_text,
+              bool color) {
+  if (format != "text" && format != "json" && format != "markdown")
+    throw std::runtime_error("--format must be text, json or markdown for calls, not " + format);
+  if (files.empty() || files.size() > 2)
+    throw std::runtime_error("calls takes the calls (a FILE or - for stdin) and optionally the app's CONFIG (see tierscope --help)");
+  auto loaded = tierscope::load_operations(operations_text.empty() ? std::string(tierscope::builtin_operations_json()) : operations_text);
+  if (!loaded.ok) throw std::runtime_error(loaded.error);
+  std::string config = files.size() == 2 ? read_input_file(files[1]) : "";
+  auto out = tierscope::calls(read_input_file(files[0]), config, "");
+  if (!out.ok) throw std::runtime_error((files[0] == "-" ? "" : files[0] + ": ") + out.error);
+  if (format == "json") {
+    std::cout << out.json << "\n";
+    return 0;
+  }
+  json r = json::parse(out.json);
+  std::cout << (format == "markdown" ? render_markdown(r) : render_text(r, color));
+  return 0;
+}
+
+}  // namespace tierscope_cli

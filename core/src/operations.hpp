@@ -1,0 +1,60 @@
+// HubSpot API operations (data/api-operations.json) and matching a call (method + path) to them.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tierscope {
+
+using ScopeSet = std::vector<std::string>;  // scopes needed together (sorted)
+
+struct ApiInfo {
+  std::string name, version;
+  bool beta = false, legacy = false;
+  long version_rank = 0;  // v3 < v4 < 2025-09 < 2026-03 ...
+};
+
+struct Operation {
+  int api = 0;
+  std::string method, path;
+  std::vector<std::string> segments;  // path split on '/', literals lower-cased
+  std::vector<int> alternatives;      // indexes into Operations::scope_sets
+  bool internal = false;
+  bool object_param() const;  // has an {objectType}-like segment
+};
+
+class Operations {
+ public:
+  // Parses data/api-operations.json; throws InputError (parse-error) with a readable message.
+  static std::shared_ptr<const Operations> from_json(std::string_view text);
+  std::string source, commit;
+  std::vector<ScopeSet> scope_sets;
+  std::vector<ApiInfo> apis;
+  std::vector<Operation> ops;
+};
+
+// The table calls() uses: null until load_operations() (api.hpp) gave one.
+std::shared_ptr<const Operations> current_operations();
+void set_current_operations(std::shared_ptr<const Operations> ops);
+
+struct Match {
+  const Operation* op = nullptr;
+  // exact | type-id (an object type id such as 0-1 read as its name) | other-version (the same path
+  // in another version of the API) | none
+  std::string how = "none";
+  std::vector<ScopeSet> alternatives;  // for generic object operations: narrowed to the named objects
+  std::vector<std::string> objects;    // object types the call names in {objectType}-like segments
+  std::string problem;                 // why the alternatives are empty (generic call, unknown object)
+  std::vector<const Operation*> nearest;  // op == nullptr: the closest operations
+};
+
+// segments: the call's path split on '/' (no query, no empty segments). method: upper-case.
+Match match_call(const Operations& ops, const std::string& method, const std::vector<std::string>& segments);
+
+// True for a path segment written as a template: {id}, :id or <id>.
+bool template_segment(std::string_view s);
+// Object name for a standard object type id ("0-1" -> "contacts"), or "" when not one.
+std::string object_for_type_id(std::string_view id);
+
+}  // namespace tierscope

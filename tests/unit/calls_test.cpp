@@ -1,0 +1,241 @@
+// `calls`: matching calls to the spec's operations, reading lists and HAR files, the least-privilege
+// set cover (hand-made cases with known answers), and the comparison with an app config.
+#include <map>
+
+#include "helpers.hpp"
+#include "least_privilege.hpp"
+#include "operations_builtin.hpp"
+
+namespace {
+json calls_ok(const std::string& text, const std::string& config = "", const std::string& options = "") {
+  REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
+  auto out = tierscope::calls(text, config, options);
+  INFO("error: " << out.error);
+  REQUIRE(out.ok);
+  return json::parse(out.json);
+}
+
+const json& first_call(const json& r) {
+  REQUIRE(!r["calls"].empty());
+  return r["calls"][0];
+}
+
+json one(const std::string& line) { return first_call(calls_ok(line)); }
+
+bool has_diag(const json& r, const std::string& code) {
+  for (const auto& d : r["diagnostics"])
+    if (d["code"] == code) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("calls: concrete ids and templates match the same operation") {
+  for (const char* line : {"GET /crm/v3/objects/contacts/12345", "GET /crm/v3/objects/contacts/{contactId}",
+                           "GET /crm/v3/objects/contacts/:id", "get /crm/v3/objects/contacts/12345/"}) {
+    CAPTURE(line);
+    json c = one(line);
+    CHECK(c["operation"]["path"] == "/crm/v3/objects/contacts/{contactId}");
+    CHECK(c["alternatives"] == json::array({json::array({"crm.objects.contacts.read"})}));
+    CHECK(c["chosen"] == json::array({"crm.objects.contacts.read"}));
+  }
+  CHECK(one("PATCH /crm/v3/objects/contacts/1")["chosen"] == json::array({"crm.objects.contacts.write"}));
+  CHECK(one("POST /crm/v3/objects/contacts/search")["chosen"] == json::array({"crm.objects.contacts.read"}));
+}
+
+TEST_CASE("calls: hosts, query strings, trailing slashes and URLs without a method") {
+  json c = one("https://api.hubapi.com/crm/v3/objects/deals/?limit=10&after=20#x");
+  CHECK(c["method"] == "GET");
+  CHECK(c["host"] == "api.hubapi.com");
+  CHECK(c["path"] == "/crm/v3/objects/deals");
+  CHECK(c["chosen"] == json::array({"crm.objects.deals.read"}));
+  CHECK(one("DELETE https://api-eu1.hubapi.com/crm/v3/objects/deals/7")["chosen"] == json::array({"crm.objects.deals.write"}));
+  CHECK(one("GET api.hubspot.com/crm/v3/owners/")["operation"]["path"] == "/crm/v3/owners");
+  // A bare URL whose path only takes POST is read as that POST.
+  json s = calls_ok("https://api.hubapi.com/crm/v3/objects/contacts/search");
+  CHECK(first_call(s)["method"] == "POST");
+  CHECK(has_diag(s, "method-assumed"));
+}
+
+TEST_CASE("calls: object type ids, generic operations narrowed to the object, never oauth") {
+  json deals = one("POST /crm/v3/objects/0-3");  // the spec has 0-3 itself
+  CHECK(deals["operation"]["path"] == "/crm/v3/objects/0-3");
+  CHECK(deals["chosen"] == json::array({"crm.objects.deals.write"}));
+  json contacts = one("GET /crm/v3/objects/0-1/5");  // read as contacts
+  CHECK(contacts["match"] == "type-id");
+  CHECK(contacts["chosen"] == json::array({"crm.objects.contacts.read"}));
+  // A generic operation (its spec security is the union over every object, oauth included).
+  for (const char* line : {"POST /crm/v3/objects/companies/merge", "PATCH /crm/v3/objects/0-2/9",
+                           "POST /crm/v3/objects/companies/batch/upsert"}) {
+    CAPTURE(line);
+    json c = one(line);
+    REQUIRE(!c["alternatives"].empty());
+    for (const auto& alt : c["alternatives"])
+      for (const auto& s : alt) {
+        CHECK(s != "oauth");
+        CHECK(s.get<std::string>().find("companies") != std::string::npos);
+        CHECK(s.get<std::string>().find("write") != std::string::npos);
+      }
+  }
+  json custom = one("GET /crm/v3/objects/2-12345/1");
+  CHECK(custom["objects"] == json::array({"2-12345"}));
+  CHECK(custom["chosen"] == json::array({"crm.objects.custom.read"}));
+  json generic = calls_ok("DELETE /crm/v3/objects/{objectType}/{objectId}");
+  CHECK(first_call(generic)["alternatives"].empty());
+  CHECK(first_call(generic)["problem"] == "generic-object");
+  CHECK(has_diag(generic, "generic-object"));
+}
+
+TEST_CASE("calls: associations between two objects need both objects' scopes") {
+  json c = one("PUT /crm/v4/objects/contacts/1/associations/deals/2");
+  REQUIRE(!c["chosen"].is_null());
+  CHECK(c["chosen"] == json::array({"crm.objects.contacts.write", "crm.objects.deals.write"}));
+}
+
+TEST_CASE("calls: versions, legacy paths, beta and unmatched calls") {
+  json dated = one("GET /crm/objects/2026-03/contacts/1");
+  CHECK(dated["operation"]["version"] == "2026-03");
+  CHECK(dated["operation"]["beta"] == false);
+  json other = calls_ok("GET /crm/v9/objects/contacts/1");
+  CHECK(first_call(other)["match"] == "other-version");
+  CHECK(first_call(other)["operation"]["beta"] == false);  // stable preferred over a newer beta
+  CHECK(has_diag(other, "other-version"));
+  json legacy = one("GET /contacts/v1/lists/all/contacts/all");
+  CHECK(legacy["operation"]["legacy"] == true);
+  CHECK(legacy["chosen"] == json::array({"crm.objects.contacts.read"}));
+  json none = calls_ok("GET /crm/v3/objectz/contacts");
+  CHECK(first_call(none)["operation"].is_null());
+  CHECK(first_call(none)["problem"] == "unmatched");
+  CHECK(!first_call(none)["nearest"].empty());
+  CHECK(has_diag(none, "unmatched-call"));
+}
+
+TEST_CASE("calls: lists with bad lines, other hosts, comments and repeats") {
+  json r = calls_ok("# my app\nGET /crm/v3/objects/contacts/1\nFETCH /x\nnot a call\n"
+                    "GET https://api.stripe.com/v1/charges\nGET /crm/v3/objects/contacts/1\n\nOPTIONS /crm/v3/objects/contacts\n");
+  CHECK(r["input"]["format"] == "list");
+  REQUIRE(r["calls"].size() == 1);
+  CHECK(r["calls"][0]["count"] == 2);
+  CHECK(r["calls"][0]["line"] == 2);
+  CHECK(r["input"]["other_hosts"] == 1);
+  int bad = 0;
+  for (const auto& d : r["diagnostics"])
+    if (d["code"] == "bad-line") {
+      ++bad;
+      CHECK((d["message"].get<std::string>().rfind("Line 3:", 0) == 0 || d["message"].get<std::string>().rfind("Line 4:", 0) == 0));
+    }
+  CHECK(bad == 2);
+  CHECK(has_diag(r, "other-hosts"));
+  CHECK(has_diag(calls_ok("\n\n"), "no-calls"));
+}
+
+TEST_CASE("calls: HAR files, other hosts, and a HAR cut off mid-way") {
+  std::string har = R"({"log": {"version": "1.2", "entries": [
+    {"request": {"method": "GET", "url": "https://api.hubapi.com/crm/v3/objects/contacts?limit=1"},
+     "response": {"content": {"text": "{\"request\": {\"url\": \"https://api.hubapi.com/not/this\"}}"}}},
+    {"request": {"method": "GET", "url": "https://cdn.example.com/app.js"}},
+    {"request": {"method": "OPTIONS", "url": "https://api.hubapi.com/crm/v3/objects/deals"}},
+    {"request": {"method": "POST", "url": "https://api.hubapi.com/crm/v3/objects/deals"}}
+  ]}})";
+  json r = calls_ok(har);
+  CHECK(r["input"]["format"] == "har");
+  REQUIRE(r["calls"].size() == 2);
+  CHECK(r["calls"][0]["path"] == "/crm/v3/objects/contacts");
+  CHECK(r["calls"][0]["line"] == 1);  // the entry number
+  CHECK(r["calls"][1]["method"] == "POST");
+  CHECK(r["input"]["other_hosts"] == 1);
+  CHECK(!has_diag(r, "truncated-har"));
+
+  json cut = calls_ok(har.substr(0, har.find("cdn.example.com")));
+  REQUIRE(cut["calls"].size() == 1);
+  CHECK(cut["diagnostics"][0]["code"] == "truncated-har");
+  CHECK(cut["diagnostics"][0]["severity"] == "warning");
+
+  auto not_har = tierscope::calls(R"({"scopes": ["x"]})", "", "");
+  CHECK(!not_har.ok);
+  CHECK(not_har.error_code == "parse-error");
+  CHECK(not_har.error.find("HAR") != std::string::npos);
+  auto broken = tierscope::calls("{\"log\": {\"entries\": [}]}}", "", "");
+  CHECK(!broken.ok);
+  CHECK(broken.error.find("line 1, column") != std::string::npos);
+  auto big = tierscope::calls(std::string(17u << 20, ' '), "", "");
+  CHECK(big.error_code == "input-too-large");
+}
+
+TEST_CASE("least privilege: hand-made cases with known answers") {
+  using tierscope::ScopeSet;
+  // A toy account model: each scope is available on a known number of configurations; a set's
+  // count is the minimum (as if the scopes' account sets were nested).
+  std::map<std::string, std::uint32_t> avail = {{"a", 100}, {"b", 100}, {"c", 40}, {"d", 100}, {"a.write", 100},
+                                                {"big", 100}, {"x", 100}, {"y", 100}};
+  auto count = [&](const std::vector<std::string>& s) {
+    std::uint32_t n = 100;
+    for (const auto& name : s) n = std::min(n, avail.at(name));
+    return n;
+  };
+  SUBCASE("a shared alternative beats one scope per call") {
+    // call 1: a or c; call 2: b or c. {a, b} installs on 100, {c} on 40: most configurations first.
+    auto cover = tierscope::least_privilege({{{"a"}, {"c"}}, {{"b"}, {"c"}}}, count);
+    CHECK(cover.scopes == std::vector<std::string>{"a", "b"});
+    CHECK(cover.installs == 100);
+    CHECK(cover.exact);
+  }
+  SUBCASE("then fewer scopes") {
+    // call 1: a or d; call 2: b or d: {d} (one scope) beats {a, b}, both on 100.
+    auto cover = tierscope::least_privilege({{{"a"}, {"d"}}, {{"b"}, {"d"}}}, count);
+    CHECK(cover.scopes == std::vector<std::string>{"d"});
+    CHECK(cover.choice == std::vector<int>{1, 1});
+  }
+  SUBCASE("then read over write") {
+    auto cover = tierscope::least_privilege({{{"a.write"}, {"b"}}}, count);
+    CHECK(cover.scopes == std::vector<std::string>{"b"});
+  }
+  SUBCASE("alternatives that are supersets never win; a call with none gets -1") {
+    auto cover = tierscope::least_privilege({{{"a", "big"}, {"a"}}, {}, {{"a"}}}, count);
+    CHECK(cover.scopes == std::vector<std::string>{"a"});
+    CHECK(cover.choice == std::vector<int>{1, -1, 0});
+  }
+  SUBCASE("past the bound the greedy fallback still covers every call") {
+    std::vector<std::vector<ScopeSet>> calls;
+    for (int i = 0; i < 14; ++i) calls.push_back({{"x"}, {"y"}, {"c"}});
+    auto cover = tierscope::least_privilege(calls, count, 1000);  // 3^14 > 1000
+    CHECK(!cover.exact);
+    CHECK(cover.scopes == std::vector<std::string>{"x"});
+    auto exact = tierscope::least_privilege(calls, count, 5000000);
+    CHECK(exact.exact);
+    CHECK(exact.scopes == std::vector<std::string>{"x"});
+  }
+}
+
+TEST_CASE("calls: least privilege with the real catalog, tier-limited scopes optional") {
+  json r = calls_ok("GET /crm/v3/objects/contacts/1\nGET /automation/v4/flows\n");
+  const json& lp = r["least_privilege"];
+  CHECK(lp["required"] == json::array({"crm.objects.contacts.read", "oauth"}));
+  CHECK(lp["optional"] == json::array({"automation"}));
+  CHECK(lp["combinations"]["all_calls"] < lp["combinations"]["total"]);
+  CHECK(lp["combinations"]["required"] == lp["combinations"]["total"]);
+  CHECK(has_diag(r, "tier-limited"));
+  CHECK(r["calls"][1]["all_tiers"] == false);
+  // The report is check's report of that set.
+  CHECK(r["report"]["request"]["required"] == lp["required"]);
+  CHECK(r["report"]["request"]["optional"] == lp["optional"]);
+  CHECK(r["unused"].is_null());
+  CHECK(r["uncovered"].is_null());
+}
+
+TEST_CASE("calls: against the app's config, unused and uncovered") {
+  std::string config = R"({"auth": {"requiredScopes": ["oauth", "crm.objects.contacts.read", "automation"],
+                           "optionalScopes": ["content"]}})";
+  json r = calls_ok("GET /crm/v3/objects/contacts/1\nPOST /crm/v3/objects/deals\n", config);
+  CHECK(r["input"]["config"]["format"] == "public-app");
+  REQUIRE(r["unused"].size() == 2);
+  CHECK(r["unused"][0]["scope"] == "automation");
+  CHECK(r["unused"][0]["kind"] == "required");
+  CHECK(!r["unused"][0]["locks_out"].empty());  // free cannot grant automation
+  CHECK(r["unused"][1]["scope"] == "content");
+  CHECK(r["unused"][1]["locks_out"].empty());  // optional scopes lock nobody out
+  REQUIRE(r["uncovered"].size() == 1);
+  CHECK(r["uncovered"][0]["path"] == "/crm/v3/objects/deals");
+  auto bad = tierscope::calls("GET /crm/v3/objects/contacts/1", "{", "");
+  CHECK(!bad.ok);
+  CHECK(bad.error.rfind("the app config:", 0) == 0);
+}
