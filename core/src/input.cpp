@@ -1,7 +1,6 @@
 #include "input.hpp"
 
 #include <algorithm>
-#include <iterator>
 
 #include "placeholder.hpp"
 #include "text.hpp"
@@ -39,9 +38,9 @@ void add_placeholder(RawInput& in, const std::string& text, Kind kind, const std
   if (std::find(in.placeholders.begin(), in.placeholders.end(), name) != in.placeholders.end()) return;
   in.placeholders.push_back(name);
   in.notes.push_back({"error", "placeholder-in-scope", name,
-                      "The URL's " + key + " parameter holds the placeholder " + quote_name(name) +
-                          ", not scope names: fill it in with the scopes the app requests to see which tiers can install it. "
-                          "As written, HubSpot rejects the URL for every account."});
+                      concat({"The URL's ", key, " parameter holds the placeholder ", quote_name(name),
+                              ", not scope names: fill it in with the scopes the app requests to see which tiers can install it. "
+                              "As written, HubSpot rejects the URL for every account."})});
 }
 
 void add_json_list(RawInput& in, const json& doc, const char* key, Kind kind, const std::string& path) {
@@ -75,31 +74,12 @@ bool present(const json& obj, const char* key) {
   return it != obj.end() && !it->is_null();
 }
 
-std::vector<std::string> names_in(const json& v) {
-  std::vector<std::string> out;
-  if (v.is_string()) out = split_list(v.get<std::string>());
-  if (v.is_array())
-    for (const auto& x : v)
-      if (x.is_string()) out.push_back(trim(x.get<std::string>()));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-void conflict(RawInput& in, const std::string& read, const json* read_value, const std::string& ignored,
-              const json& ignored_value, const std::string& file) {
-  std::string msg = "This config has both " + read + " and " + ignored + ": tierscope read " + read + " (what HubSpot reads in " +
-                    file + ") and ignored " + ignored + ".";
-  if (read_value) {
-    auto a = names_in(*read_value), b = names_in(ignored_value);
-    std::vector<std::string> only;
-    std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only));
-    if (a == b) msg += " Both list the same scopes.";
-    else if (!only.empty())
-      msg += " Only in " + ignored + ", so not evaluated: " + join(only.size() > 8 ? std::vector<std::string>(only.begin(), only.begin() + 8) : only, ", ") +
-             (only.size() > 8 ? " and " + std::to_string(only.size() - 8) + " more" : "") + ".";
-  }
-  in.notes.push_back({"warning", "conflicting-keys", "", msg + " Keep one of them."});
+void conflict(RawInput& in, const char* read, const char* ignored, const char* file) {
+  std::string m = "This config has both ";
+  for (const char* part : {read, " and ", ignored, ": tierscope read ", read, " (what HubSpot reads in ", file, ") and ignored ", ignored,
+                           ". Keep one of them: scopes only in ", ignored, " are not evaluated."})
+    m += part;
+  in.notes.push_back({"warning", "conflicting-keys", "", m});
 }
 
 RawInput read_config(const json& doc) {
@@ -119,11 +99,10 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(*cfg).empty() ? name_of(doc) : name_of(*cfg);
     in.redirect_uri = first_redirect(auth);
     add_json_list(in, auth, "requiredScopes", Kind::Required, "config.auth.");
-    const std::string file = "app-hsmeta.json";
-    if (present(doc, "auth")) conflict(in, "config.auth", nullptr, "auth", doc["auth"], file);
-    if (present(doc, "scopes")) conflict(in, "config.auth.requiredScopes", auth.contains("requiredScopes") ? &auth["requiredScopes"] : nullptr, "scopes", doc["scopes"], file);
-    if (present(auth, "scopes") && present(auth, "requiredScopes"))
-      conflict(in, "config.auth.requiredScopes", &auth["requiredScopes"], "config.auth.scopes", auth["scopes"], file);
+    const char* file = "app-hsmeta.json";
+    if (present(doc, "auth")) conflict(in, "config.auth", "auth", file);
+    if (present(doc, "scopes")) conflict(in, "config.auth.requiredScopes", "scopes", file);
+    if (present(auth, "scopes") && present(auth, "requiredScopes")) conflict(in, "config.auth.requiredScopes", "config.auth.scopes", file);
     bool is_static = auth.contains("type") && auth["type"] == "static";
     std::size_t before = in.entries.size();
     add_json_list(in, auth, "conditionallyRequiredScopes", Kind::Conditional, "config.auth.");
@@ -147,12 +126,11 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(doc);
     in.redirect_uri = first_redirect(*auth);
     add_json_list(in, *auth, "requiredScopes", Kind::Required, "auth.");
-    const std::string file = "public-app.json";
-    const json* required = present(*auth, "requiredScopes") ? &(*auth)["requiredScopes"] : nullptr;
-    if (present(doc, "scopes")) conflict(in, required ? "auth.requiredScopes" : "auth", required, "scopes", doc["scopes"], file);
-    if (present(*auth, "scopes") && required) conflict(in, "auth.requiredScopes", required, "auth.scopes", (*auth)["scopes"], file);
-    if (present(doc, "requiredScopes") && required)
-      conflict(in, "auth.requiredScopes", required, "requiredScopes", doc["requiredScopes"], file);
+    const char* file = "public-app.json";
+    bool required = present(*auth, "requiredScopes");
+    if (present(doc, "scopes")) conflict(in, required ? "auth.requiredScopes" : "auth", "scopes", file);
+    if (present(*auth, "scopes") && required) conflict(in, "auth.requiredScopes", "auth.scopes", file);
+    if (present(doc, "requiredScopes") && required) conflict(in, "auth.requiredScopes", "requiredScopes", file);
     add_json_list(in, *auth, "conditionallyRequiredScopes", Kind::Conditional, "auth.");
     add_json_list(in, *auth, "optionalScopes", Kind::Optional, "auth.");
     return in;
@@ -162,7 +140,7 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(doc);
     add_json_list(in, doc, "scopes", Kind::Required, "");
     if (present(doc, "requiredScopes"))
-      conflict(in, "scopes", &doc["scopes"], "requiredScopes", doc["requiredScopes"], "a private app's app.json");
+      conflict(in, "scopes", "requiredScopes", "a private app's app.json");
     in.notes.push_back({"info", "single-account-app", "",
                         "A private app is installed in one HubSpot account only, the one it belongs to: the tier matrix "
                         "says which accounts it could be installed in, not who can install it."});
@@ -199,8 +177,7 @@ void read_url(RawInput& in, std::string_view url_text) {
   std::string path = slash == std::string::npos ? "/" : authority_path.substr(slash);
   in.host = host;
   bool known_host = host == "app.hubspot.com" || host == "app-eu1.hubspot.com";
-  std::vector<std::string> template_parts;  // "placeholder (where)", for the url-placeholder note
-  if (has_placeholder(host)) template_parts.push_back(quote_name(host) + " (host)");
+  bool template_seen = has_placeholder(host);  // placeholders outside the scope parameters: a url-placeholder note
   // /oauth/authorize or /oauth/{accountId}/authorize, with an optional trailing slash.
   bool known_path = false;
   std::string p = path.size() > 1 && path.back() == '/' ? path.substr(0, path.size() - 1) : path;
@@ -211,9 +188,6 @@ void read_url(RawInput& in, std::string_view url_text) {
     if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
       known_path = true;
       in.account_id = id;
-    } else if (has_placeholder(percent_decode(id, false))) {  // /oauth/{portalId}/authorize: pinned, id unknown
-      known_path = true;
-      template_parts.push_back(quote_name(percent_decode(id, false)) + " (account id)");
     }
   }
   if (!known_host || !known_path)
@@ -231,21 +205,7 @@ void read_url(RawInput& in, std::string_view url_text) {
     auto eq = find_outside(pair, '=', 0, placeholder_spans(pair));
     std::string key = percent_decode(pair.substr(0, eq), true);
     std::string value = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1), true);
-    if (has_placeholder(key)) {
-      // {{ scope_key }}={{ scope_value }} (Airbyte): a templated scope parameter is a placeholder in scope.
-      std::string lower = ascii_lower(key);
-      if (lower.find("scope") == std::string::npos) {
-        template_parts.push_back(quote_name(trim(key)) + " (a parameter name)");
-        continue;
-      }
-      bool optional = lower.find("optional") != std::string::npos;
-      if (!optional) saw_scope = true;
-      add_placeholder(in, percent_decode(pair, true), optional ? Kind::Optional : Kind::Required,
-                      optional ? "optional_scope" : "scope", "the URL's scope parameter");
-      continue;
-    }
-    if (key != "scope" && key != "optional_scope" && has_placeholder(value))
-      template_parts.push_back(quote_name(trim(value)) + " (" + key.substr(0, 40) + ")");
+    if (key != "scope" && key != "optional_scope" && (has_placeholder(value) || has_placeholder(key))) template_seen = true;
     if (key == "redirect_uri") in.redirect_uri = value;
     if (key == "client_id") in.client_id = value;
     if (key != "scope" && key != "optional_scope") continue;
@@ -265,13 +225,10 @@ void read_url(RawInput& in, std::string_view url_text) {
       else add_entry(in, std::move(name), kind, origin);
     }
   }
-  if (!template_parts.empty()) {
-    if (template_parts.size() > 4) template_parts.resize(4);
+  if (template_seen)
     in.notes.push_back({"info", "url-placeholder", "",
-                        "This install URL is a template: " + join(template_parts, ", ") +
-                            (template_parts.size() == 1 ? " is a placeholder" : " are placeholders") +
-                            ", left as written; the scope parameters decide the verdict."});
-  }
+                        "This install URL is a template: placeholders outside scope and optional_scope are left as "
+                        "written; the scope parameters decide."});
   if (!saw_scope)
     parse_error("the install URL has no scope parameter: HubSpot needs scope=oauth%20... with the required scopes");
 }

@@ -24,8 +24,9 @@ struct Form {
   std::string_view open, close;
 };
 // Longest openers first, so {{{ x }}} is one placeholder, not {{ inside {.
-constexpr Form kForms[] = {{"{{{", "}}}"}, {"{{", "}}"},       {"${", "}"},    {"%24%7B", "%7D"}, {"%7B%7B", "%7D%7D"},
-                           {"%7B", "%7D"}, {"{", "}"},         {"<", ">"},     {"%3C", "%3E"}};
+// Longest openers first, so {{{ x }}} is one placeholder, not {{ inside {. Percent-encoded forms are found
+// in the decoded values.
+constexpr Form kForms[] = {{"{{{", "}}}"}, {"{{", "}}"}, {"${", "}"}, {"{", "}"}, {"<", ">"}};
 constexpr std::size_t kMaxInside = 200;
 }  // namespace
 

@@ -12,8 +12,8 @@ struct Span {
   std::size_t begin, end;  // [begin, end) in the text searched
 };
 
-// Placeholders in text, left to right, not overlapping: {{{ x }}}, {{ x }}, ${x}, {x}, <x> and the
-// percent-encoded forms (%7B..%7D, %24%7B..%7D, %3C..%3E). The inside is 1-200 characters on one line.
+// Placeholders in text, left to right, not overlapping: {{{ x }}}, {{ x }}, ${x}, {x}, <x> (percent-encoded
+// ones are found once decoded). The inside is 1-200 characters on one line, with a letter.
 std::vector<Span> placeholder_spans(std::string_view text);
 // A whole word that stands for a value: YOUR_CLIENT_ID, your-client-id, CLIENT_ID (capitals with '_').
 bool placeholder_word(std::string_view word);

@@ -126,6 +126,12 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
   return out;
 }
 
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out += p;
+  return out;
+}
+
 std::string quote_name(std::string_view s) {
   if (s.size() <= 80) return "\"" + std::string(s) + "\"";
   std::size_t cut = 77;

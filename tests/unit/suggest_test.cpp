@@ -73,13 +73,11 @@ TEST_CASE("confident fixes: case, aliases, family/object/access spellings, legac
            {"crm.objects.note.read", {"crm.objects.notes.read"}},
            {"crm.objects.carts.raed", {"crm.objects.carts.read"}},           // access typo
            {"crm.schemas.contact.write", {"crm.schemas.contacts.write"}},
-           {"crm.contacts.read", {"crm.objects.contacts.read"}},             // the family word left out
            {"contacts.read", {"crm.objects.contacts.read"}},
            {"crm.objects.contacts.sensitve.read", {"crm.objects.contacts.sensitive.read"}},
            {"crm.objects.companies.highly-sensitive.write", {"crm.objects.companies.highly_sensitive.write"}},
            {"crm.objects.contacts.sensitive.read.V2", {"crm.objects.contacts.sensitive.read.v2"}},
            {"crm.objects.deals.read.v2", {"crm.objects.deals.read"}},        // no .v2 form: the same scope
-           {"crm.objects.contacts.read_write", {"crm.objects.contacts.read", "crm.objects.contacts.write"}},
            {"tickets.sensitve", {"tickets.sensitive"}},                      // legacy family
            {"ecommerce", {"e-commerce"}},
            {"E_Commerce", {"e-commerce"}},
