@@ -2,6 +2,8 @@
 // scopes they need, the least-privilege set and who can install it (docs/report.md, "calls").
 #include "calls.hpp"
 
+#include <memory>
+
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -9,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli.hpp"
 #include "operations_builtin.hpp"
 #include "table.hpp"
 #include "tierscope/api.hpp"
@@ -28,7 +31,8 @@ std::string safe(const std::string& s) {
 std::string md(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
+    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']' || c == '$')
+      out += '\\';  // $ too: ${id} would start inline math on GitHub
     out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
   }
   return out;
@@ -145,4 +149,32 @@ int run_calls(const std::vector<std::string>& files, const std::string& format, 
   return 0;
 }
 
+}  // namespace tierscope_cli
+
+// CLI11 registration (cli.hpp): tierscope calls FILE [CONFIG] [--format ...] [--operations FILE].
+namespace tierscope_cli {
+namespace {
+struct CallsArgs {
+  std::vector<std::string> files;
+  std::string format = "text", operations, catalog;
+  int color = -1;
+};
+}  // namespace
+
+Run add_calls(CLI::App& app) {
+  auto a = std::make_shared<CallsArgs>();
+  CLI::App* cmd = app.add_subcommand("calls", "The API calls an app makes -> the scopes they need, least privilege, who can install");
+  cmd->add_option("input", a->files,
+                  "the calls (lines of METHOD /path, URLs, or a HAR file; - for stdin), then optionally the app's "
+                  "CONFIG (app config, install URL or scope list): requested scopes no call needs, calls no scope covers")
+      ->type_name("FILE [CONFIG]");
+  add_format(*cmd, a->format, {"text", "json", "markdown"});
+  add_value(*cmd, "--operations", a->operations, "use another operations table (same format as data/api-operations.json)", "FILE");
+  add_catalog(*cmd, a->catalog);
+  add_color(*cmd, a->color);
+  return [a] {
+    load_catalog_option(a->catalog);
+    return run_calls(a->files, a->format, a->operations.empty() ? "" : read_file(a->operations), use_color(a->color));
+  };
+}
 }  // namespace tierscope_cli

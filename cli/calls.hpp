@@ -4,7 +4,7 @@
 #include <vector>
 
 namespace tierscope_cli {
-// Reads a file (or stdin for "-"); throws std::runtime_error with the reason (main.cpp).
+// Reads a file (or stdin for "-"); throws Failure with the reason (common.cpp).
 std::string read_input_file(const std::string& path);
 // operations_text empty: the built-in operations table. Throws std::runtime_error.
 int run_calls(const std::vector<std::string>& files, const std::string& format, const std::string& operations_text, bool color);

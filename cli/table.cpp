@@ -121,6 +121,12 @@ std::string render_table(const json& r, bool color) {
              " more standard tier" + (s["unlocks"].size() == 1 ? "" : "s") + " install (" +
              percent(s["combinations"], cov["combinations"]["total"]) + " % of configurations)\n";
   }
+  if (r.contains("gate") && r["gate"].is_object()) {
+    const json& g = r["gate"];
+    bool ok = g["ok"].get<bool>();
+    out += "\nGate (--require-install-on " + list(g["profiles"]) + "): " +
+           paint(ok ? "passed" : "failed on " + list(g["failed"]), ok ? "installs" : "permission-error", color) + "\n";
+  }
   return out;
 }
 

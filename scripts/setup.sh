@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what tierscope needs on Debian 12 and is missing: compilers, emscripten, nlohmann/json,
-# doctest, chromium, fonts, and the npm dev packages (playwright-core, axe-core, esbuild). Repeat runs take seconds.
+# doctest, CLI11, chromium, fonts, and the npm dev packages (playwright-core, axe-core, esbuild). Repeat runs take seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,7 @@ have_cmd python3 || need+=(python3)
 have_cmd em++ || need+=(emscripten)
 have_pkg nlohmann-json3-dev || need+=(nlohmann-json3-dev)
 have_pkg doctest-dev || need+=(doctest-dev)
+have_pkg libcli11-dev || need+=(libcli11-dev)
 have_cmd chromium || need+=(chromium)
 have_pkg fonts-liberation || need+=(fonts-liberation)
 have_pkg ca-certificates || need+=(ca-certificates)

@@ -11,6 +11,8 @@ echo "== wasm module tests (node --test tests/node)"
 node --test tests/node/ 2>&1 | tee build/node.log || fail=1
 echo "== browser tests (node --test tests/browser)"
 node --test --test-concurrency=1 tests/browser/ 2>&1 | tee build/browser.log || fail=1
+echo "== benchmark smoke run (node --test tests/bench: bench/run.mjs --smoke, checks its output, no time limits)"
+node --test tests/bench/ 2>&1 | tee build/bench.log || fail=1
 rm -rf /tmp/playwright-* 2>/dev/null || true
-python3 scripts/summarize.py build/ctest.log build/node.log build/browser.log || fail=1
+python3 scripts/summarize.py build/ctest.log build/node.log build/browser.log build/bench.log || fail=1
 exit $fail

@@ -14,10 +14,11 @@ import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes } from 
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
 import { buildAccount, showAccount, renderDiagnostics, renderSuggestions } from './panels.js';
-import { initUrlCheck, pairActive, CONFIG_FORMATS } from './urlcheck.js';
+import { initUrlCheck, CONFIG_FORMATS } from './urlcheck.js';
 import { initBuilder } from './builder.js';
 import { initMigrate } from './migrate.js';
 import { initDiff } from './diff.js';
+import { initCalls } from './calls.js';
 
 start(); // the worker and the wasm's streaming compile first, before any other work of the page
 
@@ -56,7 +57,7 @@ let renderUrlCheck; let builder;
 // shown: the last answer painted (matrix, format, fields; .text = the whole report as JSON text);
 // report: that text parsed, on demand; failed: the error of the newest answer, if any.
 let shown = null; let report = null; let failed = '';
-let wanted = 0; let painted = 0; let painting = null; let idle = 0; let dirty = false; let started = false;
+let wanted = 0; let painted = 0; let painting = null; let idle = 0; let step = 0; let started = false;
 const inputs = new Map(); // seq → performance.now() of the input event that asked for it
 const waiters = [];
 const el = {};
@@ -95,18 +96,16 @@ function options() {
   return { withoutConditional: state.withoutConditional, account: { hubs, features: [...state.account.features] } };
 }
 
-function pair() { return pairActive(state, format, synced); }
-
 /**
- * Posts the current state to the worker (the newest input wins). input: true when a keystroke or
- * an edit asked for it (timed as keystroke → frame); parse: read the paste for its format even when
+ * Posts the current state to the worker (the newest input wins). input: the performance.now() of
+ * the keystroke or edit that asked for it (timed as keystroke → frame); parse: read the paste for its format even when
  * the fields lead (restoring a share link).
  */
-function request({ input = false, parse = false } = {}) {
+function request({ input = null, parse = false } = {}) {
   const job = { mode: state.mode, parse: parse || state.mode === 'paste', paste: state.paste, installUrl: state.installUrl,
     fields: { ...state.fields }, options: options(), format, synced };
   wanted = post(job);
-  if (input) inputs.set(wanted, performance.now());
+  if (input !== null) inputs.set(wanted, input);
   later();
   return wanted;
 }
@@ -152,18 +151,20 @@ function paint() {
     }
   }
   painted = m.seq;
-  dirty = true;
+  step = 0;
   performance.mark('tierscope:matrix', { detail: { seq: m.seq } });
   if (!started && m.matrix) { started = true; performance.mark('tierscope:first-result'); }
   const t0 = inputs.get(m.seq);
   for (const k of inputs.keys()) if (k <= m.seq) inputs.delete(k);
-  if (t0 !== undefined) afterPaint(() => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } }));
+  if (t0 !== undefined) afterThisFrame(() => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } }));
   later();
 }
 
-/** Runs fn just after the browser has painted the current frame. */
-function afterPaint(fn) {
-  requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = fn; c.port2.postMessage(0); });
+/** From a requestAnimationFrame callback: runs fn once the browser has rendered this frame. */
+function afterThisFrame(fn) {
+  const c = new MessageChannel();
+  c.port1.onmessage = fn;
+  c.port2.postMessage(0);
 }
 
 const whenIdle = typeof requestIdleCallback === 'function' ? (fn) => requestIdleCallback(fn, { timeout: 200 }) : (fn) => setTimeout(fn, 30);
@@ -188,21 +189,25 @@ function showFormat() {
 }
 
 /** Everything but the matrix: run when idle after an answer (or an edit that changes the link). */
-function renderRest() {
+// The rest of the page after an answer, one step per idle slice: the report parsed, reach,
+// diagnostics, suggestions, consent preview, URL check and builder. A new answer starts over.
+const REST = [
+  () => fullReport(),
+  (r) => { el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom')); renderReach(document, r); },
+  // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
+  (r) => renderDiagnostics(el.diagnostics, r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics, applyFix),
+  (r) => renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix),
+  () => renderPreview(),
+  (r) => { renderUrlCheck({ state, format, synced, report: r, error: pairError }); builder.update(); },
+];
+
+/** Idle work: the share link, then the steps of REST while the idle period lasts. */
+function renderRest(deadline) {
   idle = 0;
   updateHash();
-  const r = dirty ? fullReport() : null;
-  dirty = false;
-  if (r) {
-    el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
-    renderReach(document, r);
-    // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
-    const diagnostics = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
-    renderDiagnostics(el.diagnostics, diagnostics, applyFix);
-    renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix);
-    renderPreview();
-    renderUrlCheck({ state, format, synced, report: r, error: pairError });
-    builder.update();
+  while (shown && step < REST.length) {
+    REST[step++](fullReport());
+    if (step < REST.length && deadline && !deadline.didTimeout && deadline.timeRemaining() < 3) { later(); return; }
   }
   if (painted === wanted && !painting) flush();
 }
@@ -269,7 +274,7 @@ function applyFix(s, scope, code) {
     const text = replaceInPaste(state.paste, format, scope, s.scopes);
     if (text !== null) {
       state.paste = el.paste.value = text;
-      request({ input: false });
+      request();
       afterFix(`Replaced ${scope} with ${s.scopes.join(' ')}.`);
       return;
     }
@@ -305,7 +310,7 @@ function applyFix(s, scope, code) {
   fieldsFromState();
   // The paste stays the source when it can say the same thing (it keeps the app name and URL).
   if (syncPasteFromFields()) state.mode = 'paste'; else state.mode = 'fields';
-  request({ input: false });
+  request();
   afterFix(done);
 }
 
@@ -367,10 +372,10 @@ function restore(s) {
 
 function onInput(what, update) {
   return () => {
-    performance.mark('tierscope:input');
+    const t0 = performance.mark('tierscope:input').startTime;
     update();
     if (what === 'fields') syncPasteFromFields();
-    request({ input: true });
+    request({ input: t0 });
   };
 }
 
@@ -387,17 +392,18 @@ async function main() {
   renderUrlCheck = initUrlCheck(useInstallUrl);
   builder = initBuilder(ts, () => ({ text: state.paste, format, config: synced && CONFIG_FORMATS.includes(format) }));
   const initial = decodeState(location.hash, EXAMPLE) || defaultState(EXAMPLE);
-  buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: true }));
+  buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: performance.now() }));
   restore(initial); // posted at once: the worker answers as soon as the wasm is ready
   // Queued behind the first evaluation: the scope labels of the consent preview, then the tools.
   const labels = ts.scopes('').then((list) => { info = new Map(list.map((x) => [x.name, x])); renderPreview(); }, () => { /* labels fall back to names */ });
   initMigrate(ts, loadFields);
   initDiff(ts, currentText);
+  initCalls(ts, currentText, loadFields);
 
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));
   el.installUrl.addEventListener('input', onInput('url', () => { state.installUrl = el.installUrl.value; }));
-  el.withoutConditional.addEventListener('change', () => { state.withoutConditional = el.withoutConditional.checked; request({ input: true }); });
+  el.withoutConditional.addEventListener('change', () => { state.withoutConditional = el.withoutConditional.checked; request({ input: performance.now() }); });
   el.accountResult.addEventListener('click', () => select('custom'));
   el.shareSecrets.addEventListener('change', () => { state.includeSecrets = el.shareSecrets.checked; updateHash(); });
   let search = 0;
@@ -439,4 +445,5 @@ async function main() {
   whenIdle(() => renderCatalog(el.catalogRoot, ts, el.catalogSearch.value));
 }
 
-main();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main, { once: true });
+else main();

@@ -6,8 +6,8 @@
 //   worker → page {type: 'ready', version, as_of} | {type: 'failed', message}
 //                 {type: 'eval', seq, ...result} | {type: 'call', id, ok, value | error}
 import { createTierscope } from './tierscope.mjs';
+import { pairActive } from './urlcheck.js';
 
-const CONFIG_FORMATS = ['app-hsmeta', 'public-app', 'private-app'];
 // The module compiled by the page, when it sends one before the factory asks for it.
 let handed; const compiled = new Promise((resolve) => { handed = resolve; });
 let ts = null;
@@ -18,7 +18,8 @@ const errorOf = (e) => ({ message: (e && e.message) || String(e), code: (e && e.
 const ready = createTierscope({
   instantiateWasm(imports, receive) {
     compiled.then((module) => (module ? WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module))
-      : fallback(imports, receive)));
+      : fallback(imports, receive)))
+      .catch((e) => postMessage({ type: 'failed', message: errorOf(e).message }));
     return {};
   },
 });
@@ -35,8 +36,8 @@ function fallback(imports, receive) {
     .catch((e) => postMessage({ type: 'failed', message: errorOf(e).message }));
 }
 
-// Give the page a moment to hand over its module; then compile here.
-setTimeout(() => handed(null), 3000);
+// The page always sends {type: 'wasm'} (module or null); should it never come, compile here.
+setTimeout(() => handed(null), 10000);
 
 ready.then((api) => {
   ts = api;
@@ -81,7 +82,7 @@ function evaluate(job) {
     }
   }
   let text = null;
-  if (synced && CONFIG_FORMATS.includes(out.format) && job.installUrl.trim() !== '') {
+  if (pairActive(job, out.format, synced)) { // the config and its install URL, checked together
     try { text = ts.checkPairJson(job.paste, job.installUrl, job.options); out.pair = true; } catch (e) { out.pairError = errorOf(e).message; }
   }
   if (text === null) {
@@ -105,12 +106,12 @@ function handle(m) {
     try { result = evaluate(m.job); } catch (e) { result = { error: `Cannot evaluate: ${errorOf(e).message}` }; }
     postMessage({ type: 'eval', seq: m.seq, ...result });
   } else if (m.type === 'call') {
-    try {
+    // A value or a promise (calls() loads its module on first use).
+    new Promise((resolve) => {
       if (typeof ts[m.name] !== 'function') throw new Error(`no such call: ${m.name}`);
-      postMessage({ type: 'call', id: m.id, ok: true, value: ts[m.name](...m.args) });
-    } catch (e) {
-      postMessage({ type: 'call', id: m.id, ok: false, error: errorOf(e) });
-    }
+      resolve(ts[m.name](...m.args));
+    }).then((value) => postMessage({ type: 'call', id: m.id, ok: true, value }),
+      (e) => postMessage({ type: 'call', id: m.id, ok: false, error: errorOf(e) }));
   }
 }
 

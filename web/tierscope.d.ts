@@ -15,7 +15,10 @@ export type DiagnosticCode =
   | 'unknown-scope' | 'retired-scope' | 'deprecated-scope' | 'alias' | 'duplicate-scope'
   | 'conflicting-kinds' | 'undocumented-availability' | 'secondary-source' | 'missing-oauth'
   | 'empty-request' | 'unrecognized-url' | 'static-auth-optional' | 'comma-separated' | 'url-config-mismatch'
-  | 'url-placeholder' | 'placeholder-in-scope' | 'conflicting-keys' | 'single-account-app';
+  | 'url-placeholder' | 'placeholder-in-scope' | 'conflicting-keys' | 'single-account-app'
+  // calls() only
+  | 'bad-line' | 'other-hosts' | 'truncated-har' | 'too-many-calls' | 'no-calls' | 'unmatched-call' | 'generic-object'
+  | 'unknown-object' | 'no-oauth-scope' | 'beta-operation' | 'other-version' | 'method-assumed' | 'greedy-search' | 'tier-limited';
 export type SuggestionAction = 'replace' | 'remove' | 'add' | 'make-optional'
   | 'add-to-scope' | 'remove-from-url' | 'move-to-scope' | 'move-to-optional-scope' | 'use-spaces';
 /** Error.code of a thrown Error. */
@@ -271,8 +274,85 @@ export interface Tierscope {
   parse(text: string | Uint8Array | ArrayBuffer): ParseResult;
   /** Catalog entries whose name, area or tier text contains filter (case-insensitive; none = all). */
   scopes(filter?: string): ScopeEntry[];
+  /**
+   * The API calls an app makes (lines of `METHOD /path`, URLs, or a HAR file; auto-detected) -> the
+   * scopes each call needs, the least-privilege set and its check report; with the app's config (or
+   * install URL, or scope list) also `unused` and `uncovered`. Asynchronous: the first call imports
+   * the calls module (tierscope-calls.mjs + .wasm, beside tierscope.mjs or where locateFile says).
+   */
+  calls(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<CallsReport>;
+  /** Same as calls() but the exact JSON text (the CLI's `tierscope calls FILE [CONFIG] --format json`). */
+  callsJson(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<string>;
   /** A report (object or JSON text) as a Markdown summary for pull requests. */
   markdown(report: Report | string): string;
+}
+
+/** An operation of HubSpot's API spec (or of a legacy API). */
+export interface ApiOperation {
+  method: string;
+  /** The path template, e.g. /crm/v3/objects/contacts/{contactId}. */
+  path: string;
+  /** The spec's API name, e.g. "CRM/Contacts". */
+  api: string;
+  /** v3, 2026-03, 2026-09-beta, ... */
+  version: string;
+  beta: boolean;
+  /** A legacy (v1/v2) path the current spec no longer describes. */
+  legacy: boolean;
+}
+
+export interface CallResult {
+  /** Line (lists) or entry number (HAR), 1-based, of the call's first occurrence. */
+  line: number;
+  method: string;
+  /** Without host, query or trailing slash; literals lower-cased. */
+  path: string;
+  host: string | null;
+  /** How often the same method and path were given. */
+  count: number;
+  /** exact | type-id (0-1 read as contacts) | other-version (same path, another version) | none. */
+  match: 'exact' | 'type-id' | 'other-version' | 'none';
+  operation: ApiOperation | null;
+  /** Object types the call names in {objectType}-like segments. */
+  objects: string[];
+  /** Scope sets (each: scopes needed together); any one authorizes the call. */
+  alternatives: string[][];
+  /** The alternative in the least-privilege set, or null. */
+  chosen: string[] | null;
+  /** Whether every account configuration can grant the chosen scopes (null: no scope). */
+  all_tiers: boolean | null;
+  problem: 'unmatched' | 'generic-object' | 'unknown-object' | 'no-oauth-scope' | null;
+  /** problem unmatched: up to 3 operations closest to the call. */
+  nearest: ApiOperation[];
+}
+
+export interface CallsReport {
+  tool: Report['tool'];
+  catalog: CatalogInfo;
+  operations: { source: string; commit: string; operations: number };
+  input: {
+    format: 'list' | 'har';
+    calls: number;
+    /** Requests to hosts other than HubSpot's API, left out. */
+    other_hosts: number;
+    config: { format: InputFormat; app_name: string | null } | null;
+  };
+  calls: CallResult[];
+  least_privilege: {
+    /** oauth and the chosen scopes every account configuration can grant. */
+    required: string[];
+    /** Chosen scopes only some configurations can grant: request them as optional, handle the 403. */
+    optional: string[];
+    search: 'exact' | 'greedy';
+    combinations: { all_calls: number; required: number; total: number };
+  };
+  /** With a config: requested scopes no call needs, and the standard profiles each locks out. Else null. */
+  unused: Array<{ scope: string; kind: 'required' | 'conditional' | 'optional'; locks_out: ProfileId[] }> | null;
+  /** With a config: calls no requested scope covers (they will get a 403). Else null. */
+  uncovered: Array<{ line: number; method: string; path: string; alternatives: string[][] }> | null;
+  diagnostics: Diagnostic[];
+  /** The check report of least_privilege (required + optional). */
+  report: Report;
 }
 
 export interface CreateOptions {

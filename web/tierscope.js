@@ -5,6 +5,9 @@
 // ---------------------------------------------------------------------------------------------
 
 const TIERSCOPE_WASM = 'tierscope.wasm';
+// The calls module (ts.calls): the core with the API operations table inside, imported on first use.
+const TIERSCOPE_CALLS_MJS = 'tierscope-calls.mjs';
+const TIERSCOPE_CALLS_WASM = 'tierscope-calls.wasm';
 const tierscopeEncoder = new TextEncoder();
 
 function tierscopeError(code, message, Ctor = Error) {
@@ -32,10 +35,9 @@ function tierscopeBytes(value) {
 
 // Where the .wasm is: beside this file (import.meta.url), unless options.locateFile says otherwise.
 // Under node a file: URL or a plain path is read with fs (node's fetch has no file:); else fetch().
-async function tierscopeWasmSource(options) {
-  if (options.wasmBinary) return options.wasmBinary;
-  const base = new URL('.', import.meta.url).href;
-  let where = options.locateFile ? options.locateFile(TIERSCOPE_WASM, base) : new URL(TIERSCOPE_WASM, import.meta.url);
+async function tierscopeWasmSource(options, name = TIERSCOPE_WASM) {
+  if (name === TIERSCOPE_WASM && options.wasmBinary) return options.wasmBinary;
+  let where = tierscopeLocate(options, name);
   where = String(where instanceof URL ? where.href : where);
   if (tierscopeIsNode() && (where.startsWith('file:') || !/^[a-z][a-z0-9+.-]*:/i.test(where))) {
     const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
@@ -45,6 +47,12 @@ async function tierscopeWasmSource(options) {
   const response = await fetch(where, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`tierscope: could not load ${response.url || where}: HTTP ${response.status}`);
   return response;
+}
+
+// A file beside this module (import.meta.url), unless options.locateFile says otherwise.
+function tierscopeLocate(options, name) {
+  const base = new URL('.', import.meta.url).href;
+  return options.locateFile ? options.locateFile(name, base) : new URL(name, import.meta.url);
 }
 
 async function tierscopeInstantiate(source, imports) {
@@ -61,37 +69,42 @@ async function tierscopeInstantiate(source, imports) {
   return WebAssembly.instantiate(await source.arrayBuffer(), imports);
 }
 
+// Runs an emscripten factory with the wasm file `name`; rejects when the wasm cannot be loaded
+// (emscripten alone would wait for ever).
+function tierscopeStart(factory, options, name, arg) {
+  let loadFailed;
+  const failed = new Promise((resolve, reject) => { loadFailed = reject; });
+  failed.catch(() => {});
+  arg.instantiateWasm = arg.instantiateWasm || ((imports, receive) => {
+    tierscopeWasmSource(options, name)
+      .then((source) => tierscopeInstantiate(source, imports))
+      .then((result) => receive(result.instance, result.module), loadFailed);
+    return {};
+  });
+  return Promise.race([factory(arg), failed]);
+}
+
 /**
  * Loads the wasm module. options: {locateFile(name, base), wasmBinary, instantiateWasm, print, printErr}
  * (all optional). Resolves to the API object; see tierscope.d.ts.
  */
 export async function createTierscope(options) {
   options = options == null ? {} : options;
-  let loadFailed;
-  const failed = new Promise((resolve, reject) => { loadFailed = reject; });
-  failed.catch(() => {});
   let aborted = null;
-  const moduleArg = {
-    print: options.print || ((text) => console.log(text)),
-    printErr: options.printErr || ((text) => console.warn(text)),
-    onAbort: (what) => { aborted = String(what); },
-    instantiateWasm: options.instantiateWasm || ((imports, receive) => {
-      tierscopeWasmSource(options)
-        .then((source) => tierscopeInstantiate(source, imports))
-        .then((result) => receive(result.instance, result.module), loadFailed);
-      return {};
-    }),
-  };
-  const mod = await Promise.race([createTierscopeModule(moduleArg), failed]);
+  const print = options.print || ((text) => console.log(text));
+  const printErr = options.printErr || ((text) => console.warn(text));
+  const mod = await tierscopeStart(createTierscopeModule, options, TIERSCOPE_WASM,
+    { print, printErr, onAbort: (what) => { aborted = String(what); }, instantiateWasm: options.instantiateWasm });
 
   // Calls one binding; returns its text or throws an Error with .code (never a bare value).
-  function call(name, ...args) {
+  function call(name, ...args) { return run(mod, name, args); }
+  function run(m, name, args) {
     if (aborted !== null) {
       throw tierscopeError('internal-error', `the tierscope wasm module stopped after an internal error (${aborted}); call createTierscope() again`);
     }
     let result;
     try {
-      result = mod[name](...args);
+      result = m[name](...args);
     } catch (e) {
       throw tierscopeError('internal-error', 'internal error in the tierscope wasm module: ' + ((e && e.message) || String(e)));
     }
@@ -131,6 +144,25 @@ export async function createTierscope(options) {
     return call('checkPair', textArg('checkPair', config), textArg('checkPair', url), optionsText(options));
   }
 
+  // ts.calls: the calls module (its own wasm, with the operations table) is imported on first use.
+  let callsModule = null;
+  async function callsJson(text, config, opts) {
+    const args = [textArg('calls', text), config == null ? '' : textArg('calls', config), optionsText(opts)];
+    if (!callsModule) {
+      const where = tierscopeLocate(options, TIERSCOPE_CALLS_MJS);
+      callsModule = import(/* webpackIgnore: true */ /* @vite-ignore */ String(new URL(where, 'file:///')))
+        .then((m) => tierscopeStart(m.default, options, TIERSCOPE_CALLS_WASM, { print, printErr }));
+      callsModule.catch(() => { callsModule = null; }); // a failed load may be retried
+    }
+    let engine;
+    try {
+      engine = await callsModule;
+    } catch (e) {
+      throw tierscopeError('internal-error', `could not load ${TIERSCOPE_CALLS_MJS} and ${TIERSCOPE_CALLS_WASM}: ${(e && e.message) || e}`);
+    }
+    return run(engine, 'calls', args);
+  }
+
   const version = mod.version();
   const catalog = Object.freeze(JSON.parse(mod.catalogInfo()));
 
@@ -147,6 +179,8 @@ export async function createTierscope(options) {
     migrate: (text) => JSON.parse(call('migrate', textArg('migrate', text))),
     diff: (before, after, options) =>
       JSON.parse(call('diff', textArg('diff', before), textArg('diff', after), optionsText(options))),
+    calls: async (text, config, options) => JSON.parse(await callsJson(text, config, options)),
+    callsJson,
     markdown: (report) => {
       if (typeof report == 'string') return call('renderMarkdown', report);
       if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);

@@ -1,8 +1,11 @@
 #include "calls_input.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "input.hpp"
+#include "operations.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -53,7 +56,7 @@ class Reader {
     }
     if (!host.empty() && !hubspot_api_host(host)) {
       ++in_.other_hosts;
-      if (other_.size() < 3 && std::find(other_.begin(), other_.end(), host) == other_.end()) other_.push_back(host);
+      if (other_distinct_.insert(host).second && other_.size() < 3) other_.push_back(host);
       return "";
     }
     std::string path = rest.substr(0, rest.find_first_of("?#"));
@@ -104,7 +107,7 @@ class Reader {
       in_.diagnostics.push_back({"info", "other-hosts", "",
                                  std::to_string(in_.other_hosts) + " request" + (in_.other_hosts == 1 ? "" : "s") +
                                      " to hosts other than HubSpot's API " + (in_.other_hosts == 1 ? "was" : "were") + " left out (" + join(other_, ", ") +
-                                     (in_.other_hosts > other_.size() ? ", ..." : "") + ").",
+                                     (other_distinct_.size() > other_.size() ? ", ..." : "") + ").",
                                  "", {}});
     if (in_.calls.empty())
       in_.diagnostics.push_back({"warning", "no-calls", "",
@@ -114,13 +117,42 @@ class Reader {
   }
 
  private:
-  static bool template_like(const std::string& s) { return s.size() >= 2 && (s[0] == '{' || s[0] == '<' || s[0] == ':'); }
+  static bool template_like(const std::string& s) { return template_segment(s); }
   CallsInput& in_;
   std::map<std::string, std::size_t> seen_;
   std::vector<std::string> other_;
+  std::set<std::string> other_distinct_;
   std::size_t bad_ = 0;
   bool capped_ = false;
 };
+
+// A shell word without its quotes (a quoted URL with spaces in it is split: each part loses its quote).
+std::string unquote(std::string t) {
+  if (!t.empty() && (t.front() == '"' || t.front() == '\'')) t.erase(0, 1);
+  if (!t.empty() && (t.back() == '"' || t.back() == '\'')) t.pop_back();
+  return t;
+}
+
+// A curl command line (as in API docs and shell scripts): -X/--request gives the method, a data
+// option without one means POST, the URL is the first http(s) argument.
+void read_curl(Reader& r, const std::vector<std::string>& tokens, std::size_t n) {
+  std::string method, url;
+  bool data = false;
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    std::string t = unquote(tokens[i]);
+    if ((t == "-X" || t == "--request") && i + 1 < tokens.size()) method = upper(unquote(tokens[++i]));
+    else if (t.rfind("-X", 0) == 0 && t.size() > 2 && t[2] != '-') method = upper(t.substr(2));
+    else if (t == "-d" || t.rfind("--data", 0) == 0 || t == "--json" || t == "-F" || t == "--form") data = true;
+    else if (t == "-I" || t == "--head") method = "GET";
+    else if (url.empty() && (ascii_lower(t).rfind("http://", 0) == 0 || ascii_lower(t).rfind("https://", 0) == 0)) url = t;
+  }
+  if (url.empty()) return r.bad_line(n, "a curl command without an http(s) URL");
+  if (method.empty()) method = data ? "POST" : "GET";
+  if (!known_method(method)) return r.bad_line(n, "unknown HTTP method " + quote_name(method));
+  if (method == "OPTIONS") return;
+  std::string why = r.add(n, method == "HEAD" ? "GET" : method, false, url);
+  if (!why.empty()) r.bad_line(n, why);
+}
 
 void read_line(Reader& r, std::string_view raw, std::size_t n) {
   std::string line = trim(raw);
@@ -136,6 +168,7 @@ void read_line(Reader& r, std::string_view raw, std::size_t n) {
   std::string first = upper(tokens[0]);
   std::string method = "GET", target = tokens[0];
   bool assumed = true;
+  if (first == "CURL") return read_curl(r, tokens, n);
   if (known_method(first)) {
     if (tokens.size() < 2) return r.bad_line(n, tokens[0] + " without a path");
     method = first == "HEAD" ? "GET" : first;
@@ -305,10 +338,27 @@ CallsInput read_calls(std::string_view text) {
     }
   } else {
     in.format = "list";
-    std::size_t start = 0, n = 0;
+    // A line ending in a backslash goes on (a shell command over several lines): one call, numbered
+    // by its first line.
+    std::size_t start = 0, n = 0, first = 0;
+    std::string joined;
     while (start <= text.size()) {
       std::size_t end = text.find('\n', start);
-      read_line(r, text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start), ++n);
+      std::string line = trim(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+      ++n;
+      if (joined.empty()) first = n;
+      bool more = !line.empty() && line.back() == '\\' && end != std::string_view::npos;
+      joined += more ? line.substr(0, line.size() - 1) + " " : line;
+      // A curl command whose quoted -d body spans lines goes on until the quote closes.
+      if (!more && end != std::string_view::npos && ascii_lower(joined.substr(0, 5)) == "curl " &&
+          std::count(joined.begin(), joined.end(), '\'') % 2 == 1 && joined.size() < 65536) {
+        more = true;
+        joined += " ";
+      }
+      if (!more) {
+        read_line(r, joined, first);
+        joined.clear();
+      }
       if (end == std::string_view::npos) break;
       start = end + 1;
     }

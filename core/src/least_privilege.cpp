@@ -66,14 +66,45 @@ bool covered(const std::vector<ScopeSet>& alts, const std::vector<std::string>& 
   return std::any_of(alts.begin(), alts.end(), [&](const ScopeSet& a) { return subset(a, s); });
 }
 
-void exact(Search& search, const std::vector<const std::vector<ScopeSet>*>& open, std::size_t i,
-           const std::vector<std::string>& s, std::vector<std::string>& best, bool& have) {
-  if (i == open.size()) {
-    if (!have || search.better(s, best)) best = s, have = true;
+using Open = std::vector<const std::vector<ScopeSet>*>;
+
+// Call by call: the alternative that keeps the most configurations, then covers the most of the
+// other open calls, then adds the fewest scopes, then the fewest writes.
+std::vector<std::string> greedy(Search& search, const Open& open, std::vector<std::string> s) {
+  for (std::size_t i = 0; i < open.size(); ++i) {
+    if (covered(*open[i], s)) continue;
+    std::vector<std::string> pick;
+    std::tuple<long long, long long, std::size_t, std::size_t> pick_key{};
+    for (const auto& alt : *open[i]) {
+      auto next = merged(s, alt);
+      long long others = 0;
+      for (std::size_t j = i + 1; j < open.size(); ++j) others += covered(*open[j], next);
+      auto key = std::make_tuple(-static_cast<long long>(search.count(next)), -others, next.size(), writes(next));
+      if (pick.empty() || key < pick_key) pick = next, pick_key = key;
+    }
+    s = pick;
+  }
+  return s;
+}
+
+// Depth first over the open calls' alternatives, pruned: adding scopes never adds configurations
+// and never removes scopes, so a partial set already worse than the best complete one is dropped.
+// budget: candidate sets still allowed; 0 = stop (the search is then incomplete).
+void exact(Search& search, const Open& open, std::size_t i, const std::vector<std::string>& s,
+           std::vector<std::string>& best, std::size_t& budget, bool& stopped) {
+  if (budget == 0) {
+    stopped = true;
     return;
   }
-  if (covered(*open[i], s)) return exact(search, open, i + 1, s, best, have);
-  for (const auto& alt : *open[i]) exact(search, open, i + 1, merged(s, alt), best, have);
+  --budget;
+  std::uint32_t n = search.count(s), b = search.count(best);
+  if (n < b || (n == b && s.size() > best.size())) return;
+  if (i == open.size()) {
+    if (search.better(s, best)) best = s;
+    return;
+  }
+  if (covered(*open[i], s)) return exact(search, open, i + 1, s, best, budget, stopped);
+  for (const auto& alt : *open[i]) exact(search, open, i + 1, merged(s, alt), best, budget, stopped);
 }
 }  // namespace
 
@@ -85,28 +116,17 @@ Cover least_privilege(const std::vector<std::vector<ScopeSet>>& calls, const Ins
   std::vector<std::string> forced;
   for (const auto& a : alts)
     if (a.size() == 1) forced = merged(forced, a[0]);
-  std::vector<const std::vector<ScopeSet>*> open;
-  for (const auto& a : alts)
-    if (a.size() > 1 && !covered(a, forced)) open.push_back(&a);
+  Open open;
+  for (const auto& a : alts)  // calls with the same alternatives are one constraint
+    if (a.size() > 1 && !covered(a, forced) &&
+        std::none_of(open.begin(), open.end(), [&](auto* o) { return *o == a; }))
+      open.push_back(&a);
   std::stable_sort(open.begin(), open.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
-  double leaves = 1;
-  for (auto* a : open) leaves = std::min(leaves * static_cast<double>(a->size()), 1e18);
-  std::vector<std::string> best = forced;
-  if (leaves <= static_cast<double>(limit)) {
-    bool have = false;
-    exact(search, open, 0, forced, best, have);
-  } else {
-    cover.exact = false;
-    for (auto* a : open) {
-      if (covered(*a, best)) continue;
-      std::vector<std::string> pick;
-      for (const auto& alt : *a) {
-        auto s = merged(best, alt);
-        if (pick.empty() || search.better(s, pick)) pick = s;
-      }
-      best = pick;
-    }
-  }
+  std::vector<std::string> best = greedy(search, open, forced);
+  std::size_t budget = limit;
+  bool stopped = false;
+  exact(search, open, 0, forced, best, budget, stopped);
+  cover.exact = !stopped;
   cover.scopes = best;
   // Each call's alternative within the set: the smallest, then the fewest writes.
   for (std::size_t i = 0; i < calls.size(); ++i) {

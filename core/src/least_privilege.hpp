@@ -1,6 +1,7 @@
 // The smallest set of scopes that authorizes every call: one scope alternative per call, chosen so
 // that the union installs on the most account configurations, then has the fewest scopes, then the
-// fewest write scopes. Exact search up to a bound, greedy past it.
+// fewest write scopes. A greedy pass gives a first answer; a pruned exact search over the calls'
+// alternatives then improves it, within a budget of candidate sets (past it the best found so far).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -14,7 +15,7 @@ namespace tierscope {
 struct Cover {
   std::vector<std::string> scopes;  // sorted
   std::vector<int> choice;          // per call: index into its alternatives, -1 when it has none
-  bool exact = true;                // false: the greedy fallback (too many combinations)
+  bool exact = true;                // false: the budget ran out before the search was complete
   std::uint32_t installs = 0;       // configurations where every chosen scope is available
   std::size_t evaluated = 0;        // candidate sets evaluated
 };

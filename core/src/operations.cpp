@@ -199,6 +199,12 @@ std::vector<ScopeSet> narrow_one(const Operations& t, const Operation& op, const
     if (keep) out.push_back(set);
   }
   if (out.empty()) out = own_operations(t, object, access);
+  // The sensitive-data variants (…sensitive.read.v2) are for sensitive properties: an ordinary call
+  // needs the plain scope, so they are left out when a plain one is there.
+  auto sensitive = [](const ScopeSet& set) {
+    return std::any_of(set.begin(), set.end(), [](const std::string& s) { return s.find("sensitive") != std::string::npos; });
+  };
+  if (!std::all_of(out.begin(), out.end(), sensitive)) out.erase(std::remove_if(out.begin(), out.end(), sensitive), out.end());
   return out;
 }
 
@@ -282,12 +288,20 @@ bool Operation::object_param() const {
 }
 
 bool template_segment(std::string_view s) {
+  // {id}, {{id}}, ${id} (a JS template literal), <id>, :id
+  if (s.size() >= 3 && s[0] == '$' && s[1] == '{' && s.back() == '}') return true;
   return s.size() >= 2 && ((s.front() == '{' && s.back() == '}') || (s.front() == '<' && s.back() == '>') || s.front() == ':');
 }
 
 std::string object_for_type_id(std::string_view id) {
   auto it = type_ids().find(std::string(id));
   return it == type_ids().end() ? "" : it->second;
+}
+
+std::string type_id_for_object(std::string_view name) {
+  for (const auto& [id, object] : type_ids())
+    if (object == name) return id;
+  return "";
 }
 
 std::shared_ptr<const Operations> Operations::from_json(std::string_view text) {
@@ -367,18 +381,24 @@ Match match_call(const Operations& t, const std::string& method, const std::vect
   m.how = "exact";
   // A type id where the spec has no operation for it: read it as the object's name.
   if (!op || generic(t, *op)) {
-    std::vector<std::string> named = segs;
-    bool changed = false;
-    for (auto& s : named)
-      if (auto name = object_for_type_id(s); !name.empty()) {
-        s = name;
-        changed = true;
+    // ... or a name where the spec writes the object by its type id (/crm/v3/objects/0-3 for deals).
+    for (bool to_name : {true, false}) {
+      std::vector<std::string> named = segs;
+      bool changed = false;
+      for (auto& s : named) {
+        std::string other = to_name ? object_for_type_id(s) : type_id_for_object(s);
+        if (!other.empty()) {
+          s = other;
+          changed = true;
+        }
       }
-    if (changed)
+      if (!changed) continue;
       if (const Operation* o = best(t, method, named, -1); o && !generic(t, *o)) {
         op = o;
         m.how = "type-id";
+        break;
       }
+    }
   }
   if (!op) {
     for (std::size_t i = 0; i < segs.size() && !op; ++i)

@@ -40,7 +40,8 @@ void set_current_operations(std::shared_ptr<const Operations> ops);
 
 struct Match {
   const Operation* op = nullptr;
-  // exact | type-id (an object type id such as 0-1 read as its name) | other-version (the same path
+  // exact | type-id (an object type id such as 0-1 read as its name, or a name as its type id where the
+  // spec writes the object by id) | other-version (the same path
   // in another version of the API) | none
   std::string how = "none";
   std::vector<ScopeSet> alternatives;  // for generic object operations: narrowed to the named objects
@@ -52,9 +53,10 @@ struct Match {
 // segments: the call's path split on '/' (no query, no empty segments). method: upper-case.
 Match match_call(const Operations& ops, const std::string& method, const std::vector<std::string>& segments);
 
-// True for a path segment written as a template: {id}, :id or <id>.
+// True for a path segment written as a template: {id}, ${id}, :id or <id>.
 bool template_segment(std::string_view s);
 // Object name for a standard object type id ("0-1" -> "contacts"), or "" when not one.
 std::string object_for_type_id(std::string_view id);
+std::string type_id_for_object(std::string_view name);  // "deals" -> "0-3", or ""
 
 }  // namespace tierscope

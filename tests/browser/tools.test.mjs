@@ -122,6 +122,8 @@ test('install URL check: a matching URL passes and the tiers decide as usual', a
   // Editing the config through the fields keeps the check: a new required scope the URL lacks is rule 1.
   await page.fill('#required', 'oauth crm.objects.contacts.read files');
   await waitAttr(page, '[data-profile=free]', 'data-status', 'insufficient-scopes');
+  // The diagnostics follow the matrix when the page is idle.
+  await page.waitForFunction(() => [...document.querySelectorAll('#diagnostics [data-code=url-config-mismatch] .msg')].some((e) => /^Rule 1:.*files/.test(e.textContent)));
   assert.match((await mismatchMessages(page)).join('\n'), /^Rule 1:.*files/);
   assert.match(await page.inputValue('#paste'), /"files"/, 'the config follows the fields');
   await page.fill('#required', 'oauth crm.objects.contacts.read');
@@ -265,6 +267,7 @@ test('install URL builder: EU, account id and client id give the CLI\'s URLs; co
   assert.equal(await page.$$eval('#build-urls li', (els) => els.length), 0);
   await page.fill('#paste', 'oauth tickets');
   await waitAttr(page, '#format', 'data-format', 'list');
+  await page.waitForFunction(() => document.querySelector('#builder-panel').hidden); // the builder follows when idle
   assert.equal(await page.isVisible('#builder-panel'), false);
   await page.close();
   noProblems();

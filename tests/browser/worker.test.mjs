@@ -20,6 +20,9 @@ before(async () => {
   const dir = join(root, ...SUB.split('/').filter(Boolean));
   mkdirSync(dir, { recursive: true });
   cpSync(SITE_DIR, dir, { recursive: true });
+  // The same site without its wasm, to see the page say so.
+  const broken = join(root, 'broken');
+  cpSync(SITE_DIR, broken, { recursive: true, filter: (f) => !/tierscope\.wasm/.test(f) });
   server = await serve(root);
   browser = await launch();
   base = server.origin + SUB;
@@ -141,4 +144,16 @@ test('every text and wasm file of the built site has .gz and .br siblings with t
     assert.ok(brotliDecompressSync(readFileSync(f + '.br')).equals(bytes), `${name}.br decodes to ${name}`);
     if (bytes.length > 2048) assert.ok(statSync(f + '.br').size < bytes.length, `${name}.br is smaller`);
   }
+});
+
+test('without its wasm the page says the evaluator could not be loaded (no hang, no crash)', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/broken/`);
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('#load-status').textContent), null, { timeout: 20000 });
+  assert.match(await page.textContent('#load-status'), /tierscope\.wasm.*404|404.*tierscope\.wasm|HTTP 404/);
+  assert.equal(await page.getAttribute('html', 'data-ready'), null);
+  assert.deepEqual(errors, [], 'no uncaught page errors');
+  await page.close();
 });

@@ -1,6 +1,8 @@
 """CLI tests: exit codes, formats, gates, file and stdin input. Usage: test_cli.py PATH/TO/tierscope"""
 import json
 import os
+import pty
+import select
 import subprocess
 import sys
 import tempfile
@@ -9,10 +11,37 @@ import unittest
 TIERSCOPE = sys.argv.pop(1) if len(sys.argv) > 1 else "build/cli/tierscope"
 
 
-def run(*args, stdin=None):
+def clean_env(**extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    return {**env, **extra}
+
+
+def run(*args, stdin=None, env=None):
     p = subprocess.run([TIERSCOPE, *args], input=stdin, capture_output=True, timeout=60,
-                       env={**os.environ, "NO_COLOR": ""})
+                       env=env if env is not None else clean_env())
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def run_on_terminal(*args, env):
+    """stdout on a pseudo-terminal (as in an interactive shell); returns what was written there."""
+    main, child = pty.openpty()
+    p = subprocess.Popen([TIERSCOPE, *args], stdout=child, stderr=subprocess.DEVNULL, env=env)
+    os.close(child)
+    out = b""
+    while True:
+        ready, _, _ = select.select([main], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.wait(timeout=30)
+    os.close(main)
+    return out.decode("utf-8")
 
 
 def write(tmp, name, text):
@@ -90,6 +119,36 @@ class Check(unittest.TestCase):
         self.assertEqual(code, 1)  # uncertain is not a pass
         self.assertIn("uncertain", err)
 
+    def test_gate_result_in_json_and_markdown(self):
+        args = ["check", "--required", "oauth automation", "--require-install-on", "marketing-professional",
+                "--require-install-on", "free"]
+        code, out, _ = run(*args, "--format", "json")
+        self.assertEqual(code, 1)
+        self.assertEqual(json.loads(out)["gate"], {"profiles": ["marketing-professional", "free"], "failed": ["free"], "ok": False})
+        code, out, _ = run(*args[:-2], "--format", "json")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["gate"], {"profiles": ["marketing-professional"], "failed": [], "ok": True})
+        self.assertNotIn('"gate"', run("check", "--format", "json", "--required", "oauth")[1])  # no gate asked: the API's report
+        code, out, _ = run(*args, "--format", "markdown")
+        self.assertEqual(code, 1)
+        self.assertIn("**Gate: ❌ failed** on free · must install on: marketing-professional, free", out)
+        code, out, _ = run(*args[:-2], "--format", "markdown")
+        self.assertIn("**Gate: ✅ passed**", out)
+        code, out, _ = run(*args)
+        self.assertIn("Gate (--require-install-on marketing-professional, free): failed on free", out)
+        code, out, err = run(*args[:3], "--require-install-on", "gold", "--format", "json")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("unknown profile gold", err)
+
+    def test_a_request_with_no_scopes_fails_a_gate(self):
+        for stdin in [b"", b"\n", b'{"auth": {"requiredScopes": []}}']:
+            code, out, err = run("check", "--require-install-on", "free", "--format", "json", "-", stdin=stdin)
+            self.assertEqual(code, 1, stdin)
+            self.assertEqual(json.loads(out)["gate"], {"profiles": ["free"], "failed": ["free"], "ok": False})
+            self.assertIn("gate failed: free (the request has no scopes)", err)
+        code, out, _ = run("check", "--require-install-on", "free", "--format", "markdown", "-", stdin=b"")
+        self.assertIn("**Gate: ❌ failed** on free (the request has no scopes)", out)
+
     def test_without_conditional(self):
         args = ["check", "--format", "json", "--required", "oauth", "--conditional", "automation"]
         with_c = json.loads(run(*args)[1])
@@ -140,16 +199,74 @@ class Check(unittest.TestCase):
         self.assertEqual(run("check", "--bogus")[0], 2)
         self.assertEqual(run("frobnicate")[0], 2)
         self.assertEqual(run("check", "--required")[0], 2)
+        self.assertEqual(run("check", "--required=")[0], 2)
+        code, out, err = run("scopes", "extra")
+        self.assertEqual((code, out), (2, ""))
+        self.assertTrue(err.startswith("tierscope: "))
+        code, _, err = run("frobnicate")
+        self.assertIn("unknown command frobnicate", err)
+        code, _, err = run()
+        self.assertEqual(code, 2)
+        self.assertIn("no command", err)
 
     def test_help_and_version(self):
         code, out, _ = run("--help")
         self.assertEqual(code, 0)
-        for flag in ["--required", "--conditional", "--optional", "--url", "--format", "--profile",
-                     "--require-install-on", "--without-conditional", "--catalog", "--version"]:
-            self.assertIn(flag, out)
-        code, out, _ = run("--version")
+        for command in ["check", "url", "migrate", "diff", "scopes", "--version"]:
+            self.assertIn(command, out)
+        self.assertEqual(run("help")[1], out)
+        code, out, _ = run("check", "--help")  # the command's own help, not the global one
         self.assertEqual(code, 0)
-        self.assertRegex(out, r"^tierscope \d+\.\d+\.\d+ \(scope catalog as of 2026-11-28\)")
+        self.assertIn("Usage: tierscope check", out)
+        for flag in ["--required", "--conditional", "--optional", "--url", "--format", "--profile",
+                     "--require-install-on", "--without-conditional", "--catalog", "--account", "--no-color"]:
+            self.assertIn(flag, out)
+        self.assertEqual(run("help", "check")[1], out)
+        for command, flags in [("url", ["--client-id", "--redirect-uri", "--eu", "--account-id"]),
+                               ("migrate", ["--scopes", "--format"]), ("diff", ["--without-conditional"]),
+                               ("scopes", ["--search", "--catalog"])]:
+            code, out, _ = run(command, "--help")
+            self.assertEqual(code, 0)
+            self.assertIn("Usage: tierscope " + command, out)
+            for flag in flags:
+                self.assertIn(flag, out)
+            self.assertNotIn("--require-install-on", out)
+        for flag in ["--version", "-V"]:
+            code, out, _ = run(flag)
+            self.assertEqual(code, 0)
+            self.assertRegex(out, r"^tierscope \d+\.\d+\.\d+ \(scope catalog as of \d{4}-\d\d-\d\d\)\n$")
+
+    def test_option_equals_value(self):
+        a = run("check", "--format", "json", "--required", "oauth automation", "--profile", "free")
+        b = run("check", "--format=json", "--required=oauth automation", "--profile=free")
+        self.assertEqual(a, b)
+        self.assertEqual(a[0], 0)
+        self.assertEqual([p["id"] for p in json.loads(b[1])["profiles"]], ["free"])
+        # --profile takes one value per occurrence: the word after it stays an input.
+        code, out, err = run("check", "--format=json", "--profile", "free", "-", stdin=b"oauth")
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out)["request"]["required"], ["oauth"])
+        # Given twice, the last --format wins (as before CLI11).
+        self.assertEqual(json.loads(run("check", "--format", "table", "--format", "json", "--required", "oauth")[1])["request"]["required"], ["oauth"])
+        code, _, err = run("check", "--format=xml", "--required", "oauth")
+        self.assertEqual(code, 2)
+        self.assertIn("must be table, json or markdown, not xml", err)
+        self.assertIn("tierscope check --help", err)
+        code, _, err = run("scopes", "--format", "markdown")
+        self.assertEqual(code, 2)
+        self.assertIn("must be table or json", err)
+
+    def test_colour_follows_no_color_and_force_color(self):
+        args = ("check", "--required", "oauth automation")
+        self.assertIn("\033[32m", run_on_terminal(*args, env=clean_env()))
+        self.assertIn("\033[32m", run_on_terminal(*args, env=clean_env(NO_COLOR="")))  # empty: not set (no-color.org)
+        self.assertNotIn("\033[", run_on_terminal(*args, env=clean_env(NO_COLOR="1")))
+        self.assertIn("\033[32m", run_on_terminal(*args, "--color", env=clean_env(NO_COLOR="1")))
+        self.assertNotIn("\033[", run_on_terminal(*args, env=clean_env(FORCE_COLOR="0")))
+        self.assertNotIn("\033[", run_on_terminal(*args, "--no-color", env=clean_env(FORCE_COLOR="1")))
+        self.assertIn("\033[32m", run(*args, env=clean_env(FORCE_COLOR="1"))[1])  # piped, forced
+        self.assertIn("\033[32m", run(*args, env=clean_env(FORCE_COLOR="1", NO_COLOR="1"))[1])
+        self.assertNotIn("\033[", run(*args, env=clean_env(FORCE_COLOR=""))[1])
 
     def test_catalog_option(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -216,6 +333,14 @@ class UrlConfig(unittest.TestCase):
         code, out, _ = run("migrate", "--format", "json", "-", stdin=b"contacts automation")
         m = json.loads(out)
         self.assertEqual(m["profiles"][0]["oauth2"], "permission-error")
+        code, out, _ = run("migrate", "--scopes", "contacts automation", "--format", "markdown")
+        self.assertEqual(code, 0)
+        self.assertTrue(out.startswith("### tierscope migrate: installs on 2 of 19 standard tiers"), out[:120])
+        self.assertIn("| contacts | retired |", out)
+        self.assertIn("| Free | ❌ permission error | automation |", out)
+        self.assertIn("- Optional: automation", out)
+        code, out, _ = run("migrate", "--format=markdown", "-", stdin=b"contacts a|b")
+        self.assertIn("a\\|b", out)  # input text cannot break the table
 
     def test_diff(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -230,6 +355,14 @@ class UrlConfig(unittest.TestCase):
             d = json.loads(out)
             self.assertFalse(d["reauthorize"])
             self.assertEqual(d["removed"]["required"], ["automation"])
+            code, out, _ = run("diff", old, new, "--format", "markdown")
+            self.assertEqual(code, 0)
+            self.assertTrue(out.startswith("### tierscope diff: existing installs must re-authorize\n"))
+            self.assertIn("| added | required | automation |", out)
+            self.assertIn("| Free | ✅ installs | ❌ permission error | automation |", out)
+            self.assertIn("Account configurations that install: 65,536 → 32,768", out)
+            code, out, _ = run("diff", new, old, "--format=markdown")
+            self.assertTrue(out.startswith("### tierscope diff: no re-authorization needed\n"))
             self.assertEqual(run("diff", old)[0], 2)
 
 

@@ -76,6 +76,14 @@ TEST_CASE("calls: object type ids, generic operations narrowed to the object, ne
         CHECK(s.get<std::string>().find("write") != std::string::npos);
       }
   }
+  // A name where the spec writes the object by its type id; a JS template literal as the id.
+  json by_name = one("GET https://api.hubapi.com/crm/v3/objects/deals/${dealId}?properties=dealname");
+  CHECK(by_name["match"] == "type-id");
+  CHECK(by_name["operation"]["path"] == "/crm/v3/objects/0-3/{dealId}");
+  CHECK(by_name["chosen"] == json::array({"crm.objects.deals.read"}));
+  // The sensitive-data variants stay out when the plain scope is there.
+  for (const auto& alt : one("GET /crm/v4/objects/deals/1/associations/contacts")["alternatives"])
+    for (const auto& s : alt) CHECK(s.get<std::string>().find("sensitive") == std::string::npos);
   json custom = one("GET /crm/v3/objects/2-12345/1");
   CHECK(custom["objects"] == json::array({"2-12345"}));
   CHECK(custom["chosen"] == json::array({"crm.objects.custom.read"}));
@@ -128,6 +136,22 @@ TEST_CASE("calls: lists with bad lines, other hosts, comments and repeats") {
   CHECK(has_diag(calls_ok("\n\n"), "no-calls"));
 }
 
+TEST_CASE("calls: curl commands, over several lines too") {
+  json r = calls_ok("curl -s \"https://api.hubapi.com/crm/v3/objects/deals/search\" \\\n"
+                    "  -H \"Authorization: Bearer x\" \\\n  -d '{\"limit\": 5}'\n"
+                    "curl -X PATCH https://api.hubapi.com/crm/v3/objects/contacts/7 -H 'Content-Type: application/json'\n"
+                    "curl https://api.hubapi.com/crm/v3/owners\n"
+                    "curl -H 'x: y'\n");
+  REQUIRE(r["calls"].size() == 3);
+  CHECK(r["calls"][0]["method"] == "POST");
+  CHECK(r["calls"][0]["line"] == 1);
+  CHECK(r["calls"][0]["chosen"] == json::array({"crm.objects.deals.read"}));
+  CHECK(r["calls"][1]["method"] == "PATCH");
+  CHECK(r["calls"][1]["line"] == 4);
+  CHECK(r["calls"][2]["method"] == "GET");
+  CHECK(has_diag(r, "bad-line"));
+}
+
 TEST_CASE("calls: HAR files, other hosts, and a HAR cut off mid-way") {
   std::string har = R"({"log": {"version": "1.2", "entries": [
     {"request": {"method": "GET", "url": "https://api.hubapi.com/crm/v3/objects/contacts?limit=1"},
@@ -166,7 +190,8 @@ TEST_CASE("least privilege: hand-made cases with known answers") {
   // A toy account model: each scope is available on a known number of configurations; a set's
   // count is the minimum (as if the scopes' account sets were nested).
   std::map<std::string, std::uint32_t> avail = {{"a", 100}, {"b", 100}, {"c", 40}, {"d", 100}, {"a.write", 100},
-                                                {"big", 100}, {"x", 100}, {"y", 100}};
+                                                {"big", 100}, {"x", 100}, {"y", 100}, {"e", 100}, {"q", 100},
+                                                {"l", 100}, {"w", 100}};
   auto count = [&](const std::vector<std::string>& s) {
     std::uint32_t n = 100;
     for (const auto& name : s) n = std::min(n, avail.at(name));
@@ -194,15 +219,26 @@ TEST_CASE("least privilege: hand-made cases with known answers") {
     CHECK(cover.scopes == std::vector<std::string>{"a"});
     CHECK(cover.choice == std::vector<int>{1, -1, 0});
   }
-  SUBCASE("past the bound the greedy fallback still covers every call") {
+  SUBCASE("past the budget the greedy answer still covers every call") {
     std::vector<std::vector<ScopeSet>> calls;
-    for (int i = 0; i < 14; ++i) calls.push_back({{"x"}, {"y"}, {"c"}});
-    auto cover = tierscope::least_privilege(calls, count, 1000);  // 3^14 > 1000
+    for (int i = 0; i < 14; ++i) calls.push_back({{"x" + std::to_string(i)}, {"y"}, {"c"}});
+    auto count_any = [&](const std::vector<std::string>& s) {
+      std::uint32_t n = 100;
+      for (const auto& name : s) n = std::min(n, avail.count(name) ? avail.at(name) : 100u);
+      return n;
+    };
+    auto cover = tierscope::least_privilege(calls, count_any, 5);
     CHECK(!cover.exact);
-    CHECK(cover.scopes == std::vector<std::string>{"x"});
-    auto exact = tierscope::least_privilege(calls, count, 5000000);
+    CHECK(cover.scopes == std::vector<std::string>{"y"});
+    auto exact = tierscope::least_privilege(calls, count_any);
     CHECK(exact.exact);
-    CHECK(exact.scopes == std::vector<std::string>{"x"});
+    CHECK(exact.scopes == std::vector<std::string>{"y"});
+  }
+  SUBCASE("the exact search finds what call-by-call choice misses") {
+    // Greedy takes "e" for call 1 (fewest scopes, covers one more call); {q, e} is then needed, while
+    // {q} alone covers calls 1 and 2 and {q} + {l} ... the exact answer: {e, q} (2 scopes) vs {l, q}.
+    auto cover = tierscope::least_privilege({{{"e"}, {"q"}}, {{"q", "e"}, {"l", "q"}}, {{"e"}, {"l"}}, {{"e"}, {"w"}}}, count);
+    CHECK(cover.scopes == std::vector<std::string>{"e", "q"});
   }
 }
 

@@ -1,0 +1,119 @@
+// Browser test of the "From API calls" panel (build/site, real wasm modules): the calls module loads
+// only when the panel opens, a pasted list and a dropped HAR file (with other hosts, and cut off)
+// give the least-privilege set, the comparison with the app's config, "Use these scopes", no user
+// text as HTML, axe-clean, 360 px, and no request leaving 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, pageHelpers } from './lib.mjs';
+
+let server; let browser; let base;
+const problems = [];
+
+before(async () => {
+  assert.ok(existsSync(join(SITE_DIR, 'tierscope-calls.wasm')), `${SITE_DIR} must hold the built site with the calls module (scripts/build.sh)`);
+  server = await serve();
+  browser = await launch();
+  base = server.origin + '/';
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const { open, waitText } = pageHelpers(() => browser, () => base, problems);
+
+const CONFIG = JSON.stringify({ name: 'Demo', auth: { requiredScopes: ['oauth', 'crm.objects.contacts.read', 'automation'], optionalScopes: ['content'] } }, null, 2);
+const HAR = JSON.stringify({ log: { version: '1.2', creator: { name: 't' }, entries: [
+  { request: { method: 'GET', url: 'https://api.hubapi.com/crm/v3/objects/contacts/1?properties=email' } },
+  { request: { method: 'GET', url: 'https://cdn.example.com/<img src=x onerror=alert(1)>.js' } },
+  { request: { method: 'POST', url: 'https://api.hubapi.com/crm/v3/objects/deals' } },
+  { request: { method: 'GET', url: 'https://api.hubapi.com/<b>bold</b>/v1/x' } },
+] } }, null, 2);
+
+async function openPanel(page) {
+  await page.click('#calls-panel summary');
+  await page.waitForSelector('#calls-table', { timeout: 15000 });
+}
+
+async function dropFile(page, name, text) {
+  await page.evaluate(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'application/json' }));
+    document.querySelector('#calls-input').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, text]);
+}
+
+test('the calls module loads only when the panel opens; the example gives the least-privilege set', async () => {
+  const page = await open();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.waitForTimeout(300);
+  assert.ok(!fetched.some((u) => u.includes('tierscope-calls')), 'not loaded before the panel is used');
+  await page.fill('#paste', 'oauth crm.objects.contacts.read');
+  await openPanel(page);
+  assert.ok(fetched.some((u) => u.endsWith('tierscope-calls.wasm')), 'loaded once the panel opened');
+  await waitText(page, '#calls-required', 'crm.objects.contacts.write');
+  assert.equal(await page.textContent('#calls-optional'), 'Optional: automation');
+  assert.equal(await page.$$eval('#calls-table tbody tr', (rows) => rows.length), 4);
+  assert.equal(await page.$eval('#calls-table tbody tr:nth-child(4)', (r) => r.dataset.allTiers), 'false');
+  // Against the pasted list: contacts.write, deals.write, automation are missing -> 403.
+  await waitText(page, '#calls-uncovered', 'Will fail with 403');
+  await page.close();
+  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(problems, []);
+});
+
+test('a dropped HAR: other hosts left out, user text stays text, unused scopes, Use these scopes', async () => {
+  const page = await open();
+  await page.fill('#paste', CONFIG);
+  await page.click('#calls-panel summary');
+  await dropFile(page, 'session.har', HAR);
+  await waitText(page, '#calls-status', 'session.har');
+  await waitText(page, '#calls-notes', 'hosts other than HubSpot');
+  assert.equal(await page.$$eval('#calls-table tbody tr', (rows) => rows.length), 3);
+  assert.equal(await page.$$eval('#calls-out img, #calls-out b', (els) => els.length), 0, 'no user text parsed as HTML');
+  assert.ok((await page.textContent('#calls-table')).includes('/<b>bold</b>/v1/x'));
+  await waitText(page, '#calls-unused', 'automation');
+  assert.ok((await page.textContent('#calls-unused')).includes('locks out'));
+  await waitText(page, '#calls-uncovered', '/crm/v3/objects/deals');
+  await page.click('#calls-use');
+  await page.waitForFunction(() => document.querySelector('#required').value.includes('crm.objects.deals.write'));
+  assert.ok(!(await page.inputValue('#required')).includes('automation'));
+  await page.close();
+  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(problems, []);
+});
+
+test('a cut-off HAR is reported; input that is not a HAR says so', async () => {
+  const page = await open();
+  await page.click('#calls-panel summary');
+  await dropFile(page, 'cut.har', HAR.slice(0, HAR.indexOf('deals')));
+  await waitText(page, '#calls-notes', 'cut off');
+  await page.fill('#calls-input', '{"scopes": []}');
+  await waitText(page, '#calls-error', 'must be a HAR file');
+  assert.equal(await page.$eval('#calls-error', (e) => e.hidden), false);
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test('axe-clean with the panel open, light and dark; usable at 360 px', async () => {
+  for (const dark of [false, true]) {
+    const page = await open('', { dark });
+    await page.fill('#paste', CONFIG);
+    await openPanel(page);
+    await waitText(page, '#calls-unused', 'content');
+    const violations = await axeViolationsUnderCsp(page);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], dark ? 'dark' : 'light');
+    await page.close();
+  }
+  const page = await open('', { width: 360, height: 780 });
+  await openPanel(page);
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `page is ${scroll} px wide in a ${client} px viewport`);
+  await page.screenshot({ path: artifactPath('calls-360.png'), fullPage: true });
+  await page.close();
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,38 @@
+# cmake -DBUILD=<build dir> -DSOURCE=<tests/package> -DWORK=<scratch dir> -DVERSION=x.y.z -P check_install.cmake
+# Installs the build into a staged prefix, then configures, builds and runs a consumer project that
+# finds it with find_package(tierscope); an incompatible version request must fail.
+file(REMOVE_RECURSE ${WORK})
+function(run what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${rc}):\n${out}\n${err}")
+  endif()
+  set(last_out "${out}" PARENT_SCOPE)
+endfunction()
+run("install" ${CMAKE_COMMAND} --install ${BUILD} --prefix ${WORK}/prefix)
+foreach(f bin/tierscope include/tierscope/api.hpp include/tierscope/version.hpp lib/cmake/tierscope/tierscopeConfig.cmake
+          lib/cmake/tierscope/tierscopeConfigVersion.cmake lib/cmake/tierscope/tierscopeTargets.cmake)
+  if(NOT EXISTS ${WORK}/prefix/${f})
+    message(FATAL_ERROR "not installed: ${f}")
+  endif()
+endforeach()
+run("installed CLI" ${WORK}/prefix/bin/tierscope --version)
+string(REGEX MATCH "^tierscope ${VERSION} " ok "${last_out}")
+if(NOT ok)
+  message(FATAL_ERROR "installed CLI --version: ${last_out}")
+endif()
+string(REGEX MATCH "^[0-9]+\\.[0-9]+" major_minor "${VERSION}")
+run("configure consumer" ${CMAKE_COMMAND} -S ${SOURCE}/consumer -B ${WORK}/consumer -G Ninja
+    -DCMAKE_PREFIX_PATH=${WORK}/prefix -DWANT_VERSION=${major_minor} -DCMAKE_BUILD_TYPE=Release)
+run("build consumer" ${CMAKE_COMMAND} --build ${WORK}/consumer)
+run("run consumer" ${WORK}/consumer/consumer)
+if(NOT last_out STREQUAL "${VERSION} ${VERSION} installs\n")
+  message(FATAL_ERROR "consumer printed: ${last_out}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE}/consumer -B ${WORK}/consumer-99 -G Ninja
+    -DCMAKE_PREFIX_PATH=${WORK}/prefix -DWANT_VERSION=99.0 RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "find_package(tierscope 99.0) succeeded against ${VERSION}")
+endif()
+file(REMOVE_RECURSE ${WORK})
+message(STATUS "find_package(tierscope ${major_minor}) and tierscope::core work from an install tree")

@@ -1,0 +1,45 @@
+// The calls module (tierscope-calls.mjs + .wasm): `calls` of the public API with the operations
+// table compiled in. A module of its own so that the main module's size budget never carries the
+// table or the matching code: the JS API (tierscope.js, ts.calls) imports it the first time it is used.
+#include <emscripten/bind.h>
+
+#include <exception>
+#include <new>
+#include <string>
+
+#include "operations_builtin.hpp"
+#include "tierscope/api.hpp"
+
+namespace {
+
+struct Result {
+  bool ok = false;
+  std::string json, code, error;
+};
+
+Result calls(const std::string& text, const std::string& config, const std::string& options) {
+  try {
+    static const tierscope::Outcome loaded = tierscope::load_operations(tierscope::builtin_operations_json());
+    if (!loaded.ok) return {false, "", "internal-error", "the built-in operations table: " + loaded.error};
+    tierscope::Outcome o = tierscope::calls(text, config, options);
+    return {o.ok, std::move(o.json), std::move(o.error_code), std::move(o.error)};
+  } catch (const std::bad_alloc&) {
+    return {false, "", "internal-error", "out of memory in the wasm module"};
+  } catch (...) {
+    return {false, "", "internal-error", "internal error"};
+  }
+}
+
+std::string version() { return tierscope::version(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tierscope_calls) {
+  emscripten::value_object<Result>("Result")
+      .field("ok", &Result::ok)
+      .field("json", &Result::json)
+      .field("code", &Result::code)
+      .field("error", &Result::error);
+  emscripten::function("calls", &calls);
+  emscripten::function("version", &version);
+}
