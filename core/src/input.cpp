@@ -39,8 +39,7 @@ void add_placeholder(RawInput& in, const std::string& text, Kind kind, const std
   in.placeholders.push_back(name);
   in.notes.push_back({"error", "placeholder-in-scope", name,
                       concat({"The URL's ", key, " parameter holds the placeholder ", quote_name(name),
-                              ", not scope names: fill it in with the scopes the app requests to see which tiers can install it. "
-                              "As written, HubSpot rejects the URL for every account."})});
+                              ", not scope names; as written, HubSpot rejects the URL for every account."})});
 }
 
 void add_json_list(RawInput& in, const json& doc, const char* key, Kind kind, const std::string& path) {
@@ -74,12 +73,16 @@ bool present(const json& obj, const char* key) {
   return it != obj.end() && !it->is_null();
 }
 
-void conflict(RawInput& in, const char* read, const char* ignored, const char* file) {
-  std::string m = "This config has both ";
-  for (const char* part : {read, " and ", ignored, ": tierscope read ", read, " (what HubSpot reads in ", file, ") and ignored ", ignored,
-                           ". Keep one of them: scopes only in ", ignored, " are not evaluated."})
-    m += part;
-  in.notes.push_back({"warning", "conflicting-keys", "", m});
+void conflict(RawInput& in, const char* read, const char* ignored) {
+  in.notes.push_back({"warning", "conflicting-keys", "",
+                      concat({"This config has both ", read, " and ", ignored, ": tierscope read ", read, " and ignored ", ignored,
+                              " (scopes only there are not evaluated). Keep one of them."})});
+}
+
+Note single_account() {
+  return {"info", "single-account-app", "",
+          "A private or static-auth app is installed in one HubSpot account only: the tier matrix says which accounts "
+          "it could be installed in, not who can install it."};
 }
 
 RawInput read_config(const json& doc) {
@@ -99,18 +102,14 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(*cfg).empty() ? name_of(doc) : name_of(*cfg);
     in.redirect_uri = first_redirect(auth);
     add_json_list(in, auth, "requiredScopes", Kind::Required, "config.auth.");
-    const char* file = "app-hsmeta.json";
-    if (present(doc, "auth")) conflict(in, "config.auth", "auth", file);
-    if (present(doc, "scopes")) conflict(in, "config.auth.requiredScopes", "scopes", file);
-    if (present(auth, "scopes") && present(auth, "requiredScopes")) conflict(in, "config.auth.requiredScopes", "config.auth.scopes", file);
+    if (present(doc, "auth")) conflict(in, "config.auth", "auth");
+    if (present(doc, "scopes")) conflict(in, "config.auth.requiredScopes", "scopes");
+    if (present(auth, "scopes") && present(auth, "requiredScopes")) conflict(in, "config.auth.requiredScopes", "config.auth.scopes");
     bool is_static = auth.contains("type") && auth["type"] == "static";
     std::size_t before = in.entries.size();
     add_json_list(in, auth, "conditionallyRequiredScopes", Kind::Conditional, "config.auth.");
     add_json_list(in, auth, "optionalScopes", Kind::Optional, "config.auth.");
-    if (is_static)
-      in.notes.push_back({"info", "single-account-app", "",
-                          "This app uses static auth: it is installed in one HubSpot account only. The tier matrix says "
-                          "which accounts it could be installed in, not who can install it."});
+    if (is_static) in.notes.push_back(single_account());
     if (is_static && in.entries.size() > before) {
       in.entries.resize(before);
       in.notes.push_back({"warning", "static-auth-optional", "",
@@ -126,11 +125,10 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(doc);
     in.redirect_uri = first_redirect(*auth);
     add_json_list(in, *auth, "requiredScopes", Kind::Required, "auth.");
-    const char* file = "public-app.json";
     bool required = present(*auth, "requiredScopes");
-    if (present(doc, "scopes")) conflict(in, required ? "auth.requiredScopes" : "auth", "scopes", file);
-    if (present(*auth, "scopes") && required) conflict(in, "auth.requiredScopes", "auth.scopes", file);
-    if (present(doc, "requiredScopes") && required) conflict(in, "auth.requiredScopes", "requiredScopes", file);
+    if (present(doc, "scopes")) conflict(in, required ? "auth.requiredScopes" : "auth", "scopes");
+    if (present(*auth, "scopes") && required) conflict(in, "auth.requiredScopes", "auth.scopes");
+    if (present(doc, "requiredScopes") && required) conflict(in, "auth.requiredScopes", "requiredScopes");
     add_json_list(in, *auth, "conditionallyRequiredScopes", Kind::Conditional, "auth.");
     add_json_list(in, *auth, "optionalScopes", Kind::Optional, "auth.");
     return in;
@@ -140,10 +138,8 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(doc);
     add_json_list(in, doc, "scopes", Kind::Required, "");
     if (present(doc, "requiredScopes"))
-      conflict(in, "scopes", "requiredScopes", "a private app's app.json");
-    in.notes.push_back({"info", "single-account-app", "",
-                        "A private app is installed in one HubSpot account only, the one it belongs to: the tier matrix "
-                        "says which accounts it could be installed in, not who can install it."});
+      conflict(in, "scopes", "requiredScopes");
+    in.notes.push_back(single_account());
     return in;
   }
   parse_error("this JSON is not an app config tierscope knows: expected config.auth (app-hsmeta.json), "
@@ -227,8 +223,7 @@ void read_url(RawInput& in, std::string_view url_text) {
   }
   if (template_seen)
     in.notes.push_back({"info", "url-placeholder", "",
-                        "This install URL is a template: placeholders outside scope and optional_scope are left as "
-                        "written; the scope parameters decide."});
+                        "An install URL template: placeholders outside scope and optional_scope are left as written."});
   if (!saw_scope)
     parse_error("the install URL has no scope parameter: HubSpot needs scope=oauth%20... with the required scopes");
 }

@@ -58,7 +58,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
         std::string msg = quote_name(e.name);
         msg += " is not a HubSpot scope tierscope knows; HubSpot rejects an unknown scope for every account.";
         if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";
-        else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess from the spelling: check it)";
+        else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess)";
         if (!advice.why.empty()) (msg += " ") += advice.why;
         std::string action = !advice.fix.empty() ? "replace" : advice.resembles ? "" : "remove";
         diags.push_back({"error", "unknown-scope", e.name, msg, action, advice.fix});

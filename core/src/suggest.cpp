@@ -173,19 +173,13 @@ NameAdvice NameIndex::advise(const std::string& name) const {
     if (best) {
       out.fix = {best->name};
       if (best->access != a.access && !a.access.empty())
-        out.why = concat({quote_name(best->name), " is HubSpot's scope for this and grants both reading and writing."});
-      return out;
-    }
-    if (bare && !have.empty()) {
-      out.why = concat({quote_name(a.name), " is not a scope by itself; HubSpot's scopes for it: ", join(have, ", "), "."});
+        out.why = concat({quote_name(best->name), " grants reading and writing."});
       return out;
     }
     if (!bare) {
       out.why = concat({"HubSpot has no ", a.sens.empty() ? "" : a.sens == "highly_sensitive" ? "highly sensitive " : "sensitive ",
                         a.access, " scope for ", quote_name(a.name), a.family.empty() ? "" : " in ", a.family,
-                        have.empty() ? "." : " (tierscope knows ", join(have, ", "),
-                        have.empty() ? "" : have.size() == 1 ? ", which does not grant that), so there is no fix to offer."
-                                                             : ", which do not grant that), so there is no fix to offer."});
+                        have.empty() ? "" : " (only ", join(have, ", "), have.empty() ? "." : "); no fix."});
       return out;
     }
   }

@@ -32,7 +32,7 @@ TEST_CASE("conflicting-keys: scopes and requiredScopes in a private app.json") {
   REQUIRE(m.size() == 1);
   CHECK(has(m, "both scopes and requiredScopes: tierscope read scopes"));
   CHECK(has(m, "ignored requiredScopes"));
-  CHECK(has(m, "scopes only in requiredScopes are not evaluated"));
+  CHECK(has(m, "ignored requiredScopes (scopes only there are not evaluated)"));
 }
 
 TEST_CASE("conflicting-keys: auth.scopes next to auth.requiredScopes, top-level scopes next to auth") {
@@ -56,7 +56,7 @@ TEST_CASE("conflicting-keys: both config.auth and auth; config.auth.scopes") {
   CHECK(req(r, "required") == std::vector<std::string>{"crm.objects.deals.read", "oauth"});
   auto m = messages(r, "conflicting-keys");
   REQUIRE(m.size() == 2);
-  CHECK(has(m, "both config.auth and auth: tierscope read config.auth (what HubSpot reads in app-hsmeta.json) and ignored auth."));
+  CHECK(has(m, "both config.auth and auth: tierscope read config.auth and ignored auth "));
   CHECK(has(m, "both config.auth.requiredScopes and config.auth.scopes"));
 }
 
@@ -68,7 +68,7 @@ TEST_CASE("single-account-app: private app.json and static auth say they install
   CHECK(has(m, "which accounts it could be installed in"));
   json stat = check_ok(R"({"config": {"auth": {"type": "static", "requiredScopes": ["oauth", "tickets"]}}})");
   CHECK(messages(stat, "single-account-app").size() == 1);
-  CHECK(has(messages(stat, "single-account-app"), "static auth"));
+  CHECK(has(messages(stat, "single-account-app"), "static-auth"));
   // OAuth apps (any file) and plain lists do not get it.
   CHECK(messages(check_ok(R"({"config": {"auth": {"type": "oauth", "requiredScopes": ["oauth"]}}})"), "single-account-app").empty());
   CHECK(messages(check_ok(R"({"auth": {"requiredScopes": ["oauth"]}})"), "single-account-app").empty());
