@@ -7,6 +7,13 @@
 #include <sstream>
 
 #include <unistd.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+// The wasm build for node (npx tierscope, web/cli.cmake): emscripten's isatty() is always true there.
+EM_JS(int, tierscope_stdout_is_terminal, (), { return require('tty').isatty(1) ? 1 : 0; });
+#else
+static int tierscope_stdout_is_terminal() { return isatty(1); }
+#endif
 
 #include "calls.hpp"
 #include "cli.hpp"
@@ -74,7 +81,7 @@ bool use_color(int color) {
   if (force && *force) return std::strcmp(force, "0") != 0 && std::strcmp(force, "false") != 0;
   const char* no = std::getenv("NO_COLOR");  // no-color.org: only a non-empty value counts
   if (no && *no) return false;
-  return isatty(1);
+  return tierscope_stdout_is_terminal() == 1;
 }
 
 std::string need(const tierscope::Outcome& out, const std::string& origin) {

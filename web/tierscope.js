@@ -34,25 +34,32 @@ function tierscopeBytes(value) {
 }
 
 // Where the .wasm is: beside this file (import.meta.url), unless options.locateFile says otherwise.
-// Under node a file: URL or a plain path is read with fs (node's fetch has no file:); else fetch().
+// Under node a file: URL or a plain path is read from disk (node's fetch has no file:): with
+// options.readFile (set by the node entry, tierscope.node.mjs) or node's process.getBuiltinModule
+// (node >= 20.16); never an `import 'node:...'`, so browser bundlers have nothing to resolve. Else fetch().
 async function tierscopeWasmSource(options, name = TIERSCOPE_WASM) {
   if (name === TIERSCOPE_WASM && options.wasmBinary) return options.wasmBinary;
   let where = tierscopeLocate(options, name);
   where = String(where instanceof URL ? where.href : where);
   if (tierscopeIsNode() && (where.startsWith('file:') || !/^[a-z][a-z0-9+.-]*:/i.test(where))) {
-    const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
-    const url = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:url');
-    return fs.readFile(where.startsWith('file:') ? url.fileURLToPath(where) : where);
+    if (options.readFile) return options.readFile(where);
+    const builtin = process.getBuiltinModule;
+    if (typeof builtin != 'function') throw new Error('tierscope: in node < 20.16 import the package by name (its "node" entry reads the .wasm) or pass wasmBinary');
+    const path = where.startsWith('file:') ? builtin('url').fileURLToPath(where) : where;
+    return builtin('fs').promises.readFile(path);
   }
   const response = await fetch(where, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`tierscope: could not load ${response.url || where}: HTTP ${response.status}`);
   return response;
 }
 
-// A file beside this module (import.meta.url), unless options.locateFile says otherwise.
+// A file beside this module, unless options.locateFile says otherwise. The .wasm's URL is written
+// as the literal new URL('tierscope.wasm', import.meta.url): the form bundlers (Vite, webpack 5,
+// Parcel) recognise, copy and rewrite.
 function tierscopeLocate(options, name) {
-  const base = new URL('.', import.meta.url).href;
-  return options.locateFile ? options.locateFile(name, base) : new URL(name, import.meta.url);
+  const wasm = new URL('tierscope.wasm', import.meta.url);
+  if (options.locateFile) return options.locateFile(name, wasm.href.slice(0, wasm.href.lastIndexOf('/') + 1));
+  return name === TIERSCOPE_WASM ? wasm : new URL(name, wasm);
 }
 
 async function tierscopeInstantiate(source, imports) {
@@ -85,8 +92,8 @@ function tierscopeStart(factory, options, name, arg) {
 }
 
 /**
- * Loads the wasm module. options: {locateFile(name, base), wasmBinary, instantiateWasm, print, printErr}
- * (all optional). Resolves to the API object; see tierscope.d.ts.
+ * Loads the wasm module. options: {locateFile(name, base), wasmBinary, instantiateWasm, print, printErr,
+ * readFile(pathOrFileUrl) (node: how files are read)} (all optional). Resolves to the API object; see tierscope.d.ts.
  */
 export async function createTierscope(options) {
   options = options == null ? {} : options;

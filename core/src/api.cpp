@@ -82,7 +82,9 @@ Outcome build_urls(std::string_view config_text, std::string_view options_json) 
     nlohmann::ordered_json options = nlohmann::ordered_json::object();
     if (options_json.find_first_not_of(" \t\r\n") != std::string_view::npos) options = parse_json(options_json, "the options");
     if (!options.is_object()) throw InputError("bad-options", "options: must be an object");
-    return dump(tierscope::build_urls(config, options));
+    ojson out = {{"schema_version", kSchemaVersion}};
+    out.update(tierscope::build_urls(config, options));
+    return dump(out);
   });
 }
 
@@ -116,6 +118,7 @@ Outcome parse_text(std::string_view text) noexcept {
     RawInput in = read_input(text);
     Request req = build_request(in, *current_catalog());
     ojson j;
+    j["schema_version"] = kSchemaVersion;
     j["format"] = in.format;
     j["app_name"] = in.app_name.empty() ? ojson(nullptr) : ojson(in.app_name);
     j["request"] = request_json(req);

@@ -18,6 +18,7 @@ static ojson str_or_null(const std::string& s) { return s.empty() ? ojson(nullpt
 
 ojson header_json(const Catalog& catalog) {
   ojson h;
+  h["schema_version"] = kSchemaVersion;
   h["tool"] = {{"name", "tierscope"}, {"version", TIERSCOPE_VERSION}};
   h["catalog"] = {{"as_of", catalog.as_of}, {"scopes", catalog.scopes.size()}};
   return h;

@@ -7,7 +7,10 @@
 namespace tierscope {
 using ojson = nlohmann::ordered_json;
 
-// {"tool": {...}, "catalog": {...}}: the first two fields of every document the core produces.
+// The version of the JSON documents' shape (docs/report.schema.json): raised when a field changes
+// meaning or goes away (adding fields does not raise it).
+constexpr int kSchemaVersion = 1;
+// {"schema_version": N, "tool": {...}, "catalog": {...}}: the first fields of every document the core produces.
 ojson header_json(const Catalog& catalog);
 ojson input_json(const RawInput& in, const Options& o);
 ojson request_json(const Request& req);

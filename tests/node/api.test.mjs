@@ -123,7 +123,7 @@ test('checkJson is the exact JSON text of check', async () => {
   const json = ts.checkJson('oauth automation');
   assert.equal(json, JSON.stringify(ts.check('oauth automation'), null, 2));
   assert.ok(!json.endsWith('\n'));
-  assert.ok(json.startsWith('{\n  "tool": {'));
+  assert.ok(json.startsWith('{\n  "schema_version": 1,\n  "tool": {'));
 });
 
 test('options: withoutConditional, account, profiles', async () => {

@@ -14,7 +14,7 @@ test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 function copyPackage(to) {
   mkdirSync(to, { recursive: true });
-  for (const f of ['tierscope.mjs', 'tierscope.wasm', 'tierscope.d.ts', 'package.json', 'README.md']) {
+  for (const f of ['tierscope.mjs', 'tierscope.node.mjs', 'tierscope.inline.mjs', 'tierscope.wasm', 'tierscope.d.ts', 'package.json', 'README.md']) {
     cpSync(join(WASM_DIR, f), join(to, f));
   }
   return to;
@@ -25,8 +25,13 @@ test('the package folder is complete', () => {
   assert.equal(pkg.name, 'tierscope');
   assert.equal(pkg.version, '0.1.0');
   assert.equal(pkg.type, 'module');
-  assert.equal(pkg.exports['.'].import, './tierscope.mjs');
-  assert.equal(pkg.exports['.'].types, './tierscope.d.ts');
+  // node gets the entry that reads files with node:fs; browsers and bundlers the module that imports no node module.
+  assert.deepEqual(pkg.exports['.'], { types: './tierscope.d.ts', node: './tierscope.node.mjs', default: './tierscope.mjs' });
+  assert.deepEqual(pkg.exports['./inline'], { types: './tierscope.d.ts', default: './tierscope.inline.mjs' });
+  for (const target of Object.values(pkg.exports).flatMap((e) => (typeof e == 'string' ? [e] : Object.values(e)))) {
+    assert.ok(existsSync(join(WASM_DIR, target)), `exports target ${target} exists`);
+    if (target !== './package.json') assert.ok(pkg.files.includes(target.slice(2)), `${target} in "files"`);
+  }
   assert.equal(pkg.exports['./tierscope.wasm'], './tierscope.wasm');
   for (const f of ['tierscope.mjs', 'tierscope.wasm', 'tierscope.d.ts', 'README.md']) assert.ok(existsSync(join(WASM_DIR, f)), f);
   const dts = readFileSync(join(WASM_DIR, 'tierscope.d.ts'), 'utf8');
@@ -61,6 +66,26 @@ console.log(createRequire(import.meta.url).resolve('tierscope/tierscope.wasm'));
   const out = execFileSync(process.execPath, ['main.js'], { cwd: app, encoding: 'utf8' }).trim().split('\n');
   assert.deepEqual(JSON.parse(out[0]), { version: '0.1.0', n: 19 });
   assert.ok(out[1].endsWith(join('node_modules', 'tierscope', 'tierscope.wasm')));
+});
+
+test('the browser module imports no node module and writes the .wasm URL in the form bundlers recognise', () => {
+  const mjs = readFileSync(join(WASM_DIR, 'tierscope.mjs'), 'utf8');
+  assert.doesNotMatch(mjs, /import\s*\(?\s*[^)]*['"]node:|from\s*['"]node:|require\(/);
+  assert.ok(mjs.includes("new URL('tierscope.wasm', import.meta.url)"));
+});
+
+test('node without process.getBuiltinModule (node 18): the package node entry reads the .wasm; tierscope/inline needs no file', () => {
+  const app = join(tmp, 'app18');
+  copyPackage(join(app, 'node_modules', 'tierscope'));
+  writeFileSync(join(app, 'package.json'), '{"type": "module"}');
+  const run = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', `delete process.getBuiltinModule;\n${code}`],
+    { cwd: app, encoding: 'utf8' }).trim();
+  assert.equal(run(`const { createTierscope } = await import('tierscope'); process.stdout.write((await createTierscope()).version);`), '0.1.0');
+  rmSync(join(app, 'node_modules', 'tierscope', 'tierscope.wasm'));
+  assert.equal(run(`const { createTierscope } = await import('tierscope/inline');
+    process.stdout.write(String((await createTierscope()).check('oauth').profiles.length));`), '19');
+  assert.match(run(`const { createTierscope } = await import('tierscope');
+    await createTierscope().then(() => process.stdout.write('loaded'), (e) => process.stdout.write(e.message));`), /ENOENT|no such file/);
 });
 
 test('locateFile and wasmBinary are honoured', async () => {

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// The GitHub Action's entry (action.yml) and the pre-commit hook's (.pre-commit-hooks.yaml).
+// Action: inputs from INPUT_INPUT (a file path or an install URL), INPUT_REQUIRE_INSTALL_ON (profile
+// ids, space or comma separated), INPUT_FORMAT (markdown | json | table: what the log shows); writes
+// the Markdown report to $GITHUB_STEP_SUMMARY, `gate` (passed | failed | none) to $GITHUB_OUTPUT,
+// ::error/::warning/::notice annotations with file and line for the diagnostics, and exits 1 when a
+// gate fails (2 when the input cannot be read).
+// Pre-commit: `entry.mjs --pre-commit [--require-install-on ID]... FILE...`: each file checked, exit
+// 1 if any gate fails or any file has an error diagnostic.
+// The tierscope bin: $TIERSCOPE_BIN if set, else `tierscope` on PATH (the npm package's bin).
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+
+const bin = process.env.TIERSCOPE_BIN || 'tierscope';
+
+function tierscope(args) {
+  const r = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.error) throw new Error(`cannot run ${bin}: ${r.error.message}`);
+  return r;
+}
+
+// Workflow command escaping (GitHub's rules for data and for property values).
+const data = (s) => String(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const prop = (s) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+// The line of the first occurrence of the scope name in the file (1 when not found).
+function lineOf(text, scope) {
+  if (!text || !scope) return 1;
+  const at = text.indexOf(scope);
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+function annotate(file, report) {
+  const text = file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+  for (const d of report.diagnostics || []) {
+    const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+    const where = file ? `file=${prop(file)},line=${lineOf(text, d.scope)},` : '';
+    console.log(`::${level} ${where}title=${prop('tierscope ' + d.code)}::${data(d.message)}`);
+  }
+}
+
+function gateArgs(ids) {
+  return ids.flatMap((id) => ['--require-install-on', id]);
+}
+
+function check(input, gates) {
+  const isUrl = /^https?:\/\//.test(input);
+  const base = ['check', ...(isUrl ? ['--url', input] : [input]), ...gateArgs(gates)];
+  const json = tierscope([...base, '--format', 'json']);
+  if (json.status === 2) {
+    const message = json.stderr.replace(/^tierscope: /, '').trim();
+    const line = /at line (\d+)/.exec(message);
+    console.log(`::error ${isUrl ? '' : `file=${prop(input)},${line ? `line=${line[1]},` : ''}`}title=tierscope::${data(message)}`);
+    return { status: 2 };
+  }
+  const report = JSON.parse(json.stdout);
+  annotate(isUrl ? null : input, report);
+  return { status: json.status, report, base };
+}
+
+function action() {
+  const input = (process.env.INPUT_INPUT || '').trim();
+  if (!input) {
+    console.log('::error title=tierscope::the input is empty: give a file path (app config, install URL or scope list) or an install URL');
+    return 2;
+  }
+  const gates = (process.env.INPUT_REQUIRE_INSTALL_ON || '').split(/[\s,]+/).filter(Boolean);
+  const format = (process.env.INPUT_FORMAT || 'markdown').trim();
+  const r = check(input, gates);
+  if (r.status === 2) return 2;
+  const markdown = tierscope([...r.base, '--format', 'markdown']).stdout;
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown + '\n');
+  const gate = r.report.gate ? (r.report.gate.ok ? 'passed' : 'failed') : 'none';
+  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `gate=${gate}\n`);
+  process.stdout.write(format === 'markdown' ? markdown : tierscope([...r.base, '--format', format === 'json' ? 'json' : 'table', '--no-color']).stdout);
+  if (gate === 'failed') console.log(`::error title=tierscope gate::${data(`must install on ${r.report.gate.failed.join(', ')}, but does not`)}`);
+  return r.status;
+}
+
+function preCommit(args) {
+  const gates = [], files = [];
+  for (let i = 0; i < args.length; ++i) {
+    if (args[i] === '--require-install-on') gates.push(args[++i]);
+    else files.push(args[i]);
+  }
+  let worst = 0;
+  for (const f of files) {
+    const r = check(f, gates);
+    const errors = r.report ? r.report.diagnostics.filter((d) => d.severity === 'error').length : 0;
+    if (r.status !== 0 || errors) worst = Math.max(worst, r.status || 1);
+  }
+  return worst;
+}
+
+try {
+  const args = process.argv.slice(2);
+  process.exitCode = args[0] === '--pre-commit' ? preCommit(args.slice(1)) : action();
+} catch (e) {
+  console.log(`::error title=tierscope::${data(e.message)}`);
+  process.exitCode = 2;
+}

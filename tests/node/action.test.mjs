@@ -1,0 +1,71 @@
+// The GitHub Action's entry (action/entry.mjs) run as a runner runs it: INPUT_* variables,
+// GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files, the package's bin (TIERSCOPE_BIN). Also its
+// pre-commit mode (.pre-commit-hooks.yaml).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, WASM_DIR } from './helpers.mjs';
+
+const ENTRY = join(ROOT, 'action', 'entry.mjs');
+const tmp = mkdtempSync(join(tmpdir(), 'tierscope-action-'));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
+const file = (name, text) => { const p = join(tmp, name); writeFileSync(p, text); return p; };
+
+function runAction(inputs) {
+  const summary = file('summary.md', ''), output = file('output.txt', '');
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', GITHUB_ACTIONS: 'true', RUNNER_TEMP: tmp,
+    GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, TIERSCOPE_BIN: join(WASM_DIR, 'tierscope-bin.cjs') };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase().replace(/-/g, '_')}`] = v;
+  const r = spawnSync(process.execPath, [ENTRY], { env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, 'utf8'), output: readFileSync(output, 'utf8') };
+}
+
+const CONFIG = '{\n  "name": "Demo",\n  "auth": {\n    "requiredScopes": ["oauth", "automation", "crm.object.contacts.read"],\n    "optionalScopes": ["tickets"]\n  }\n}\n';
+
+test('a failed gate fails the step; summary, output and annotations with file and line', () => {
+  const cfg = file('public-app.json', CONFIG);
+  const r = runAction({ input: cfg, 'require-install-on': 'marketing-professional, free' });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.match(r.summary, /^### tierscope: installs on 0 of 19 standard tiers/);
+  assert.match(r.summary, /\*\*Gate: ❌ failed\*\* on marketing-professional, free/);
+  assert.equal(r.output, 'gate=failed\n');
+  // the unknown scope is on line 4 of the file
+  assert.match(r.stdout, new RegExp(`^::error file=${cfg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},line=4,title=tierscope unknown-scope::`, 'm'));
+  assert.match(r.stdout, /^::error title=tierscope gate::must install on marketing-professional, free, but does not$/m);
+});
+
+test('a passing gate passes; an install URL as input; format json in the log', () => {
+  const ok = runAction({ input: 'https://app.hubspot.com/oauth/authorize?client_id=1&scope=oauth%20automation',
+    'require-install-on': 'marketing-professional', format: 'json' });
+  assert.equal(ok.status, 0, ok.stdout);
+  assert.equal(ok.output, 'gate=passed\n');
+  assert.match(ok.summary, /\*\*Gate: ✅ passed\*\*/);
+  assert.equal(JSON.parse(ok.stdout.slice(ok.stdout.indexOf('{'))).gate.ok, true);
+  const none = runAction({ input: file('list.txt', 'oauth\ncontacts\n') });
+  assert.equal(none.status, 0);
+  assert.equal(none.output, 'gate=none\n');
+  assert.match(none.stdout, /^::error file=.*list\.txt,line=2,title=tierscope retired-scope::/m);
+});
+
+test('unreadable input: an error annotation on the file, exit 2; an empty request fails the gate', () => {
+  const bad = runAction({ input: file('bad.json', '{"auth": {"requiredScopes": ["oauth",]}}') });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stdout, /^::error file=.*bad\.json,line=1,title=tierscope::.*bad\.json: the input: invalid JSON at line 1/m);
+  const empty = runAction({ input: file('empty.txt', '\n'), 'require-install-on': 'free' });
+  assert.equal(empty.status, 1);
+});
+
+test('pre-commit mode: each file checked; a gate or an error diagnostic fails', () => {
+  const good = file('good-hsmeta.json', '{"config": {"auth": {"requiredScopes": ["oauth"]}}}');
+  const cfg = file('app.json', CONFIG);
+  const env = { ...process.env, TIERSCOPE_BIN: join(WASM_DIR, 'tierscope-bin.cjs') };
+  const run = (args) => spawnSync(process.execPath, [ENTRY, '--pre-commit', ...args], { env, encoding: 'utf8' });
+  assert.equal(run([good]).status, 0);
+  assert.equal(run([good, '--require-install-on', 'free']).status, 0);
+  const r = run([good, cfg]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /unknown-scope/);
+});

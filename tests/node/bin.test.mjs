@@ -1,0 +1,68 @@
+// `npx tierscope` (the package's bin: cli/*.cpp compiled to wasm for node, web/cli.cmake) against
+// the native CLI: the whole CLI test suite passes on it, and the same arguments give the same
+// stdout, stderr and exit code byte for byte; the packed tarball installs a working bin.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, WASM_DIR, CLI } from './helpers.mjs';
+
+const BIN = join(WASM_DIR, 'tierscope-bin.cjs');
+const tmp = mkdtempSync(join(tmpdir(), 'tierscope-bin-'));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
+const file = (name, text) => { const p = join(tmp, name); writeFileSync(p, text); return p; };
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NO_COLOR' && k !== 'FORCE_COLOR'));
+
+test('the CLI test suite (tests/cli/test_cli.py) passes on the bin', () => {
+  const r = spawnSync('python3', [join(ROOT, 'tests', 'cli', 'test_cli.py'), BIN], { encoding: 'utf8', env });
+  assert.equal(r.status, 0, r.stderr.slice(-3000));
+  assert.match(r.stderr, /\nOK\n?$/);
+});
+
+test('same stdout, stderr and exit code as the native CLI', { skip: !existsSync(CLI) && 'no native CLI' }, () => {
+  const cfg = file('public-app.json', JSON.stringify({ name: 'Demo', auth: { redirectUrls: ['https://x.example/cb'],
+    requiredScopes: ['oauth', 'crm.objects.contacts.read'], optionalScopes: ['automation'], conditionallyRequiredScopes: ['tickets'] } }));
+  const old = file('old.txt', 'oauth contacts'), neu = file('new.txt', 'oauth automation crm.objects.contacts.read');
+  const bad = file('bad.json', '{\n  "auth": {"requiredScopes": ["oauth",]}\n}');
+  const calls = file('calls.txt', 'GET /crm/v3/objects/contacts\nPOST /crm/v3/objects/deals/batch/read\n');
+  const cases = [
+    [['--help']], [['-V']], [['check', '--help']], [['help', 'diff']], [[]], [['frobnicate']],
+    [['check', '--required', 'oauth automation', '--optional', 'tickets']],
+    [['check', '--format=json', '--required=oauth automation', '--require-install-on', 'free']],
+    [['check', '--format', 'markdown', '--required', 'oauth automation', '--require-install-on', 'marketing-professional']],
+    [['check', '--format', 'json', '-'], 'https://app.hubspot.com/oauth/authorize?client_id=1&scope=oauth%20automation'],
+    [['check', '--require-install-on', 'free', '-'], ''],
+    [['check', bad]], [['check', '/no/such/file']], [['check', '--format', 'xml', '--required', 'oauth']],
+    [['check', cfg, '--url', 'https://app.hubspot.com/oauth/authorize?client_id=1&scope=oauth']],
+    [['check', '--format', 'json', cfg, '--account', 'marketing=professional,sensitive_data', '--profile', 'free']],
+    [['url', cfg, '--client-id', 'abc', '--eu']], [['url', cfg, '--format', 'json']],
+    [['migrate', '--scopes', 'contacts content reports social automation']], [['migrate', '--format', 'markdown', '-'], 'contacts automation'],
+    [['diff', old, neu]], [['diff', neu, old, '--format', 'json']], [['diff', old, neu, '--format', 'markdown']],
+    [['scopes', '--search', 'sensitive']], [['scopes', '--format', 'json', '--search', 'tickets']],
+    [['calls', calls, cfg]], [['calls', calls, '--format', 'json']],
+  ];
+  const diffs = [];
+  for (const [args, stdin] of cases) {
+    const run = (cmd) => spawnSync(cmd, args, { input: stdin ?? '', env, maxBuffer: 1 << 26 });
+    const a = run(CLI), b = run(BIN);
+    for (const k of ['status', 'stdout', 'stderr']) {
+      const x = String(a[k]), y = String(b[k]);
+      if (x !== y) diffs.push(`tierscope ${args.join(' ')}: ${k} differs\n  native: ${x.slice(0, 300)}\n  bin:    ${y.slice(0, 300)}`);
+    }
+  }
+  assert.deepEqual(diffs, []);
+});
+
+test('npm pack: the tarball installs a bin that runs', () => {
+  const out = execFileSync('npm', ['pack', '--pack-destination', tmp, '--silent'], { cwd: WASM_DIR, encoding: 'utf8' }).trim();
+  const app = join(tmp, 'app');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), '{"name": "app", "private": true}');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(tmp, out.split('\n').pop())], { cwd: app, stdio: 'ignore' });
+  const version = JSON.parse(readFileSync(join(WASM_DIR, 'package.json'), 'utf8')).version;
+  assert.match(execFileSync(join(app, 'node_modules', '.bin', 'tierscope'), ['--version'], { encoding: 'utf8' }), new RegExp(`^tierscope ${version} `));
+  const r = spawnSync(join(app, 'node_modules', '.bin', 'tierscope'), ['check', '--require-install-on', 'free', '--required', 'automation']);
+  assert.equal(r.status, 1);
+});
