@@ -80,9 +80,9 @@ export function renderConsent(root, ctx) {
     out.push(errorPage(profile.status === 'url-mismatch' ? MISMATCH : INSUFFICIENT));
     out.push(urlBeyond(report, ctx));
   } else if (profile.status === 'invalid-scope') {
-    const bad = report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope' || d.code === 'comma-separated');
+    const bad = report.diagnostics.filter((d) => ['unknown-scope', 'retired-scope', 'comma-separated', 'placeholder-in-scope'].includes(d.code));
     const retired = bad.filter((d) => d.code === 'retired-scope').map((d) => d.scope);
-    const msg = bad.some((d) => d.code === 'unknown-scope') || !retired.length
+    const msg = bad.some((d) => d.code === 'unknown-scope' || d.code === 'placeholder-in-scope') || !retired.length
       ? 'An invalid scope name was provided'
       : `one or more scopes are invalid: ${retired.join(', ')}`;
     out.push(errorPage(msg));

@@ -83,9 +83,10 @@ export function fillCell(btn, profile, invalid = [], rules = []) {
   replaceChildren(btn.querySelector('.cell-detail'), detail);
 }
 
-/** The unknown or retired scope names of a report (they make every account invalid-scope). */
+/** The unknown or retired scope names and scope placeholders of a report (they make every account invalid-scope). */
 export function invalidScopes(report) {
-  return report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope').map((d) => d.scope);
+  return report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope' || d.code === 'placeholder-in-scope')
+    .map((d) => d.scope);
 }
 
 /** The RULES.md rules an install URL breaks (check_pair reports only). */

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "placeholder.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -73,6 +74,17 @@ void add_list(RawInput& in, std::string_view list, Kind kind, const std::string&
   for (auto& name : split_list(list)) add_entry(in, std::move(name), kind, origin);
 }
 
+// A placeholder where scope names belong: kept as a name HubSpot would reject, with an error naming it.
+void add_placeholder(RawInput& in, const std::string& text, Kind kind, const std::string& key, const std::string& origin) {
+  std::string name = trim(text);
+  add_entry(in, name, kind, origin);
+  if (std::find(in.placeholders.begin(), in.placeholders.end(), name) != in.placeholders.end()) return;
+  in.placeholders.push_back(name);
+  in.notes.push_back({"error", "placeholder-in-scope", name,
+                      concat({"The URL's ", key, " parameter holds the placeholder ", quote_name(name),
+                              ", not scope names; as written, HubSpot rejects the URL for every account."})});
+}
+
 void add_json_list(RawInput& in, const json& doc, const char* key, Kind kind, const std::string& path) {
   auto it = doc.find(key);
   if (it == doc.end() || it->is_null()) return;
@@ -98,6 +110,24 @@ std::string name_of(const json& o) {
   return it != o.end() && it->is_string() ? trim(it->get<std::string>()) : "";
 }
 
+// Two places for the same thing (scopes and requiredScopes, config.auth and auth): the one read is said.
+bool present(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && !it->is_null();
+}
+
+void conflict(RawInput& in, const char* read, const char* ignored) {
+  in.notes.push_back({"warning", "conflicting-keys", "",
+                      concat({"This config has both ", read, " and ", ignored, ": tierscope read ", read, " and ignored ", ignored,
+                              " (scopes only there are not evaluated). Keep one of them."})});
+}
+
+Note single_account() {
+  return {"info", "single-account-app", "",
+          "A private or static-auth app is installed in one HubSpot account only: the tier matrix says which accounts "
+          "it could be installed in, not who can install it."};
+}
+
 RawInput read_config(const json& doc) {
   RawInput in;
   if (doc.is_array()) {  // a JSON array of scope names
@@ -115,10 +145,14 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(*cfg).empty() ? name_of(doc) : name_of(*cfg);
     in.redirect_uri = first_redirect(auth);
     add_json_list(in, auth, "requiredScopes", Kind::Required, "config.auth.");
+    if (present(doc, "auth")) conflict(in, "config.auth", "auth");
+    if (present(doc, "scopes")) conflict(in, "config.auth.requiredScopes", "scopes");
+    if (present(auth, "scopes") && present(auth, "requiredScopes")) conflict(in, "config.auth.requiredScopes", "config.auth.scopes");
     bool is_static = auth.contains("type") && auth["type"] == "static";
     std::size_t before = in.entries.size();
     add_json_list(in, auth, "conditionallyRequiredScopes", Kind::Conditional, "config.auth.");
     add_json_list(in, auth, "optionalScopes", Kind::Optional, "config.auth.");
+    if (is_static) in.notes.push_back(single_account());
     if (is_static && in.entries.size() > before) {
       in.entries.resize(before);
       in.notes.push_back({"warning", "static-auth-optional", "",
@@ -134,6 +168,10 @@ RawInput read_config(const json& doc) {
     in.app_name = name_of(doc);
     in.redirect_uri = first_redirect(*auth);
     add_json_list(in, *auth, "requiredScopes", Kind::Required, "auth.");
+    bool required = present(*auth, "requiredScopes");
+    if (present(doc, "scopes")) conflict(in, required ? "auth.requiredScopes" : "auth", "scopes");
+    if (present(*auth, "scopes") && required) conflict(in, "auth.requiredScopes", "auth.scopes");
+    if (present(doc, "requiredScopes") && required) conflict(in, "auth.requiredScopes", "requiredScopes");
     add_json_list(in, *auth, "conditionallyRequiredScopes", Kind::Conditional, "auth.");
     add_json_list(in, *auth, "optionalScopes", Kind::Optional, "auth.");
     return in;
@@ -142,6 +180,9 @@ RawInput read_config(const json& doc) {
     in.format = "private-app";
     in.app_name = name_of(doc);
     add_json_list(in, doc, "scopes", Kind::Required, "");
+    if (present(doc, "requiredScopes"))
+      conflict(in, "scopes", "requiredScopes");
+    in.notes.push_back(single_account());
     return in;
   }
   parse_error("this JSON is not an app config tierscope knows: expected config.auth (app-hsmeta.json), "
@@ -156,22 +197,26 @@ bool looks_like_url(std::string_view t) {
 
 void read_url(RawInput& in, std::string_view url_text) {
   std::string url = trim(url_text);
-  if (url.find_first_of(" \t\r\n") != std::string::npos)
-    parse_error("an install URL cannot contain spaces or line breaks: separate scopes with %20 in the scope parameter");
+  // Placeholders of a URL template ({{{ client_id }}}, <CLIENT_ID>, ...) may hold spaces, '&' or '#'.
+  auto spans = placeholder_spans(url);
+  for (std::size_t i = 0; i < url.size(); ++i)
+    if ((url[i] == ' ' || url[i] == '\t' || url[i] == '\r' || url[i] == '\n') && find_outside(url, url[i], i, spans) == i)
+      parse_error("an install URL cannot contain spaces or line breaks: separate scopes with %20 in the scope parameter");
   in.format = "install-url";
-  std::string rest = url;
-  auto scheme_end = rest.find("://");
-  if (scheme_end != std::string::npos) rest = rest.substr(scheme_end + 3);
-  auto fragment = rest.find('#');
-  if (fragment != std::string::npos) rest = rest.substr(0, fragment);
-  auto query_start = rest.find('?');
-  std::string authority_path = rest.substr(0, query_start);
-  std::string query = query_start == std::string::npos ? "" : rest.substr(query_start + 1);
+  std::size_t start = 0, end = find_outside(url, '#', 0, spans);
+  if (end == std::string::npos) end = url.size();
+  auto scheme_end = url.find("://");
+  if (scheme_end != std::string::npos && scheme_end < end) start = scheme_end + 3;
+  std::size_t query_start = find_outside(url, '?', start, spans);
+  if (query_start > end) query_start = std::string::npos;
+  std::string authority_path = url.substr(start, (query_start == std::string::npos ? end : query_start) - start);
+  std::string query = query_start == std::string::npos ? "" : url.substr(query_start + 1, end - query_start - 1);
   auto slash = authority_path.find('/');
   std::string host = ascii_lower(authority_path.substr(0, slash));
   std::string path = slash == std::string::npos ? "/" : authority_path.substr(slash);
   in.host = host;
   bool known_host = host == "app.hubspot.com" || host == "app-eu1.hubspot.com";
+  bool template_seen = has_placeholder(host);  // placeholders outside the scope parameters: a url-placeholder note
   // /oauth/authorize or /oauth/{accountId}/authorize, with an optional trailing slash.
   bool known_path = false;
   std::string p = path.size() > 1 && path.back() == '/' ? path.substr(0, path.size() - 1) : path;
@@ -189,15 +234,17 @@ void read_url(RawInput& in, std::string_view url_text) {
                         "This URL is not HubSpot's install page (expected https://app.hubspot.com/oauth/authorize, "
                         "app-eu1.hubspot.com, or /oauth/{accountId}/authorize); its scopes were read anyway."});
   bool saw_scope = false;
-  std::size_t start = 0;
-  while (start <= query.size()) {
-    std::size_t amp = query.find('&', start);
-    std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-    start = amp == std::string::npos ? query.size() + 1 : amp + 1;
+  auto qspans = placeholder_spans(query);
+  std::size_t pos = 0;
+  while (pos <= query.size()) {
+    std::size_t amp = find_outside(query, '&', pos, qspans);
+    std::string pair = query.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+    pos = amp == std::string::npos ? query.size() + 1 : amp + 1;
     if (pair.empty()) continue;
-    auto eq = pair.find('=');
+    auto eq = find_outside(pair, '=', 0, placeholder_spans(pair));
     std::string key = percent_decode(pair.substr(0, eq), true);
     std::string value = eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1), true);
+    if (key != "scope" && key != "optional_scope" && (has_placeholder(value) || has_placeholder(key))) template_seen = true;
     if (key == "redirect_uri") in.redirect_uri = value;
     if (key == "client_id") in.client_id = value;
     if (key != "scope" && key != "optional_scope") continue;
@@ -208,9 +255,22 @@ void read_url(RawInput& in, std::string_view url_text) {
     if (invalid_utf8_at(value)) parse_error("the URL's " + key + " parameter decodes to invalid UTF-8");
     if (value.find('\0') != std::string::npos) parse_error("the URL's " + key + " parameter decodes to a NUL byte");
     if (key == "scope") saw_scope = true;
-    if (value.find(',') != std::string::npos) in.comma_separated_url = true;
-    add_list(in, value, key == "scope" ? Kind::Required : Kind::Optional, "the URL's " + key + " parameter");
+    Kind kind = key == "scope" ? Kind::Required : Kind::Optional;
+    std::string origin = "the URL's " + key + " parameter";
+    std::string rest = value;  // placeholders out, the rest read as names
+    for (const auto& sp : placeholder_spans(value)) {
+      add_placeholder(in, value.substr(sp.begin, sp.end - sp.begin), kind, key, origin);
+      std::fill(rest.begin() + sp.begin, rest.begin() + sp.end, ' ');
+    }
+    if (rest.find(',') != std::string::npos) in.comma_separated_url = true;
+    for (auto& name : split_list(rest)) {
+      if (placeholder_word(name)) add_placeholder(in, name, kind, key, origin);
+      else add_entry(in, std::move(name), kind, origin);
+    }
   }
+  if (template_seen)
+    in.notes.push_back({"info", "url-placeholder", "",
+                        "An install URL template: placeholders outside scope and optional_scope are left as written."});
   if (!saw_scope)
     parse_error("the install URL has no scope parameter: HubSpot needs scope=oauth%20... with the required scopes");
 }

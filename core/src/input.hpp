@@ -38,6 +38,7 @@ struct RawInput {
   std::string app_name, host, account_id, redirect_uri, client_id;
   std::vector<Entry> entries;
   std::vector<Note> notes;
+  std::vector<std::string> placeholders;  // template placeholders read where scope names belong (entries too)
   bool comma_separated_url = false;  // the URL's scope values used commas (HubSpot rejects them)
 };
 

@@ -32,13 +32,11 @@ ojson migrate_json(const RawInput& oauth1) {
     item["scope"] = e.name;
     if (!s) {
       NameAdvice advice = NameIndex(*catalog).advise(e.name);
+      auto& near = advice.fix.empty() ? advice.guesses : advice.fix;
       item["status"] = "unknown";
-      item["replaced_by"] = advice.fix;  // only a confident fix; spelling guesses stay in the note
-      std::string note = "Not a scope tierscope knows";
-      if (!advice.fix.empty()) note += "; did you mean " + join(advice.fix, " and ") + "?";
-      else if (!advice.guesses.empty()) note += "; perhaps " + join(advice.guesses, " or ") + " (a guess from the spelling)?";
-      if (!advice.why.empty()) note += " " + advice.why;
-      item["note"] = note + " Left out.";
+      item["replaced_by"] = advice.fix;  // only a sure fix; a spelling guess stays in the note
+      item["note"] = near.empty() ? "Not a scope tierscope knows; left out."
+                                  : "Not a scope tierscope knows; did you mean " + join(near, " or ") + "? Left out.";
     } else if (s->retired()) {
       item["status"] = "retired";
       item["replaced_by"] = s->replaced_by;

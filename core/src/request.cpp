@@ -49,16 +49,18 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
                            "replace", {canonical}});
       }
     }
-    if (!scope) {
+    if (!scope && std::find(in.placeholders.begin(), in.placeholders.end(), e.name) != in.placeholders.end()) {
+      req.invalid.insert(e.name);  // placeholder-in-scope (from the reading) says why
+    } else if (!scope) {
       req.invalid.insert(e.name);
       if (first_time) {
         if (!names) names = std::make_unique<NameIndex>(catalog);
         NameAdvice advice = names->advise(e.name);
-        std::string msg = quote_name(e.name) + " is not a HubSpot scope tierscope knows; HubSpot rejects an unknown "
-                          "scope for every account.";
-        if (!advice.fix.empty()) msg += " Did you mean " + join(advice.fix, " and ") + "?";
-        else if (!advice.guesses.empty()) msg += " Perhaps " + join(advice.guesses, " or ") + "? (a guess from the spelling: check it)";
-        if (!advice.why.empty()) msg += " " + advice.why;
+        std::string msg = quote_name(e.name);
+        msg += " is not a HubSpot scope tierscope knows; HubSpot rejects an unknown scope for every account.";
+        if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";
+        else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess)";
+        if (!advice.why.empty()) (msg += " ") += advice.why;
         std::string action = !advice.fix.empty() ? "replace" : advice.resembles ? "" : "remove";
         diags.push_back({"error", "unknown-scope", e.name, msg, action, advice.fix});
       }

@@ -24,21 +24,19 @@ class NameIndex {
 
   struct Parts {
     std::string family;  // "crm.objects" | "crm.schemas" | ... ; "" for other names (tickets, files.read)
-    std::string object;  // object key: lower case, '_' for '-', each dot part singular
+    std::string object;  // object key: lower case, '_' for '-', each dot part singular; "" when not known
     std::string sens;    // "" | "sensitive" | "highly_sensitive"
     std::string access;  // "read" | "write" | "read_write" | ... ; "" for a bare name (reads and writes)
-    bool v2 = false;
-    std::string name;    // the catalog name
+    bool v2 = false, grammar = false, unresolved = false;  // grammar: crm.<family>...; unresolved: a part unread
+    std::string name;    // the catalog name, or the object as the user wrote it
   };
 
  private:
-  std::string resolve_object(const std::string& key) const;  // "" when no object is surely meant
-  std::vector<Parts> entries_;             // current (not retired) catalog names, parsed
-  std::vector<std::string> families_;      // crm.<x> families with <object>.<access> names
-  std::vector<std::string> objects_;       // every object key
-  std::vector<std::pair<std::string, std::size_t>> spellings_;  // current names and aliases -> entry
-  std::vector<std::string> access_vocab_;  // read, write (+ read_write when both exist)
-  std::vector<std::string> sens_vocab_;    // sensitive, highly_sensitive
+  Parts parse(const std::string& name, bool fuzzy) const;
+  std::string resolve_object(std::string key) const;  // "" when no object is surely meant
+  std::vector<Parts> entries_;                                  // catalog names, parsed
+  std::vector<std::string> families_, objects_, access_vocab_, sens_vocab_;
+  std::vector<std::pair<std::string, std::size_t>> spellings_;  // names and aliases -> entry
 };
 
 }  // namespace tierscope

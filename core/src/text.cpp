@@ -164,6 +164,12 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
   return out;
 }
 
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) out += p;
+  return out;
+}
+
 std::string quote_name(std::string_view name) {
   const std::string escaped = escape_controls(name);  // a message stays one line of plain text
   std::string_view s = escaped;

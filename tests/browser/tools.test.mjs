@@ -296,7 +296,7 @@ test('migration preview: retired contacts, permission errors at re-auth, recomme
   assert.match(await page.inputValue('#required'), /crm\.objects\.deals\.write/);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'matrix-heading');
 
-  // A typo: unknown, with the sure fix (a retired name such as contacts is never proposed).
+  // A typo: unknown, with the name it surely stands for (docs/report.md, "Did you mean").
   await page.fill('#migrate-input', 'tickts social');
   await page.waitForFunction(() => document.querySelector('#migrate-scopes tr[data-scope=tickts]')?.dataset.status === 'unknown');
   assert.match(await page.textContent('#migrate-scopes tr[data-scope=tickts]'), /Did you mean: tickets/);

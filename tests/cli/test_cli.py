@@ -539,6 +539,29 @@ class Inputs(unittest.TestCase):
         self.assertIn("HubSpot has no write scope for \"line_items\" in crm.schemas", out)
         self.assertNotIn("carts", out)
 
+    def test_url_template(self):
+        url = ("https://app.hubspot.com/oauth/authorize?client_id={{{ client_id }}}&redirect_uri={{{ redirect_uri }}}"
+               "&scope=oauth%20automation&state={{{ state }}}")
+        for args, stdin in ((["--url", url], None), (["-"], url.encode())):
+            code, out, err = run("check", "--format", "json", *args, stdin=stdin)
+            self.assertEqual(code, 0, err)
+            r = json.loads(out)
+            self.assertEqual(r["request"]["required"], ["automation", "oauth"])
+            self.assertIn("url-placeholder", [d["code"] for d in r["diagnostics"]])
+        code, out, _ = run("check", "--url", "https://app.hubspot.com/oauth/authorize?client_id=1&scope=<YOUR_SCOPES>",
+                           "--require-install-on", "free")
+        self.assertEqual(code, 1)  # HubSpot rejects the URL as written: no account installs it
+        self.assertIn("placeholder-in-scope", out)
+        self.assertIn('"<YOUR_SCOPES>"', out)
+
+    def test_config_notes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "app.json", json.dumps({"name": "P", "scopes": ["oauth"], "requiredScopes": ["automation"]}))
+            code, out, _ = run("check", path)
+        self.assertEqual(code, 0)
+        self.assertIn("warning conflicting-keys: This config has both scopes and requiredScopes", out)
+        self.assertIn("info single-account-app:", out)
+
 
 class Hardening(unittest.TestCase):
     """Issue 9: bounded reads, paths that are not files, output safe for a terminal."""

@@ -109,6 +109,19 @@ export function buildCorpus() {
   addText('install-url: no scope parameter', 'https://app.hubspot.com/oauth/authorize?client_id=x&redirect_uri=https%3A%2F%2Fexample.com');
   addText('install-url: empty scope', 'https://app.hubspot.com/oauth/authorize?client_id=x&scope=');
   addText('install-url: bad percent escape', 'https://app.hubspot.com/oauth/authorize?scope=oauth%2Gcrm.objects.contacts.read%');
+  // URL templates (placeholders outside scope are read; inside scope they are placeholder-in-scope).
+  const authz = 'https://app.hubspot.com/oauth/authorize?';
+  for (const u of [
+    'client_id={{{ client_id }}}&redirect_uri={{{ redirect_uri }}}&scope=oauth%20crm.objects.contacts.read&state={{{ state }}}',
+    'client_id={{client_id}}&redirect_uri={{redirect_uri}}&scope={{scope}}',
+    'client_id=<YOUR_CLIENT_ID>&scope=<YOUR_SCOPES>&redirect_uri=<YOUR_REDIRECT_URI>',
+    'client_id=${CLIENT_ID}&redirect_uri=http://localhost:3000/cb&scope=oauth%20tickets&optional_scope=automation%20${EXTRA}',
+    'client_id=%7Bclient_id%7D&scope=oauth+forms&redirect_uri=%7Bredirect_uri%7D',
+    'client_id=YOUR_CLIENT_ID&redirect_uri=YOUR_REDIRECT_URI&scope=crm.objects.contacts.read%20YOUR_SCOPES',
+    '{{ client_id_key }}={{ client_id_value }}&{{ scope_key }}={{ scope_value | urlencode }}&optional_scope={{ optional_scope | urlencode }}',
+    'client_id={{ id }}&scope=oauth crm.objects.contacts.read',
+  ]) addText(`install-url template: ${u.slice(0, 40)}`, authz + u);
+  addText('install-url template: placeholder account id', 'https://app.hubspot.com/oauth/{portalId}/authorize?client_id={client_id}&scope=oauth');
   addText('install-url: with whitespace around', '\n  https://app-eu1.hubspot.com/oauth/authorize?scope=oauth+automation  \n');
 
   // 3. Configs.
@@ -136,6 +149,9 @@ export function buildCorpus() {
   }
   for (let i = 0; i < 15; i++) addText('private app.json', privateApp(mix().req));
   addText('private app.json: empty scopes', privateApp([]));
+  addText('conflicting keys: scopes + requiredScopes', JSON.stringify({ name: 'P', scopes: ['oauth', 'tickets'], requiredScopes: ['tickets', 'automation'] }));
+  addText('conflicting keys: auth.scopes + top-level scopes', JSON.stringify({ name: 'Q', scopes: ['oauth'], auth: { requiredScopes: ['oauth', 'forms'], scopes: 'oauth forms' } }));
+  addText('conflicting keys: config.auth + auth', JSON.stringify({ config: { auth: { type: 'static', requiredScopes: ['tickets'], scopes: ['automation'] } }, auth: { requiredScopes: ['x'] } }));
   addText('private app.json: numbers in scopes', JSON.stringify({ scopes: ['oauth', 1, null, true, { a: 1 }] }));
 
   // 4. Edge cases.

@@ -138,7 +138,7 @@ TEST_CASE("migration preview: OAuth 1 list, replacements, who fails at re-auth, 
   CHECK(typo["scopes"][0]["replaced_by"] == json::array({"tickets"}));  // a confident fix only
   json unsure = json::parse(tierscope::migrate("crm.objects.contcts.read").json);
   CHECK(unsure["scopes"][0]["replaced_by"].empty());  // a spelling guess stays in the note
-  CHECK(unsure["scopes"][0]["note"].get<std::string>().find("perhaps crm.objects.contacts.read") != std::string::npos);
+  CHECK(unsure["scopes"][0]["note"].get<std::string>().find("did you mean crm.objects.contacts.read?") != std::string::npos);
 }
 
 TEST_CASE("diff: added, removed, changed kinds, re-authorization and changed profiles") {
