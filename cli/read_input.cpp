@@ -32,7 +32,8 @@ std::string read_input(const std::string& path, std::size_t limit) {
   Fd in{is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC), !is_stdin};
   if (in.fd < 0) throw std::runtime_error("cannot read " + name + ": " + std::strerror(errno));
   struct stat st {};
-  if (::fstat(in.fd, &st) != 0) throw std::runtime_error("cannot read " + name + ": " + std::strerror(errno));
+  // stdin may have no status to give (the npx bin's stdin under node): then it is simply read.
+  if (::fstat(in.fd, &st) != 0 && !is_stdin) throw std::runtime_error("cannot read " + name + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw std::runtime_error("cannot read " + name + ": it is a directory, not a file");
   if (S_ISREG(st.st_mode) && static_cast<unsigned long long>(st.st_size) > limit)  // known before reading
     throw std::runtime_error(name + " is more than " + std::to_string(limit) + " bytes; the limit is " + limit_text(limit));

@@ -27,6 +27,17 @@ if(api GREATER 0)
       message(FATAL_ERROR "finish.cmake: esbuild could not minify ${MJS}")
     endif()
     set(glue "${minified}")
+    # The API part too (local names, white space); the wasm URL goes back to the literal form bundlers
+    # look for, and the calls module's import() gets back the hints esbuild drops (webpackIgnore, @vite-ignore).
+    file(WRITE "${MJS}.api.mjs" "${js}")
+    execute_process(COMMAND "${ESBUILD}" "${MJS}.api.mjs" --minify --target=es2020 --log-level=warning
+                    OUTPUT_VARIABLE minified RESULT_VARIABLE failed)
+    file(REMOVE "${MJS}.api.mjs")
+    if(failed)
+      message(FATAL_ERROR "finish.cmake: esbuild could not minify the API part of ${MJS}")
+    endif()
+    string(REPLACE "new URL(\"tierscope.wasm\",import.meta.url)" "new URL('tierscope.wasm', import.meta.url)" js "${minified}")
+    string(REPLACE "import(String(" "import(/* webpackIgnore: true */ /* @vite-ignore */ String(" js "${js}")
   endif()
   set(out "${glue}${js}")
 endif()
