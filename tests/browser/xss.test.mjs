@@ -148,6 +148,7 @@ function scan() {
     for (const el of root.querySelectorAll('*')) {
       for (const a of el.attributes) {
         if (el.localName === 'tierscope-preview' && /^(required|conditional|optional|url|profiles|label)$/.test(a.name)) continue;  // its input
+        if (el.localName === 'link' && el.rel === 'icon' && a.name === 'href' && a.value === 'data:,') continue;  // the page's own empty favicon
         const bad = /^on/i.test(a.name) ||
           (url.test(a.name) ? /^\s*(javascript|data|vbscript):/i.test(a.value) || /evil\.example/.test(host(a.value))
             : !inert.test(a.name) && /__xss|evil\.example/i.test(a.value));

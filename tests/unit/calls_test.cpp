@@ -82,7 +82,8 @@ TEST_CASE("calls: object type ids, generic operations narrowed to the object, ne
   CHECK(by_name["operation"]["path"] == "/crm/v3/objects/0-3/{dealId}");
   CHECK(by_name["chosen"] == json::array({"crm.objects.deals.read"}));
   // The sensitive-data variants stay out when the plain scope is there.
-  for (const auto& alt : one("GET /crm/v4/objects/deals/1/associations/contacts")["alternatives"])
+  const json association = one("GET /crm/v4/objects/deals/1/associations/contacts");
+  for (const auto& alt : association["alternatives"])
     for (const auto& s : alt) CHECK(s.get<std::string>().find("sensitive") == std::string::npos);
   json custom = one("GET /crm/v3/objects/2-12345/1");
   CHECK(custom["objects"] == json::array({"2-12345"}));

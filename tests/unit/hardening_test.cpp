@@ -82,7 +82,8 @@ TEST_CASE("control characters from the input cannot break Markdown or a terminal
     start = end;
   }
   // diagnostics' messages quote names with their control characters escaped: one line each
-  for (const auto& d : json::parse(out.json)["diagnostics"]) {
+  const json report = json::parse(out.json);
+  for (const auto& d : report["diagnostics"]) {
     std::string m = d["message"];
     for (unsigned char c : m) CHECK(c >= 0x20);
   }
