@@ -18,15 +18,6 @@ const json& model() {
   return m;
 }
 
-std::string with_commas(std::uint64_t n) {
-  std::string s = std::to_string(n), out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i && (s.size() - i) % 3 == 0) out += ',';
-    out += s[i];
-  }
-  return out;
-}
-
 std::string name_of(const char* list, const std::string& id) {
   for (const auto& e : model()[list])
     if (e["id"] == id) return e["name"];
@@ -139,7 +130,7 @@ std::string render_table(const json& r, bool color) {
   const json& combos = cov["combinations"];
   out += "\nInstalls on " + std::to_string(cov["profiles"]["installs"].get<int>()) + " of " +
          std::to_string(cov["profiles"]["total"].get<int>()) + " standard tiers · " +
-         percent(combos["installs"], combos["total"]) + " % of " + with_commas(combos["total"]) +
+         percent(combos["installs"], combos["total"]) + " % of " + tierscope::with_commas(combos["total"]) +
          " account configurations";
   if (combos.value("disputed", 0u) > 0)
     out += " (+ " + percent(combos["disputed"], combos["total"]) + " % where the sources disagree)";

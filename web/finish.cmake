@@ -2,6 +2,18 @@
 # <factory>;` so the module exports only createTierscope (from tierscope.js); minifies emscripten's
 # generated part with esbuild when it is there (npm ci) and drops the comment lines of the appended
 # tierscope.js (its inline bundler hints stay): the shipped module counts against the size budget.
+# minify(VAR TEXT SUFFIX): VAR = TEXT minified by esbuild (through the scratch file ${MJS}.SUFFIX).
+function(minify var text suffix)
+  file(WRITE "${MJS}.${suffix}" "${text}")
+  execute_process(COMMAND "${ESBUILD}" "${MJS}.${suffix}" --minify --target=es2020 --log-level=warning
+                  OUTPUT_VARIABLE minified RESULT_VARIABLE failed)
+  file(REMOVE "${MJS}.${suffix}")
+  if(failed)
+    message(FATAL_ERROR "finish.cmake: esbuild could not minify ${MJS} (${suffix})")
+  endif()
+  set(${var} "${minified}" PARENT_SCOPE)
+endfunction()
+
 file(READ ${MJS} src)
 string(REPLACE "export default createTierscopeModule;" "" out "${src}")
 if(out STREQUAL src)
@@ -19,24 +31,11 @@ if(api GREATER 0)
   string(REGEX REPLACE "\n[ \t]*//[^\n]*" "" js "\n${js}")
   string(REGEX REPLACE "\n[ \t]*/\\*\\*[^\n]*(\n[ \t]*\\*[^\n]*)*" "" js "${js}")
   if(ESBUILD AND EXISTS "${ESBUILD}")
-    file(WRITE "${MJS}.glue.js" "${glue}")
-    execute_process(COMMAND "${ESBUILD}" "${MJS}.glue.js" --minify --target=es2020 --log-level=warning
-                    OUTPUT_VARIABLE minified RESULT_VARIABLE failed)
-    file(REMOVE "${MJS}.glue.js")
-    if(failed)
-      message(FATAL_ERROR "finish.cmake: esbuild could not minify ${MJS}")
-    endif()
-    set(glue "${minified}")
+    minify(glue "${glue}" glue.js)
     # The API part too (local names, white space); the wasm URL goes back to the literal form bundlers
     # look for, and the calls module's import() gets back the hints esbuild drops (webpackIgnore, @vite-ignore).
-    file(WRITE "${MJS}.api.mjs" "${js}")
-    execute_process(COMMAND "${ESBUILD}" "${MJS}.api.mjs" --minify --target=es2020 --log-level=warning
-                    OUTPUT_VARIABLE minified RESULT_VARIABLE failed)
-    file(REMOVE "${MJS}.api.mjs")
-    if(failed)
-      message(FATAL_ERROR "finish.cmake: esbuild could not minify the API part of ${MJS}")
-    endif()
-    string(REPLACE "new URL(\"tierscope.wasm\",import.meta.url)" "new URL('tierscope.wasm', import.meta.url)" js "${minified}")
+    minify(js "${js}" api.mjs)
+    string(REPLACE "new URL(\"tierscope.wasm\",import.meta.url)" "new URL('tierscope.wasm', import.meta.url)" js "${js}")
     string(REPLACE "import(String(" "import(/* webpackIgnore: true */ /* @vite-ignore */ String(" js "${js}")
   endif()
   set(out "${glue}${js}")

@@ -50,14 +50,6 @@ std::string status_text(const std::string& s) {
   return cell(s);
 }
 
-std::string with_commas(std::uint64_t n) {
-  std::string s = std::to_string(n), out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i && (s.size() - i) % 3 == 0) out += ',';
-    out += s[i];
-  }
-  return out;
-}
 }  // namespace
 
 std::string markdown_report(const json& r) {

@@ -1,6 +1,7 @@
 // Small text helpers: UTF-8 checks, percent-decoding, list splitting, edit distance.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -28,6 +29,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // 1-based line and column of a byte offset.
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset);
 std::string join(const std::vector<std::string>& parts, const std::string& sep);
+std::string with_commas(std::uint64_t n);  // 262144 -> "262,144"
 // The parts one after another (smaller code than a chain of operator+ in the wasm build).
 std::string concat(std::initializer_list<std::string_view> parts);
 std::string quote_name(std::string_view s);  // "s", control characters escaped, shortened to 80 characters with an ellipsis
