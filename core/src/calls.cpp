@@ -199,7 +199,8 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
         if (used.count(s)) continue;
         std::vector<std::string> locks;
         for (const auto& p : ev.profiles)
-          if (std::find(p.missing.begin(), p.missing.end(), s) != p.missing.end()) locks.push_back(p.id);
+          if (std::any_of(p.missing.begin(), p.missing.end(), [&](std::uint32_t k) { return ev.names[k] == s; }))
+            locks.push_back(p.id);
         unused.push_back({{"scope", s}, {"kind", kind}, {"locks_out", locks}});
       }
     };

@@ -225,9 +225,12 @@ std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
         s.evidence.push_back(
             parse_evidence(e["evidence"][k], s.requires_json, refs, m, where + ": evidence[" + std::to_string(k) + "]"));
     }
+    s.strict_id = cat->requirements.add(s.strict);
+    s.lenient_id = cat->requirements.add(s.lenient);
     cat->index_[s.name] = cat->scopes.size();
     cat->scopes.push_back(std::move(s));
   }
+  cat->requirements.index_profiles(m);
   for (const auto& s : cat->scopes)
     for (const auto& r : s.replaced_by)
       if (!cat->index_.count(r)) fail("scopes (" + s.name + ")", "replaced_by names unknown scope \"" + r + "\"");

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model.hpp"
+#include "requirements.hpp"
 
 namespace tierscope {
 
@@ -27,6 +28,7 @@ struct Scope {
   Requirement requirement = Requirement::Undocumented;  // strict.kind
   Grant strict;   // `requires`: where every deciding source grants it (Undocumented: unverified)
   Grant lenient;  // `requires_any_source`: where at least one does (absent in the file: = strict)
+  int strict_id = -1, lenient_id = -1;  // the two in the catalog's Requirements
   bool sensitive = false, deprecated = false;
   std::vector<std::string> replaced_by, notes;
   std::vector<Evidence> evidence;
@@ -45,6 +47,7 @@ class Catalog {
   std::shared_ptr<const Model> model;
   std::vector<Scope> scopes;                       // catalog order
   std::map<std::string, std::string> aliases;      // alias -> canonical name
+  Requirements requirements;                       // the scopes' distinct strict and lenient grants
   const Scope* find(const std::string& name) const;  // exact canonical name
   std::optional<std::string> alias_target(const std::string& name) const;
 

@@ -11,17 +11,35 @@ using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller 
 
 [[noreturn]] void bad(const std::string& message) { throw InputError("bad-options", "options: " + message); }
 
-// What the install URL asks for, worked out once per evaluation (both lists sorted).
+// What the install URL asks for, worked out once per evaluation: `all` sorted, each name with its
+// catalog entry (null when invalid: unknown or retired) and its place in `blocking` (or -1); the
+// blocking and optional names (sorted) by their places in `all`.
 struct Asked {
+  struct Item {
+    const std::string* name;
+    const Scope* scope;
+    int blocking;
+  };
   std::vector<std::string> blocking;  // required, plus conditional unless left out: these decide the install
   std::vector<std::string> all;       // blocking plus optional
-  Asked(const Request& req, const Options& o) : blocking(req.required) {
+  std::vector<Item> all_items;
+  std::vector<std::uint32_t> blocking_at, optional_at;
+  Asked(const Request& req, const Catalog& catalog, const Options& o) : blocking(req.required) {
     if (!o.without_conditional) blocking.insert(blocking.end(), req.conditional.begin(), req.conditional.end());
     std::sort(blocking.begin(), blocking.end());
-    all = blocking;
-    all.insert(all.end(), req.optional.begin(), req.optional.end());
-    std::sort(all.begin(), all.end());
+    const auto& optional = req.optional;  // sorted
+    std::vector<int> from;                // per place in all: blocking index, or -1 for optional
+    for (std::size_t i = 0, j = 0; i < blocking.size() || j < optional.size();) {
+      bool take_blocking = j == optional.size() || (i < blocking.size() && blocking[i] <= optional[j]);
+      (take_blocking ? blocking_at : optional_at).push_back(std::uint32_t(all.size()));
+      from.push_back(take_blocking ? int(i) : -1);
+      all.push_back(take_blocking ? blocking[i++] : optional[j++]);
+    }
+    all_items.reserve(all.size());
+    for (std::size_t k = 0; k < all.size(); ++k)
+      all_items.push_back({&all[k], req.invalid.count(all[k]) ? nullptr : catalog.find(all[k]), from[k]});
   }
+  const Scope* blocking_scope(std::size_t i) const { return all_items[blocking_at[i]].scope; }
 };
 
 // The status HubSpot gives every account, whatever its tier, or "" when the tier decides.
@@ -32,66 +50,85 @@ std::string rejected_for_all(const Request& req, const Asked& asked) {
   return req.url_rejection;
 }
 
-const Scope* valid_scope(const std::string& name, const Request& req, const Catalog& catalog) {
-  return req.invalid.count(name) ? nullptr : catalog.find(name);
+// The requirements the blocking scopes kept (keep[i]) need, strict and lenient or lenient only,
+// without those met everywhere: sorted ids, one AND each.
+std::vector<int> requirement_ids(const Asked& asked, const std::vector<char>& keep, const Catalog& catalog, bool strict_too) {
+  std::vector<int> ids;
+  for (std::size_t i = 0; i < asked.blocking.size(); ++i)
+    if (const Scope* s = asked.blocking_scope(i); s && keep[i])
+      for (int id : {s->lenient_id, strict_too ? s->strict_id : -1})
+        if (id >= 0 && !catalog.requirements.everywhere(id)) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
-
-// The configurations where every blocking scope is surely granted (strict and lenient: an
-// unverified scope counts as available), and where at least one source grants each (lenient).
-struct Reach {
-  AccountSet installs, maybe;
+// The requirements' sets (`own` keeps any that the catalog did not keep alive).
+struct Sets {
+  std::vector<std::shared_ptr<const AccountSet>> own;
+  std::vector<const AccountSet*> sets;
 };
-Reach reach(const std::vector<std::string>& blocking, const Request& req, const Catalog& catalog) {
-  const Model& m = *catalog.model;
-  std::vector<const Grant*> lenient, both;
-  for (const auto& name : blocking)
-    if (const Scope* s = valid_scope(name, req, catalog)) {
-      lenient.push_back(&s->lenient);
-      both.push_back(&s->lenient);
-      both.push_back(&s->strict);
-    }
-  return {m.where_all(both), m.where_all(lenient)};
-}
-
-ProfileResult evaluate_one(std::uint32_t config, const Request& req, const Catalog& catalog, const Asked& asked,
-                           const std::string& rejected) {
-  const Model& m = *catalog.model;
-  ProfileResult r;
-  bool uncertain = false;
-  for (const auto& name : asked.blocking) {
-    const Scope* s = valid_scope(name, req, catalog);
-    if (!s) continue;
-    if (!m.grants(s->lenient, config)) r.missing.push_back(name);  // no source grants it here
-    else if (s->unverified() || !m.grants(s->strict, config)) uncertain = true;
+Sets sets_of(const std::vector<int>& ids, const Catalog& catalog) {
+  Sets out;
+  for (int id : ids) {
+    out.own.push_back(catalog.requirements.set(id, *catalog.model));
+    out.sets.push_back(out.own.back().get());
   }
-  for (const auto& name : asked.all) {
-    const Scope* s = valid_scope(name, req, catalog);
-    if (!s) continue;
-    if (s->unverified()) r.unverified.push_back(name);
-    else if (m.grants(s->lenient, config) && !m.grants(s->strict, config)) r.disputed.push_back(name);
-  }
-  r.status = !rejected.empty() ? rejected : !r.missing.empty() ? "permission-error" : uncertain ? "uncertain" : "installs";
-  if (r.status == "installs" || r.status == "uncertain") {
-    for (const auto& name : asked.all) {
-      const Scope* s = catalog.find(name);
-      if (s && !s->unverified() && m.grants(s->strict, config) && m.grants(s->lenient, config)) r.granted.push_back(name);
-    }
-    for (const auto& name : req.optional) {
-      const Scope* s = catalog.find(name);
-      if (s && !m.grants(s->lenient, config)) r.dropped.push_back(name);
-    }
-  }
-  return r;
-}
-
-bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {  // both sorted
-  return std::includes(b.begin(), b.end(), a.begin(), a.end());
-}
-
-std::vector<std::string> intersect(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  std::vector<std::string> out;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
+}
+std::vector<int> minus(const std::vector<int>& a, const std::vector<int>& b) {  // both sorted
+  std::vector<int> out;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+// Whether an account meets a requirement: a bit test for a standard profile, worked out for a custom account.
+struct Account {
+  const Catalog& catalog;
+  int profile;  // -1: the custom account `config`
+  std::uint32_t config;
+  bool operator()(int id) const {
+    return profile >= 0 ? catalog.requirements.on_profile(id, std::size_t(profile))
+                         : catalog.model->grants(catalog.requirements.grant(id), config);
+  }
+};
+
+// One account's result, and what making optional would have to cover there: its missing blocking
+// scopes and the blocking scopes disputed on it (places in asked.blocking, sorted).
+struct Row {
+  ProfileResult result;
+  std::vector<int> needs;
+};
+
+Row evaluate_one(const Account& has, const Asked& asked, const std::string& rejected) {
+  Row row;
+  ProfileResult& r = row.result;
+  bool uncertain = false;
+  for (std::size_t i = 0; i < asked.blocking_at.size(); ++i) {
+    const Scope* s = asked.blocking_scope(i);
+    if (!s) continue;
+    if (!has(s->lenient_id)) r.missing.push_back(asked.blocking_at[i]), row.needs.push_back(int(i));  // no source grants it here
+    else if (s->unverified() || !has(s->strict_id)) uncertain = true;
+  }
+  for (std::uint32_t k = 0; k < asked.all_items.size(); ++k) {
+    const auto& [name, s, b] = asked.all_items[k];
+    if (!s) continue;
+    if (s->unverified()) r.unverified.push_back(k);
+    else if (has(s->lenient_id) && !has(s->strict_id)) {
+      r.disputed.push_back(k);
+      if (b >= 0) row.needs.push_back(b);
+    }
+  }
+  std::sort(row.needs.begin(), row.needs.end());
+  row.needs.erase(std::unique(row.needs.begin(), row.needs.end()), row.needs.end());
+  r.status = !rejected.empty() ? rejected : !r.missing.empty() ? "permission-error" : uncertain ? "uncertain" : "installs";
+  if (r.status == "installs" || r.status == "uncertain") {  // then no asked name is invalid
+    for (std::uint32_t k = 0; k < asked.all_items.size(); ++k)
+      if (const Scope* s = asked.all_items[k].scope; !s->unverified() && has(s->strict_id) && has(s->lenient_id))
+        r.granted.push_back(k);
+    for (std::uint32_t k : asked.optional_at)
+      if (!has(asked.all_items[k].scope->lenient_id)) r.dropped.push_back(k);
+  }
+  return row;
 }
 
 int severity_rank(const std::string& s) { return s == "error" ? 0 : s == "warning" ? 1 : 2; }
@@ -103,10 +140,11 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
   std::vector<const ProfileResult*> rows;
   for (const auto& p : ev.profiles) rows.push_back(&p);
   if (ev.account) rows.push_back(&*ev.account);
-  for (const auto& name : asked.all) {
+  for (std::uint32_t k = 0; k < asked.all.size(); ++k) {
+    const std::string& name = asked.all[k];
     std::vector<std::string> where;
     for (const auto* p : rows)
-      if (std::binary_search(p->disputed.begin(), p->disputed.end(), name)) where.push_back(p->name);
+      if (std::binary_search(p->disputed.begin(), p->disputed.end(), k)) where.push_back(p->name);
     if (where.empty()) continue;
     const Scope* s = catalog.find(name);
     std::vector<std::string> says;
@@ -202,25 +240,55 @@ Options read_options(std::string_view text, const Model& m) {
 Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o) {
   const Model& m = *catalog.model;
   Evaluation ev;
-  const Asked asked(req, o);
+  const Asked asked(req, catalog, o);
   const std::string rejected = rejected_for_all(req, asked);
-  std::vector<ProfileResult> all;
-  for (const auto& p : m.profiles) {
-    ProfileResult r = evaluate_one(p.config, req, catalog, asked, rejected);
+  std::vector<Row> rows;
+  rows.reserve(m.profiles.size());
+  for (std::size_t i = 0; i < m.profiles.size(); ++i) {
+    const Profile& p = m.profiles[i];
+    Row row = evaluate_one({catalog, int(i), p.config}, asked, rejected);
+    ProfileResult& r = row.result;
     r.id = p.id;
     r.name = p.name;
     r.hub = p.hub;
     r.tier = p.tier;
     if (r.status == "installs") ++ev.profiles_install;
     if (r.status == "uncertain") ++ev.profiles_uncertain;
-    all.push_back(std::move(r));
+    rows.push_back(std::move(row));
   }
-  const auto& blocking = asked.blocking;
+
+  // Suggestions: for each failing profile, its missing scopes plus the blocking scopes disputed on
+  // it (made optional, they leave nothing that could still fail there); each distinct set unlocks
+  // every failing profile whose missing and disputed blocking scopes it covers.
+  auto failing = [](const Row& row) { return row.result.status == "permission-error"; };
+  std::vector<const std::vector<int>*> sets;
+  for (const auto& row : rows)
+    if (failing(row) && std::none_of(sets.begin(), sets.end(), [&](auto* s) { return *s == row.needs; }))
+      sets.push_back(&row.needs);
+
+  // Reach now and after each suggestion. The requirements no suggestion removes are ANDed once
+  // (`kept`); each suggestion then ANDs only the removable ones it keeps.
+  const std::size_t n = asked.blocking.size();
+  const std::vector<int> now_ids = requirement_ids(asked, std::vector<char>(n, 1), catalog, true);
+  std::vector<std::vector<int>> removed;  // per suggestion: requirements no longer needed
+  std::vector<int> removable;
+  for (const auto* set : sets) {
+    std::vector<char> keep(n, 1);
+    for (int i : *set) keep[i] = 0;
+    removed.push_back(minus(now_ids, requirement_ids(asked, keep, catalog, true)));
+    removable.insert(removable.end(), removed.back().begin(), removed.back().end());
+  }
+  std::sort(removable.begin(), removable.end());
+  removable.erase(std::unique(removable.begin(), removable.end()), removable.end());
+  const AccountSet kept = and_all(m.all(), sets_of(minus(now_ids, removable), catalog).sets);
+
   if (rejected.empty()) {
-    Reach now = reach(blocking, req, catalog);
-    ev.combinations_install = now.installs.count();
-    ev.combinations_disputed = now.maybe.subtract(now.installs).count();
-    Model::Breakdown b = m.breakdown(now.installs);
+    const AccountSet installs = and_all(kept, sets_of(removable, catalog).sets);
+    ev.combinations_install = installs.count();
+    ev.combinations_disputed =
+        count_and_all(m.all(), sets_of(requirement_ids(asked, std::vector<char>(n, 1), catalog, false), catalog).sets) -  // installs is a part of it
+        ev.combinations_install;
+    Model::Breakdown b = m.breakdown(installs);
     ev.by_hub = std::move(b.by_hub);
     ev.by_feature_on = std::move(b.feature_on);
   } else {
@@ -228,30 +296,13 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     ev.by_feature_on.assign(m.features.size(), 0);
   }
 
-  // Suggestions: for each failing profile, its missing scopes plus the blocking scopes disputed on
-  // it (made optional, they leave nothing that could still fail there); each distinct set unlocks
-  // every failing profile whose missing and disputed blocking scopes it covers.
-  auto needs = [&](const ProfileResult& r) {
-    std::vector<std::string> set = r.missing, disputed = intersect(r.disputed, blocking);
-    set.insert(set.end(), disputed.begin(), disputed.end());
-    std::sort(set.begin(), set.end());
-    set.erase(std::unique(set.begin(), set.end()), set.end());
-    return set;
-  };
-  std::vector<std::vector<std::string>> sets;
-  for (const auto& r : all)
-    if (r.status == "permission-error") {
-      auto set = needs(r);
-      if (std::find(sets.begin(), sets.end(), set) == sets.end()) sets.push_back(std::move(set));
-    }
-  for (const auto& set : sets) {
+  for (std::size_t i = 0; i < sets.size(); ++i) {
     Suggestion s;
-    s.scopes = set;
-    for (const auto& r : all)
-      if (r.status == "permission-error" && subset(needs(r), set)) s.unlocks.push_back(r.id);
-    std::vector<std::string> rest;
-    std::set_difference(blocking.begin(), blocking.end(), set.begin(), set.end(), std::back_inserter(rest));
-    s.combinations = reach(rest, req, catalog).installs.count();
+    for (int k : *sets[i]) s.scopes.push_back(asked.blocking[k]);
+    for (const auto& row : rows)
+      if (failing(row) && std::includes(sets[i]->begin(), sets[i]->end(), row.needs.begin(), row.needs.end()))
+        s.unlocks.push_back(row.result.id);
+    s.combinations = count_and_all(kept, sets_of(minus(removable, removed[i]), catalog).sets);
     ev.suggestions.push_back(std::move(s));
   }
   std::sort(ev.suggestions.begin(), ev.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {
@@ -260,11 +311,11 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     return a.scopes < b.scopes;
   });
 
-  for (auto& r : all)
-    if (o.profiles.empty() || std::find(o.profiles.begin(), o.profiles.end(), r.id) != o.profiles.end())
-      ev.profiles.push_back(std::move(r));
+  for (auto& row : rows)
+    if (o.profiles.empty() || std::find(o.profiles.begin(), o.profiles.end(), row.result.id) != o.profiles.end())
+      ev.profiles.push_back(std::move(row.result));
   if (o.account) {
-    ProfileResult r = evaluate_one(*o.account, req, catalog, asked, rejected);
+    ProfileResult r = std::move(evaluate_one({catalog, -1, *o.account}, asked, rejected).result);
     r.id = "custom";
     r.name = "Custom account";
     r.hub = -1;
@@ -272,7 +323,15 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     ev.account = std::move(r);
   }
   ev.diagnostics = disagreements(ev, asked, req, catalog);
+  ev.names = asked.all;
   return ev;
+}
+
+std::vector<std::string> Evaluation::names_of(const NameList& list) const {
+  std::vector<std::string> out;
+  out.reserve(list.size());
+  for (std::uint32_t k : list) out.push_back(names[k]);
+  return out;
 }
 
 std::vector<Diagnostic> all_diagnostics(const Request& req, const Evaluation& ev) {

@@ -23,10 +23,12 @@ std::uint32_t read_account(const nlohmann::ordered_json& account, const Model& m
 // A requirement in words: "Marketing Hub Professional or higher", "every account", ...
 std::string requirement_text(const Grant& g, const Model& model);
 
+using NameList = std::vector<std::uint32_t>;  // places in Evaluation::names
+
 struct ProfileResult {
   std::string id, name, status;
   int hub = -1, tier = 0;
-  std::vector<std::string> missing, granted, dropped, unverified, disputed;
+  NameList missing, granted, dropped, unverified, disputed;
 };
 
 struct Suggestion {
@@ -35,6 +37,8 @@ struct Suggestion {
 };
 
 struct Evaluation {
+  std::vector<std::string> names;       // every name asked for, sorted: what a NameList points into
+  std::vector<std::string> names_of(const NameList& list) const;
   std::vector<ProfileResult> profiles;  // filtered by Options::profiles
   std::uint32_t profiles_install = 0, profiles_uncertain = 0, combinations_install = 0, combinations_disputed = 0;
   std::vector<std::vector<std::uint32_t>> by_hub;  // [hub][tier]: installing configurations

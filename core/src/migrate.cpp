@@ -63,7 +63,7 @@ ojson migrate_json(const RawInput& oauth1) {
   Evaluation ev = evaluate(req, *catalog, Options{});
   ojson profiles = ojson::array();
   for (const auto& p : ev.profiles)
-    profiles.push_back({{"id", p.id}, {"name", p.name}, {"oauth1", "approved"}, {"oauth2", p.status}, {"missing", p.missing}});
+    profiles.push_back({{"id", p.id}, {"name", p.name}, {"oauth1", "approved"}, {"oauth2", p.status}, {"missing", ev.names_of(p.missing)}});
   // Recommendation: keep as required only what every account has; the rest optional.
   std::vector<std::string> keep, make_optional;
   for (const auto& s : migrated) {
@@ -103,7 +103,7 @@ ojson diff_json(const RawInput& before_in, const RawInput& after_in, const Optio
   for (std::size_t i = 0; i < ea.profiles.size(); ++i)
     if (eb.profiles[i].status != ea.profiles[i].status)
       profiles.push_back({{"id", ea.profiles[i].id}, {"name", ea.profiles[i].name}, {"before", eb.profiles[i].status},
-                          {"after", ea.profiles[i].status}, {"missing", ea.profiles[i].missing}});
+                          {"after", ea.profiles[i].status}, {"missing", ea.names_of(ea.profiles[i].missing)}});
   bool any_added = !added["required"].empty() || !added["conditional"].empty() || !added["optional"].empty();
   bool stronger = std::any_of(changed.begin(), changed.end(), [](const ojson& c) { return c["to"] != "optional"; });
   ojson out = header_json(*catalog);

@@ -69,6 +69,7 @@ Model::Model(std::vector<Named> t, std::vector<Named> h, std::vector<Named> f)
     for (int k = 0; k <= best && k < kMaxTiers; ++k) low_any_at_least_[k] |= bit;
     if (ok) low_valid_ |= bit;
   }
+  all_ = where_all({});
 }
 
 int Model::hub_index(std::string_view id) const { return find(hubs, id); }

@@ -28,6 +28,7 @@ enum class Requirement { Any, Undocumented, Alternatives };
 struct Grant {
   Requirement kind = Requirement::Undocumented;
   std::vector<std::vector<Condition>> alternatives;
+  bool everywhere() const { return kind != Requirement::Alternatives; }  // Any, or nothing says no
 };
 
 struct Named {
@@ -59,6 +60,10 @@ class AccountSet {
   std::vector<std::uint64_t> words_;
 };
 
+// `start` AND every set of `sets`; and how many configurations that holds, without building it.
+AccountSet and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets);
+std::uint32_t count_and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets);
+
 class Model {
  public:
   static constexpr int kMaxTiers = 8, kMaxBits = 24;
@@ -87,7 +92,7 @@ class Model {
   bool valid(std::uint32_t config) const;
 
   bool grants(const Grant& g, std::uint32_t config) const;  // Undocumented: true (nothing says no)
-  AccountSet all() const;                                   // every configuration
+  const AccountSet& all() const { return all_; }            // every configuration
   // The configurations where every grant holds (Undocumented ones hold everywhere), a word at a time.
   AccountSet where_all(const std::vector<const Grant*>& grants) const;
   // How many configurations of a set have each hub at each tier, each feature on.
@@ -106,6 +111,7 @@ class Model {
   int width_ = 0, feature_base_ = 0, bits_ = 0;
   std::uint32_t tier_mask_ = 0, configurations_ = 0;
   std::size_t words_ = 1;
+  AccountSet all_;
   // Fields (hubs, then features) whose bits all lie in the low 6 bits vary within a word: for those,
   // masks over the 64 configurations of a word (bit b = configuration 64i + b).
   int low_fields_ = 0;  // at most 6: every field has at least one bit

@@ -88,18 +88,18 @@ ojson diagnostics_json(const std::vector<Diagnostic>& diags) {
   return arr;
 }
 
-static ojson profile_json(const ProfileResult& r, const Model& m) {
+static ojson profile_json(const ProfileResult& r, const Evaluation& ev, const Model& m) {
   ojson j;
   j["id"] = r.id;
   j["name"] = r.name;
   j["hub"] = id_or_null(m.hubs, r.hub);
   j["tier"] = id_or_null(m.tiers, r.tier);
   j["status"] = r.status;
-  j["missing"] = r.missing;
-  j["granted"] = r.granted;
-  j["dropped"] = r.dropped;
-  j["unverified"] = r.unverified;
-  j["disputed"] = r.disputed;
+  j["missing"] = ev.names_of(r.missing);
+  j["granted"] = ev.names_of(r.granted);
+  j["dropped"] = ev.names_of(r.dropped);
+  j["unverified"] = ev.names_of(r.unverified);
+  j["disputed"] = ev.names_of(r.disputed);
   return j;
 }
 
@@ -119,7 +119,7 @@ ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, 
   r["request"] = request_json(req);
   r["diagnostics"] = diagnostics_json(all_diagnostics(req, ev));
   ojson profiles = ojson::array();
-  for (const auto& p : ev.profiles) profiles.push_back(profile_json(p, m));
+  for (const auto& p : ev.profiles) profiles.push_back(profile_json(p, ev, m));
   r["profiles"] = std::move(profiles);
   ojson by_hub = ojson::object(), by_feature = ojson::object();
   for (std::size_t h = 0; h < m.hubs.size(); ++h) {
@@ -141,7 +141,7 @@ ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, 
         {{"action", "make-optional"}, {"scopes", s.scopes}, {"unlocks", s.unlocks}, {"combinations", s.combinations}});
   r["suggestions"] = std::move(suggestions);
   if (ev.account) {
-    ojson a = profile_json(*ev.account, m);
+    ojson a = profile_json(*ev.account, ev, m);
     a["account"] = account_json(*o.account, m);
     r["account"] = std::move(a);
   } else {

@@ -1,0 +1,39 @@
+#include "requirements.hpp"
+
+namespace tierscope {
+
+namespace {
+constexpr std::size_t kMaxKeptWords = std::size_t(8) << 20;  // 64 MiB of kept sets at most
+}
+
+int Requirements::add(const Grant& g) {
+  std::vector<int> key{int(g.kind)};
+  for (const auto& alt : g.alternatives) {
+    key.push_back(int(alt.size()));
+    for (const auto& c : alt) key.insert(key.end(), {c.hub, c.min_tier, c.feature});
+  }
+  auto [it, added] = ids_.emplace(std::move(key), int(grants_.size()));
+  if (added) grants_.push_back(g);
+  return it->second;
+}
+
+void Requirements::index_profiles(const Model& m) {
+  profiles_ = m.profiles.size();
+  on_profile_.assign(grants_.size() * profiles_, false);
+  for (std::size_t id = 0; id < grants_.size(); ++id)
+    for (std::size_t p = 0; p < profiles_; ++p) on_profile_[id * profiles_ + p] = m.grants(grants_[id], m.profiles[p].config);
+  sets_.assign(grants_.size(), nullptr);
+}
+
+std::shared_ptr<const AccountSet> Requirements::set(int id, const Model& m) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (sets_[id]) return sets_[id];
+  auto s = std::make_shared<const AccountSet>(m.where_all({&grants_[id]}));
+  if (kept_words_ + s->words() <= kMaxKeptWords) {
+    kept_words_ += s->words();
+    sets_[id] = s;
+  }
+  return s;
+}
+
+}  // namespace tierscope
