@@ -49,7 +49,7 @@ std::string check(const RawInput& in, std::string_view options_json) {
   Options o = read_options(options_json, *catalog->model);
   Request req = build_request(in, *catalog);
   Evaluation ev = evaluate(req, *catalog, o);
-  return dump(report_json(in, req, ev, o, *catalog));
+  return report_text(in, req, ev, o, *catalog, nullptr);
 }
 }  // namespace
 
@@ -75,9 +75,7 @@ Outcome check_pair(std::string_view config_text, std::string_view url_text, std:
     req.diagnostics.insert(req.diagnostics.begin(), uc.diagnostics.begin(), uc.diagnostics.end());
     req.url_rejection = uc.rejection;
     Evaluation ev = evaluate(req, *catalog, o);
-    ojson r = report_json(uc.evaluated, req, ev, o, *catalog);
-    r["url_check"] = {{"ok", uc.rules_failed.empty()}, {"rules_failed", uc.rules_failed}, {"fixed_url", uc.fixed_url}};
-    return dump(r);
+    return report_text(uc.evaluated, req, ev, o, *catalog, &uc);
   });
 }
 

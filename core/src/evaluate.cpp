@@ -20,25 +20,31 @@ struct Asked {
     const Scope* scope;
     int blocking;
   };
-  std::vector<std::string> blocking;  // required, plus conditional unless left out: these decide the install
-  std::vector<std::string> all;       // blocking plus optional
+  std::vector<std::string> all;  // blocking plus optional
   std::vector<Item> all_items;
   std::vector<std::uint32_t> blocking_at, optional_at;
-  Asked(const Request& req, const Catalog& catalog, const Options& o) : blocking(req.required) {
-    if (!o.without_conditional) blocking.insert(blocking.end(), req.conditional.begin(), req.conditional.end());
-    std::sort(blocking.begin(), blocking.end());
+  Asked(const Request& req, const Catalog& catalog, const Options& o) {
+    // blocking: required, plus conditional unless left out: these decide the install
+    std::vector<const std::string*> blocking;
+    for (const auto& n : req.required) blocking.push_back(&n);
+    if (!o.without_conditional)
+      for (const auto& n : req.conditional) blocking.push_back(&n);
+    std::sort(blocking.begin(), blocking.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
     const auto& optional = req.optional;  // sorted
     std::vector<int> from;                // per place in all: blocking index, or -1 for optional
+    all.reserve(blocking.size() + optional.size());
     for (std::size_t i = 0, j = 0; i < blocking.size() || j < optional.size();) {
-      bool take_blocking = j == optional.size() || (i < blocking.size() && blocking[i] <= optional[j]);
+      bool take_blocking = j == optional.size() || (i < blocking.size() && *blocking[i] <= optional[j]);
       (take_blocking ? blocking_at : optional_at).push_back(std::uint32_t(all.size()));
       from.push_back(take_blocking ? int(i) : -1);
-      all.push_back(take_blocking ? blocking[i++] : optional[j++]);
+      all.push_back(take_blocking ? *blocking[i++] : optional[j++]);
     }
     all_items.reserve(all.size());
     for (std::size_t k = 0; k < all.size(); ++k)
       all_items.push_back({&all[k], req.invalid.count(all[k]) ? nullptr : catalog.find(all[k]), from[k]});
   }
+  std::size_t blocking_count() const { return blocking_at.size(); }
+  const std::string& blocking_name(std::size_t i) const { return all[blocking_at[i]]; }
   const Scope* blocking_scope(std::size_t i) const { return all_items[blocking_at[i]].scope; }
 };
 
@@ -54,7 +60,7 @@ std::string rejected_for_all(const Request& req, const Asked& asked) {
 // without those met everywhere: sorted ids, one AND each.
 std::vector<int> requirement_ids(const Asked& asked, const std::vector<char>& keep, const Catalog& catalog, bool strict_too) {
   std::vector<int> ids;
-  for (std::size_t i = 0; i < asked.blocking.size(); ++i)
+  for (std::size_t i = 0; i < asked.blocking_count(); ++i)
     if (const Scope* s = asked.blocking_scope(i); s && keep[i])
       for (int id : {s->lenient_id, strict_too ? s->strict_id : -1})
         if (id >= 0 && !catalog.requirements.everywhere(id)) ids.push_back(id);
@@ -62,22 +68,70 @@ std::vector<int> requirement_ids(const Asked& asked, const std::vector<char>& ke
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
 }
-// The requirements' sets (`own` keeps any that the catalog did not keep alive).
+// The requirements' sets, fewest configurations first: ANDs in that order empty a block soonest
+// (`own` keeps alive any set that the catalog did not keep).
 struct Sets {
   std::vector<std::shared_ptr<const AccountSet>> own;
   std::vector<const AccountSet*> sets;
 };
 Sets sets_of(const std::vector<int>& ids, const Catalog& catalog) {
+  std::vector<Requirements::Met> met;
+  for (int id : ids) met.push_back(catalog.requirements.met(id, *catalog.model));
+  std::sort(met.begin(), met.end(), [](const auto& a, const auto& b) { return a.count < b.count; });
   Sets out;
-  for (int id : ids) {
-    out.own.push_back(catalog.requirements.set(id, *catalog.model));
-    out.sets.push_back(out.own.back().get());
+  for (auto& x : met) {
+    out.sets.push_back(x.set.get());
+    out.own.push_back(std::move(x.set));
   }
   return out;
 }
 std::vector<int> minus(const std::vector<int>& a, const std::vector<int>& b) {  // both sorted
   std::vector<int> out;
   std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+// How many configurations install now (the set) and after each suggestion, whose requirements
+// removed[s] are no longer needed. The requirements are ANDed in one order, those that fewest
+// suggestions remove first; a suggestion's count is the running AND up to the first requirement it
+// removes, ANDed with the ones after it that it keeps. For nested suggestions (the usual case:
+// a higher tier misses fewer scopes) that is no AND of its own at all.
+struct Reach {
+  AccountSet installs;
+  std::vector<std::uint32_t> after;
+};
+Reach reach(const std::vector<int>& ids, const std::vector<std::vector<int>>& removed, const Catalog& catalog) {
+  const Model& m = *catalog.model;
+  struct Step {
+    int id, removals;
+    Requirements::Met met;
+  };
+  std::vector<Step> order;
+  for (int id : ids) {
+    int r = 0;
+    for (const auto& gone : removed) r += std::binary_search(gone.begin(), gone.end(), id);
+    order.push_back({id, r, catalog.requirements.met(id, m)});
+  }
+  std::sort(order.begin(), order.end(), [](const Step& a, const Step& b) {
+    return a.removals != b.removals ? a.removals < b.removals : a.met.count < b.met.count;
+  });
+  std::vector<std::size_t> first(removed.size(), order.size()), by_first(removed.size());
+  for (std::size_t s = 0; s < removed.size(); ++s) {
+    for (std::size_t p = 0; p < order.size() && first[s] == order.size(); ++p)
+      if (std::binary_search(removed[s].begin(), removed[s].end(), order[p].id)) first[s] = p;
+    by_first[s] = s;
+  }
+  std::sort(by_first.begin(), by_first.end(), [&](std::size_t a, std::size_t b) { return first[a] < first[b]; });
+  Reach out{m.all(), std::vector<std::uint32_t>(removed.size())};
+  std::size_t done = 0;  // order[0, done) is ANDed into out.installs
+  for (std::size_t s : by_first) {
+    for (; done < first[s]; ++done) out.installs &= *order[done].met.set;
+    std::vector<const AccountSet*> kept;
+    for (std::size_t p = first[s]; p < order.size(); ++p)
+      if (!std::binary_search(removed[s].begin(), removed[s].end(), order[p].id)) kept.push_back(order[p].met.set.get());
+    out.after[s] = count_and_all(out.installs, kept);
+  }
+  for (; done < order.size(); ++done) out.installs &= *order[done].met.set;
   return out;
 }
 
@@ -152,7 +206,7 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
       if (e.decides)
         says.push_back(e.source + " (" + e.kind + (e.as_of.empty() ? "" : ", " + e.as_of) + "): " +
                        requirement_text(e.grant, *catalog.model));
-    bool blocking = std::binary_search(asked.blocking.begin(), asked.blocking.end(), name);
+    bool blocking = asked.all_items[k].blocking >= 0;
     std::string msg = "Sources disagree on " + quote_name(name) + " for " + join(where, ", ") + ": " +
                       (says.empty() ? "see the catalog's evidence" : join(says, "; ")) + ".";
     msg += blocking ? " There the install may succeed or get the permission error (uncertain). Making it optional "
@@ -240,7 +294,7 @@ Options read_options(std::string_view text, const Model& m) {
 Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o) {
   const Model& m = *catalog.model;
   Evaluation ev;
-  const Asked asked(req, catalog, o);
+  Asked asked(req, catalog, o);
   const std::string rejected = rejected_for_all(req, asked);
   std::vector<Row> rows;
   rows.reserve(m.profiles.size());
@@ -266,24 +320,18 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     if (failing(row) && std::none_of(sets.begin(), sets.end(), [&](auto* s) { return *s == row.needs; }))
       sets.push_back(&row.needs);
 
-  // Reach now and after each suggestion. The requirements no suggestion removes are ANDed once
-  // (`kept`); each suggestion then ANDs only the removable ones it keeps.
-  const std::size_t n = asked.blocking.size();
+  const std::size_t n = asked.blocking_count();
   const std::vector<int> now_ids = requirement_ids(asked, std::vector<char>(n, 1), catalog, true);
   std::vector<std::vector<int>> removed;  // per suggestion: requirements no longer needed
-  std::vector<int> removable;
   for (const auto* set : sets) {
     std::vector<char> keep(n, 1);
     for (int i : *set) keep[i] = 0;
     removed.push_back(minus(now_ids, requirement_ids(asked, keep, catalog, true)));
-    removable.insert(removable.end(), removed.back().begin(), removed.back().end());
   }
-  std::sort(removable.begin(), removable.end());
-  removable.erase(std::unique(removable.begin(), removable.end()), removable.end());
-  const AccountSet kept = and_all(m.all(), sets_of(minus(now_ids, removable), catalog).sets);
+  Reach now = reach(now_ids, removed, catalog);
 
   if (rejected.empty()) {
-    const AccountSet installs = and_all(kept, sets_of(removable, catalog).sets);
+    const AccountSet& installs = now.installs;
     ev.combinations_install = installs.count();
     ev.combinations_disputed =
         count_and_all(m.all(), sets_of(requirement_ids(asked, std::vector<char>(n, 1), catalog, false), catalog).sets) -  // installs is a part of it
@@ -298,11 +346,11 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
 
   for (std::size_t i = 0; i < sets.size(); ++i) {
     Suggestion s;
-    for (int k : *sets[i]) s.scopes.push_back(asked.blocking[k]);
+    for (int k : *sets[i]) s.scopes.push_back(asked.blocking_name(k));
     for (const auto& row : rows)
       if (failing(row) && std::includes(sets[i]->begin(), sets[i]->end(), row.needs.begin(), row.needs.end()))
         s.unlocks.push_back(row.result.id);
-    s.combinations = count_and_all(kept, sets_of(minus(removable, removed[i]), catalog).sets);
+    s.combinations = now.after[i];
     ev.suggestions.push_back(std::move(s));
   }
   std::sort(ev.suggestions.begin(), ev.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {
@@ -323,7 +371,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     ev.account = std::move(r);
   }
   ev.diagnostics = disagreements(ev, asked, req, catalog);
-  ev.names = asked.all;
+  ev.names = std::move(asked.all);  // the last use of asked
   return ev;
 }
 

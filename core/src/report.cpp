@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "install_url.hpp"
 #include "labels.hpp"
 
 namespace tierscope {
@@ -16,12 +17,17 @@ std::string percent_text(std::uint32_t part, std::uint32_t whole) {
 
 static ojson str_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
 
+void write_header(JsonWriter& w, const Catalog& catalog) {
+  w.field("schema_version", kSchemaVersion);
+  w.key("tool").begin_object().field("name", "tierscope").field("version", TIERSCOPE_VERSION).end_object();
+  w.key("catalog").begin_object().field("as_of", catalog.as_of).field("scopes", std::uint64_t(catalog.scopes.size())).end_object();
+}
+
 ojson header_json(const Catalog& catalog) {
-  ojson h;
-  h["schema_version"] = kSchemaVersion;
-  h["tool"] = {{"name", "tierscope"}, {"version", TIERSCOPE_VERSION}};
-  h["catalog"] = {{"as_of", catalog.as_of}, {"scopes", catalog.scopes.size()}};
-  return h;
+  JsonWriter w;
+  w.begin_object();
+  write_header(w, catalog);
+  return ojson::parse(w.end_object().take());
 }
 
 static ojson id_or_null(const std::vector<Named>& list, int i) { return i >= 0 ? ojson(list[i].id) : ojson(nullptr); }
@@ -52,103 +58,136 @@ ojson catalog_info_json(const Catalog& catalog) {
   return j;
 }
 
-ojson input_json(const RawInput& in, const Options& o) {
-  ojson j;
-  j["format"] = in.format;
-  j["app_name"] = str_or_null(in.app_name);
-  j["host"] = str_or_null(in.host);
-  j["account_id"] = str_or_null(in.account_id);
-  j["without_conditional"] = o.without_conditional;
-  return j;
+void write_request(JsonWriter& w, const Request& req) {
+  w.begin_object();
+  w.key("required").strings(req.required);
+  w.key("conditional").strings(req.conditional);
+  w.key("optional").strings(req.optional);
+  w.end_object();
 }
 
 ojson request_json(const Request& req) {
-  ojson j;
-  j["required"] = req.required;
-  j["conditional"] = req.conditional;
-  j["optional"] = req.optional;
-  return j;
+  JsonWriter w;
+  write_request(w, req);
+  return ojson::parse(w.take());
+}
+
+void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags) {
+  w.begin_array();
+  for (const auto& d : diags) {
+    w.begin_object().field("severity", d.severity).field("code", d.code);
+    w.key("scope").string_or_null(d.scope).field("message", d.message).key("suggestion");
+    if (d.action.empty()) w.null();
+    else w.begin_object().field("action", d.action).key("scopes").strings(d.scopes).end_object();
+    w.end_object();
+  }
+  w.end_array();
 }
 
 ojson diagnostics_json(const std::vector<Diagnostic>& diags) {
-  ojson arr = ojson::array();
-  for (const auto& d : diags) {
-    ojson j;
-    j["severity"] = d.severity;
-    j["code"] = d.code;
-    j["scope"] = str_or_null(d.scope);
-    j["message"] = d.message;
-    if (d.action.empty()) {
-      j["suggestion"] = nullptr;
-    } else {
-      j["suggestion"] = {{"action", d.action}, {"scopes", d.scopes}};
-    }
-    arr.push_back(std::move(j));
-  }
-  return arr;
+  JsonWriter w;
+  write_diagnostics(w, diags);
+  return ojson::parse(w.take());
 }
 
-static ojson profile_json(const ProfileResult& r, const Evaluation& ev, const Model& m) {
-  ojson j;
-  j["id"] = r.id;
-  j["name"] = r.name;
-  j["hub"] = id_or_null(m.hubs, r.hub);
-  j["tier"] = id_or_null(m.tiers, r.tier);
-  j["status"] = r.status;
-  j["missing"] = ev.names_of(r.missing);
-  j["granted"] = ev.names_of(r.granted);
-  j["dropped"] = ev.names_of(r.dropped);
-  j["unverified"] = ev.names_of(r.unverified);
-  j["disputed"] = ev.names_of(r.disputed);
-  return j;
+namespace {
+void write_id_or_null(JsonWriter& w, const std::vector<Named>& list, int i) {
+  if (i >= 0) w.value(list[i].id);
+  else w.null();
 }
 
-static ojson account_json(std::uint32_t config, const Model& m) {
-  ojson hubs = ojson::object(), features = ojson::array();
-  for (std::size_t h = 0; h < m.hubs.size(); ++h) hubs[m.hubs[h].id] = m.tiers[m.tier_of(config, int(h))].id;
+void names(JsonWriter& w, const Evaluation& ev, const NameList& list) {
+  w.begin_array();
+  for (std::uint32_t k : list) w.value(ev.names[k]);
+  w.end_array();
+}
+
+void write_profile(JsonWriter& w, const ProfileResult& r, const Evaluation& ev, const Model& m) {
+  w.field("id", r.id).field("name", r.name);
+  write_id_or_null(w.key("hub"), m.hubs, r.hub);
+  write_id_or_null(w.key("tier"), m.tiers, r.tier);
+  w.field("status", r.status);
+  names(w.key("missing"), ev, r.missing);
+  names(w.key("granted"), ev, r.granted);
+  names(w.key("dropped"), ev, r.dropped);
+  names(w.key("unverified"), ev, r.unverified);
+  names(w.key("disputed"), ev, r.disputed);
+}
+
+void write_account(JsonWriter& w, std::uint32_t config, const Model& m) {
+  w.begin_object().key("hubs").begin_object();
+  for (std::size_t h = 0; h < m.hubs.size(); ++h) w.field(m.hubs[h].id, m.tiers[m.tier_of(config, int(h))].id);
+  w.end_object().key("features").begin_array();
   for (std::size_t f = 0; f < m.features.size(); ++f)
-    if (m.has_feature(config, int(f))) features.push_back(m.features[f].id);
-  return {{"hubs", hubs}, {"features", features}};
+    if (m.has_feature(config, int(f))) w.value(m.features[f].id);
+  w.end_array().end_object();
 }
+}  // namespace
 
-ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
-                  const Catalog& catalog) {
+std::string report_text(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
+                        const Catalog& catalog, const UrlCheck* url_check) {
   const Model& m = *catalog.model;
-  ojson r = header_json(catalog);
-  r["input"] = input_json(in, o);
-  r["request"] = request_json(req);
-  r["diagnostics"] = diagnostics_json(all_diagnostics(req, ev));
-  ojson profiles = ojson::array();
-  for (const auto& p : ev.profiles) profiles.push_back(profile_json(p, ev, m));
-  r["profiles"] = std::move(profiles);
-  ojson by_hub = ojson::object(), by_feature = ojson::object();
+  JsonWriter w(4096 + 64 * ev.names.size() * (m.profiles.size() + 1));
+  w.begin_object();
+  write_header(w, catalog);
+  w.key("input").begin_object().field("format", in.format);
+  w.key("app_name").string_or_null(in.app_name);
+  w.key("host").string_or_null(in.host);
+  w.key("account_id").string_or_null(in.account_id);
+  w.field("without_conditional", o.without_conditional).end_object();
+  write_request(w.key("request"), req);
+  write_diagnostics(w.key("diagnostics"), all_diagnostics(req, ev));
+  w.key("profiles").begin_array();
+  for (const auto& p : ev.profiles) {
+    w.begin_object();
+    write_profile(w, p, ev, m);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("coverage").begin_object();
+  w.key("profiles").begin_object().field("installs", ev.profiles_install).field("uncertain", ev.profiles_uncertain);
+  w.field("total", std::uint64_t(m.profiles.size())).end_object();
+  w.key("combinations").begin_object().field("installs", ev.combinations_install).field("disputed", ev.combinations_disputed);
+  w.field("total", m.configurations()).end_object();
+  w.key("by_hub").begin_object();
   for (std::size_t h = 0; h < m.hubs.size(); ++h) {
-    ojson tiers;
-    for (std::size_t t = 0; t < m.tiers.size(); ++t) tiers[m.tiers[t].id] = ev.by_hub[h][t];
-    by_hub[m.hubs[h].id] = std::move(tiers);
+    w.key(m.hubs[h].id).begin_object();
+    for (std::size_t t = 0; t < m.tiers.size(); ++t) w.field(m.tiers[t].id, ev.by_hub[h][t]);
+    w.end_object();
   }
+  w.end_object().key("by_feature").begin_object();
   for (std::size_t f = 0; f < m.features.size(); ++f)
-    by_feature[m.features[f].id] = {{"off", ev.combinations_install - ev.by_feature_on[f]}, {"on", ev.by_feature_on[f]}};
-  r["coverage"] = {
-      {"profiles", {{"installs", ev.profiles_install}, {"uncertain", ev.profiles_uncertain}, {"total", m.profiles.size()}}},
-      {"combinations",
-       {{"installs", ev.combinations_install}, {"disputed", ev.combinations_disputed}, {"total", m.configurations()}}},
-      {"by_hub", std::move(by_hub)},
-      {"by_feature", std::move(by_feature)}};
-  ojson suggestions = ojson::array();
-  for (const auto& s : ev.suggestions)
-    suggestions.push_back(
-        {{"action", "make-optional"}, {"scopes", s.scopes}, {"unlocks", s.unlocks}, {"combinations", s.combinations}});
-  r["suggestions"] = std::move(suggestions);
-  if (ev.account) {
-    ojson a = profile_json(*ev.account, ev, m);
-    a["account"] = account_json(*o.account, m);
-    r["account"] = std::move(a);
-  } else {
-    r["account"] = nullptr;
+    w.key(m.features[f].id).begin_object().field("off", ev.combinations_install - ev.by_feature_on[f]).field("on", ev.by_feature_on[f]).end_object();
+  w.end_object().end_object();
+  w.key("suggestions").begin_array();
+  for (const auto& s : ev.suggestions) {
+    w.begin_object().field("action", "make-optional");
+    w.key("scopes").strings(s.scopes);
+    w.key("unlocks").strings(s.unlocks);
+    w.field("combinations", s.combinations).end_object();
   }
-  r["url_check"] = nullptr;  // filled by check_pair
-  return r;
+  w.end_array().key("account");
+  if (ev.account) {
+    w.begin_object();
+    write_profile(w, *ev.account, ev, m);
+    write_account(w.key("account"), *o.account, m);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("url_check");
+  if (url_check) {
+    w.begin_object().field("ok", url_check->rules_failed.empty()).key("rules_failed").begin_array();
+    for (int r : url_check->rules_failed) w.value(r);
+    w.end_array().field("fixed_url", url_check->fixed_url).end_object();
+  } else {
+    w.null();
+  }
+  return w.end_object().take();
+}
+
+ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o, const Catalog& catalog) {
+  return ojson::parse(report_text(in, req, ev, o, catalog, nullptr));
 }
 
 static ojson evidence_json(const Evidence& e) {

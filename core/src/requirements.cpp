@@ -22,18 +22,19 @@ void Requirements::index_profiles(const Model& m) {
   on_profile_.assign(grants_.size() * profiles_, false);
   for (std::size_t id = 0; id < grants_.size(); ++id)
     for (std::size_t p = 0; p < profiles_; ++p) on_profile_[id * profiles_ + p] = m.grants(grants_[id], m.profiles[p].config);
-  sets_.assign(grants_.size(), nullptr);
+  kept_.assign(grants_.size(), Met{});
 }
 
-std::shared_ptr<const AccountSet> Requirements::set(int id, const Model& m) const {
+Requirements::Met Requirements::met(int id, const Model& m) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (sets_[id]) return sets_[id];
-  auto s = std::make_shared<const AccountSet>(m.where_all({&grants_[id]}));
-  if (kept_words_ + s->words() <= kMaxKeptWords) {
-    kept_words_ += s->words();
-    sets_[id] = s;
+  if (kept_[id].set) return kept_[id];
+  auto set = std::make_shared<const AccountSet>(m.where_all({&grants_[id]}));
+  Met out{set, set->count()};
+  if (kept_words_ + set->words() <= kMaxKeptWords) {
+    kept_words_ += set->words();
+    kept_[id] = out;
   }
-  return s;
+  return out;
 }
 
 }  // namespace tierscope

@@ -20,9 +20,13 @@ class Requirements {
   const Grant& grant(int id) const { return grants_[id]; }
   bool everywhere(int id) const { return grants_[id].everywhere(); }
   bool on_profile(int id, std::size_t profile) const { return on_profile_[id * profiles_ + profile]; }
-  // The configurations that meet requirement id (valid ones only). Kept up to a memory limit; past
-  // it a set is computed for the caller and not kept.
-  std::shared_ptr<const AccountSet> set(int id, const Model& m) const;
+  // The configurations that meet requirement id (valid ones only) and how many they are. Kept up to
+  // a memory limit; past it a set is computed for the caller and not kept.
+  struct Met {
+    std::shared_ptr<const AccountSet> set;
+    std::uint32_t count = 0;
+  };
+  Met met(int id, const Model& m) const;
 
  private:
   std::vector<Grant> grants_;
@@ -30,7 +34,7 @@ class Requirements {
   std::vector<bool> on_profile_;  // [id * profiles_ + profile]
   std::size_t profiles_ = 0;
   mutable std::mutex mutex_;
-  mutable std::vector<std::shared_ptr<const AccountSet>> sets_;
+  mutable std::vector<Met> kept_;
   mutable std::size_t kept_words_ = 0;
 };
 

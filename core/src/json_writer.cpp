@@ -1,0 +1,117 @@
+#include "json_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "text.hpp"
+
+namespace tierscope {
+
+void append_json_string(std::string& out, std::string_view s) {
+  if (invalid_utf8_at(s)) {  // rare: nlohmann's own replacement rules, not a second copy of them
+    out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return;
+  }
+  static const char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t run = i;  // a run of bytes that need nothing is copied at once (UTF-8 kept)
+    while (run < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+      ++run;
+    }
+    out.append(s.data() + i, run - i);
+    if (run == s.size()) break;
+    const unsigned char c = static_cast<unsigned char>(s[run]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15];
+    }
+    i = run + 1;
+  }
+  out += '"';
+}
+
+void JsonWriter::newline(std::size_t depth) {
+  out_ += '\n';
+  out_.append(2 * depth, ' ');
+}
+
+void JsonWriter::element() {
+  if (after_key_) {  // the value of a member: the key wrote the separator
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;  // the document's top-level value
+  if (!empty_.back()) out_ += ',';
+  empty_.back() = false;
+  newline(empty_.size());
+}
+
+JsonWriter& JsonWriter::open(char c) {
+  element();
+  out_ += c;
+  empty_.push_back(true);
+  return *this;
+}
+
+JsonWriter& JsonWriter::close(char c) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (!was_empty) newline(empty_.size());
+  out_ += c;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+  element();
+  append_json_string(out_, k);
+  out_ += ": ";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view s) {
+  element();
+  append_json_string(out_, s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(bool b) {
+  element();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::uint64_t n) {
+  element();
+  out_ += std::to_string(n);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(int n) {
+  element();
+  out_ += std::to_string(n);
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  element();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& list) {
+  begin_array();
+  for (const auto& s : list) value(s);
+  return end_array();
+}
+
+}  // namespace tierscope

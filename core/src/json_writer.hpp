@@ -1,0 +1,50 @@
+// JSON text written directly, without building a tree first: the hot documents (the check report)
+// are written this way. The output is byte for byte what nlohmann's dump(2, ' ', false, replace)
+// gives for the same tree (tests/unit/json_writer_test.cpp compares them), so every document keeps
+// one format whichever way it was made.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tierscope {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::size_t reserve = 0) { out_.reserve(reserve); }
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
+  JsonWriter& key(std::string_view k);  // in an object, before each value
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(std::uint64_t n);
+  JsonWriter& value(std::uint32_t n) { return value(std::uint64_t(n)); }
+  JsonWriter& value(int n);
+  JsonWriter& null();
+  JsonWriter& string_or_null(std::string_view s) { return s.empty() ? null() : value(s); }  // "" -> null
+  JsonWriter& strings(const std::vector<std::string>& list);  // an array of strings
+  // A member with a value: key(k).value(v).
+  template <class T>
+  JsonWriter& field(std::string_view k, const T& v) { return key(k).value(v); }
+  std::string take() { return std::move(out_); }
+
+ private:
+  JsonWriter& open(char c);
+  JsonWriter& close(char c);
+  void element();  // before a value: the comma, new line and indent an array element needs
+  void newline(std::size_t depth);
+  std::string out_;
+  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+// s as a JSON string literal (quotes included), appended to out: control characters escaped, UTF-8
+// kept, invalid UTF-8 replaced by U+FFFD.
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace tierscope
