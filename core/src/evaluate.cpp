@@ -24,20 +24,24 @@ struct Asked {
   std::vector<Item> all_items;
   std::vector<std::uint32_t> blocking_at, optional_at;
   Asked(const Request& req, const Catalog& catalog, const Options& o) {
-    // blocking: required, plus conditional unless left out: these decide the install
-    std::vector<const std::string*> blocking;
-    for (const auto& n : req.required) blocking.push_back(&n);
-    if (!o.without_conditional)
-      for (const auto& n : req.conditional) blocking.push_back(&n);
-    std::sort(blocking.begin(), blocking.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-    const auto& optional = req.optional;  // sorted
-    std::vector<int> from;                // per place in all: blocking index, or -1 for optional
-    all.reserve(blocking.size() + optional.size());
-    for (std::size_t i = 0, j = 0; i < blocking.size() || j < optional.size();) {
-      bool take_blocking = j == optional.size() || (i < blocking.size() && *blocking[i] <= optional[j]);
-      (take_blocking ? blocking_at : optional_at).push_back(std::uint32_t(all.size()));
-      from.push_back(take_blocking ? int(i) : -1);
-      all.push_back(take_blocking ? *blocking[i++] : optional[j++]);
+    // Blocking: required, plus conditional unless left out (these decide the install). The request's
+    // three lists are sorted and share no name: merged here, no sort.
+    static const std::vector<std::string> none;
+    const auto& req2 = req.required;
+    const auto& cond = o.without_conditional ? none : req.conditional;
+    const auto& opt = req.optional;
+    std::vector<int> from;  // per place in all: blocking index, or -1 for optional
+    all.reserve(req2.size() + cond.size() + opt.size());
+    for (std::size_t i = 0, j = 0, k = 0, b = 0; i < req2.size() || j < cond.size() || k < opt.size();) {
+      const std::string* next = nullptr;
+      int list = 0;
+      if (i < req2.size()) next = &req2[i], list = 0;
+      if (j < cond.size() && (!next || cond[j] < *next)) next = &cond[j], list = 1;
+      if (k < opt.size() && (!next || opt[k] < *next)) next = &opt[k], list = 2;
+      (list == 0 ? i : list == 1 ? j : k)++;
+      (list < 2 ? blocking_at : optional_at).push_back(std::uint32_t(all.size()));
+      from.push_back(list < 2 ? int(b++) : -1);
+      all.push_back(*next);
     }
     all_items.reserve(all.size());
     for (std::size_t k = 0; k < all.size(); ++k)
@@ -56,39 +60,42 @@ std::string rejected_for_all(const Request& req, const Asked& asked) {
   return req.url_rejection;
 }
 
+// Ids (requirements, places) are kept sorted as 64-bit keys: one sort for every list of the
+// evaluator (each std::sort instantiation costs the wasm module kilobytes).
+using Ids = std::vector<std::uint64_t>;
+void sort_unique(Ids& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+bool has(const Ids& sorted, std::uint64_t id) { return std::binary_search(sorted.begin(), sorted.end(), id); }
+Ids minus(const Ids& a, const Ids& b) {  // both sorted
+  Ids out;
+  for (auto id : a)
+    if (!has(b, id)) out.push_back(id);
+  return out;
+}
+
 // The requirements the blocking scopes kept (keep[i]) need, strict and lenient or lenient only,
 // without those met everywhere: sorted ids, one AND each.
-std::vector<int> requirement_ids(const Asked& asked, const std::vector<char>& keep, const Catalog& catalog, bool strict_too) {
-  std::vector<int> ids;
+Ids requirement_ids(const Asked& asked, const std::vector<char>& keep, const Catalog& catalog, bool strict_too) {
+  Ids ids;
   for (std::size_t i = 0; i < asked.blocking_count(); ++i)
     if (const Scope* s = asked.blocking_scope(i); s && keep[i])
       for (int id : {s->lenient_id, strict_too ? s->strict_id : -1})
-        if (id >= 0 && !catalog.requirements.everywhere(id)) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        if (id >= 0 && !catalog.requirements.everywhere(id)) ids.push_back(std::uint64_t(id));
+  sort_unique(ids);
   return ids;
 }
-// The requirements' sets, fewest configurations first: ANDs in that order empty a block soonest
-// (`own` keeps alive any set that the catalog did not keep).
-struct Sets {
-  std::vector<std::shared_ptr<const AccountSet>> own;
-  std::vector<const AccountSet*> sets;
-};
-Sets sets_of(const std::vector<int>& ids, const Catalog& catalog) {
+
+// How many configurations the requirements `ids` all hold on.
+std::uint32_t count_all(const Ids& ids, const Catalog& catalog) {
   std::vector<Requirements::Met> met;
-  for (int id : ids) met.push_back(catalog.requirements.met(id, *catalog.model));
-  std::sort(met.begin(), met.end(), [](const auto& a, const auto& b) { return a.count < b.count; });
-  Sets out;
-  for (auto& x : met) {
-    out.sets.push_back(x.set.get());
-    out.own.push_back(std::move(x.set));
+  std::vector<const AccountSet*> sets;
+  for (auto id : ids) {
+    met.push_back(catalog.requirements.met(int(id), *catalog.model));
+    sets.push_back(met.back().set.get());
   }
-  return out;
-}
-std::vector<int> minus(const std::vector<int>& a, const std::vector<int>& b) {  // both sorted
-  std::vector<int> out;
-  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
+  return count_and_all(catalog.model->all(), sets);
 }
 
 // How many configurations install now (the set) and after each suggestion, whose requirements
@@ -100,38 +107,38 @@ struct Reach {
   AccountSet installs;
   std::vector<std::uint32_t> after;
 };
-Reach reach(const std::vector<int>& ids, const std::vector<std::vector<int>>& removed, const Catalog& catalog) {
+Reach reach(const Ids& ids, const std::vector<Ids>& removed, const Catalog& catalog) {
   const Model& m = *catalog.model;
-  struct Step {
-    int id, removals;
-    Requirements::Met met;
-  };
-  std::vector<Step> order;
-  for (int id : ids) {
-    int r = 0;
-    for (const auto& gone : removed) r += std::binary_search(gone.begin(), gone.end(), id);
-    order.push_back({id, r, catalog.requirements.met(id, m)});
+  std::vector<Requirements::Met> met;
+  Ids keys;  // removals, configurations, place in ids: the AND order
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::uint64_t removals = 0;
+    for (const auto& gone : removed) removals += has(gone, ids[i]);
+    met.push_back(catalog.requirements.met(int(ids[i]), m));
+    keys.push_back(removals << 52 | std::uint64_t(met.back().count) << 26 | i);
   }
-  std::sort(order.begin(), order.end(), [](const Step& a, const Step& b) {
-    return a.removals != b.removals ? a.removals < b.removals : a.met.count < b.met.count;
-  });
-  std::vector<std::size_t> first(removed.size(), order.size()), by_first(removed.size());
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::size_t> order;  // places in ids
+  for (auto k : keys) order.push_back(std::size_t(k & ((1u << 26) - 1)));
+  Ids by_first;  // first place in the order a suggestion removes, suggestion
   for (std::size_t s = 0; s < removed.size(); ++s) {
-    for (std::size_t p = 0; p < order.size() && first[s] == order.size(); ++p)
-      if (std::binary_search(removed[s].begin(), removed[s].end(), order[p].id)) first[s] = p;
-    by_first[s] = s;
+    std::size_t first = order.size();
+    for (std::size_t p = 0; p < order.size() && first == order.size(); ++p)
+      if (has(removed[s], ids[order[p]])) first = p;
+    by_first.push_back(std::uint64_t(first) << 32 | s);
   }
-  std::sort(by_first.begin(), by_first.end(), [&](std::size_t a, std::size_t b) { return first[a] < first[b]; });
+  std::sort(by_first.begin(), by_first.end());
   Reach out{m.all(), std::vector<std::uint32_t>(removed.size())};
   std::size_t done = 0;  // order[0, done) is ANDed into out.installs
-  for (std::size_t s : by_first) {
-    for (; done < first[s]; ++done) out.installs &= *order[done].met.set;
+  for (auto key : by_first) {
+    const std::size_t first = std::size_t(key >> 32), s = std::size_t(key & 0xFFFFFFFFu);
+    for (; done < first; ++done) out.installs &= *met[order[done]].set;
     std::vector<const AccountSet*> kept;
-    for (std::size_t p = first[s]; p < order.size(); ++p)
-      if (!std::binary_search(removed[s].begin(), removed[s].end(), order[p].id)) kept.push_back(order[p].met.set.get());
+    for (std::size_t p = first; p < order.size(); ++p)
+      if (!has(removed[s], ids[order[p]])) kept.push_back(met[order[p]].set.get());
     out.after[s] = count_and_all(out.installs, kept);
   }
-  for (; done < order.size(); ++done) out.installs &= *order[done].met.set;
+  for (; done < order.size(); ++done) out.installs &= *met[order[done]].set;
   return out;
 }
 
@@ -150,7 +157,7 @@ struct Account {
 // scopes and the blocking scopes disputed on it (places in asked.blocking, sorted).
 struct Row {
   ProfileResult result;
-  std::vector<int> needs;
+  Ids needs;
 };
 
 Row evaluate_one(const Account& has, const Asked& asked, const std::string& rejected) {
@@ -160,7 +167,7 @@ Row evaluate_one(const Account& has, const Asked& asked, const std::string& reje
   for (std::size_t i = 0; i < asked.blocking_at.size(); ++i) {
     const Scope* s = asked.blocking_scope(i);
     if (!s) continue;
-    if (!has(s->lenient_id)) r.missing.push_back(asked.blocking_at[i]), row.needs.push_back(int(i));  // no source grants it here
+    if (!has(s->lenient_id)) r.missing.push_back(asked.blocking_at[i]), row.needs.push_back(i);  // no source grants it here
     else if (s->unverified() || !has(s->strict_id)) uncertain = true;
   }
   for (std::uint32_t k = 0; k < asked.all_items.size(); ++k) {
@@ -169,11 +176,10 @@ Row evaluate_one(const Account& has, const Asked& asked, const std::string& reje
     if (s->unverified()) r.unverified.push_back(k);
     else if (has(s->lenient_id) && !has(s->strict_id)) {
       r.disputed.push_back(k);
-      if (b >= 0) row.needs.push_back(b);
+      if (b >= 0) row.needs.push_back(std::uint64_t(b));
     }
   }
-  std::sort(row.needs.begin(), row.needs.end());
-  row.needs.erase(std::unique(row.needs.begin(), row.needs.end()), row.needs.end());
+  sort_unique(row.needs);
   r.status = !rejected.empty() ? rejected : !r.missing.empty() ? "permission-error" : uncertain ? "uncertain" : "installs";
   if (r.status == "installs" || r.status == "uncertain") {  // then no asked name is invalid
     for (std::uint32_t k = 0; k < asked.all_items.size(); ++k)
@@ -315,17 +321,17 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
   // it (made optional, they leave nothing that could still fail there); each distinct set unlocks
   // every failing profile whose missing and disputed blocking scopes it covers.
   auto failing = [](const Row& row) { return row.result.status == "permission-error"; };
-  std::vector<const std::vector<int>*> sets;
+  std::vector<const Ids*> sets;
   for (const auto& row : rows)
     if (failing(row) && std::none_of(sets.begin(), sets.end(), [&](auto* s) { return *s == row.needs; }))
       sets.push_back(&row.needs);
 
   const std::size_t n = asked.blocking_count();
-  const std::vector<int> now_ids = requirement_ids(asked, std::vector<char>(n, 1), catalog, true);
-  std::vector<std::vector<int>> removed;  // per suggestion: requirements no longer needed
+  const Ids now_ids = requirement_ids(asked, std::vector<char>(n, 1), catalog, true);
+  std::vector<Ids> removed;  // per suggestion: requirements no longer needed
   for (const auto* set : sets) {
     std::vector<char> keep(n, 1);
-    for (int i : *set) keep[i] = 0;
+    for (auto i : *set) keep[i] = 0;
     removed.push_back(minus(now_ids, requirement_ids(asked, keep, catalog, true)));
   }
   Reach now = reach(now_ids, removed, catalog);
@@ -334,7 +340,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     const AccountSet& installs = now.installs;
     ev.combinations_install = installs.count();
     ev.combinations_disputed =
-        count_and_all(m.all(), sets_of(requirement_ids(asked, std::vector<char>(n, 1), catalog, false), catalog).sets) -  // installs is a part of it
+        count_all(requirement_ids(asked, std::vector<char>(n, 1), catalog, false), catalog) -  // installs is a part of it
         ev.combinations_install;
     Model::Breakdown b = m.breakdown(installs);
     ev.by_hub = std::move(b.by_hub);
@@ -346,7 +352,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
 
   for (std::size_t i = 0; i < sets.size(); ++i) {
     Suggestion s;
-    for (int k : *sets[i]) s.scopes.push_back(asked.blocking_name(k));
+    for (auto k : *sets[i]) s.scopes.push_back(asked.blocking_name(k));
     for (const auto& row : rows)
       if (failing(row) && std::includes(sets[i]->begin(), sets[i]->end(), row.needs.begin(), row.needs.end()))
         s.unlocks.push_back(row.result.id);

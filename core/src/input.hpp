@@ -50,6 +50,8 @@ RawInput read_input(std::string_view text);
 RawInput read_fields(std::string_view fields_json);
 // Shared checks for any text handed to the core: size, NUL bytes, UTF-8. Throws InputError.
 void check_text(std::string_view text, const char* what);
+// Parses JSON text with no checks of its own (throws nlohmann's parse_error): for text the core wrote.
+nlohmann::ordered_json json_document(std::string_view text);
 // Parses JSON with a depth bound and line/column in errors. Throws InputError.
 nlohmann::ordered_json parse_json(std::string_view text, const char* what);
 // Options text (check, pair, diff, build_urls) as JSON: anything unreadable is InputError bad-options.

@@ -92,14 +92,19 @@ JsonWriter& JsonWriter::value(bool b) {
 
 JsonWriter& JsonWriter::value(std::uint64_t n) {
   element();
-  out_ += std::to_string(n);
+  char digits[20];
+  int len = 0;
+  do digits[len++] = char('0' + n % 10); while (n /= 10);
+  while (len) out_ += digits[--len];
   return *this;
 }
 
 JsonWriter& JsonWriter::value(int n) {
+  if (n >= 0) return value(std::uint64_t(n));
   element();
-  out_ += std::to_string(n);
-  return *this;
+  out_ += '-';
+  after_key_ = true;  // the digits follow the sign
+  return value(std::uint64_t(-(long long)n));
 }
 
 JsonWriter& JsonWriter::null() {

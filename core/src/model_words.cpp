@@ -163,22 +163,12 @@ AccountSet and_all(const AccountSet& start, const std::vector<const AccountSet*>
   return out;
 }
 
-// A block at a time, so the block stays in registers or L1 while every set is ANDed into it.
 TS_COUNTING std::uint32_t count_and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets) {
-  constexpr std::size_t kBlock = 32;
-  std::uint64_t block[kBlock];
   std::uint32_t n = 0;
-  const std::size_t words = start.words();
-  for (std::size_t base = 0; base < words; base += kBlock) {
-    const std::size_t len = std::min(kBlock, words - base);
-    std::uint64_t any = 0;
-    for (std::size_t i = 0; i < len; ++i) any |= block[i] = start.word(base + i);
-    for (const AccountSet* s : sets) {
-      if (!any) break;
-      any = 0;
-      for (std::size_t i = 0; i < len; ++i) any |= block[i] &= s->word(base + i);
-    }
-    for (std::size_t i = 0; i < len && any; ++i) n += popcount64(block[i]);
+  for (std::size_t i = 0; i < start.words(); ++i) {
+    std::uint64_t w = start.word(i);
+    for (const AccountSet* s : sets) w &= s->word(i);
+    n += popcount64(w);
   }
   return n;
 }

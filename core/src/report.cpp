@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "input.hpp"
 #include "install_url.hpp"
 #include "labels.hpp"
 
@@ -15,6 +16,8 @@ std::string percent_text(std::uint32_t part, std::uint32_t whole) {
   return buf;
 }
 
+static ojson tree(const std::string& text) { return json_document(text); }  // a written document as a tree
+
 static ojson str_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
 
 void write_header(JsonWriter& w, const Catalog& catalog) {
@@ -27,7 +30,7 @@ ojson header_json(const Catalog& catalog) {
   JsonWriter w;
   w.begin_object();
   write_header(w, catalog);
-  return ojson::parse(w.end_object().take());
+  return tree(w.end_object().take());
 }
 
 static ojson id_or_null(const std::vector<Named>& list, int i) { return i >= 0 ? ojson(list[i].id) : ojson(nullptr); }
@@ -69,7 +72,7 @@ void write_request(JsonWriter& w, const Request& req) {
 ojson request_json(const Request& req) {
   JsonWriter w;
   write_request(w, req);
-  return ojson::parse(w.take());
+  return tree(w.take());
 }
 
 void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags) {
@@ -87,7 +90,7 @@ void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags) {
 ojson diagnostics_json(const std::vector<Diagnostic>& diags) {
   JsonWriter w;
   write_diagnostics(w, diags);
-  return ojson::parse(w.take());
+  return tree(w.take());
 }
 
 namespace {
@@ -187,7 +190,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
 }
 
 ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o, const Catalog& catalog) {
-  return ojson::parse(report_text(in, req, ev, o, catalog, nullptr));
+  return tree(report_text(in, req, ev, o, catalog, nullptr));
 }
 
 static ojson evidence_json(const Evidence& e) {

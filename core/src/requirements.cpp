@@ -7,19 +7,21 @@ constexpr std::size_t kMaxKeptWords = std::size_t(8) << 20;  // 64 MiB of kept s
 }
 
 int Requirements::add(const Grant& g) {
-  std::vector<int> key{int(g.kind)};
+  // The grant as bytes: kind, then per alternative '/' and three bytes per condition (hub and feature
+  // below 24 or -1, tier below 8: never '/').
+  std::string key(1, char(g.kind));
   for (const auto& alt : g.alternatives) {
-    key.push_back(int(alt.size()));
-    for (const auto& c : alt) key.insert(key.end(), {c.hub, c.min_tier, c.feature});
+    key += '/';
+    for (const auto& c : alt) key += {char(c.hub), char(c.min_tier), char(c.feature)};
   }
-  auto [it, added] = ids_.emplace(std::move(key), int(grants_.size()));
+  auto [it, added] = ids_.emplace(std::move(key), grants_.size());
   if (added) grants_.push_back(g);
-  return it->second;
+  return int(it->second);
 }
 
 void Requirements::index_profiles(const Model& m) {
   profiles_ = m.profiles.size();
-  on_profile_.assign(grants_.size() * profiles_, false);
+  on_profile_.assign(grants_.size() * profiles_, 0);
   for (std::size_t id = 0; id < grants_.size(); ++id)
     for (std::size_t p = 0; p < profiles_; ++p) on_profile_[id * profiles_ + p] = m.grants(grants_[id], m.profiles[p].config);
   kept_.assign(grants_.size(), Met{});

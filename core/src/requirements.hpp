@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "model.hpp"
@@ -30,8 +31,8 @@ class Requirements {
 
  private:
   std::vector<Grant> grants_;
-  std::map<std::vector<int>, int> ids_;  // a grant written as numbers -> its id
-  std::vector<bool> on_profile_;  // [id * profiles_ + profile]
+  std::map<std::string, std::size_t> ids_;  // a grant written as bytes -> its id
+  std::vector<std::uint8_t> on_profile_;  // [id * profiles_ + profile]
   std::size_t profiles_ = 0;
   mutable std::mutex mutex_;
   mutable std::vector<Met> kept_;
