@@ -200,7 +200,11 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
   std::vector<const ProfileResult*> rows;
   for (const auto& p : ev.profiles) rows.push_back(&p);
   if (ev.account) rows.push_back(&*ev.account);
+  std::vector<char> disputed(asked.all.size(), 0);  // anywhere: the few names to look at
+  for (const auto* p : rows)
+    for (std::uint32_t k : p->disputed) disputed[k] = 1;
   for (std::uint32_t k = 0; k < asked.all.size(); ++k) {
+    if (!disputed[k]) continue;
     const std::string& name = asked.all[k];
     std::vector<std::string> where;
     for (const auto* p : rows)

@@ -7,36 +7,45 @@
 namespace tierscope {
 
 void append_json_string(std::string& out, std::string_view s) {
-  if (invalid_utf8_at(s)) {  // rare: nlohmann's own replacement rules, not a second copy of them
+  // Plain pointer loops: this is the hot code of a report, and the wasm build compiles it for size.
+  const char* const begin = s.data();
+  const char* const end = begin + s.size();
+  std::size_t extra = 0;  // bytes the escapes add
+  bool utf8 = false;
+  for (const char* p = begin; p != end; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= 0x80) utf8 = true;
+    else if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') extra += 1;
+    else if (c < 0x20) extra += 5;
+  }
+  if (utf8 && invalid_utf8_at(s)) {  // rare: nlohmann's own replacement rules, not a second copy of them
     out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     return;
   }
   static const char hex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t run = i;  // a run of bytes that need nothing is copied at once (UTF-8 kept)
-    while (run < s.size()) {
-      const unsigned char c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c == '\\') break;
-      ++run;
+  const std::size_t at = out.size();
+  out.resize(at + s.size() + extra + 2);
+  char* w = &out[at];
+  *w++ = '"';
+  for (const char* p = begin; p != end; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      *w++ = char(c);
+      continue;
     }
-    out.append(s.data() + i, run - i);
-    if (run == s.size()) break;
-    const unsigned char c = static_cast<unsigned char>(s[run]);
+    *w++ = '\\';
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15];
+      case '"': *w++ = '"'; break;
+      case '\\': *w++ = '\\'; break;
+      case '\b': *w++ = 'b'; break;
+      case '\f': *w++ = 'f'; break;
+      case '\n': *w++ = 'n'; break;
+      case '\r': *w++ = 'r'; break;
+      case '\t': *w++ = 't'; break;
+      default: *w++ = 'u', *w++ = '0', *w++ = '0', *w++ = hex[c >> 4], *w++ = hex[c & 15];
     }
-    i = run + 1;
   }
-  out += '"';
+  *w = '"';
 }
 
 void JsonWriter::newline(std::size_t depth) {

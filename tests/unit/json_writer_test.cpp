@@ -1,0 +1,79 @@
+// The direct JSON writer against nlohmann's dump(2, ' ', false, replace), which it must equal byte for byte.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "json_writer.hpp"
+
+using namespace tierscope;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+std::string nlohmann_text(const ojson& j) { return j.dump(2, ' ', false, ojson::error_handler_t::replace); }
+
+void write(JsonWriter& w, const ojson& j) {  // any tree of strings, numbers, booleans and nulls
+  if (j.is_object()) {
+    w.begin_object();
+    for (const auto& [k, v] : j.items()) write(w.key(k), v);
+    w.end_object();
+  } else if (j.is_array()) {
+    w.begin_array();
+    for (const auto& v : j) write(w, v);
+    w.end_array();
+  } else if (j.is_string()) {
+    w.value(j.get<std::string>());
+  } else if (j.is_boolean()) {
+    w.value(j.get<bool>());
+  } else if (j.is_number_unsigned()) {
+    w.value(j.get<std::uint64_t>());
+  } else if (j.is_number_integer()) {
+    w.value(j.get<int>());
+  } else {
+    w.null();
+  }
+}
+
+std::string written(const ojson& j) {
+  JsonWriter w;
+  write(w, j);
+  return w.take();
+}
+}  // namespace
+
+TEST_CASE("json writer: every byte value in a string, alone and inside text") {
+  for (int b = 0; b < 256; ++b) {
+    std::string one(1, char(b)), inside = "a" + one + "z\xC3\xA9";
+    for (const auto& s : {one, inside}) {
+      INFO("byte " << b);
+      std::string mine;
+      append_json_string(mine, s);
+      CHECK(mine == ojson(s).dump(-1, ' ', false, ojson::error_handler_t::replace));
+    }
+  }
+}
+
+TEST_CASE("json writer: random byte strings, valid and invalid UTF-8") {
+  std::mt19937 rng(20261129);
+  const char* pieces[] = {"a", "\"", "\\", "\n", "\x01", "\x7F", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC3", "\xFF", "\xED\xA0\x80"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string s;
+    for (int k = int(rng() % 12); k > 0; --k) s += pieces[rng() % 12];
+    std::string mine;
+    append_json_string(mine, s);
+    CHECK(mine == ojson(s).dump(-1, ' ', false, ojson::error_handler_t::replace));
+  }
+}
+
+TEST_CASE("json writer: nesting, empty containers, numbers, keys as nlohmann formats them") {
+  ojson doc = ojson::parse(R"({"a": [], "b": {}, "c": [1, [2, []], {"d": null, "e": true, "f": false}],
+    "g": -7, "h": 18446744073709551615, "i": "x\ty", "k\"ey": [{"z": {}}], "empty": ""})");
+  CHECK(written(doc) == nlohmann_text(doc));
+  CHECK(written(ojson::array()) == "[]");
+  CHECK(written(ojson::object()) == "{}");
+  CHECK(written(ojson(0)) == "0");
+  JsonWriter w;
+  w.begin_object().field("n", -2147483647 - 1).key("s").string_or_null("").key("l").strings({"a", "b"}).end_object();
+  CHECK(w.take() == nlohmann_text(ojson::parse(R"({"n": -2147483648, "s": null, "l": ["a", "b"]})")));
+}
