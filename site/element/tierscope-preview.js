@@ -1,16 +1,16 @@
 // <tierscope-preview>: a custom element that shows, per HubSpot portal tier, whether an OAuth install
-// with the given scopes succeeds. One ES module, no dependencies: it loads the tierscope wasm module
-// from ../tierscope.mjs (relative to this file; the .wasm sits beside the .mjs). Every element on a
-// page shares one module instance. Docs: ./README.md.
-
-const MODULE_URL = new URL('../tierscope.mjs', import.meta.url);
+// with the given scopes succeeds. One ES module, no dependencies. Unless it is given an engine (the
+// `engine` property, or TierscopePreview.engine for every element), it imports the tierscope wasm module
+// from ../tierscope.mjs, a literal relative import that bundlers resolve: the same file is the npm
+// package's `tierscope/element` (element/tierscope-preview.js beside tierscope.mjs) and the static
+// site's element/tierscope-preview.js. Every element on a page shares one module instance. Docs: ./README.md.
 
 let modulePromise = null;
 
 /** The shared tierscope instance (one per page, created on first use). */
 export function loadTierscope() {
   if (!modulePromise) {
-    modulePromise = import(MODULE_URL.href).then((m) => {
+    modulePromise = import('../tierscope.mjs').then((m) => {
       const factory = m.createTierscope || m.default;
       if (typeof factory !== 'function') throw new Error('tierscope.mjs does not export createTierscope()');
       return factory();
@@ -18,6 +18,10 @@ export function loadTierscope() {
   }
   return modulePromise;
 }
+
+// The engine every element uses when it has none of its own (TierscopePreview.engine); connected elements.
+let defaultEngine = null;
+const live = new Set();
 
 const STATUS = {
   'installs': { text: 'Installs', icon: '\u2713' },
@@ -135,20 +139,24 @@ export class TierscopePreview extends HTMLElement {
     this._report = null;
     this._error = null;
     this._lastJson = undefined;
+    this._engine = null;
     this._body.append(h('p', { class: 'loading', text: 'Checking scopes\u2026' }));
   }
 
   connectedCallback() {
     // Properties set before the element was upgraded shadow the prototype accessors: re-apply them.
-    for (const name of [...ATTRS, 'compact']) {
+    for (const name of [...ATTRS, 'compact', 'engine']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const v = this[name];
         delete this[name];
         this[name] = v;
       }
     }
+    live.add(this);
     this._schedule();
   }
+
+  disconnectedCallback() { live.delete(this); }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
@@ -167,6 +175,23 @@ export class TierscopePreview extends HTMLElement {
       return this;
     };
     return wait();
+  }
+
+  /**
+   * The tierscope instance this element uses: a createTierscope() instance (or a promise of one) that
+   * you assign, else null (the element then uses TierscopePreview.engine, or imports its own).
+   */
+  get engine() { return this._engine; }
+  set engine(value) {
+    this._engine = value || null;
+    this._schedule();
+  }
+
+  /** The engine of every element that has none of its own (set it before elements render to avoid the import). */
+  static get engine() { return defaultEngine; }
+  static set engine(value) {
+    defaultEngine = value || null;
+    for (const el of live) el._schedule();
   }
 
   get compact() { return this.hasAttribute('compact'); }
@@ -205,7 +230,12 @@ export class TierscopePreview extends HTMLElement {
     let error = null;
     let ts = null;
     try {
-      ts = await loadTierscope();
+      const given = this._engine || defaultEngine;
+      ts = await (given || loadTierscope());
+      if (!ts || typeof ts.check !== 'function') {
+        ts = null;
+        error = { code: 'bad-engine', message: 'the engine is not a tierscope instance (it has no check())' };
+      }
     } catch (e) {
       error = { code: 'load-error', message: `the tierscope module could not be loaded (${(e && e.message) || e})` };
     }
