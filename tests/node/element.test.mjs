@@ -42,11 +42,67 @@ test('the types declare the element class and augment HTMLElementTagNameMap with
   // Every property the d.ts declares exists in the module (names taken from the declaration).
   const body = dts.slice(exported.index, dts.indexOf('\n}', exported.index));
   const props = [...body.matchAll(/^\s+(?:static\s+)?(?:readonly\s+)?(\w+):/gm)].map((m) => m[1]);
-  assert.ok(props.includes('engine') && props.includes('report'));
+  assert.ok(props.includes('engine') && props.includes('strings') && props.includes('report'));
   for (const p of props) {
     assert.ok(new RegExp(`(get ${p}\\(|'${p}'|static get ${p}\\()`).test(source), `the element has ${p}`);
   }
   assert.match(dts, /'tierscope-change': CustomEvent<Report>/);
   assert.match(dts, /import type \{[^}]*\bReport\b[^}]*\} from '\.\.\/tierscope\.js'/);
   assert.ok(existsSync(join(WASM_DIR, 'tierscope.d.ts')), '../tierscope.js resolves to the package types');
+});
+
+const manifest = JSON.parse(readFileSync(join(WASM_DIR, 'custom-elements.json'), 'utf8'));
+const declaration = manifest.modules[0].declarations.find((d) => d.customElement);
+
+test('custom-elements.json: valid against the Custom Elements Manifest schema, found through package.json', async () => {
+  const { default: Ajv } = await import('ajv');
+  const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'custom-elements-manifest', 'schema.json'), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate(manifest), JSON.stringify(validate.errors, null, 1));
+  assert.equal(manifest.schemaVersion, '2.1.0');
+  assert.equal(readFileSync(join(WASM_DIR, 'custom-elements.json'), 'utf8'), readFileSync(join(ROOT, 'web', 'custom-elements.json'), 'utf8'));
+  assert.equal(pkg.customElements, 'custom-elements.json');
+  assert.ok(pkg.files.includes('custom-elements.json'));
+  assert.equal(pkg.exports['./custom-elements.json'], './custom-elements.json');
+  // The module path is the file the package ships; the definition names the tag.
+  assert.equal(manifest.modules.length, 1);
+  assert.equal(manifest.modules[0].path, 'element/tierscope-preview.js');
+  assert.ok(existsSync(join(WASM_DIR, manifest.modules[0].path)));
+  assert.equal(declaration.tagName, 'tierscope-preview');
+  assert.deepEqual(manifest.modules[0].exports.find((e) => e.kind === 'custom-element-definition'),
+    { kind: 'custom-element-definition', name: 'tierscope-preview', declaration: { name: 'TierscopePreview', module: 'element/tierscope-preview.js' } });
+  // Each js export is exported by the module.
+  for (const e of manifest.modules[0].exports.filter((x) => x.kind === 'js')) {
+    assert.match(source, new RegExp(`export (class|function) ${e.name}\\b`), `the module exports ${e.name}`);
+  }
+});
+
+test('custom-elements.json agrees with the element source: attributes, events, CSS custom properties', () => {
+  // observedAttributes: ATTRS + compact (the browser test checks the running element too).
+  const attrs = JSON.parse(/const ATTRS = (\[[^\]]*\]);/.exec(source)[1].replace(/'/g, '"'));
+  assert.deepEqual(declaration.attributes.map((a) => a.name).sort(), [...attrs, 'compact'].sort());
+  for (const a of declaration.attributes) {
+    assert.ok(declaration.members.some((m) => m.name === a.fieldName && !m.static), `attribute ${a.name} names its property`);
+  }
+  const events = [...new Set([...source.matchAll(/new CustomEvent\('([\w-]+)'/g)].map((m) => m[1]))].sort();
+  assert.deepEqual(declaration.events.map((e) => e.name).sort(), events);
+  const cssProps = [...new Set([...source.matchAll(/var\((--tierscope-[\w-]+)/g)].map((m) => m[1]))].sort();
+  assert.deepEqual(declaration.cssProperties.map((p) => p.name).sort(), cssProps);
+});
+
+test('the element CSS uses logical properties only (it mirrors under dir="rtl")', () => {
+  const css = /const CSS = `([\s\S]*?)`;/.exec(source)[1];
+  assert.ok(css.includes(':host'), 'found the CSS');
+  const physical = [
+    /\b(margin|padding|border|inset|scroll-margin|scroll-padding)-(left|right|top|bottom)\b/,
+    /(^|[\s;{])(left|right|top|bottom)\s*:/,
+    /\b(text-align|float|clear)\s*:\s*(left|right)\b/,
+    /(^|[\s;{])(width|height|min-width|max-width|min-height|max-height)\s*:/,
+    /\bborder-(top|bottom|left|right)-(left|right)-radius\b/,
+    // A margin/padding/inset shorthand with 3 or 4 values has a left and a right of its own.
+    /(^|[\s;{])(margin|padding|inset)\s*:\s*[^;{}()]+\s[^;{}()]+\s[^;{}()]+;/,
+  ];
+  for (const line of css.split('\n')) {
+    for (const re of physical) assert.doesNotMatch(line, re, `physical property in: ${line.trim()}`);
+  }
 });

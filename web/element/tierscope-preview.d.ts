@@ -12,6 +12,15 @@ export interface TierscopePreviewError {
 /** What the element needs of an engine: a createTierscope() instance has it. */
 export type TierscopePreviewEngine = Pick<Tierscope, 'check'>;
 
+/**
+ * The element's own words (keys: see custom-elements.json or the element README; e.g. 'summary',
+ * 'announce', 'column-tier', 'status-installs'). Each is a string with {placeholders} or a function of
+ * the same values. Assign a partial object to `strings`: it is merged over the defaults.
+ */
+export interface TierscopePreviewStrings {
+  [key: string]: string | ((values: Record<string, string | number | undefined>) => string);
+}
+
 export declare class TierscopePreview extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The engine of every element that has none of its own. */
@@ -32,6 +41,8 @@ export declare class TierscopePreview extends HTMLElement {
   compact: boolean;
   /** The tierscope instance to use instead of importing one. */
   engine: TierscopePreviewEngine | Promise<TierscopePreviewEngine> | null;
+  /** The element's words: reading gives every string in use; assigning an object merges it over the defaults. */
+  strings: TierscopePreviewStrings;
   /** The last report, or null. */
   readonly report: Report | null;
   /** The last input error, or null. */
