@@ -454,3 +454,25 @@ test('custom-elements.json describes the running element: attributes, properties
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('properties set before the element is defined (engine, strings, attributes) apply once it upgrades', async () => {
+  const { page, errors, requests } = await open();
+  const res = await page.evaluate(async () => {
+    const { createTierscope } = await import('/engine/tierscope.mjs');
+    const el = document.createElement('tierscope-preview');  // not defined yet: a plain HTMLElement
+    el.engine = createTierscope();
+    el.strings = { 'column-tier': 'Plan' };
+    el.required = 'automation';
+    el.compact = true;
+    document.body.append(el);
+    const before = customElements.get('tierscope-preview');
+    await import('/element/tierscope-preview.js');
+    await el.updateComplete;
+    return { before: before === undefined, th: el.shadowRoot.querySelector('thead th').textContent,
+      attr: el.getAttribute('required'), compact: el.hasAttribute('compact'), rows: el.shadowRoot.querySelectorAll('tbody tr').length };
+  });
+  assert.deepEqual(res, { before: true, th: 'Plan', attr: 'automation', compact: true, rows: 22 });
+  assert.ok(!requests.includes('/tierscope.mjs'), 'the engine given before the upgrade is used');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
