@@ -1,16 +1,16 @@
 // <tierscope-preview>: a custom element that shows, per HubSpot portal tier, whether an OAuth install
-// with the given scopes succeeds. One ES module, no dependencies: it loads the tierscope wasm module
-// from ../tierscope.mjs (relative to this file; the .wasm sits beside the .mjs). Every element on a
-// page shares one module instance. Docs: ./README.md.
-
-const MODULE_URL = new URL('../tierscope.mjs', import.meta.url);
+// with the given scopes succeeds. One ES module, no dependencies. Unless it is given an engine (the
+// `engine` property, or TierscopePreview.engine for every element), it imports the tierscope wasm module
+// from ../tierscope.mjs, a literal relative import that bundlers resolve: the same file is the npm
+// package's `tierscope/element` (element/tierscope-preview.js beside tierscope.mjs) and the static
+// site's element/tierscope-preview.js. Every element on a page shares one module instance. Docs: ./README.md.
 
 let modulePromise = null;
 
 /** The shared tierscope instance (one per page, created on first use). */
 export function loadTierscope() {
   if (!modulePromise) {
-    modulePromise = import(MODULE_URL.href).then((m) => {
+    modulePromise = import('../tierscope.mjs').then((m) => {
       const factory = m.createTierscope || m.default;
       if (typeof factory !== 'function') throw new Error('tierscope.mjs does not export createTierscope()');
       return factory();
@@ -19,66 +19,131 @@ export function loadTierscope() {
   return modulePromise;
 }
 
-const STATUS = {
-  'installs': { text: 'Installs', icon: '\u2713' },
-  'permission-error': { text: 'Permission error', icon: '\u2717' },
-  'invalid-scope': { text: 'Invalid scope', icon: '\u2298' },
-  'uncertain': { text: 'Uncertain', icon: '?' },
-};
+// The engine every element uses when it has none of its own (TierscopePreview.engine); connected elements.
+let defaultEngine = null;
+const live = new Set();
 
+const ICONS = { 'installs': '\u2713', 'permission-error': '\u2717', 'invalid-scope': '\u2298', 'uncertain': '?' };
+
+// The element's words. Each can be replaced through the `strings` property: a string with {placeholders}
+// or a function of the same values ({installs, total, uncertain, shown, app, message}).
+const STRINGS = Object.freeze({
+  'loading': 'Checking scopes\u2026',
+  'empty': 'No scopes to check: set required, conditional, optional or url.',
+  'cannot-check': 'Cannot check these scopes: ',
+  'summary': 'Installs on {installs} of {total} standard tiers',
+  'summary-uncertain': ', uncertain on {uncertain}',
+  'summary-shown': ' ({shown} shown below)',
+  'summary-end': '.',
+  'announce': 'Installs on {installs} of {total} profiles',
+  'announce-uncertain': ', uncertain on {uncertain}',
+  'problems': 'Problems found',
+  'severity-error': 'Error: ',
+  'severity-warning': 'Warning: ',
+  'caption': 'Install result per HubSpot tier',
+  'caption-app': 'Install result per HubSpot tier for {app}',
+  'column-tier': 'Tier',
+  'column-status': 'Status',
+  'column-missing': 'Missing scopes',
+  'none': 'None',
+  'unverified': 'Availability undocumented: ',
+  'dropped': 'Optional, not granted: ',
+  'status-installs': 'Installs',
+  'status-permission-error': 'Permission error',
+  'status-invalid-scope': 'Invalid scope',
+  'status-uncertain': 'Uncertain',
+});
+
+// A new summary is announced once the input has settled: results that follow each other faster than
+// this (typing into a field that feeds the element) are not read out one by one.
+const ANNOUNCE_DELAY_MS = 1000;
+
+// Colours: one internal variable per --tierscope-* property, whose fallback depends on the colour
+// scheme; a page's --tierscope-* value wins in both schemes. Logical properties only (dir="rtl").
 const CSS = `
 :host {
+  --ts-fg: var(--tierscope-fg, #1d2430);
+  --ts-bg: var(--tierscope-bg, #ffffff);
+  --ts-border: var(--tierscope-border, #c7ccd4);
+  --ts-ok: var(--tierscope-ok, #136c2e);
+  --ts-fail: var(--tierscope-fail, #b3261e);
+  --ts-warn: var(--tierscope-warn, #8a4b00);
+  --ts-muted: var(--tierscope-muted, #555e6b);
+  --ts-code-bg: var(--tierscope-code-bg, rgba(127, 127, 127, 0.14));
   display: block;
   position: relative;
   font-family: var(--tierscope-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   font-size: var(--tierscope-font-size, 0.9375rem);
-  color: var(--tierscope-fg, #1d2430);
-  background: var(--tierscope-bg, #ffffff);
-  border: 1px solid var(--tierscope-border, #c7ccd4);
+  color: var(--ts-fg);
+  background: var(--ts-bg);
+  border: 1px solid var(--ts-border);
   border-radius: var(--tierscope-radius, 6px);
   padding: var(--tierscope-padding, 0.75em 1em);
   line-height: 1.4;
   box-sizing: border-box;
 }
+@media (prefers-color-scheme: dark) {
+  :host {
+    --ts-fg: var(--tierscope-fg, #e6ebf2);
+    --ts-bg: var(--tierscope-bg, #161b22);
+    --ts-border: var(--tierscope-border, #566173);
+    --ts-ok: var(--tierscope-ok, #72d992);
+    --ts-fail: var(--tierscope-fail, #ff9d95);
+    --ts-warn: var(--tierscope-warn, #f0bd6c);
+    --ts-muted: var(--tierscope-muted, #a9b3c0);
+    --ts-code-bg: var(--tierscope-code-bg, rgba(160, 170, 185, 0.2));
+  }
+}
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
-p { margin: 0 0 0.5em; }
+p { margin-block: 0 0.5em; margin-inline: 0; }
 .summary { font-weight: 600; }
-.loading, .muted { color: var(--tierscope-muted, #555e6b); }
-.error { color: var(--tierscope-fail, #b3261e); font-weight: 600; }
+.loading, .muted { color: var(--ts-muted); }
+.error { color: var(--ts-fail); font-weight: 600; }
 .error-text { white-space: pre-wrap; overflow-wrap: anywhere; }
-ul.diagnostics { margin: 0 0 0.5em; padding-left: 1.25em; }
-ul.diagnostics li { margin: 0.15em 0; overflow-wrap: anywhere; }
+ul.diagnostics { margin-block: 0 0.5em; margin-inline: 0; padding-inline-start: 1.25em; }
+ul.diagnostics li { margin-block: 0.15em; overflow-wrap: anywhere; }
 .sev { font-weight: 600; }
-.sev-error { color: var(--tierscope-fail, #b3261e); }
-.sev-warning { color: var(--tierscope-warn, #8a4b00); }
-table { border-collapse: collapse; width: 100%; }
-caption { text-align: left; font-weight: 600; padding-bottom: 0.35em; }
-th, td { text-align: left; vertical-align: top; padding: 0.3em 0.5em; border-top: 1px solid var(--tierscope-border, #c7ccd4); }
-thead th { border-top: none; border-bottom: 2px solid var(--tierscope-border, #c7ccd4); }
+.sev-error { color: var(--ts-fail); }
+.sev-warning { color: var(--ts-warn); }
+table { border-collapse: collapse; inline-size: 100%; }
+caption { text-align: start; font-weight: 600; padding-block-end: 0.35em; }
+th, td { text-align: start; vertical-align: top; padding-block: 0.3em; padding-inline: 0.5em; border-block-start: 1px solid var(--ts-border); }
+thead th { border-block-start: none; border-block-end: 2px solid var(--ts-border); }
 tbody th { font-weight: normal; }
 .status { white-space: nowrap; font-weight: 600; }
-.icon { display: inline-block; width: 1.2em; text-align: center; }
-.s-installs { color: var(--tierscope-ok, #136c2e); }
-.s-permission-error, .s-invalid-scope { color: var(--tierscope-fail, #b3261e); }
-.s-uncertain { color: var(--tierscope-warn, #8a4b00); }
+.icon { display: inline-block; inline-size: 1.2em; text-align: center; }
+.s-installs { color: var(--ts-ok); }
+.s-permission-error, .s-invalid-scope { color: var(--ts-fail); }
+.s-uncertain { color: var(--ts-warn); }
 code {
   font-family: var(--tierscope-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
   font-size: 0.92em;
-  background: var(--tierscope-code-bg, rgba(127, 127, 127, 0.14));
+  background: var(--ts-code-bg);
   border-radius: 3px;
-  padding: 0 0.25em;
+  padding-block: 0;
+  padding-inline: 0.25em;
   overflow-wrap: anywhere;
 }
-.scopes code + code { margin-left: 0.35em; }
-.note { display: block; color: var(--tierscope-muted, #555e6b); font-size: 0.92em; }
+.scopes code + code { margin-inline-start: 0.35em; }
+.note { display: block; color: var(--ts-muted); font-size: 0.92em; }
 :host([compact]) { padding: var(--tierscope-padding, 0.5em 0.75em); font-size: var(--tierscope-font-size, 0.875rem); }
-:host([compact]) th, :host([compact]) td { padding: 0.15em 0.4em; }
+:host([compact]) th, :host([compact]) td { padding-block: 0.15em; padding-inline: 0.4em; }
 .visually-hidden {
-  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+  position: absolute; inline-size: 1px; block-size: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap;
 }
 `;
+
+/** The string `key` of `strings` with its {placeholders} filled in from values. */
+function say(strings, key, values = {}) {
+  const s = strings[key];
+  if (typeof s === 'function') return String(s(values) ?? '');
+  return String(s ?? '').replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
+
+/** A part name for a status (statuses are lowercase words and dashes; anything else gets none). */
+const statusPart = (prefix, status) => (/^[a-z][a-z-]*$/.test(status) ? ` ${prefix}-${status}` : '');
 
 let sharedSheet = null;
 function styleShadow(root) {
@@ -128,26 +193,38 @@ export class TierscopePreview extends HTMLElement {
     this._root = this.attachShadow({ mode: 'open' });
     styleShadow(this._root);
     this._body = h('div', { part: 'container' });
-    this._root.append(this._body);
+    // The polite live region: in the DOM from the start (so later changes are announced), never re-created.
+    this._live = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this._root.append(this._body, this._live);
     this._seq = 0;
     this._queued = false;
     this._updating = Promise.resolve();
     this._report = null;
     this._error = null;
     this._lastJson = undefined;
-    this._body.append(h('p', { class: 'loading', text: 'Checking scopes\u2026' }));
+    this._engine = null;
+    this._strings = null;
+    this._announceTimer = 0;
+    this._announced = undefined;  // the summary of the first result is the element's content, not news
+    this._render();
   }
 
   connectedCallback() {
     // Properties set before the element was upgraded shadow the prototype accessors: re-apply them.
-    for (const name of [...ATTRS, 'compact']) {
+    for (const name of [...ATTRS, 'compact', 'engine', 'strings']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const v = this[name];
         delete this[name];
         this[name] = v;
       }
     }
+    live.add(this);
     this._schedule();
+  }
+
+  disconnectedCallback() {
+    live.delete(this);
+    clearTimeout(this._announceTimer);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -167,6 +244,30 @@ export class TierscopePreview extends HTMLElement {
       return this;
     };
     return wait();
+  }
+
+  /**
+   * The tierscope instance this element uses: a createTierscope() instance (or a promise of one) that
+   * you assign, else null (the element then uses TierscopePreview.engine, or imports its own).
+   */
+  get engine() { return this._engine; }
+  set engine(value) {
+    this._engine = value || null;
+    this._schedule();
+  }
+
+  /** The engine of every element that has none of its own (set it before elements render to avoid the import). */
+  static get engine() { return defaultEngine; }
+  static set engine(value) {
+    defaultEngine = value || null;
+    for (const el of live) el._schedule();
+  }
+
+  /** The element's words: reading gives every string in use; assigning an object merges it over the defaults. */
+  get strings() { return { ...STRINGS, ...this._strings }; }
+  set strings(value) {
+    this._strings = value && typeof value === 'object' ? { ...value } : null;
+    this._render();
   }
 
   get compact() { return this.hasAttribute('compact'); }
@@ -205,7 +306,12 @@ export class TierscopePreview extends HTMLElement {
     let error = null;
     let ts = null;
     try {
-      ts = await loadTierscope();
+      const given = this._engine || defaultEngine;
+      ts = await (given || loadTierscope());
+      if (!ts || typeof ts.check !== 'function') {
+        ts = null;
+        error = { code: 'bad-engine', message: 'the engine is not a tierscope instance (it has no check())' };
+      }
     } catch (e) {
       error = { code: 'load-error', message: `the tierscope module could not be loaded (${(e && e.message) || e})` };
     }
@@ -220,6 +326,7 @@ export class TierscopePreview extends HTMLElement {
     this._report = report;
     this._error = error;
     this._render();
+    this._announceLater();
     const json = report ? JSON.stringify(report) : null;
     if (report && json !== this._lastJson) {
       this._lastJson = json;
@@ -230,70 +337,105 @@ export class TierscopePreview extends HTMLElement {
     }
   }
 
+  /** The coverage counts of the last report, or null (no report, or nothing to judge). */
+  _coverage() {
+    const report = this._report;
+    if (!report || (report.diagnostics || []).some((d) => d.code === 'empty-request')) return null;
+    return (report.coverage && report.coverage.profiles) || null;
+  }
+
+  /** The short summary for screen readers ('' when there is none or announcements are switched off). */
+  _announcement() {
+    const cov = this._coverage();
+    const strings = this.strings;
+    if (!cov || !say(strings, 'announce', cov)) return '';
+    return say(strings, 'announce', cov) + (cov.uncertain ? say(strings, 'announce-uncertain', cov) : '');
+  }
+
+  // The live region gets the summary once no newer result has come for ANNOUNCE_DELAY_MS. The element's
+  // first result is not announced (it is read with the page); each later change of the summary is, once.
+  // After an error (announced by its role="alert") the next result is news again.
+  _announceLater() {
+    clearTimeout(this._announceTimer);
+    const text = this._announcement();
+    if (this._announced === undefined || this._error) {
+      this._announced = this._error ? '' : text;
+      return;
+    }
+    if (!text || text === this._announced) return;
+    this._announceTimer = setTimeout(() => {
+      this._announced = text;
+      this._live.textContent = text;
+    }, ANNOUNCE_DELAY_MS);
+  }
+
   _render() {
     const body = this._body;
+    const strings = this.strings;
     body.replaceChildren();
     if (this._error) {
       body.append(h('p', { class: 'error', role: 'alert', part: 'error' },
-        h('span', { text: 'Cannot check these scopes: ' }),
+        h('span', { text: say(strings, 'cannot-check') }),
         h('span', { class: 'error-text', text: this._error.message })));
       return;
     }
     const report = this._report;
-    if (!report) return;
+    if (!report) {
+      body.append(h('p', { class: 'loading', text: say(strings, 'loading') }));
+      return;
+    }
     const compact = this.compact;
-    if ((report.diagnostics || []).some((d) => d.code === 'empty-request')) {  // nothing to judge yet
-      body.append(h('p', { class: 'summary', part: 'summary',
-        text: 'No scopes to check: set required, conditional, optional or url.' }));
+    const cov = this._coverage();
+    if (!cov && (report.diagnostics || []).some((d) => d.code === 'empty-request')) {  // nothing to judge yet
+      body.append(h('p', { class: 'summary', part: 'summary', text: say(strings, 'empty') }));
       return;
     }
 
-    const cov = report.coverage && report.coverage.profiles;
     if (cov) {
-      let text = `Installs on ${cov.installs} of ${cov.total} standard tiers`;
-      if (cov.uncertain) text += `, uncertain on ${cov.uncertain}`;
       const shown = (report.profiles || []).length;
-      text += shown < cov.total ? ` (${shown} shown below).` : '.';
+      const values = { ...cov, shown };
+      const text = say(strings, 'summary', values) + (cov.uncertain ? say(strings, 'summary-uncertain', values) : '') +
+        (shown < cov.total ? say(strings, 'summary-shown', values) : '') + say(strings, 'summary-end', values);
       body.append(h('p', { class: 'summary', part: 'summary', text }));
     }
 
     const diags = (report.diagnostics || []).filter((d) => d.severity === 'error' || (!compact && d.severity === 'warning'));
     if (diags.length) {
-      const ul = h('ul', { class: 'diagnostics', part: 'diagnostics', 'aria-label': 'Problems found' });
+      const ul = h('ul', { class: 'diagnostics', part: 'diagnostics', 'aria-label': say(strings, 'problems') });
       for (const d of diags) {
         ul.append(h('li', null,
-          h('span', { class: `sev sev-${d.severity}`, text: d.severity === 'error' ? 'Error: ' : 'Warning: ' }),
+          h('span', { class: `sev sev-${d.severity}`, text: say(strings, d.severity === 'error' ? 'severity-error' : 'severity-warning') }),
           h('span', { text: d.message })));
       }
       body.append(ul);
     }
 
-    const label = this.getAttribute('label') ||
-      ('Install result per HubSpot tier' + (report.input && report.input.app_name ? ` for ${report.input.app_name}` : ''));
+    const app = report.input && report.input.app_name;
+    const label = this.getAttribute('label') || say(strings, app ? 'caption-app' : 'caption', { app });
     const table = h('table', { part: 'table' }, h('caption', { class: compact ? 'visually-hidden' : null, text: label }));
     table.append(h('thead', null, h('tr', null,
-      h('th', { scope: 'col', text: 'Tier' }),
-      h('th', { scope: 'col', text: 'Status' }),
-      h('th', { scope: 'col', text: 'Missing scopes' }))));
+      h('th', { scope: 'col', text: say(strings, 'column-tier') }),
+      h('th', { scope: 'col', text: say(strings, 'column-status') }),
+      h('th', { scope: 'col', text: say(strings, 'column-missing') }))));
     const tbody = h('tbody');
     for (const p of report.profiles || []) {
-      const st = STATUS[p.status] || { text: p.status, icon: '\u2022' };
-      const details = h('td', { class: 'missing' });
+      const statusText = `status-${p.status}` in strings ? say(strings, `status-${p.status}`) : p.status;
+      const details = h('td', { class: 'missing', part: 'missing' });
       if (p.missing && p.missing.length) details.append(scopeCodes(p.missing));
-      else details.append(h('span', { class: 'muted', text: 'None' }));
+      else details.append(h('span', { class: 'muted', text: say(strings, 'none') }));
       if (!compact) {
         if (p.unverified && p.unverified.length) {
-          details.append(h('span', { class: 'note' }, 'Availability undocumented: ', scopeCodes(p.unverified)));
+          details.append(h('span', { class: 'note' }, say(strings, 'unverified'), scopeCodes(p.unverified)));
         }
         if (p.dropped && p.dropped.length) {
-          details.append(h('span', { class: 'note' }, 'Optional, not granted: ', scopeCodes(p.dropped)));
+          details.append(h('span', { class: 'note' }, say(strings, 'dropped'), scopeCodes(p.dropped)));
         }
       }
-      tbody.append(h('tr', { 'data-profile': p.id, 'data-status': p.status },
-        h('th', { scope: 'row', text: p.name }),
-        h('td', { class: `status s-${p.status}` },
-          h('span', { class: 'icon', 'aria-hidden': 'true', text: st.icon }),
-          h('span', { class: 'status-text', text: st.text })),
+      tbody.append(h('tr', { 'data-profile': p.id, 'data-status': p.status, part: 'row' + statusPart('row', p.status) },
+        h('th', { scope: 'row', part: 'tier', text: p.name }),
+        h('td', { class: `status s-${p.status}`, part: 'status' + statusPart('status', p.status) },
+          h('span', { class: 'icon', 'aria-hidden': 'true', text: ICONS[p.status] || '\u2022' }),
+          h('span', { class: 'status-text', text: statusText })),
         details));
     }
     table.append(tbody);
