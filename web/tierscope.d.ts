@@ -57,7 +57,7 @@ export interface Profile {
   status: ProfileStatus;
   /** Requested required/conditional scopes this account lacks. */
   missing: string[];
-  /** Scopes the token gets (empty unless installs/uncertain). */
+  /** Scopes the token gets (empty unless installs/uncertain); absent with the `lean` option. */
   granted: string[];
   /** Optional scopes this account lacks (empty unless installs/uncertain). */
   dropped: string[];
@@ -261,6 +261,8 @@ export interface CheckOptions {
   account?: Account;
   /** Profile rows to keep (default: all). */
   profiles?: ProfileId[];
+  /** Leave out every profile's `granted` list (most of a long request's report) and the work of making it. */
+  lean?: boolean;
 }
 
 /** A scope list is an array of names or one string of names (spaces, commas, newlines). */

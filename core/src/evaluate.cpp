@@ -160,7 +160,7 @@ struct Row {
   Ids needs;
 };
 
-Row evaluate_one(const Account& has, const Asked& asked, const std::string& rejected) {
+Row evaluate_one(const Account& has, const Asked& asked, const std::string& rejected, bool lean) {
   Row row;
   ProfileResult& r = row.result;
   bool uncertain = false;
@@ -182,7 +182,7 @@ Row evaluate_one(const Account& has, const Asked& asked, const std::string& reje
   sort_unique(row.needs);
   r.status = !rejected.empty() ? rejected : !r.missing.empty() ? "permission-error" : uncertain ? "uncertain" : "installs";
   if (r.status == "installs" || r.status == "uncertain") {  // then no asked name is invalid
-    for (std::uint32_t k = 0; k < asked.all_items.size(); ++k)
+    for (std::uint32_t k = 0; k < asked.all_items.size() && !lean; ++k)
       if (const Scope* s = asked.all_items[k].scope; !s->unverified() && has(s->strict_id) && has(s->lenient_id))
         r.granted.push_back(k);
     for (std::uint32_t k : asked.optional_at)
@@ -283,6 +283,9 @@ Options read_options(std::string_view text, const Model& m) {
     if (key == "withoutConditional") {
       if (!value.is_boolean()) bad("withoutConditional must be true or false");
       o.without_conditional = value.get<bool>();
+    } else if (key == "lean") {
+      if (!value.is_boolean()) bad("lean must be true or false");
+      o.lean = value.get<bool>();
     } else if (key == "account") {
       if (!value.is_null()) o.account = read_account(value, m);
     } else if (key == "profiles") {
@@ -295,7 +298,7 @@ Options read_options(std::string_view text, const Model& m) {
         o.profiles.push_back(p.get<std::string>());
       }
     } else {
-      bad("unknown option \"" + key + "\" (withoutConditional, account, profiles)");
+      bad("unknown option \"" + key + "\" (withoutConditional, account, profiles, lean)");
     }
   }
   return o;
@@ -310,7 +313,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
   rows.reserve(m.profiles.size());
   for (std::size_t i = 0; i < m.profiles.size(); ++i) {
     const Profile& p = m.profiles[i];
-    Row row = evaluate_one({catalog, int(i), p.config}, asked, rejected);
+    Row row = evaluate_one({catalog, int(i), p.config}, asked, rejected, o.lean);
     ProfileResult& r = row.result;
     r.id = p.id;
     r.name = p.name;
@@ -373,7 +376,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     if (o.profiles.empty() || std::find(o.profiles.begin(), o.profiles.end(), row.result.id) != o.profiles.end())
       ev.profiles.push_back(std::move(row.result));
   if (o.account) {
-    ProfileResult r = std::move(evaluate_one({catalog, -1, *o.account}, asked, rejected).result);
+    ProfileResult r = std::move(evaluate_one({catalog, -1, *o.account}, asked, rejected, o.lean).result);
     r.id = "custom";
     r.name = "Custom account";
     r.hub = -1;

@@ -13,6 +13,7 @@ namespace tierscope {
 
 struct Options {
   bool without_conditional = false;
+  bool lean = false;                     // no granted lists (they are most of a long request's report)
   std::optional<std::uint32_t> account;  // a custom account configuration
   std::vector<std::string> profiles;     // rows to keep; empty = all
 };

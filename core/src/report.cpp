@@ -105,13 +105,13 @@ void names(JsonWriter& w, const Evaluation& ev, const NameList& list) {
   w.end_array();
 }
 
-void write_profile(JsonWriter& w, const ProfileResult& r, const Evaluation& ev, const Model& m) {
+void write_profile(JsonWriter& w, const ProfileResult& r, const Evaluation& ev, const Model& m, bool lean) {
   w.field("id", r.id).field("name", r.name);
   write_id_or_null(w.key("hub"), m.hubs, r.hub);
   write_id_or_null(w.key("tier"), m.tiers, r.tier);
   w.field("status", r.status);
   names(w.key("missing"), ev, r.missing);
-  names(w.key("granted"), ev, r.granted);
+  if (!lean) names(w.key("granted"), ev, r.granted);
   names(w.key("dropped"), ev, r.dropped);
   names(w.key("unverified"), ev, r.unverified);
   names(w.key("disputed"), ev, r.disputed);
@@ -143,7 +143,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("profiles").begin_array();
   for (const auto& p : ev.profiles) {
     w.begin_object();
-    write_profile(w, p, ev, m);
+    write_profile(w, p, ev, m, o.lean);
     w.end_object();
   }
   w.end_array();
@@ -172,7 +172,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.end_array().key("account");
   if (ev.account) {
     w.begin_object();
-    write_profile(w, *ev.account, ev, m);
+    write_profile(w, *ev.account, ev, m, o.lean);
     write_account(w.key("account"), *o.account, m);
     w.end_object();
   } else {

@@ -271,3 +271,28 @@ TEST_CASE("the same input gives byte-identical JSON") {
   json ja = json::parse(a.json), jc = json::parse(c.json);
   CHECK(ja["profiles"] == jc["profiles"]);  // order of input does not change the evaluation
 }
+
+TEST_CASE("lean: the report without the granted lists, nothing else changed") {
+  const std::string inputs[] = {"oauth crm.objects.contacts.read automation marketing-email",
+                                "oauth tickets automation crm.objects.contacts.read crm.objects.companies.write crm.objects.custom.read"};
+  for (const auto& text : inputs)
+    for (const char* options : {"", R"({"account": {"hubs": {"marketing": "enterprise"}}})"}) {
+      CAPTURE(text);
+      CAPTURE(options);
+      json full = check_ok(text, options);
+      std::string lean_options = std::string(options).empty() ? R"({"lean": true})"
+                                                              : std::string(options).insert(1, R"("lean": true, )");
+      json lean = check_ok(text, lean_options);
+      bool some_granted = false;
+      for (auto& p : full["profiles"]) {
+        some_granted = some_granted || !p["granted"].empty();
+        p.erase("granted");
+      }
+      if (full["account"].is_object()) full["account"].erase("granted");
+      CHECK(some_granted);  // the lists it leaves out were there
+      for (const auto& p : lean["profiles"]) CHECK_FALSE(p.contains("granted"));
+      CHECK(lean == full);
+    }
+  auto bad = tierscope::check_text("oauth", R"({"lean": 1})");
+  CHECK(bad.error_code == "bad-options");
+}

@@ -15,7 +15,9 @@ struct Outcome {
 
 // Options, a JSON object (empty string = defaults):
 //   {"withoutConditional": bool, "account": {"hubs": {"marketing": "professional", ...},
-//    "features": ["sensitive_data", ...]}, "profiles": ["free", ...] (rows to keep; default all)}
+//    "features": ["sensitive_data", ...]}, "profiles": ["free", ...] (rows to keep; default all),
+//    "lean": bool (leave out each profile's "granted" list, most of a long request's report: for a
+//    page that paints its matrix first)}
 // check_text: the input is anything a user pastes (list, install URL, app config), auto-detected.
 Outcome check_text(std::string_view text, std::string_view options_json) noexcept;
 // check_fields: {"required": [..]|"a b", "conditional": ..., "optional": ..., "url": "https://..."}
