@@ -164,6 +164,12 @@ test('options: withoutConditional, account, profiles', async () => {
 
   // The same options as a JSON string are accepted too.
   assert.equal(ts.checkJson(input, '{"withoutConditional": true}'), ts.checkJson(input, { withoutConditional: true }));
+
+  // lean: the same report without the granted lists.
+  const full = ts.check('oauth automation'), lean = ts.check('oauth automation', { lean: true });
+  assert.ok(full.profiles.some((p) => p.granted.length > 0));
+  assert.ok(lean.profiles.every((p) => !('granted' in p)));
+  assert.deepEqual(lean, { ...full, profiles: full.profiles.map(({ granted, ...rest }) => rest) });
 });
 
 test('options: bad options throw bad-options', async () => {
