@@ -98,11 +98,14 @@ export async function browserFigures({ targets, inputs, floorWasm, configuration
       return sizes.map((n) => sample(() => pass(words, n), c));
     }, [SAMPLE, inputs.map((i) => i.split(' ').length), configurations / 64, cfg]);
     for (const t of targets) {
-      out.targets[t.name] = { check: await page.evaluate(async ([sampler, url, list, c]) => {
+      const [check, lean] = await page.evaluate(async ([sampler, url, list, c]) => {
         const sample = eval(sampler); // eslint-disable-line no-eval
         const ts = await (await import(url)).createTierscope();
-        return list.map((input) => sample(() => ts.check(input), c));
-      }, [SAMPLE, `${server.origin}/${t.name}-module/tierscope.mjs`, inputs, cfg]) };
+        const hasLean = (() => { try { ts.check('oauth', { lean: true }); return true; } catch { return false; } })();
+        return [list.map((input) => sample(() => ts.check(input), c)),
+          list.map((input) => (hasLean ? sample(() => ts.check(input, { lean: true }), c) : null))];
+      }, [SAMPLE, `${server.origin}/${t.name}-module/tierscope.mjs`, inputs, cfg]);
+      out.targets[t.name] = { check, lean: lean.map((x) => (x === null ? NaN : x)) };
     }
     await context.close();
 

@@ -32,6 +32,18 @@ export function section(r, { date, node }) {
       `${pair((t) => ratio(t.node.check[i], t.native.check[i]))} | ${pair((t) => ratio(t.chromium.check[i], t.native.check[i]))} |`);
   });
   p();
+  p('### check() with `{lean: true}` (no granted lists), median ms per call');
+  p();
+  p('The same inputs with the `lean` option (issue 12 item 2: the compact result a page takes when it does not need the whole report; ' +
+    '"n/a": the build has no such option). The budget column: 5× the wasm floor in node for this configuration count (below).');
+  p();
+  p('| scopes | native | wasm, node | wasm, Chromium | wasm node / native | budget (5× floor, node) |');
+  p('|---:|---:|---:|---:|---:|---:|');
+  r.sizes.forEach((n, i) => {
+    p(`| ${n} | ${pair((t) => ms(t.native.lean[i]))} | ${pair((t) => ms(t.node.lean[i]))} | ${pair((t) => ms(t.chromium.lean[i]))} | ` +
+      `${pair((t) => ratio(t.node.lean[i], t.native.lean[i]))} | ${ms(5 * r.floor.node[i])} |`);
+  });
+  p();
   p('### The bitset floor, same run');
   p();
   p('bench/floor.cpp: the least work a check can do as bitsets: AND of N sets of ' +

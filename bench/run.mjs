@@ -60,7 +60,8 @@ function nativeFigures(t) {
   const bin = join(tmp, `native-${t.name}`);
   run('g++', ['-O3', '-DNDEBUG', '-std=c++17', '-I', t.include, join(ROOT, 'bench/native.cpp'), t.lib, '-o', bin]);
   const lines = run(bin, [], { input: inputs.join('\n') + '\n' }).trim().split('\n');
-  return { check: lines.map((l) => Number(l.split(' ')[0])), firstCall: Number(lines[0].split(' ')[1]) };
+  return { check: lines.map((l) => Number(l.split(' ')[0])), firstCall: Number(lines[0].split(' ')[1]),
+    lean: lines.map((l) => Number(l.split(' ')[2])) };
 }
 
 // --- the floor: natively and as wasm (run in node here, in Chromium by browser.mjs)
@@ -89,12 +90,14 @@ async function nodeFigures(t) {
   const mod = await import(url);
   const ts = await mod.createTierscope();
   const check = inputs.map((input) => sample(() => ts.check(input), CFG));
+  const hasLean = (() => { try { ts.check('oauth', { lean: true }); return true; } catch { return false; } })();
+  const lean = inputs.map((input) => (hasLean ? sample(() => ts.check(input, { lean: true }), CFG) : NaN));
   const probe = `const t0 = performance.now(); const m = await import(${JSON.stringify(url)}); const t1 = performance.now();
 const ts = await m.createTierscope(); const t2 = performance.now(); ts.check(${JSON.stringify(inputs[Math.min(1, inputs.length - 1)])});
 console.log(JSON.stringify([t1 - t0, t2 - t1, performance.now() - t2]));`;
   const starts = [];
   for (let i = 0; i < CFG.runs; i++) starts.push(JSON.parse(run(process.execPath, ['--input-type=module', '-e', probe])));
-  return { check, import: median(starts.map((s) => s[0])), create: median(starts.map((s) => s[1])), first: median(starts.map((s) => s[2])) };
+  return { check, lean, import: median(starts.map((s) => s[0])), create: median(starts.map((s) => s[1])), first: median(starts.map((s) => s[2])) };
 }
 
 const started = performance.now();
