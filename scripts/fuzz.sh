@@ -5,7 +5,9 @@
 #   bash scripts/fuzz.sh [SECONDS] [SURFACE...]          default 60 s per surface, every surface
 #   FUZZ_SANITIZE=undefined bash scripts/fuzz.sh 30      the shorter UBSan run (default: address)
 #   FUZZ_DIR=build-asan bash scripts/fuzz.sh 20          use a build made elsewhere (test.sh: ASan+UBSan)
-# The core is built at -O2 with clang. Any crash, leak, timeout (> 5 s per input), out-of-memory or
+#   FUZZ_TIMEOUT=60 bash scripts/fuzz.sh 1800            a longer per-input timeout (default 5 s) for a
+#                                                       run niced behind other work: a starved input is not a hang
+# The core is built at -O2 with clang. Any crash, leak, timeout (> FUZZ_TIMEOUT s per input), out-of-memory or
 # internal-error fails the run; the input lands in DIR/crashes/<surface>-*: once fixed, copy it into
 # tests/fuzz/seeds/<surface>/ and ctest's fuzz_replay_<surface> keeps it fixed.
 # Figures per surface (executions, exec/s, coverage) go to DIR/summary.tsv.
@@ -36,7 +38,7 @@ for s in "${surfaces[@]}"; do
   log="$dir/fuzz_$s.log"
   echo "== fuzz_$s: $seconds s (max_len $max_len, $sanitize)"
   rc=0
-  nice -n 10 "$dir/tests/fuzz_$s" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
+  nice -n 10 "$dir/tests/fuzz_$s" -max_total_time="$seconds" -max_len="$max_len" -timeout="${FUZZ_TIMEOUT:-5}" -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$dir/crashes/$s-" "$dir/corpus/$s" "tests/fuzz/seeds/$s" >"$log" 2>&1 || rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
