@@ -60,8 +60,7 @@ class AccountSet {
   std::vector<std::uint64_t> words_;
 };
 
-// `start` AND every set of `sets`; and how many configurations that holds, without building it.
-AccountSet and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets);
+// How many configurations `start` AND every set of `sets` holds, without building that set.
 std::uint32_t count_and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets);
 
 class Model {

@@ -157,12 +157,6 @@ TS_COUNTING std::uint32_t AccountSet::count() const {
 
 namespace tierscope {
 
-AccountSet and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets) {
-  AccountSet out = start;
-  for (const AccountSet* s : sets) out &= *s;
-  return out;
-}
-
 TS_COUNTING std::uint32_t count_and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets) {
   std::uint32_t n = 0;
   for (std::size_t i = 0; i < start.words(); ++i) {
