@@ -231,13 +231,28 @@ function showFormat() {
 // The rest of the page after an answer, one step per idle slice, from its lean report: reach,
 // diagnostics, suggestions, consent preview, URL check and builder. A new answer starts over.
 const REST = [
-  (r) => { el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom')); renderReach(document, r); },
+  (r) => {
+    el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
+    if (changed('reach', [r.coverage, model.tiers, model.hubs, model.features])) renderReach(document, r);
+  },
   // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
-  (r) => renderDiagnostics(el.diagnostics, r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics, applyFix),
+  (r) => {
+    const list = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
+    if (changed('diagnostics', list)) renderDiagnostics(el.diagnostics, list, applyFix);
+  },
   (r) => renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix),
   () => renderPreview(),
   (r) => { renderUrlCheck({ state, format, synced, report: r, error: pairError }); builder.update(); },
 ];
+
+// What each panel last showed (as JSON): a panel whose content would not change is left as it is.
+const panelKeys = new Map();
+function changed(panel, content) {
+  const key = JSON.stringify(content);
+  if (panelKeys.get(panel) === key) return false;
+  panelKeys.set(panel, key);
+  return true;
+}
 
 /** Idle work: the share link, then the steps of REST while the idle period lasts. */
 function renderRest(deadline) {
@@ -269,6 +284,7 @@ function renderPreview() {
     return;
   }
   const profile = profileIn(r, id);
+  if (!changed('preview', profile ? [id, PROFILE_NAMES[id], profile, r.diagnostics, r.request, r.input, r.url_check, appName, info.size] : [id])) return;
   if (!profile) { el.consent.replaceChildren(h('p', { text: 'Choose a cell of the matrix.' })); return; }
   renderConsent(el.consent, { report: r, profile, info, appName, profileName: PROFILE_NAMES[state.selected] || state.selected, onFix: applyFix,
     onUseFixedUrl: r.url_check && r.url_check.fixed_url ? () => useInstallUrl(r.url_check.fixed_url) : null });

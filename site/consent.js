@@ -95,8 +95,8 @@ export function renderConsent(root, ctx) {
           : ''))),
       // The matrix cell shows the first few of these; the whole list is here.
       profile.missing.length ? [h('h3', { text: 'Also lacking on this account' }),
-        h('p', { text: 'Once the names are valid, the install here still needs these requested scopes, which this account does not have:' }),
-        h('ul.missing', {}, profile.missing.map((n) => scopeLine(n, info, h('span.needs', { text: ` — needs ${tierText(n, info)}` }))))] : '',
+        h('p', { text: `Once the names are valid, the install here still needs these ${profile.missing.length} requested scopes, which this account does not have:` }),
+        h('p.missing-all', { text: profile.missing.join(' ') })] : '',
       report.url_check && !report.url_check.ok ? urlFix(report, ctx) : ''));
   }
   if (disputed.length) out.push(disagreement(profile, disputed, info, ctx));
