@@ -130,7 +130,8 @@ if (option('--json')) writeFileSync(option('--json'), JSON.stringify(results, nu
 if (flag('--write') || option('--out')) {
   const file = option('--out', join(ROOT, 'BENCHMARKS.md'));
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  text = text.replace(/\n## Speed\n[\s\S]*?(?=\n## |$)/, '').trimEnd() + '\n\n' + md;
+  const section = /\n## Speed\n[\s\S]*?(?=\n## |$)/; // replaced where it stands, else appended
+  text = section.test(text) ? text.replace(section, () => `\n${md.trimEnd()}\n`) : `${text.trimEnd()}\n\n${md}`;
   writeFileSync(file, text.trimEnd() + '\n');
   log(`wrote ${file}`);
 }
