@@ -227,7 +227,6 @@ function showFormat() {
   el.withoutConditional.checked = state.withoutConditional;
 }
 
-/** Everything but the matrix: run when idle after an answer (or an edit that changes the link). */
 // The rest of the page after an answer, one step per idle slice, from its lean report: reach,
 // diagnostics, suggestions, consent preview, URL check and builder. A new answer starts over.
 const REST = [
@@ -254,7 +253,7 @@ function changed(panel, content) {
   return true;
 }
 
-/** Idle work: the share link, then the steps of REST while the idle period lasts. */
+/** Idle work after an answer: the share link, then the steps of REST while the idle period lasts. */
 function renderRest(deadline) {
   idle = 0;
   if (painted !== wanted || painting) return; // a newer input's answer is on its way; its paint comes back here
@@ -410,7 +409,8 @@ function showFallback(text) {
 }
 
 async function downloadJson() {
-  const w = await settledWhole();
+  let w = null;
+  try { w = await settledWhole(); } catch (e) { el.exportStatus.textContent = `Cannot export: ${e.message}`; return; }
   if (failed || !w) { el.exportStatus.textContent = `Cannot export: ${failed || 'nothing to export yet'}`; return; }
   let text = w.text;
   if (!text.endsWith('\n')) text += '\n';
