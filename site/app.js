@@ -7,7 +7,7 @@
 // suggestions, consent, URL check, builder, share link) follows when the page is idle.
 // Performance marks: tierscope:input, tierscope:matrix, tierscope:first-result and the measure
 // tierscope:keystroke-to-frame (input event → the frame after the matrix shows its result).
-import { start, ready, evaluate as post, onEvaluated, call } from './engine.js';
+import { start, ready, evaluate as post, onEvaluated, call, full } from './engine.js';
 import { $, h, replaceChildren, copyText } from './dom.js';
 import { defaultState, decodeState, encodeState, rewritePaste, words } from './state.js';
 import { model, setModel, pageModel, profileName, accountInModel, lowestTier } from './model.js';
@@ -55,9 +55,11 @@ let info = new Map(); let state; let format = ''; let appName = null;
 // install URL could not be checked against the config.
 let synced = true; let pairError = '';
 let renderUrlCheck; let builder;
-// shown: the last answer painted (matrix, format, fields; .text = the whole report as JSON text);
-// report: that text parsed, on demand; failed: the error of the newest answer, if any.
-let shown = null; let report = null; let failed = '';
+// shown: the last answer painted (format, fields; .matrix = its lean report, every profile without
+// its granted list); whole: the full report of that answer ({seq, text, report}), asked of the worker
+// when something needs it (the consent preview of an installing profile, the exports); wholeAsked:
+// that request while it runs; failed: the error of the newest answer, if any.
+let shown = null; let whole = null; let wholeAsked = null; let failed = '';
 let wanted = 0; let painted = 0; let painting = null; let idle = 0; let step = 0; let started = false;
 const inputs = new Map(); // seq → performance.now() of the input event that asked for it
 const waiters = [];
@@ -108,14 +110,18 @@ function request({ input = null, parse = false } = {}) {
     fields: { ...state.fields }, options: options(), format, synced };
   wanted = post(job);
   if (input !== null) inputs.set(wanted, input);
-  later();
+  // The idle work waits for this input's answer (its paint schedules it): nothing idle runs between.
+  if (idle) { cancelIdle(idle); idle = 0; }
   return wanted;
 }
 
 /** Resolves once the answer for the newest input is painted with everything else (matrix, panels). */
 function settled() {
-  return new Promise((resolve) => { waiters.push(resolve); if (painted === wanted && !idle && !painting) flush(); });
+  return new Promise((resolve) => { waiters.push(resolve); if (quiet()) flush(); });
 }
+
+/** Nothing left to do for the newest input: painted, its idle work done, no full report on its way. */
+function quiet() { return painted === wanted && !idle && !painting && !wholeAsked; }
 
 function flush() { for (const w of waiters.splice(0)) w(); }
 
@@ -146,7 +152,7 @@ function paint() {
     setError(m.error);
     showFormat();
     if (m.matrix) {
-      shown = m; report = null;
+      shown = m;
       if (state.mode === 'paste' || m.pair) appName = m.appName;
       renderMatrix(el.matrix, m.matrix, state.selected);
       if (m.matrix.account) fillCell(el.accountResult, m.matrix.account, invalidScopes(m.matrix));
@@ -170,16 +176,47 @@ function afterThisFrame(fn) {
 }
 
 const whenIdle = typeof requestIdleCallback === 'function' ? (fn) => requestIdleCallback(fn, { timeout: 200 }) : (fn) => setTimeout(fn, 30);
+const cancelIdle = typeof cancelIdleCallback === 'function' ? (id) => cancelIdleCallback(id) : (id) => clearTimeout(id);
 
 /** Schedules the rest of the page (panels, share link) for when the page is idle. */
 function later() {
   if (!idle) idle = whenIdle(renderRest);
 }
 
-/** The whole report of the last answer, parsed on first use. */
-function fullReport() {
-  if (!report && shown) report = JSON.parse(shown.text);
-  return report;
+/** The lean report of the last answer painted (what the matrix shows), or null. */
+function leanReport() {
+  return shown && shown.matrix;
+}
+
+/**
+ * The full report of the answer shown, asked of the worker on first use: resolves to {seq, text,
+ * report}, or null when a newer answer has been painted meanwhile (a full report is only ever used
+ * for the answer it was made for).
+ */
+function wholeReport() {
+  if (!shown) return Promise.resolve(null);
+  const answer = shown;
+  if (whole && whole.seq === answer.seq) return Promise.resolve(whole);
+  if (wholeAsked && wholeAsked.seq === answer.seq) return wholeAsked.promise;
+  // Waiters for a settled page are let go after this request's own callers have run (a task later).
+  const done = () => { if (wholeAsked && wholeAsked.seq === answer.seq) wholeAsked = null; if (quiet()) flush(); };
+  const promise = full(answer).then((text) => {
+    if (shown === answer) whole = { seq: answer.seq, text, report: JSON.parse(text) };
+    setTimeout(done, 0);
+    return shown === answer ? whole : null;
+  }, (e) => { setTimeout(done, 0); throw e; });
+  wholeAsked = { seq: answer.seq, promise };
+  return promise;
+}
+
+/** Once the page has settled: the full report of the newest answer shown (null when there is none). */
+async function settledWhole() {
+  for (;;) {
+    await settled();
+    if (!shown) return null;
+    const w = await wholeReport();
+    if (w) return w; // else a newer answer came meanwhile: settle again
+  }
 }
 
 function showFormat() {
@@ -190,34 +227,63 @@ function showFormat() {
   el.withoutConditional.checked = state.withoutConditional;
 }
 
-/** Everything but the matrix: run when idle after an answer (or an edit that changes the link). */
-// The rest of the page after an answer, one step per idle slice: the report parsed, reach,
+// The rest of the page after an answer, one step per idle slice, from its lean report: reach,
 // diagnostics, suggestions, consent preview, URL check and builder. A new answer starts over.
 const REST = [
-  () => fullReport(),
-  (r) => { el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom')); renderReach(document, r); },
+  (r) => {
+    el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
+    if (changed('reach', [r.coverage, model.tiers, model.hubs, model.features])) renderReach(document, r);
+  },
   // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
-  (r) => renderDiagnostics(el.diagnostics, r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics, applyFix),
+  (r) => {
+    const list = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
+    if (changed('diagnostics', list)) renderDiagnostics(el.diagnostics, list, applyFix);
+  },
   (r) => renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix),
   () => renderPreview(),
   (r) => { renderUrlCheck({ state, format, synced, report: r, error: pairError }); builder.update(); },
 ];
 
-/** Idle work: the share link, then the steps of REST while the idle period lasts. */
-function renderRest(deadline) {
-  idle = 0;
-  updateHash();
-  while (shown && step < REST.length) {
-    REST[step++](fullReport());
-    if (step < REST.length && deadline && !deadline.didTimeout && deadline.timeRemaining() < 3) { later(); return; }
-  }
-  if (painted === wanted && !painting) flush();
+// What each panel last showed (as JSON): a panel whose content would not change is left as it is.
+const panelKeys = new Map();
+function changed(panel, content) {
+  const key = JSON.stringify(content);
+  if (panelKeys.get(panel) === key) return false;
+  panelKeys.set(panel, key);
+  return true;
 }
 
+/** Idle work after an answer: the share link, then the steps of REST while the idle period lasts. */
+function renderRest(deadline) {
+  idle = 0;
+  if (painted !== wanted || painting) return; // a newer input's answer is on its way; its paint comes back here
+  updateHash();
+  while (shown && step < REST.length) {
+    REST[step++](leanReport());
+    if (step < REST.length && deadline && !deadline.didTimeout && deadline.timeRemaining() < 3) { later(); return; }
+  }
+  if (quiet()) flush();
+}
+
+const profileIn = (r, id) => (id === 'custom' ? r.account : r.profiles.find((p) => p.id === id));
+
+/**
+ * The consent preview of the selected profile. An installing or uncertain profile shows the scopes
+ * the token gets (its granted list): that needs the full report, asked of the worker and painted when
+ * it comes, unless a newer answer is shown by then. Every other status is painted from the lean report.
+ */
 function renderPreview() {
-  const r = fullReport();
-  if (!r) return;
-  const profile = state.selected === 'custom' ? r.account : r.profiles.find((p) => p.id === state.selected);
+  const lean = leanReport();
+  if (!lean) return;
+  const id = state.selected;
+  const brief = profileIn(lean, id);
+  const r = brief && (brief.status === 'installs' || brief.status === 'uncertain') ? whole && whole.seq === shown.seq && whole.report : lean;
+  if (!r) {
+    wholeReport().then((w) => { if (w && state.selected === id) renderPreview(); }, () => { /* the preview stays as it was */ });
+    return;
+  }
+  const profile = profileIn(r, id);
+  if (!changed('preview', profile ? [id, PROFILE_NAMES[id], profile, r.diagnostics, r.request, r.input, r.url_check, appName, info.size] : [id])) return;
   if (!profile) { el.consent.replaceChildren(h('p', { text: 'Choose a cell of the matrix.' })); return; }
   renderConsent(el.consent, { report: r, profile, info, appName, profileName: PROFILE_NAMES[state.selected] || state.selected, onFix: applyFix,
     onUseFixedUrl: r.url_check && r.url_check.fixed_url ? () => useInstallUrl(r.url_check.fixed_url) : null });
@@ -229,7 +295,7 @@ async function useInstallUrl(url) {
   request();
   el.installUrl.focus();
   await settled();
-  const r = fullReport();
+  const r = leanReport();
   announce(r && r.url_check && r.url_check.ok ? 'The corrected install URL is in place; it matches the config.' : 'The corrected install URL is in place.');
 }
 
@@ -328,8 +394,8 @@ function select(id) {
   el.accountResult.setAttribute('aria-pressed', String(id === 'custom'));
   renderPreview();
   updateHash();
-  const r = fullReport();
-  const p = id === 'custom' ? r && r.account : r && r.profiles.find((x) => x.id === id);
+  const r = leanReport();
+  const p = r && profileIn(r, id);
   if (p) announce(`Preview for ${PROFILE_NAMES[id] || id}: ${p.status.replace('-', ' ')}.`);
   const box = el.preview.getBoundingClientRect();
   if (box.top > innerHeight || box.bottom < 0) el.preview.scrollIntoView({ block: 'start' });
@@ -343,9 +409,10 @@ function showFallback(text) {
 }
 
 async function downloadJson() {
-  await settled();
-  if (failed || !shown) { el.exportStatus.textContent = `Cannot export: ${failed || 'nothing to export yet'}`; return; }
-  let text = shown.text;
+  let w = null;
+  try { w = await settledWhole(); } catch (e) { el.exportStatus.textContent = `Cannot export: ${e.message}`; return; }
+  if (failed || !w) { el.exportStatus.textContent = `Cannot export: ${failed || 'nothing to export yet'}`; return; }
+  let text = w.text;
   if (!text.endsWith('\n')) text += '\n';
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const slug = (appName || 'report').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
@@ -417,9 +484,12 @@ async function main() {
     else { el.shareUrl.focus(); el.shareUrl.select(); el.exportStatus.textContent = 'Copy the selected link (the clipboard is not available here).'; }
   });
   $('#copy-markdown').addEventListener('click', async () => {
-    await settled();
     let md;
-    try { md = await ts.markdown(shown.text); } catch (e) { el.exportStatus.textContent = `Cannot export: ${e.message}`; return; }
+    try {
+      const w = await settledWhole();
+      if (!w) throw new Error('nothing to export yet');
+      md = await ts.markdown(w.text);
+    } catch (e) { el.exportStatus.textContent = `Cannot export: ${e.message}`; return; }
     if (await copyText(md)) el.exportStatus.textContent = `Markdown report copied (${md.split('\n').length} lines).`;
     else { showFallback(md); el.exportStatus.textContent = 'The clipboard is not available: the report is selected below.'; }
   });

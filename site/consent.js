@@ -93,6 +93,10 @@ export function renderConsent(root, ctx) {
         d.suggestion && d.suggestion.action === 'replace' && d.suggestion.scopes.length
           ? h('button.fix', { type: 'button', onclick: () => ctx.onFix(d.suggestion, d.scope, d.code), text: fixLabel(d.suggestion, d.scope) })
           : ''))),
+      // The matrix cell shows the first few of these; the whole list is here.
+      profile.missing.length ? [h('h3', { text: 'Also lacking on this account' }),
+        h('p', { text: `Once the names are valid, the install here still needs these ${profile.missing.length} requested scopes, which this account does not have:` }),
+        h('p.missing-all', { text: profile.missing.join(' ') })] : '',
       report.url_check && !report.url_check.ok ? urlFix(report, ctx) : ''));
   }
   if (disputed.length) out.push(disagreement(profile, disputed, info, ctx));

@@ -60,27 +60,49 @@ function cellButton(id, name) {
     h('span.cell-status'), h('span.cell-detail'));
 }
 
+// A cell names at most CELL_NAMES scopes per line; a longer list shows its first CELL_NAMES - 1 and
+// "and K more". The whole list stays reachable: the line's title, and the preview of the selected
+// cell (consent.js) lists every name.
+export const CELL_NAMES = 5;
+
+/** One line of a cell: its key word and names, capped; title: the whole list when capped. */
+function line(key, names) {
+  if (names.length <= CELL_NAMES) return h('span.line', {}, h('span.k', { text: key }), names.join(' '));
+  return h('span.line', { title: `${key}${names.join(' ')}`, 'data-count': String(names.length) },
+    h('span.k', { text: key }), names.slice(0, CELL_NAMES - 1).join(' '), h('span.k.more', { text: ` and ${names.length - CELL_NAMES + 1} more` }));
+}
+
+/** The lines a cell shows for a profile: [key, names] pairs. */
+function cellLines(profile, invalid, rules) {
+  const out = [];
+  if (URL_STATUSES.includes(profile.status)) {
+    // The URL fails for every account alike: what this account lacks does not matter here.
+    if (rules.length) out.push([rules.length > 1 ? 'rules ' : 'rule ', rules]);
+    return out;
+  }
+  if (profile.status === 'invalid-scope' && !invalid.length && rules.length) out.push(['rule ', rules]);
+  if (profile.status === 'invalid-scope' && invalid.length) out.push(['invalid ', invalid]);
+  if (profile.missing.length) out.push(['missing ', profile.missing]);
+  if (profile.dropped.length) out.push(['drops ', profile.dropped]);
+  if (profile.status === 'uncertain' && (profile.disputed || []).length) out.push(['sources disagree ', profile.disputed]);
+  if (profile.status === 'uncertain' && profile.unverified.length) out.push(['undocumented ', profile.unverified]);
+  return out;
+}
+
+const shownKey = new WeakMap(); // cell → what it shows (status and lines), to skip cells that did not change
+
 /** Fills a profile card/cell (button with .cell-status and .cell-detail) from a report profile. */
 export function fillCell(btn, profile, invalid = [], rules = []) {
+  const lines = cellLines(profile, invalid, rules);
+  const key = JSON.stringify([profile.status, lines]);
+  if (shownKey.get(btn) === key && btn.dataset.status === profile.status) return;
+  shownKey.set(btn, key);
   const st = STATUS[profile.status] || { icon: '•', text: profile.status };
   btn.dataset.status = profile.status;
   // Narrow screens show the short word; screen readers always get the full one.
   replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ',
     h('span.long', { text: st.text }), h('span.short', { 'aria-hidden': 'true', text: st.short || st.text }));
-  const detail = [];
-  if (URL_STATUSES.includes(profile.status)) {
-    // The URL fails for every account alike: what this account lacks does not matter here.
-    if (rules.length) detail.push(h('span.line', {}, h('span.k', { text: rules.length > 1 ? 'rules ' : 'rule ' }), rules.join(' ')));
-    replaceChildren(btn.querySelector('.cell-detail'), detail);
-    return;
-  }
-  if (profile.status === 'invalid-scope' && !invalid.length && rules.length) detail.push(h('span.line', {}, h('span.k', { text: 'rule ' }), rules.join(' ')));
-  if (profile.status === 'invalid-scope' && invalid.length) detail.push(h('span.line', {}, h('span.k', { text: 'invalid ' }), invalid.join(' ')));
-  if (profile.missing.length) detail.push(h('span.line', {}, h('span.k', { text: 'missing ' }), profile.missing.join(' ')));
-  if (profile.dropped.length) detail.push(h('span.line', {}, h('span.k', { text: 'drops ' }), profile.dropped.join(' ')));
-  if (profile.status === 'uncertain' && (profile.disputed || []).length) detail.push(h('span.line', {}, h('span.k', { text: 'sources disagree ' }), profile.disputed.join(' ')));
-  if (profile.status === 'uncertain' && profile.unverified.length) detail.push(h('span.line', {}, h('span.k', { text: 'undocumented ' }), profile.unverified.join(' ')));
-  replaceChildren(btn.querySelector('.cell-detail'), detail);
+  replaceChildren(btn.querySelector('.cell-detail'), lines.map(([k, names]) => line(k, names)));
 }
 
 /** The unknown or retired scope names and scope placeholders of a report (they make every account invalid-scope). */
@@ -101,7 +123,8 @@ export function renderMatrix(table, report, selected) {
     const btn = table.querySelector(`[data-profile="${p.id}"]`);
     if (!btn) continue;
     fillCell(btn, p, invalid, rules);
-    btn.setAttribute('aria-pressed', String(p.id === selected));
+    const pressed = String(p.id === selected);
+    if (btn.getAttribute('aria-pressed') !== pressed) btn.setAttribute('aria-pressed', pressed);
   }
 }
 

@@ -2,9 +2,12 @@
 // on the page's main thread. The page may hand over the compiled WebAssembly.Module (it starts the
 // streaming compile before anything else); otherwise the worker fetches and compiles it itself.
 // Protocol (engine.js is the other side):
-//   page → worker {type: 'wasm', module} | {type: 'eval', seq, job} | {type: 'call', id, name, args}
+//   page → worker {type: 'wasm', module} | {type: 'eval', seq, job} | {type: 'full', id, job, pair}
+//                 | {type: 'call', id, name, args}
 //   worker → page {type: 'ready', version, as_of, catalog} | {type: 'failed', message}
-//                 {type: 'eval', seq, ...result} | {type: 'call', id, ok, value | error}
+//                 {type: 'eval', seq, ...result} | {type: 'full' | 'call', id, ok, value | error}
+//   'eval' answers with the lean report (no granted lists: what the matrix paints) and whether the
+//   pair check made it (pair); 'full' with the whole report's JSON text of an evaluated job.
 import { createTierscope } from './tierscope.mjs';
 import { pairActive } from './urlcheck.js';
 
@@ -45,66 +48,77 @@ ready.then((api) => {
   for (const m of waiting.splice(0)) handle(m);
 }, (e) => postMessage({ type: 'failed', message: errorOf(e).message }));
 
-/**
- * What the matrix needs, as a report of its own: the report without the granted lists (the bulk of
- * a long request's report), the request and the suggestions. The page paints the cells from it.
- */
-function compact(report) {
-  const lean = (p) => { const { granted, ...rest } = p; return rest; };
-  return {
-    input: report.input,
-    diagnostics: report.diagnostics,
-    profiles: report.profiles.map(lean),
-    coverage: report.coverage,
-    account: report.account ? lean(report.account) : null,
-    url_check: report.url_check || null,
-  };
+/** Reads the paste for its format (and, in paste mode, its three fields) into out; false when it cannot be read. */
+function readPaste(job, out) {
+  try {
+    const p = ts.parse(job.paste);
+    out.format = p.format;
+    if (job.mode === 'paste') out.fields = p.request;
+    return true;
+  } catch (e) {
+    if (job.mode === 'paste') {
+      out.error = `Cannot read the pasted text: ${errorOf(e).message}`;
+      out.parseFailed = true;
+      return false;
+    }
+    return true;
+  }
+}
+
+/** The report text of a job: the pair check (config and install URL) or the check; lean: without the granted lists. */
+function reportText(job, pair, lean) {
+  const options = lean ? { ...job.options, lean: true } : job.options;
+  if (pair) return ts.checkPairJson(job.paste, job.installUrl, options);
+  return ts.checkJson(job.mode === 'paste' ? job.paste : job.fields, options);
 }
 
 /**
  * One evaluation of the page's state. job: {mode, parse, paste, fields, installUrl, options, format, synced}.
  * With parse the paste is read first: its format comes back, and in paste mode its three fields.
+ * The answer's matrix is the lean report (docs/report.md: every profile without its granted list),
+ * all the page paints on a keystroke; the page asks for the full report of a job when it needs it
+ * (type 'full': the same job and pair flag, the same check without lean).
+ * Without an install URL a pasted text is not parsed on its own: the report says the same (its
+ * input.format and request, as ts.parse gives them); only when the check fails is the paste read
+ * again, for the parse's own message.
  */
 function evaluate(job) {
   const out = { format: job.format, fields: null, error: null, pairError: '' };
   let synced = job.synced;
-  if (job.parse || job.mode === 'paste') {
-    try {
-      const p = ts.parse(job.paste);
-      out.format = p.format;
-      if (job.mode === 'paste') { out.fields = p.request; synced = true; }
-    } catch (e) {
-      if (job.mode === 'paste') {
-        out.error = `Cannot read the pasted text: ${errorOf(e).message}`;
-        out.parseFailed = true;
-        return out;
-      }
-    }
+  const direct = job.mode === 'paste' && job.installUrl.trim() === '';
+  if (!direct && (job.parse || job.mode === 'paste')) {
+    if (!readPaste(job, out)) return out;
+    if (job.mode === 'paste') synced = true;
   }
-  let text = null;
+  let text = null; let pair = false;
   if (pairActive(job, out.format, synced)) { // the config and its install URL, checked together
-    try { text = ts.checkPairJson(job.paste, job.installUrl, job.options); out.pair = true; } catch (e) { out.pairError = errorOf(e).message; }
+    try { text = reportText(job, true, true); pair = true; } catch (e) { out.pairError = errorOf(e).message; }
   }
   if (text === null) {
     try {
-      text = ts.checkJson(job.mode === 'paste' ? job.paste : job.fields, job.options);
+      text = reportText(job, false, true);
     } catch (e) {
+      if (direct && !readPaste(job, out)) return out;
       out.error = `${job.mode === 'paste' ? 'Cannot read the pasted text' : 'Cannot evaluate the fields'}: ${errorOf(e).message}`;
       return out;
     }
   }
   const report = JSON.parse(text);
-  out.matrix = compact(report);
+  if (direct) { out.format = report.input.format; out.fields = report.request; }
+  out.pair = pair;
+  out.matrix = report;
   out.appName = report.input.app_name;
-  out.text = text; // the whole report, parsed by the page when it is idle
   return out;
 }
+
 
 function handle(m) {
   if (m.type === 'eval') {
     let result;
     try { result = evaluate(m.job); } catch (e) { result = { error: `Cannot evaluate: ${errorOf(e).message}` }; }
     postMessage({ type: 'eval', seq: m.seq, ...result });
+  } else if (m.type === 'full') {
+    try { postMessage({ type: 'full', id: m.id, ok: true, value: reportText(m.job, m.pair === true, false) }); } catch (e) { postMessage({ type: 'full', id: m.id, ok: false, error: errorOf(e) }); }
   } else if (m.type === 'call') {
     // A value or a promise (calls() loads its module on first use).
     new Promise((resolve) => {

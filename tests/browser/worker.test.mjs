@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join, extname, relative } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { serve, launch, SITE_DIR, pageHelpers } from './lib.mjs';
+import { serve, launch, SITE_DIR, ROOT, pageHelpers } from './lib.mjs';
 
 const SUB = '/static/sub/path/tierscope/';
 let server; let browser; let base; let root;
@@ -34,7 +34,7 @@ after(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const { open, waitAttr } = pageHelpers(() => browser, () => base, problems);
+const { open, waitAttr, waitText } = pageHelpers(() => browser, () => base, problems);
 
 const statuses = (page) => page.$$eval('#matrix [data-profile]', (els) => els.map((e) => `${e.dataset.profile}=${e.dataset.status}`).join(' '));
 
@@ -128,6 +128,71 @@ test('stale answers are dropped: after a burst of inputs the matrix shows the la
   assert.equal(await page.inputValue('#paste'), last);
   const marks = await page.evaluate(() => performance.getEntriesByName('tierscope:matrix').length);
   assert.ok(marks - painted < 61, `answers for replaced inputs were never painted (${marks - painted} paints for 61 inputs)`);
+  await page.close();
+  noProblems();
+});
+
+// The catalog's current scopes, in catalog order (a long request for the tests below).
+const CURRENT = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8')).scopes
+  .filter((s) => !s.deprecated && !s.retired_on).map((s) => s.name);
+
+test('a cell names a few scopes of a long list and says how many more; the title and the preview give every name', async () => {
+  const page = await open();
+  // 60 scopes and a typo: every account is invalid-scope and lacks dozens of the requested scopes.
+  const request = [...CURRENT.slice(0, 60), 'crm.objects.con'];
+  await page.fill('#paste', request.join(' '));
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope');
+  await page.waitForFunction(() => document.querySelector('#required').value.includes('crm.objects.con'));
+  const cell = await page.$eval('[data-profile=free] .cell-detail', (d) => [...d.querySelectorAll('.line')].map((l) => ({
+    text: l.textContent, title: l.getAttribute('title'), count: l.dataset.count })));
+  const missing = cell.find((l) => l.text.startsWith('missing '));
+  assert.ok(missing && missing.title, `a capped "missing" line with a title: ${JSON.stringify(cell)}`);
+  const all = missing.title.replace(/^missing /, '').split(' ');
+  assert.equal(all.length, Number(missing.count));
+  assert.ok(all.length > 5, `the free account lacks many of the 60 (${all.length})`);
+  for (const n of all) assert.ok(request.includes(n), `${n} is a requested scope`);
+  const shown = missing.text.replace(/^missing /, '');
+  assert.equal(shown, `${all.slice(0, 4).join(' ')} and ${all.length - 4} more`);
+  assert.match(cell.find((l) => l.text.startsWith('invalid ')).text, /^invalid crm\.objects\.con$/);
+  // The preview of the selected cell lists every missing name.
+  await page.click('[data-profile=free]');
+  await waitText(page, '#consent', 'Also lacking on this account');
+  assert.deepEqual((await page.textContent('#consent .missing-all')).split(' '), all);
+  // A short list is shown whole, without a title.
+  await page.fill('#paste', 'oauth automation');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'permission-error');
+  assert.deepEqual(await page.$eval('[data-profile=free] .line', (l) => [l.textContent, l.getAttribute('title')]), ['missing automation', null]);
+  await page.close();
+  noProblems();
+});
+
+test('the preview and the JSON export always follow the newest input (a full report is never used for an older one)', async () => {
+  const page = await open();
+  await page.click('[data-profile=marketing-professional]');
+  await waitText(page, '#consent', 'Connect Acme Contact Sync');
+  // Installing requests of different sizes, typed in a burst: each answer's full report (the granted
+  // list of the preview) is asked for while newer inputs are on their way.
+  const lists = [CURRENT.slice(0, 3), ['oauth', 'tickets'], ['oauth', 'crm.objects.contacts.read', 'tickets'], ['oauth', 'content']];
+  const last = ['oauth', 'crm.objects.contacts.read', 'crm.objects.contacts.write', 'tickets'];
+  await page.evaluate(async ([all, final]) => {
+    const el = document.querySelector('#paste');
+    for (let i = 0; i < 40; i++) {
+      el.value = all[i % all.length].join(' ');
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      if (i % 3 === 0) await new Promise((r) => setTimeout(r, i % 2)); // answers and full reports come back mid-burst
+    }
+    el.value = final.join(' ');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, [lists, last]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(report.request.required, [...last].sort(), 'the export is the newest input\'s report');
+  const profile = report.profiles.find((p) => p.id === 'marketing-professional');
+  assert.equal(profile.status, 'installs');
+  assert.deepEqual([...profile.granted].sort(), [...last].sort(), 'the export has the granted lists (the full report)');
+  await page.waitForTimeout(300); // a late full report for an older input would be painted now
+  const granted = await page.$$eval('#consent .consent code', (cs) => cs.map((c) => c.textContent).sort());
+  assert.deepEqual(granted, [...last].sort(), 'the consent screen shows what the newest input grants');
   await page.close();
   noProblems();
 });
