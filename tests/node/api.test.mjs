@@ -4,20 +4,11 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, PROFILE_IDS, importModule, tierscope } from './helpers.mjs';
+import { ROOT, PROFILE_IDS, importModule, thrown, tierscope } from './helpers.mjs';
 
 const catalogFile = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8'));
 const profile = (report, id) => report.profiles.find((p) => p.id === id);
 
-/** Calls fn, which must throw; returns the thrown value. */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected an exception');
-}
 
 test('loads in node with no options', async () => {
   const { createTierscope } = await importModule();

@@ -3,18 +3,10 @@
 // UTF-8), and the instance stays usable after every kind of error.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { tierscope } from './helpers.mjs';
+import { thrown, tierscope } from './helpers.mjs';
 
 const MiB = 1024 * 1024;
 
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected an exception');
-}
 
 /** The instance still answers a plain check correctly. */
 function stillWorks(ts) {

@@ -1,5 +1,6 @@
 // Shared by the node tests: where the built wasm module and the native CLI are.
 // Overrides: TIERSCOPE_WASM_DIR (folder with tierscope.mjs + .wasm), TIERSCOPE_CLI (native binary).
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,3 +28,13 @@ export function tierscope() {
 /** The 22 standard profile ids, in report order (free, then the 7 hubs, Smart CRM included, at each paid tier). */
 export const PROFILE_IDS = ['free', ...['marketing', 'sales', 'service', 'content', 'data', 'commerce', 'smart_crm']
   .flatMap((hub) => ['starter', 'professional', 'enterprise'].map((tier) => `${hub}-${tier}`))];
+
+/** Calls fn, which must throw; returns the thrown value. */
+export function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected an exception');
+}
