@@ -99,21 +99,24 @@ JsonWriter& JsonWriter::value(bool b) {
   return *this;
 }
 
+void JsonWriter::digits(std::uint64_t n) {
+  char d[20];
+  int len = 0;
+  do d[len++] = char('0' + n % 10); while (n /= 10);
+  while (len) out_ += d[--len];
+}
+
 JsonWriter& JsonWriter::value(std::uint64_t n) {
   element();
-  char digits[20];
-  int len = 0;
-  do digits[len++] = char('0' + n % 10); while (n /= 10);
-  while (len) out_ += digits[--len];
+  digits(n);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(int n) {
-  if (n >= 0) return value(std::uint64_t(n));
   element();
-  out_ += '-';
-  after_key_ = true;  // the digits follow the sign
-  return value(std::uint64_t(-(long long)n));
+  if (n < 0) out_ += '-';
+  digits(n < 0 ? std::uint64_t(-(long long)n) : std::uint64_t(n));
+  return *this;
 }
 
 JsonWriter& JsonWriter::null() {

@@ -37,6 +37,7 @@ class JsonWriter {
   JsonWriter& open(char c);
   JsonWriter& close(char c);
   void element();  // before a value: the comma, new line and indent an array element needs
+  void digits(std::uint64_t n);  // n in decimal
   void newline(std::size_t depth);
   std::string out_;
   std::vector<bool> empty_;  // per open container: nothing written in it yet
