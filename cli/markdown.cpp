@@ -34,14 +34,7 @@ std::string status(const std::string& s) {
   return cell(s);
 }
 
-std::string count(std::uint64_t n) {
-  std::string s = std::to_string(n), out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i && (s.size() - i) % 3 == 0) out += ',';
-    out += s[i];
-  }
-  return out;
-}
+std::string count(std::uint64_t n) { return tierscope::with_commas(n); }
 
 std::string percent(std::uint64_t part, std::uint64_t whole) {
   char buf[32];
