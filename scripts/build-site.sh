@@ -35,8 +35,9 @@ if [ "${TIERSCOPE_SITE_BUNDLE:-1}" != 0 ]; then
   "$esbuild" "$out/app.js" "$out/worker.js" --bundle --minify --format=esm --target=es2020 \
     --external:node:* --outdir="$out" --allow-overwrite --log-level=warning
   for f in builder calls catalog consent diff dom engine matrix migrate model panels state urlcheck; do rm -f "$out/$f.js"; done
-  # Stand-alone modules (the element and the embed load tierscope.mjs by a URL of their own): minified, not bundled.
-  for f in embed.js element/tierscope-preview.js examples/app-settings.js tierscope.mjs style.css embed.css examples/examples.css; do
+  # Stand-alone files (boot.js: the page's first script; the element and the embed load tierscope.mjs by a URL
+  # of their own): minified, not bundled.
+  for f in boot.js embed.js element/tierscope-preview.js examples/app-settings.js tierscope.mjs style.css embed.css examples/examples.css; do
     [ -f "$out/$f" ] && "$esbuild" "$out/$f" --minify --target=es2020 --outfile="$out/$f" --allow-overwrite --log-level=warning
   done
   "$esbuild" scripts/site/prerender.mjs --bundle --platform=node --format=esm --log-level=warning | node --input-type=module - "$out" data/hubspot-scopes.json

@@ -21,7 +21,7 @@ import { initMigrate } from './migrate.js';
 import { initDiff } from './diff.js';
 import { initCalls } from './calls.js';
 
-start(); // the worker and the wasm's streaming compile first, before any other work of the page
+start(); // takes over the worker boot.js started (and its streaming compile of the wasm)
 
 const EXAMPLE = `{
   "name": "Acme Contact Sync",

@@ -1,9 +1,11 @@
-// The page's side of the evaluator worker (worker.js). start() is the first thing the page does: it
-// starts the worker and the wasm's streaming compile at once, then hands the compiled module over.
+// The page's side of the evaluator worker (worker.js). boot.js has started the worker and the wasm's
+// streaming compile (from its own script tag, or when imported here); start() takes the worker over.
 // evaluate(job) keeps at most one evaluation in flight: the newest input wins, older ones waiting
 // are replaced, and an answer for an input that is no longer the newest is dropped.
 // call(name, ...args) runs any other API function (scopes, buildUrls, migrate, diff, markdown, …).
 // An evaluation's answer is the lean report (what the matrix paints); full(answer) asks for its whole report.
+
+import './boot.js';
 
 let worker = null;
 let calls = 0;
@@ -17,20 +19,18 @@ ready.catch(() => {});
 
 export function start() {
   if (worker) return;
-  try {
-    worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
-  } catch (e) {
-    readyReject(e);
+  const boot = globalThis.tierscopeBoot;
+  if (boot.error) {
+    readyReject(boot.error);
     return;
   }
+  worker = boot.worker;
+  const failed = (event) => readyReject(new Error(event.message || 'the evaluator worker could not start'));
   worker.addEventListener('message', (event) => receive(event.data));
-  worker.addEventListener('error', (event) => readyReject(new Error(event.message || 'the evaluator worker could not start')));
-  const url = new URL('tierscope.wasm', import.meta.url);
-  const give = (module) => worker.postMessage({ type: 'wasm', module });
-  const response = fetch(url, { credentials: 'same-origin' });
-  WebAssembly.compileStreaming(response.then((r) => r.clone()))
-    .catch(() => response.then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`)))).then((b) => WebAssembly.compile(b)))
-    .then(give, () => give(null));
+  worker.addEventListener('error', failed);
+  for (const event of boot.release()) { // what the worker said before the page took it over
+    if (event.type === 'message') receive(event.data); else failed(event);
+  }
 }
 
 function receive(m) {

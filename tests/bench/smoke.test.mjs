@@ -43,7 +43,7 @@ test('bench/run.mjs --smoke measures everything and writes a sane Speed section'
       }
     }
     const files = a.bytes.map((b) => b.file);
-    for (const f of ['index.html', 'app.js', 'worker.js', 'tierscope.wasm']) assert.ok(files.includes(f), `a first visit loads ${f} (${files})`);
+    for (const f of ['index.html', 'boot.js', 'app.js', 'worker.js', 'tierscope.wasm']) assert.ok(files.includes(f), `a first visit loads ${f} (${files})`);
     assert.ok(!files.includes('tierscope.mjs') && !files.includes('dom.js'), 'the page loads its bundles, not the modules');
     for (const b of a.bytes) assert.ok(b.gzip < b.raw && b.brotli < b.raw, `${b.file} compresses`);
     const text = readFileSync(md, 'utf8');

@@ -43,7 +43,7 @@ function noProblems() {
   assert.deepEqual(browser.blocked, [], 'no request left 127.0.0.1');
 }
 
-test('the built page is bundled: one page module, one worker, the wasm; the matrix grid is static HTML', async () => {
+test('the built page is bundled: boot.js, one page module, one worker, the wasm; the matrix grid is static HTML', async () => {
   const page = await browser.newPage();
   const requested = [];
   page.on('request', (r) => requested.push(r.url().slice(base.length)));
@@ -52,7 +52,7 @@ test('the built page is bundled: one page module, one worker, the wasm; the matr
   await page.goto(base);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   const scripts = requested.filter((u) => /\.m?js$/.test(u)).sort();
-  assert.deepEqual(scripts, ['app.js', 'worker.js'], `scripts fetched: ${scripts.join(' ')}`);
+  assert.deepEqual(scripts, ['app.js', 'boot.js', 'worker.js'], `scripts fetched: ${scripts.join(' ')}`);
   assert.equal(requested.filter((u) => u === 'tierscope.wasm').length, 1, 'the wasm is fetched once (preloaded, compiled by the page, handed to the worker)');
   // The evaluator lives in the worker: the page's own realm has no tierscope module.
   assert.equal(page.workers().length, 1);
@@ -67,6 +67,33 @@ test('the built page is bundled: one page module, one worker, the wasm; the matr
   assert.doesNotMatch(html, /'unsafe-inline'|(^|\s)'unsafe-eval'/);
   assert.equal((await statuses(page)).split(' ').length, 22);
   assert.doesNotMatch(await statuses(page), /pending/);
+  await page.close();
+  noProblems();
+});
+
+test('boot.js starts the worker before app.js runs; without boot.js the page starts it itself', async () => {
+  // app.js held back: the worker is already running (boot.js, a plain script in the head).
+  let page = await browser.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/app.js', async (route) => { await held; await route.continue(); });
+  await page.goto(base, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => globalThis.tierscopeBoot && globalThis.tierscopeBoot.worker !== null, null, { timeout: 15000 });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(page.workers().length, 1, 'the worker runs while app.js is still on its way');
+  release();
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  assert.doesNotMatch(await statuses(page), /pending/, 'the messages the worker sent before app.js took it over were not lost');
+  await page.close();
+  // boot.js missing: app.js (which bundles it) starts the worker and the page works the same.
+  page = await browser.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.route('**/boot.js', (route) => route.abort());
+  await page.goto(base);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  assert.equal((await statuses(page)).split(' ').length, 22);
+  assert.doesNotMatch(await statuses(page), /pending/);
+  assert.equal(page.workers().length, 1);
   await page.close();
   noProblems();
 });
