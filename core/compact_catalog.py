@@ -3,7 +3,12 @@
 losslessly: each evidence's source, kind, as_of and url become a "ref" into a top-level
 "evidence_sources" table, a requires equal to the entry's own is left out (the core reads an absent
 one as the entry's), and false, null and empty fields are left out. The core reads both forms;
-data/hubspot-scopes.json stays the full reference copy. Usage: compact_catalog.py IN OUT"""
+data/hubspot-scopes.json stays the full reference copy.
+With DETAILS, each scope's notes and evidence (and the evidence_sources table) go there instead, as
+JSON lines: line 1 the evidence_sources table, then one line per scope in catalog order, an object
+with its "notes" and "evidence" ({} when it has neither). The compiled-in catalog reads a scope's line
+the first time its notes or evidence are needed, so loading reads about half the bytes.
+Usage: compact_catalog.py IN OUT [DETAILS]"""
 import json
 import sys
 
@@ -37,5 +42,17 @@ for scope in doc.get("scopes", []):
         if key not in ("name", "requires", "confidence") and scope[key] in (None, False, [], ""):
             del scope[key]
 doc["evidence_sources"] = refs
+
+
+def line(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # never a raw newline inside
+
+
+if len(sys.argv) > 3:
+    lines = [line(doc.pop("evidence_sources"))]
+    for scope in doc.get("scopes", []):
+        lines.append(line({k: scope.pop(k) for k in ("notes", "evidence") if k in scope}))
+    with open(sys.argv[3], "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
 with open(sys.argv[2], "w", encoding="utf-8") as f:
-    json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))
+    f.write(line(doc))

@@ -2,16 +2,39 @@
 
 #include "input.hpp"
 
+#include <mutex>
 #include <stdexcept>
+#include <string_view>
 
 namespace tierscope {
 namespace detail {
 extern const char kCatalogJson[];
 extern const std::size_t kCatalogJsonSize;
+extern const char kCatalogDetails[];  // core/compact_catalog.py: the evidence_sources line, then a line per scope
+extern const std::size_t kCatalogDetailsSize;
 }  // namespace detail
 
-namespace {
 using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
+
+// Where the compiled-in catalog's details come from: its lines, kept in the binary, and the
+// evidence_sources table (their first line) read once when the first scope needs it.
+struct DetailsSource {
+  std::shared_ptr<const Model> model;
+  std::string_view refs_line;
+  std::once_flag refs_once;
+  json refs;
+};
+
+// A scope's details: read already (source null), or its line, read on first use.
+struct LazyDetails {
+  std::once_flag once;
+  std::shared_ptr<DetailsSource> source;
+  std::string_view line;
+  std::size_t index = 0;
+  ScopeDetails value;
+};
+
+namespace {
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
   throw std::runtime_error("catalog: " + where + ": " + what);
@@ -172,15 +195,49 @@ Evidence parse_evidence(const json& entry, const json& scope_requires, const jso
   ev.grant = parse_grant(ev.requires_json, m, where + ": requires");
   return ev;
 }
-}  // namespace
+// A scope's notes and evidence, from its catalog entry or its line of the compiled-in details.
+ScopeDetails read_details(const json& e, const json& scope_requires, const json& refs, const Model& m,
+                          const std::string& where) {
+  ScopeDetails d;
+  d.notes = str_list(e, "notes", where);
+  if (e.contains("evidence")) {
+    if (!e["evidence"].is_array()) fail(where, "\"evidence\" must be an array");
+    for (std::size_t k = 0; k < e["evidence"].size(); ++k)
+      d.evidence.push_back(
+          parse_evidence(e["evidence"][k], scope_requires, refs, m, where + ": evidence[" + std::to_string(k) + "]"));
+  }
+  return d;
+}
 
-std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
-  json doc;
+json read_json(std::string_view text, const char* what) {
   try {
-    doc = parse_json(text, "catalog");  // the one JSON reader of the core: bounded depth, line and column
+    return parse_json(text, what);  // the one JSON reader of the core: bounded depth, line and column
   } catch (const InputError& e) {
     throw std::runtime_error(e.what());
   }
+}
+}  // namespace
+
+const ScopeDetails& Scope::details() const {
+  static const ScopeDetails none;
+  if (!lazy) return none;
+  if (lazy->source) {
+    std::call_once(lazy->once, [this] {
+      DetailsSource& src = *lazy->source;
+      std::call_once(src.refs_once, [&src] { src.refs = read_json(src.refs_line, "catalog details"); });
+      std::string where = "scopes[" + std::to_string(lazy->index) + "] (" + name + ")";
+      json line = read_json(lazy->line, "catalog details");
+      if (!line.is_object()) fail(where, "its line of details must be an object");
+      lazy->value = read_details(line, requires_json, src.refs, *src.model, where);
+    });
+  }
+  return lazy->value;
+}
+
+std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) { return read(text, {}); }
+
+std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::string_view details) {
+  json doc = read_json(text, "catalog");
   if (!doc.is_object()) fail("top level", "must be an object");
   auto cat = std::make_shared<Catalog>();
   auto fmt = doc.find("format");
@@ -194,6 +251,21 @@ std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
   if (!doc.contains("scopes") || !doc["scopes"].is_array()) fail("scopes", "missing or not an array");
   const json& scopes = doc["scopes"];
   const json refs = doc.contains("evidence_sources") ? doc["evidence_sources"] : json();
+  std::shared_ptr<DetailsSource> source;
+  std::vector<std::string_view> lines;  // of details: the evidence_sources table, then one per scope
+  if (!details.empty()) {
+    source = std::make_shared<DetailsSource>();
+    source->model = model;
+    for (std::size_t at = 0; at < details.size();) {
+      std::size_t end = details.find('\n', at);
+      if (end == std::string_view::npos) end = details.size();
+      lines.push_back(details.substr(at, end - at));
+      at = end + 1;
+    }
+    if (lines.size() != scopes.size() + 1)
+      fail("details", std::to_string(lines.size()) + " lines for " + std::to_string(scopes.size()) + " scopes");
+    source->refs_line = lines[0];
+  }
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     const json& e = scopes[i];
     std::string where = "scopes[" + std::to_string(i) + "]";
@@ -212,18 +284,19 @@ std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
     s.sensitive = e.value("sensitive", false);
     s.deprecated = e.value("deprecated", false);
     s.replaced_by = str_list(e, "replaced_by", where);
-    s.notes = str_list(e, "notes", where);
     s.requires_json = e.contains("requires") ? e["requires"] : json();
     s.strict = parse_grant(s.requires_json, m, where + ": requires");
     s.requirement = s.strict.kind;
     auto any = e.find("requires_any_source");
     s.requires_any_source_json = any != e.end() ? *any : s.requires_json;
     s.lenient = any != e.end() ? parse_grant(*any, m, where + ": requires_any_source") : s.strict;
-    if (e.contains("evidence")) {
-      if (!e["evidence"].is_array()) fail(where, "\"evidence\" must be an array");
-      for (std::size_t k = 0; k < e["evidence"].size(); ++k)
-        s.evidence.push_back(
-            parse_evidence(e["evidence"][k], s.requires_json, refs, m, where + ": evidence[" + std::to_string(k) + "]"));
+    s.lazy = std::make_shared<LazyDetails>();
+    if (source) {
+      s.lazy->source = source;
+      s.lazy->line = lines[i + 1];
+      s.lazy->index = i;
+    } else {
+      s.lazy->value = read_details(e, s.requires_json, refs, m, where);
     }
     s.strict_id = cat->requirements.add(s.strict);
     s.lenient_id = cat->requirements.add(s.lenient);
@@ -248,7 +321,8 @@ std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
 
 std::shared_ptr<const Catalog> Catalog::builtin() {
   static const std::shared_ptr<const Catalog> cat =
-      from_json(std::string(detail::kCatalogJson, detail::kCatalogJsonSize));
+      read(std::string(detail::kCatalogJson, detail::kCatalogJsonSize),
+                   std::string_view(detail::kCatalogDetails, detail::kCatalogDetailsSize));
   return cat;
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,13 @@ struct Evidence {
   nlohmann::ordered_json requires_json;  // as written, for listings
 };
 
+// What a listing shows of a scope and a few diagnostics quote; an evaluation does not need it.
+struct ScopeDetails {
+  std::vector<std::string> notes;
+  std::vector<Evidence> evidence;
+};
+struct LazyDetails;  // catalog.cpp
+
 struct Scope {
   std::string name, area, tier_text, confidence, retired_on;
   // confidence: docs-table | api-spec | docs-text | secondary | unverified
@@ -30,11 +38,14 @@ struct Scope {
   Grant lenient;  // `requires_any_source`: where at least one does (absent in the file: = strict)
   int strict_id = -1, lenient_id = -1;  // the two in the catalog's Requirements
   bool sensitive = false, deprecated = false;
-  std::vector<std::string> replaced_by, notes;
-  std::vector<Evidence> evidence;
+  std::vector<std::string> replaced_by;
   nlohmann::ordered_json requires_json, requires_any_source_json;  // as written (any-source: = requires if absent)
   bool retired() const { return !retired_on.empty(); }
   bool unverified() const { return strict.kind == Requirement::Undocumented; }
+  // Its notes and evidence. The compiled-in catalog reads them on first use (thread-safe); a catalog
+  // read from JSON has them from the start.
+  const ScopeDetails& details() const;
+  std::shared_ptr<LazyDetails> lazy;  // set by the catalog reader
 };
 
 class Catalog {
@@ -52,6 +63,9 @@ class Catalog {
   std::optional<std::string> alias_target(const std::string& name) const;
 
  private:
+  // With details (the compiled-in lines, which outlive the catalog), the scopes' notes and evidence
+  // are read from there on first use instead of from their entries.
+  static std::shared_ptr<const Catalog> read(const std::string& text, std::string_view details);
   std::map<std::string, std::size_t> index_;
 };
 

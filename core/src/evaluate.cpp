@@ -212,7 +212,7 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
     if (where.empty()) continue;
     const Scope* s = catalog.find(name);
     std::vector<std::string> says;
-    for (const auto& e : s->evidence)
+    for (const auto& e : s->details().evidence)
       if (e.decides)
         says.push_back(e.source + " (" + e.kind + (e.as_of.empty() ? "" : ", " + e.as_of) + "): " +
                        requirement_text(e.grant, *catalog.model));

@@ -218,9 +218,10 @@ ojson scope_entry_json(const Scope& s) {
   j["deprecated"] = s.deprecated;
   j["retired_on"] = str_or_null(s.retired_on);
   j["replaced_by"] = s.replaced_by;
-  j["notes"] = s.notes;
+  const ScopeDetails& details = s.details();
+  j["notes"] = details.notes;
   ojson evidence = ojson::array();
-  for (const auto& e : s.evidence) evidence.push_back(evidence_json(e));
+  for (const auto& e : details.evidence) evidence.push_back(evidence_json(e));
   j["evidence"] = std::move(evidence);
   j["label"] = label.text;
   j["group"] = label.group;

@@ -124,7 +124,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
       std::string msg = "HubSpot documents no tier for " + quote_name(name) +
                         ": profiles that need it show as uncertain, and the configuration counts treat it as available.";
       std::vector<std::string> hints;  // evidence that does not decide (a beta spec file, a statement without a tier)
-      for (const auto& e : s->evidence)
+      for (const auto& e : s->details().evidence)
         if (e.grant.kind != Requirement::Undocumented) hints.push_back(e.source + ": " + requirement_text(e.grant, *catalog.model));
       if (!hints.empty()) msg += " Not deciding (see the catalog's evidence): " + join(hints, "; ") + ".";
       bool blocking = kind != Kind::Optional;

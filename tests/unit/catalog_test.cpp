@@ -37,8 +37,8 @@ TEST_CASE("the built-in catalog is the project's copy") {
   REQUIRE(c->find("automation"));
   const Scope* automation = c->find("automation");
   CHECK(automation->confidence == "docs-table");
-  CHECK(automation->evidence.size() >= 2);  // the docs table and the API spec
-  for (const auto& e : automation->evidence) CHECK(e.url.rfind("https://", 0) == 0);
+  CHECK(automation->details().evidence.size() >= 2);  // the docs table and the API spec
+  for (const auto& e : automation->details().evidence) CHECK(e.url.rfind("https://", 0) == 0);
   CHECK(c->alias_target("settings.users.team.write").value() == "settings.users.teams.write");
   CHECK(!c->alias_target("oauth"));
   json info = json::parse(catalog_info());
@@ -51,6 +51,51 @@ TEST_CASE("the built-in catalog is the project's copy") {
   CHECK(info["profiles"][21]["hub"] == "smart_crm");
   CHECK(info["profiles"][0]["hub"].is_null());
   CHECK(info["profiles"][0]["tier"] == "free");
+}
+
+TEST_CASE("the built-in catalog reads each scope's notes and evidence on first use, the same as the full file has them") {
+  auto built_in = Catalog::builtin();
+  auto from_file = Catalog::from_json(read_text(TIERSCOPE_CATALOG_PATH));  // read at once, from the entries
+  REQUIRE(built_in->scopes.size() == from_file->scopes.size());
+  std::size_t evidence = 0, notes = 0;
+  for (std::size_t i = 0; i < from_file->scopes.size(); ++i) {
+    const ScopeDetails& a = built_in->scopes[i].details();
+    const ScopeDetails& b = from_file->scopes[i].details();
+    CAPTURE(from_file->scopes[i].name);
+    CHECK(&a == &built_in->scopes[i].details());  // read once, then kept
+    CHECK(a.notes == b.notes);
+    REQUIRE(a.evidence.size() == b.evidence.size());
+    for (std::size_t k = 0; k < a.evidence.size(); ++k) {
+      const Evidence& x = a.evidence[k];
+      const Evidence& y = b.evidence[k];
+      CHECK(x.source == y.source);
+      CHECK(x.kind == y.kind);
+      CHECK(x.as_of == y.as_of);
+      CHECK(x.url == y.url);
+      CHECK(x.note == y.note);
+      CHECK(x.decides == y.decides);
+      CHECK(x.requires_json == y.requires_json);
+      CHECK(x.grant.kind == y.grant.kind);
+      REQUIRE(x.grant.alternatives.size() == y.grant.alternatives.size());
+      for (std::size_t g = 0; g < x.grant.alternatives.size(); ++g) {
+        REQUIRE(x.grant.alternatives[g].size() == y.grant.alternatives[g].size());
+        for (std::size_t c = 0; c < x.grant.alternatives[g].size(); ++c) {
+          const Condition& p = x.grant.alternatives[g][c];
+          const Condition& q = y.grant.alternatives[g][c];
+          CHECK((p.hub == q.hub && p.min_tier == q.min_tier && p.feature == q.feature));
+        }
+      }
+    }
+    evidence += a.evidence.size();
+    notes += a.notes.size();
+  }
+  CHECK(evidence > 250);  // the comparison covered real data (301 evidence entries today)
+  CHECK(notes > 50);
+  // The whole listing (every scope with its notes and evidence) is the same text either way.
+  std::string listed = list_scopes("").json;
+  set_current_catalog(from_file);
+  CHECK(list_scopes("").json == listed);
+  set_current_catalog(built_in);
 }
 
 TEST_CASE("catalog validation names what is wrong and where") {
