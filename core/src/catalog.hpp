@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@ struct ScopeDetails {
   std::vector<Evidence> evidence;
 };
 struct LazyDetails;  // catalog.cpp
+class NameIndex;     // suggest.hpp
 
 struct Scope {
   std::string name, area, tier_text, confidence, retired_on;
@@ -61,12 +63,16 @@ class Catalog {
   Requirements requirements;                       // the scopes' distinct strict and lenient grants
   const Scope* find(const std::string& name) const;  // exact canonical name
   std::optional<std::string> alias_target(const std::string& name) const;
+  // What the did-you-mean of unknown names reads (suggest.hpp): built on first use, then kept.
+  const NameIndex& name_index() const;
 
  private:
   // With details (the compiled-in lines, which outlive the catalog), the scopes' notes and evidence
   // are read from there on first use instead of from their entries.
   static std::shared_ptr<const Catalog> read(const std::string& text, std::string_view details);
   std::map<std::string, std::size_t> index_;
+  mutable std::once_flag name_index_once_;
+  mutable std::shared_ptr<const NameIndex> name_index_;  // shared: NameIndex is incomplete here
 };
 
 // The catalog every call uses (built-in unless replaced with set_current_catalog).

@@ -31,7 +31,7 @@ ojson migrate_json(const RawInput& oauth1) {
     ojson item;
     item["scope"] = e.name;
     if (!s) {
-      NameAdvice advice = NameIndex(*catalog).advise(e.name);
+      NameAdvice advice = catalog->name_index().advise(e.name);
       auto& near = advice.fix.empty() ? advice.guesses : advice.fix;
       item["status"] = "unknown";
       item["replaced_by"] = advice.fix;  // only a sure fix; a spelling guess stays in the note

@@ -33,7 +33,6 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   std::map<std::string, Kind> kind_of;           // canonical name -> strongest kind given
   std::map<std::string, std::set<int>> kinds_seen;
   std::set<std::string> reported;                // names whose name-level diagnostics were given
-  std::unique_ptr<NameIndex> names;              // built at the first unknown name
   for (const auto& e : in.entries) {
     std::string canonical = e.name;
     const Scope* scope = catalog.find(e.name);
@@ -54,8 +53,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     } else if (!scope) {
       req.invalid.insert(e.name);
       if (first_time) {
-        if (!names) names = std::make_unique<NameIndex>(catalog);
-        NameAdvice advice = names->advise(e.name);
+        NameAdvice advice = catalog.name_index().advise(e.name);
         std::string msg = quote_name(e.name);
         msg += " is not a HubSpot scope tierscope knows; HubSpot rejects an unknown scope for every account.";
         if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";

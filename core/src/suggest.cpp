@@ -62,6 +62,11 @@ bool covers(const std::string& candidate, const std::string& asked) {
 }
 }  // namespace
 
+const NameIndex& Catalog::name_index() const {
+  std::call_once(name_index_once_, [this] { name_index_ = std::make_shared<const NameIndex>(*this); });
+  return *name_index_;
+}
+
 NameIndex::NameIndex(const Catalog& catalog) {
   for (const auto& s : catalog.scopes) {  // the crm.<family>.<object>[.<sens>].<access>[.v2] words
     auto t = split_dots(ascii_lower(s.name));
@@ -82,6 +87,7 @@ NameIndex::NameIndex(const Catalog& catalog) {
   for (const auto& [alias, target] : catalog.aliases)
     for (std::size_t i = 0; i < entries_.size(); ++i)
       if (entries_[i].name == target) spellings_.push_back({alias, i});
+  for (const auto& sp : spellings_) lower_.push_back(ascii_lower(sp.first));
 }
 
 std::string NameIndex::resolve_object(std::string k) const {
@@ -146,9 +152,9 @@ Parts NameIndex::parse(const std::string& name, bool fuzzy) const {
 NameAdvice NameIndex::advise(const std::string& name) const {
   NameAdvice out;
   std::string lower = ascii_lower(trim(name));
-  for (const auto& [spelling, i] : spellings_)  // 1. the same name but for case, or an alias
-    if (ascii_lower(spelling) == lower) {
-      out.fix = {entries_[i].name};
+  for (std::size_t k = 0; k < spellings_.size(); ++k)  // 1. the same name but for case, or an alias
+    if (lower_[k] == lower) {
+      out.fix = {entries_[spellings_[k].second].name};
       out.resembles = true;
       return out;
     }
@@ -188,12 +194,12 @@ NameAdvice NameIndex::advise(const std::string& name) const {
   bool by_object = a.grammar && a.object.empty() && !a.unresolved;
   std::size_t limit = by_object ? 2 : std::max<std::size_t>(2, lower.size() / 5), best = limit + 1;
   std::string key = word_key(a.name);
-  for (const auto& [n, i] : spellings_) {
-    const Parts& e = entries_[i];
+  for (std::size_t k = 0; k < spellings_.size(); ++k) {
+    const Parts& e = entries_[spellings_[k].second];
     if ((!a.access.empty() && !covers(e.access, a.access)) || (!a.family.empty() && e.family != a.family) ||
         (!a.object.empty() && e.object != a.object) || (by_object && e.sens != a.sens))
       continue;
-    std::size_t d = by_object ? edit_distance(key, e.object, limit) : edit_distance(lower, ascii_lower(n), limit);
+    std::size_t d = by_object ? edit_distance(key, e.object, limit) : edit_distance(lower, lower_[k], limit);
     if (d < best) best = d, out.guesses.clear();
     if (d == best && d <= limit && !contains(out.guesses, e.name)) out.guesses.push_back(e.name);
   }

@@ -37,6 +37,7 @@ class NameIndex {
   std::vector<Parts> entries_;                                  // catalog names, parsed
   std::vector<std::string> families_, objects_, access_vocab_, sens_vocab_;
   std::vector<std::pair<std::string, std::size_t>> spellings_;  // names and aliases -> entry
+  std::vector<std::string> lower_;                              // each spelling in lower case
 };
 
 }  // namespace tierscope

@@ -133,20 +133,33 @@ std::vector<std::string> split_list(std::string_view s) {
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > limit) return limit + 1;
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  // Two rows; on the stack for names of usual length (this runs for every catalog name an unknown
+  // name is compared with, on every keystroke).
+  constexpr std::size_t kStack = 96;
+  std::size_t stack[2 * kStack];
+  std::vector<std::size_t> heap;
+  std::size_t* prev = stack;
+  if (b.size() >= kStack) {
+    heap.resize(2 * (b.size() + 1));
+    prev = heap.data();
+  }
+  std::size_t* cur = prev + b.size() + 1;
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
-    std::size_t row_min = cur[0];
+    std::size_t row_min = i;
+    const char ca = a[i - 1];
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-      row_min = std::min(row_min, cur[j]);
+      std::size_t best = prev[j - 1] + (ca == b[j - 1] ? 0 : 1);
+      if (prev[j] + 1 < best) best = prev[j] + 1;
+      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+      cur[j] = best;
+      if (best < row_min) row_min = best;
     }
     if (row_min > limit) return limit + 1;
     std::swap(prev, cur);
   }
-  return prev[b.size()];
+  return prev[b.size()] <= limit ? prev[b.size()] : limit + 1;
 }
 
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {

@@ -3,6 +3,7 @@
 
 #include "catalog.hpp"
 #include "suggest.hpp"
+#include "text.hpp"
 
 namespace {
 using Names = std::vector<std::string>;
@@ -141,5 +142,38 @@ TEST_CASE("every catalog name, misspelt by case, comes back to itself; no fix ev
       CAPTURE(f);
       CHECK((f.find("write") != std::string::npos || f.find('.') == std::string::npos || f == "tickets.sensitive"));
     }
+  }
+}
+
+TEST_CASE("edit_distance is Levenshtein with a limit, for short and long names") {
+  using tierscope::edit_distance;
+  auto reference = [](const std::string& a, const std::string& b) {  // the textbook full table
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+      for (std::size_t j = 1; j <= b.size(); ++j)
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    return d[a.size()][b.size()];
+  };
+  CHECK(edit_distance("crm.objects.contacts.read", "crm.objects.contact.read", 2) == 1);
+  CHECK(edit_distance("tickets", "tickest", 2) == 2);
+  CHECK(edit_distance("", "abc", 5) == 3);
+  CHECK(edit_distance("abcdef", "a", 2) == 3);  // beyond the limit: limit + 1
+  std::uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 400; ++round) {
+    auto word = [&] {
+      std::size_t n = next() % (round % 4 == 0 ? 200 : 30);  // some past the 96 bytes kept on the stack
+      std::string w;
+      for (std::size_t i = 0; i < n; ++i) w += char('a' + next() % 4);
+      return w;
+    };
+    std::string a = word(), b = word();
+    std::size_t limit = next() % 8, want = reference(a, b);
+    CAPTURE(a);
+    CAPTURE(b);
+    CHECK(edit_distance(a, b, limit) == (want <= limit ? want : limit + 1));
+    CHECK(edit_distance(a, b, 1000) == want);
   }
 }
