@@ -48,8 +48,21 @@ function receive(m) {
     inFlight = 0;
     if (queued) send(queued); // the newest input goes next
     queued = null;
-    if (m.seq === seq && onResult) onResult({ ...m, job: answered.job }); // an answer for an older input is dropped
+    if (m.seq === seq && onResult) onResult(answer(m, answered.job)); // an answer for an older input is dropped
   }
+}
+
+/** An 'eval' answer as the page takes it: the lean report parsed (matrix), with its format, fields and app name. */
+function answer(m, job) {
+  const out = { ...m, job };
+  delete out.text;
+  if (typeof m.text === 'string') {
+    const report = JSON.parse(m.text);
+    if (m.direct) { out.format = report.input.format; out.fields = report.request; }
+    out.matrix = report;
+    out.appName = report.input.app_name;
+  }
+  return out;
 }
 
 function send(job) {

@@ -6,8 +6,9 @@
 //                 | {type: 'call', id, name, args}
 //   worker → page {type: 'ready', version, as_of, catalog} | {type: 'failed', message}
 //                 {type: 'eval', seq, ...result} | {type: 'full' | 'call', id, ok, value | error}
-//   'eval' answers with the lean report (no granted lists: what the matrix paints) and whether the
-//   pair check made it (pair); 'full' with the whole report's JSON text of an evaluated job.
+//   'eval' answers with the lean report's JSON text (no granted lists: what the matrix paints), whether
+//   the pair check made it (pair) and whether the paste's format and fields are the report's (direct);
+//   'full' with the whole report's JSON text of an evaluated job.
 import { createTierscope } from './tierscope.mjs';
 import { pairActive } from './urlcheck.js';
 
@@ -103,11 +104,11 @@ function evaluate(job) {
       return out;
     }
   }
-  const report = JSON.parse(text);
-  if (direct) { out.format = report.input.format; out.fields = report.request; }
+  // The text, not its parse: a string crosses to the page as one copy, an object tree is cloned
+  // node by node; the page parses it once (engine.js), and takes format and fields from it when direct.
   out.pair = pair;
-  out.matrix = report;
-  out.appName = report.input.app_name;
+  out.direct = direct;
+  out.text = text;
   return out;
 }
 
