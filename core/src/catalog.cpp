@@ -2,6 +2,7 @@
 
 #include "input.hpp"
 
+#include <functional>
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
@@ -17,12 +18,12 @@ extern const std::size_t kCatalogDetailsSize;
 using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
 
 // Where the compiled-in catalog's details come from: its lines, kept in the binary, and the
-// evidence_sources table (their first line) read once when the first scope needs it.
+// evidence sources (a line each), each read once when the first evidence that refers to it is.
 struct DetailsSource {
   std::shared_ptr<const Model> model;
-  std::string_view refs_line;
-  std::once_flag refs_once;
-  json refs;
+  std::vector<std::string_view> source_lines;
+  std::unique_ptr<std::once_flag[]> source_once;
+  std::vector<json> sources;
 };
 
 // A scope's details: read already (source null), or its line, read on first use.
@@ -170,15 +171,17 @@ std::shared_ptr<Model> read_model(const json& doc) {
 
 // An evidence; in the compiled-in catalog (core/compact_catalog.py) its source, kind, as_of and url
 // are a "ref" into the top-level "evidence_sources" table.
-Evidence parse_evidence(const json& entry, const json& scope_requires, const json& refs, const Model& m,
+// Entry i of evidence_sources when it is an object, else null.
+using SourceAt = std::function<const json*(std::size_t)>;
+
+Evidence parse_evidence(const json& entry, const json& scope_requires, const SourceAt& source_at, const Model& m,
                         const std::string& where) {
   if (!entry.is_object()) fail(where, "must be an object");
   json e = entry;
   if (auto ref = entry.find("ref"); ref != entry.end()) {
-    if (!ref->is_number_unsigned() || !refs.is_array() || ref->get<std::size_t>() >= refs.size() ||
-        !refs[ref->get<std::size_t>()].is_object())
-      fail(where, "\"ref\" must index \"evidence_sources\"");
-    for (const auto& [k, v] : refs[ref->get<std::size_t>()].items()) e[k] = v;
+    const json* source = ref->is_number_unsigned() ? source_at(ref->get<std::size_t>()) : nullptr;
+    if (!source) fail(where, "\"ref\" must index \"evidence_sources\"");
+    for (const auto& [k, v] : source->items()) e[k] = v;
   }
   Evidence ev;
   ev.source = str_or_empty(e, "source", where);
@@ -196,7 +199,7 @@ Evidence parse_evidence(const json& entry, const json& scope_requires, const jso
   return ev;
 }
 // A scope's notes and evidence, from its catalog entry or its line of the compiled-in details.
-ScopeDetails read_details(const json& e, const json& scope_requires, const json& refs, const Model& m,
+ScopeDetails read_details(const json& e, const json& scope_requires, const SourceAt& source_at, const Model& m,
                           const std::string& where) {
   ScopeDetails d;
   d.notes = str_list(e, "notes", where);
@@ -204,7 +207,7 @@ ScopeDetails read_details(const json& e, const json& scope_requires, const json&
     if (!e["evidence"].is_array()) fail(where, "\"evidence\" must be an array");
     for (std::size_t k = 0; k < e["evidence"].size(); ++k)
       d.evidence.push_back(
-          parse_evidence(e["evidence"][k], scope_requires, refs, m, where + ": evidence[" + std::to_string(k) + "]"));
+          parse_evidence(e["evidence"][k], scope_requires, source_at, m, where + ": evidence[" + std::to_string(k) + "]"));
   }
   return d;
 }
@@ -224,11 +227,15 @@ const ScopeDetails& Scope::details() const {
   if (lazy->source) {
     std::call_once(lazy->once, [this] {
       DetailsSource& src = *lazy->source;
-      std::call_once(src.refs_once, [&src] { src.refs = read_json(src.refs_line, "catalog details"); });
+      auto source_at = [&src](std::size_t i) -> const json* {
+        if (i >= src.sources.size()) return nullptr;
+        std::call_once(src.source_once[i], [&src, i] { src.sources[i] = read_json(src.source_lines[i], "catalog details"); });
+        return src.sources[i].is_object() ? &src.sources[i] : nullptr;
+      };
       std::string where = "scopes[" + std::to_string(lazy->index) + "] (" + name + ")";
       json line = read_json(lazy->line, "catalog details");
       if (!line.is_object()) fail(where, "its line of details must be an object");
-      lazy->value = read_details(line, requires_json, src.refs, *src.model, where);
+      lazy->value = read_details(line, requires_json, source_at, *src.model, where);
     });
   }
   return lazy->value;
@@ -252,7 +259,8 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
   const json& scopes = doc["scopes"];
   const json refs = doc.contains("evidence_sources") ? doc["evidence_sources"] : json();
   std::shared_ptr<DetailsSource> source;
-  std::vector<std::string_view> lines;  // of details: the evidence_sources table, then one per scope
+  std::vector<std::string_view> lines;  // of details: K, K evidence sources, then one per scope
+  std::size_t first_scope_line = 0;
   if (!details.empty()) {
     source = std::make_shared<DetailsSource>();
     source->model = model;
@@ -262,10 +270,17 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
       lines.push_back(details.substr(at, end - at));
       at = end + 1;
     }
-    if (lines.size() != scopes.size() + 1)
+    json count = read_json(lines.empty() ? std::string_view() : lines[0], "catalog details");
+    first_scope_line = count.is_number_unsigned() ? 1 + count.get<std::size_t>() : 0;
+    if (!first_scope_line || lines.size() != first_scope_line + scopes.size())
       fail("details", std::to_string(lines.size()) + " lines for " + std::to_string(scopes.size()) + " scopes");
-    source->refs_line = lines[0];
+    source->source_lines.assign(lines.begin() + 1, lines.begin() + first_scope_line);
+    source->source_once = std::make_unique<std::once_flag[]>(source->source_lines.size());
+    source->sources.resize(source->source_lines.size());
   }
+  auto source_at = [&refs](std::size_t i) -> const json* {
+    return refs.is_array() && i < refs.size() && refs[i].is_object() ? &refs[i] : nullptr;
+  };
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     const json& e = scopes[i];
     std::string where = "scopes[" + std::to_string(i) + "]";
@@ -293,10 +308,10 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
     s.lazy = std::make_shared<LazyDetails>();
     if (source) {
       s.lazy->source = source;
-      s.lazy->line = lines[i + 1];
+      s.lazy->line = lines[first_scope_line + i];
       s.lazy->index = i;
     } else {
-      s.lazy->value = read_details(e, s.requires_json, refs, m, where);
+      s.lazy->value = read_details(e, s.requires_json, source_at, m, where);
     }
     s.strict_id = cat->requirements.add(s.strict);
     s.lenient_id = cat->requirements.add(s.lenient);
