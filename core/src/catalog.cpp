@@ -2,7 +2,6 @@
 
 #include "input.hpp"
 
-#include <functional>
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
@@ -39,6 +38,14 @@ namespace {
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
   throw std::runtime_error("catalog: " + where + ": " + what);
+}
+
+json read_json(std::string_view text, const char* what) {
+  try {
+    return parse_json(text, what);  // the one JSON reader of the core: bounded depth, line and column
+  } catch (const InputError& e) {
+    throw std::runtime_error(e.what());
+  }
 }
 
 std::string str_or_empty(const json& o, const char* key, const std::string& where) {
@@ -171,15 +178,27 @@ std::shared_ptr<Model> read_model(const json& doc) {
 
 // An evidence; in the compiled-in catalog (core/compact_catalog.py) its source, kind, as_of and url
 // are a "ref" into the top-level "evidence_sources" table.
-// Entry i of evidence_sources when it is an object, else null.
-using SourceAt = std::function<const json*(std::size_t)>;
+// The evidence_sources table: a catalog's own (array), or the compiled-in lines (lazy), each read on
+// first use. at(i): entry i when it is an object, else null.
+struct Sources {
+  const json* array = nullptr;
+  DetailsSource* lazy = nullptr;
+  const json* at(std::size_t i) const {
+    if (lazy) {
+      if (i >= lazy->sources.size()) return nullptr;
+      std::call_once(lazy->source_once[i], [this, i] { lazy->sources[i] = read_json(lazy->source_lines[i], "catalog details"); });
+      return lazy->sources[i].is_object() ? &lazy->sources[i] : nullptr;
+    }
+    return array && array->is_array() && i < array->size() && (*array)[i].is_object() ? &(*array)[i] : nullptr;
+  }
+};
 
-Evidence parse_evidence(const json& entry, const json& scope_requires, const SourceAt& source_at, const Model& m,
+Evidence parse_evidence(const json& entry, const json& scope_requires, const Sources& sources, const Model& m,
                         const std::string& where) {
   if (!entry.is_object()) fail(where, "must be an object");
   json e = entry;
   if (auto ref = entry.find("ref"); ref != entry.end()) {
-    const json* source = ref->is_number_unsigned() ? source_at(ref->get<std::size_t>()) : nullptr;
+    const json* source = ref->is_number_unsigned() ? sources.at(ref->get<std::size_t>()) : nullptr;
     if (!source) fail(where, "\"ref\" must index \"evidence_sources\"");
     for (const auto& [k, v] : source->items()) e[k] = v;
   }
@@ -199,7 +218,7 @@ Evidence parse_evidence(const json& entry, const json& scope_requires, const Sou
   return ev;
 }
 // A scope's notes and evidence, from its catalog entry or its line of the compiled-in details.
-ScopeDetails read_details(const json& e, const json& scope_requires, const SourceAt& source_at, const Model& m,
+ScopeDetails read_details(const json& e, const json& scope_requires, const Sources& sources, const Model& m,
                           const std::string& where) {
   ScopeDetails d;
   d.notes = str_list(e, "notes", where);
@@ -207,18 +226,11 @@ ScopeDetails read_details(const json& e, const json& scope_requires, const Sourc
     if (!e["evidence"].is_array()) fail(where, "\"evidence\" must be an array");
     for (std::size_t k = 0; k < e["evidence"].size(); ++k)
       d.evidence.push_back(
-          parse_evidence(e["evidence"][k], scope_requires, source_at, m, where + ": evidence[" + std::to_string(k) + "]"));
+          parse_evidence(e["evidence"][k], scope_requires, sources, m, where + ": evidence[" + std::to_string(k) + "]"));
   }
   return d;
 }
 
-json read_json(std::string_view text, const char* what) {
-  try {
-    return parse_json(text, what);  // the one JSON reader of the core: bounded depth, line and column
-  } catch (const InputError& e) {
-    throw std::runtime_error(e.what());
-  }
-}
 }  // namespace
 
 const ScopeDetails& Scope::details() const {
@@ -227,15 +239,10 @@ const ScopeDetails& Scope::details() const {
   if (lazy->source) {
     std::call_once(lazy->once, [this] {
       DetailsSource& src = *lazy->source;
-      auto source_at = [&src](std::size_t i) -> const json* {
-        if (i >= src.sources.size()) return nullptr;
-        std::call_once(src.source_once[i], [&src, i] { src.sources[i] = read_json(src.source_lines[i], "catalog details"); });
-        return src.sources[i].is_object() ? &src.sources[i] : nullptr;
-      };
       std::string where = "scopes[" + std::to_string(lazy->index) + "] (" + name + ")";
       json line = read_json(lazy->line, "catalog details");
       if (!line.is_object()) fail(where, "its line of details must be an object");
-      lazy->value = read_details(line, requires_json, source_at, *src.model, where);
+      lazy->value = read_details(line, requires_json, Sources{nullptr, &src}, *src.model, where);
     });
   }
   return lazy->value;
@@ -278,9 +285,7 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
     source->source_once = std::make_unique<std::once_flag[]>(source->source_lines.size());
     source->sources.resize(source->source_lines.size());
   }
-  auto source_at = [&refs](std::size_t i) -> const json* {
-    return refs.is_array() && i < refs.size() && refs[i].is_object() ? &refs[i] : nullptr;
-  };
+
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     const json& e = scopes[i];
     std::string where = "scopes[" + std::to_string(i) + "]";
@@ -311,7 +316,7 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
       s.lazy->line = lines[first_scope_line + i];
       s.lazy->index = i;
     } else {
-      s.lazy->value = read_details(e, s.requires_json, source_at, m, where);
+      s.lazy->value = read_details(e, s.requires_json, Sources{&refs, nullptr}, m, where);
     }
     s.strict_id = cat->requirements.add(s.strict);
     s.lenient_id = cat->requirements.add(s.lenient);

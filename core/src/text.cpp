@@ -133,16 +133,8 @@ std::vector<std::string> split_list(std::string_view s) {
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > limit) return limit + 1;
-  // Two rows; on the stack for names of usual length (this runs for every catalog name an unknown
-  // name is compared with, on every keystroke).
-  constexpr std::size_t kStack = 96;
-  std::size_t stack[2 * kStack];
-  std::vector<std::size_t> heap;
-  std::size_t* prev = stack;
-  if (b.size() >= kStack) {
-    heap.resize(2 * (b.size() + 1));
-    prev = heap.data();
-  }
+  std::vector<std::size_t> rows(2 * (b.size() + 1));  // two rows, one allocation
+  std::size_t* prev = rows.data();
   std::size_t* cur = prev + b.size() + 1;
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
