@@ -61,7 +61,7 @@ export function section(r, { date, node }) {
   p(`| measurement | ${both ? 'before | after' : 'after'} |`);
   p(`|---|${both ? '---:|---:' : '---:'}|`);
   const row = (label, f) => p(`| ${label} | ${names.map((nm) => (nm === 'before' ? ms(f(B)) : null)).filter(Boolean).concat([ms(f(A))]).join(' | ')} |`);
-  row(`node: import tierscope.mjs (fresh process, median of ${r.smoke ? 1 : 7})`, (t) => t.node.import);
+  row(`node: import tierscope.mjs (fresh process, median of ${r.runs})`, (t) => t.node.import);
   row('node: createTierscope()', (t) => t.node.create);
   row('node: first check() (10 scopes)', (t) => t.node.first);
   row('native: first check_text() in process (loads the catalog)', (t) => t.native.firstCall);
@@ -69,7 +69,8 @@ export function section(r, { date, node }) {
   row('Chromium, bare page: createTierscope() (fetch + compile + catalog)', (t) => t.chromium.startup.create);
   row('Chromium, bare page: first check() (10 scopes)', (t) => t.chromium.startup.first);
   row('Chromium, bare page: import → first result', (t) => t.chromium.startup.total);
-  row('**the page: navigation → first real status in the matrix**', (t) => t.chromium.nav.result);
+  row(`**the page: navigation → first real status in the matrix** (median of ${r.runs} cold visits)`, (t) => t.chromium.nav.result);
+  row('the page: navigation → first real status, 75th percentile', (t) => t.chromium.nav.resultP75);
   row('the page: navigation → that frame painted', (t) => t.chromium.nav.painted);
   p();
   p('Every start-up and navigation run is a cold visit (a fresh browser context: empty HTTP and code caches) from a local static server. ' +

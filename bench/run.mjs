@@ -24,7 +24,7 @@ const option = (name, def) => { const i = argv.indexOf(name); return i >= 0 && a
 const SMOKE = flag('--smoke');
 const CFG = SMOKE
   ? { sizes: [1, 10], samples: 3, minMs: 2, keys: 8, runs: 1, gap: 10 }
-  : { sizes: [1, 10, 30, 100, 300], samples: 15, minMs: 5, keys: 200, runs: 7, gap: 50 };
+  : { sizes: [1, 10, 30, 100, 300], samples: 15, minMs: 5, keys: 200, runs: 15, gap: 50 };
 const tmp = mkdtempSync(join(tmpdir(), 'tierscope-bench-'));
 const log = (...a) => console.error('bench:', ...a);
 
@@ -101,7 +101,7 @@ console.log(JSON.stringify([t1 - t0, t2 - t1, performance.now() - t2]));`;
 }
 
 const started = performance.now();
-const results = { configurations, sizes: CFG.sizes, smoke: SMOKE, targets: {} };
+const results = { configurations, sizes: CFG.sizes, smoke: SMOKE, runs: CFG.runs, targets: {} };
 log(`targets: ${targets.map((t) => `${t.name} ${t.commit}`).join(', ')}; ${configurations} configurations; sizes ${CFG.sizes.join(' ')}`);
 const floor = buildFloor();
 results.floor = { native: floor.native, node: await floorInNode(floor.wasm) };

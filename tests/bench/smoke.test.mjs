@@ -33,6 +33,7 @@ test('bench/run.mjs --smoke measures everything and writes a sane Speed section'
     for (const k of ['import', 'create', 'first', 'total']) positive(a.chromium.startup[k], `Chromium start-up ${k}`);
     positive(a.chromium.nav.result, 'navigation → first result');
     assert.ok(a.chromium.nav.painted >= a.chromium.nav.result, 'painted after the result is in the DOM');
+    assert.ok(a.chromium.nav.resultP75 >= a.chromium.nav.result, 'the 75th percentile is at least the median');
     assert.equal(a.chromium.keys.length, 2, 'two typing scenarios');
     for (const k of a.chromium.keys) {
       assert.ok(k.marked, 'the page has its performance marks');
