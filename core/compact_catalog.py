@@ -5,10 +5,9 @@ losslessly: each evidence's source, kind, as_of and url become a "ref" into a to
 one as the entry's), and false, null and empty fields are left out. The core reads both forms;
 data/hubspot-scopes.json stays the full reference copy.
 With DETAILS, each scope's notes and evidence (and the evidence_sources table) go there instead, as
-JSON lines: line 1 the number K of evidence sources, then one line per source, then one line per scope
-in catalog order, an object with its "notes" and "evidence" ({} when it has neither). The compiled-in
-catalog reads a scope's line, and the sources it refers to, the first time its notes or evidence are
-needed, so loading reads about half the bytes.
+JSON lines: line 1 the evidence_sources table, then one line per scope in catalog order, an object
+with its "notes" and "evidence" ({} when it has neither). The compiled-in catalog reads a scope's line
+the first time its notes or evidence are needed, so loading reads about half the bytes.
 Usage: compact_catalog.py IN OUT [DETAILS]"""
 import json
 import sys
@@ -50,8 +49,7 @@ def line(value):
 
 
 if len(sys.argv) > 3:
-    sources = doc.pop("evidence_sources")
-    lines = [line(len(sources))] + [line(source) for source in sources]
+    lines = [line(doc.pop("evidence_sources"))]
     for scope in doc.get("scopes", []):
         lines.append(line({k: scope.pop(k) for k in ("notes", "evidence") if k in scope}))
     with open(sys.argv[3], "w", encoding="utf-8") as f:

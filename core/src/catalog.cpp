@@ -17,12 +17,12 @@ extern const std::size_t kCatalogDetailsSize;
 using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
 
 // Where the compiled-in catalog's details come from: its lines, kept in the binary, and the
-// evidence sources (a line each), each read once when the first evidence that refers to it is.
+// evidence_sources table (their first line) read once when the first scope needs it.
 struct DetailsSource {
   std::shared_ptr<const Model> model;
-  std::vector<std::string_view> source_lines;
-  std::unique_ptr<std::once_flag[]> source_once;
-  std::vector<json> sources;
+  std::string_view refs_line;
+  std::once_flag refs_once;
+  json refs;
 };
 
 // A scope's details: read already (source null), or its line, read on first use.
@@ -38,14 +38,6 @@ namespace {
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
   throw std::runtime_error("catalog: " + where + ": " + what);
-}
-
-json read_json(std::string_view text, const char* what) {
-  try {
-    return parse_json(text, what);  // the one JSON reader of the core: bounded depth, line and column
-  } catch (const InputError& e) {
-    throw std::runtime_error(e.what());
-  }
 }
 
 std::string str_or_empty(const json& o, const char* key, const std::string& where) {
@@ -178,29 +170,15 @@ std::shared_ptr<Model> read_model(const json& doc) {
 
 // An evidence; in the compiled-in catalog (core/compact_catalog.py) its source, kind, as_of and url
 // are a "ref" into the top-level "evidence_sources" table.
-// The evidence_sources table: a catalog's own (array), or the compiled-in lines (lazy), each read on
-// first use. at(i): entry i when it is an object, else null.
-struct Sources {
-  const json* array = nullptr;
-  DetailsSource* lazy = nullptr;
-  const json* at(std::size_t i) const {
-    if (lazy) {
-      if (i >= lazy->sources.size()) return nullptr;
-      std::call_once(lazy->source_once[i], [this, i] { lazy->sources[i] = read_json(lazy->source_lines[i], "catalog details"); });
-      return lazy->sources[i].is_object() ? &lazy->sources[i] : nullptr;
-    }
-    return array && array->is_array() && i < array->size() && (*array)[i].is_object() ? &(*array)[i] : nullptr;
-  }
-};
-
-Evidence parse_evidence(const json& entry, const json& scope_requires, const Sources& sources, const Model& m,
+Evidence parse_evidence(const json& entry, const json& scope_requires, const json& refs, const Model& m,
                         const std::string& where) {
   if (!entry.is_object()) fail(where, "must be an object");
   json e = entry;
   if (auto ref = entry.find("ref"); ref != entry.end()) {
-    const json* source = ref->is_number_unsigned() ? sources.at(ref->get<std::size_t>()) : nullptr;
-    if (!source) fail(where, "\"ref\" must index \"evidence_sources\"");
-    for (const auto& [k, v] : source->items()) e[k] = v;
+    if (!ref->is_number_unsigned() || !refs.is_array() || ref->get<std::size_t>() >= refs.size() ||
+        !refs[ref->get<std::size_t>()].is_object())
+      fail(where, "\"ref\" must index \"evidence_sources\"");
+    for (const auto& [k, v] : refs[ref->get<std::size_t>()].items()) e[k] = v;
   }
   Evidence ev;
   ev.source = str_or_empty(e, "source", where);
@@ -218,7 +196,7 @@ Evidence parse_evidence(const json& entry, const json& scope_requires, const Sou
   return ev;
 }
 // A scope's notes and evidence, from its catalog entry or its line of the compiled-in details.
-ScopeDetails read_details(const json& e, const json& scope_requires, const Sources& sources, const Model& m,
+ScopeDetails read_details(const json& e, const json& scope_requires, const json& refs, const Model& m,
                           const std::string& where) {
   ScopeDetails d;
   d.notes = str_list(e, "notes", where);
@@ -226,11 +204,18 @@ ScopeDetails read_details(const json& e, const json& scope_requires, const Sourc
     if (!e["evidence"].is_array()) fail(where, "\"evidence\" must be an array");
     for (std::size_t k = 0; k < e["evidence"].size(); ++k)
       d.evidence.push_back(
-          parse_evidence(e["evidence"][k], scope_requires, sources, m, where + ": evidence[" + std::to_string(k) + "]"));
+          parse_evidence(e["evidence"][k], scope_requires, refs, m, where + ": evidence[" + std::to_string(k) + "]"));
   }
   return d;
 }
 
+json read_json(std::string_view text, const char* what) {
+  try {
+    return parse_json(text, what);  // the one JSON reader of the core: bounded depth, line and column
+  } catch (const InputError& e) {
+    throw std::runtime_error(e.what());
+  }
+}
 }  // namespace
 
 const ScopeDetails& Scope::details() const {
@@ -239,10 +224,11 @@ const ScopeDetails& Scope::details() const {
   if (lazy->source) {
     std::call_once(lazy->once, [this] {
       DetailsSource& src = *lazy->source;
+      std::call_once(src.refs_once, [&src] { src.refs = read_json(src.refs_line, "catalog details"); });
       std::string where = "scopes[" + std::to_string(lazy->index) + "] (" + name + ")";
       json line = read_json(lazy->line, "catalog details");
       if (!line.is_object()) fail(where, "its line of details must be an object");
-      lazy->value = read_details(line, requires_json, Sources{nullptr, &src}, *src.model, where);
+      lazy->value = read_details(line, requires_json, src.refs, *src.model, where);
     });
   }
   return lazy->value;
@@ -266,8 +252,7 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
   const json& scopes = doc["scopes"];
   const json refs = doc.contains("evidence_sources") ? doc["evidence_sources"] : json();
   std::shared_ptr<DetailsSource> source;
-  std::vector<std::string_view> lines;  // of details: K, K evidence sources, then one per scope
-  std::size_t first_scope_line = 0;
+  std::vector<std::string_view> lines;  // of details: the evidence_sources table, then one per scope
   if (!details.empty()) {
     source = std::make_shared<DetailsSource>();
     source->model = model;
@@ -277,15 +262,10 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
       lines.push_back(details.substr(at, end - at));
       at = end + 1;
     }
-    json count = read_json(lines.empty() ? std::string_view() : lines[0], "catalog details");
-    first_scope_line = count.is_number_unsigned() ? 1 + count.get<std::size_t>() : 0;
-    if (!first_scope_line || lines.size() != first_scope_line + scopes.size())
+    if (lines.size() != scopes.size() + 1)
       fail("details", std::to_string(lines.size()) + " lines for " + std::to_string(scopes.size()) + " scopes");
-    source->source_lines.assign(lines.begin() + 1, lines.begin() + first_scope_line);
-    source->source_once = std::make_unique<std::once_flag[]>(source->source_lines.size());
-    source->sources.resize(source->source_lines.size());
+    source->refs_line = lines[0];
   }
-
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     const json& e = scopes[i];
     std::string where = "scopes[" + std::to_string(i) + "]";
@@ -313,10 +293,10 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
     s.lazy = std::make_shared<LazyDetails>();
     if (source) {
       s.lazy->source = source;
-      s.lazy->line = lines[first_scope_line + i];
+      s.lazy->line = lines[i + 1];
       s.lazy->index = i;
     } else {
-      s.lazy->value = read_details(e, s.requires_json, Sources{&refs, nullptr}, m, where);
+      s.lazy->value = read_details(e, s.requires_json, refs, m, where);
     }
     s.strict_id = cat->requirements.add(s.strict);
     s.lenient_id = cat->requirements.add(s.lenient);
