@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "markdown.hpp"
 #include "table.hpp"
 
 namespace tierscope_cli {
@@ -94,7 +95,7 @@ std::string gate_markdown(const ojson& report) {
   const ojson& g = report["gate"];
   auto names = [](const ojson& ids) {
     std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + markdown_cell(id.get<std::string>());
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + tierscope::markdown_cell(id.get<std::string>());
     return out.empty() ? std::string("–") : out;
   };
   const ojson& req = report["request"];

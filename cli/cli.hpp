@@ -57,7 +57,5 @@ std::string dump(const ojson& doc);
 // --- Markdown of the other commands' documents (markdown.cpp; check's is the core's render_markdown) ---
 std::string markdown_migrate(const json& migration);
 std::string markdown_diff(const json& diff);
-// Text from the input in Markdown: inert in a table cell (| \ ` * _ < > [ ] escaped, line breaks as spaces).
-std::string markdown_cell(const std::string& text);
 
 }  // namespace tierscope_cli

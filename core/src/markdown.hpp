@@ -7,4 +7,13 @@
 namespace tierscope {
 // Throws std::runtime_error when the report lacks a field it needs.
 std::string markdown_report(const nlohmann::ordered_json& report);
+
+// The pieces, shared with the CLI's Markdown of migrate and diff:
+// text from the input (scope names, notes) with Markdown and HTML inert in a table cell, and control
+// characters written as \u001b;
+std::string markdown_cell(const std::string& text);
+// an array of strings as "a, b" ("–" when empty);
+std::string markdown_list(const nlohmann::ordered_json& names);
+// a status with its sign ("✅ installs", "❌ permission error", ...).
+std::string markdown_status(const std::string& status);
 }
