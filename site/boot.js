@@ -1,7 +1,8 @@
-// The evaluator's start, before anything else of the page. index.html loads this small file as an
-// async classic script from its <head>: it starts the worker (worker.js) and the wasm's streaming
-// compile while the HTML, the CSS and app.js are still on their way, and keeps the worker's first
-// messages until the page (engine.js) takes the worker over. engine.js imports this file as well, so a
+// The evaluator's start, before anything else of the page. index.html loads this small file as a
+// classic script in its <head>, right after the wasm preload (the one script that blocks the parser):
+// it starts the worker (worker.js) and the wasm's streaming compile while the HTML, the CSS and
+// app.js are still on their way, and keeps the worker's first messages until the page (engine.js)
+// takes the worker over. engine.js imports this file as well, so a
 // page without the script tag starts the same way, only later. The worker is sent the compiled module
 // ({type: 'wasm', module}; null when the page could not compile it: the worker then compiles it itself).
 (() => {
