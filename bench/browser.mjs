@@ -174,7 +174,9 @@ export async function browserFigures({ targets, inputs, floorWasm, configuration
         const r = await typeKeys(page, sc.field, sc.text, cfg.gap);
         await context.close();
         const q = (xs) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
-        (out.targets[t.name].keys ||= []).push({ scenario: sc.name, next: q(r.next), result: q(r.result), marked: r.marked });
+        // The result in the first frame after the key: its frame ends with the next frame (within 1 ms).
+        const first = r.result.filter((x, i) => Math.abs(x - r.next[i]) < 1).length / r.result.length;
+        (out.targets[t.name].keys ||= []).push({ scenario: sc.name, next: q(r.next), result: q(r.result), first, marked: r.marked });
       }
     }
     if (foreign.length) throw new Error(`the pages requested other origins: ${[...new Set(foreign)].join(' ')}`);

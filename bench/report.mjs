@@ -84,11 +84,12 @@ export function section(r, { date, node }) {
     '`tierscope:keystroke-to-frame` (performance marks) gives the result frame where the page has it; a page that renders in the ' +
     `frame after the input (before) shows its result in the next frame. ${r.smoke ? '' : '50 ms pause between keys.'}`);
   p();
-  p(`| scenario | next frame p50 / p95${both ? ' before → after' : ''} | result p50 / p95${both ? ' before → after' : ''} |`);
-  p('|---|---:|---:|');
+  p(`| scenario | next frame p50 / p95${both ? ' before → after' : ''} | result p50 / p95${both ? ' before → after' : ''} | result in the first frame after the key${both ? ' before → after' : ''} |`);
+  p('|---|---:|---:|---:|');
   A.chromium.keys.forEach((k, i) => {
     const q = (t, w) => `${ms(t.chromium.keys[i][w].p50)} / ${ms(t.chromium.keys[i][w].p95)}`;
-    p(`| ${k.scenario} | ${pair((t) => q(t, 'next'))} | ${pair((t) => q(t, 'result'))} |`);
+    const share = (t) => `${Math.round(100 * t.chromium.keys[i].first)} %`;
+    p(`| ${k.scenario} | ${pair((t) => q(t, 'next'))} | ${pair((t) => q(t, 'result'))} | ${pair(share)} |`);
   });
   p();
   p('### Bytes of a first visit (the files the page loaded)');

@@ -38,6 +38,7 @@ test('bench/run.mjs --smoke measures everything and writes a sane Speed section'
     for (const k of a.chromium.keys) {
       assert.ok(k.marked, 'the page has its performance marks');
       assert.equal(k.next.n, 8);
+      assert.ok(k.first >= 0 && k.first <= 1, `${k.scenario}: the share of results in the first frame is a fraction`);
       for (const w of ['next', 'result']) {
         positive(k[w].p50, `${k.scenario} ${w} p50`);
         assert.ok(k[w].p95 >= k[w].p50, `${k.scenario} ${w}: p95 ≥ p50`);
