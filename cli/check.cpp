@@ -90,19 +90,15 @@ ojson gate_json(const ojson& report, const std::vector<std::string>& asked, bool
   return {{"profiles", asked}, {"failed", failed}, {"ok", failed.empty()}};
 }
 
-// Markdown: the cell escaping of markdown.cpp (names come from the command line).
+// Markdown: the core's list of escaped cells (names come from the command line).
 std::string gate_markdown(const ojson& report) {
   const ojson& g = report["gate"];
-  auto names = [](const ojson& ids) {
-    std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + tierscope::markdown_cell(id.get<std::string>());
-    return out.empty() ? std::string("–") : out;
-  };
+  using tierscope::markdown_list;
   const ojson& req = report["request"];
   bool empty = req["required"].empty() && req["conditional"].empty() && req["optional"].empty();
   std::string md = g["ok"].get<bool>() ? std::string("**Gate: ✅ passed**")
-                                       : "**Gate: ❌ failed** on " + names(g["failed"]) + (empty ? " (the request has no scopes)" : "");
-  return md + " · must install on: " + names(g["profiles"]) + "\n\n";
+                                       : "**Gate: ❌ failed** on " + markdown_list(g["failed"]) + (empty ? " (the request has no scopes)" : "");
+  return md + " · must install on: " + markdown_list(g["profiles"]) + "\n\n";
 }
 
 int run_check(CheckArgs& a) {
