@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "markdown.hpp"
+#include "report/markdown.hpp"
 #include "table.hpp"
 
 namespace tierscope_cli {

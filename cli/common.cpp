@@ -12,9 +12,9 @@ static int tierscope_stdout_is_terminal() { return isatty(1); }
 #endif
 
 #include "calls.hpp"
-#include "calls_input.hpp"
+#include "calls/calls_input.hpp"
 #include "cli.hpp"
-#include "input.hpp"
+#include "input/input.hpp"
 #include "read_input.hpp"
 
 namespace tierscope_cli {

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "cli.hpp"
-#include "markdown.hpp"
+#include "report/markdown.hpp"
 #include "text.hpp"
 
 namespace tierscope_cli {

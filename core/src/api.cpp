@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "calls.hpp"
-#include "install_url.hpp"
-#include "markdown.hpp"
-#include "migrate.hpp"
-#include "operations.hpp"
-#include "report.hpp"
+#include "calls/calls.hpp"
+#include "input/install_url.hpp"
+#include "report/markdown.hpp"
+#include "evaluate/migrate.hpp"
+#include "calls/operations.hpp"
+#include "report/report.hpp"
 #include "text.hpp"
 
 namespace tierscope {

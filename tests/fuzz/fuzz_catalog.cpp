@@ -1,6 +1,6 @@
 // Surface: loading another scope catalog (CLI --catalog); a catalog that loads is then used for a
 // check, and the built-in catalog is put back for the next input.
-#include "catalog.hpp"
+#include "catalog/catalog.hpp"
 #include "fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "helpers.hpp"
-#include "least_privilege.hpp"
+#include "calls/least_privilege.hpp"
 #include "operations_builtin.hpp"
 
 namespace {

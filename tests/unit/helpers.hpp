@@ -60,7 +60,7 @@ inline const json& diag(const json& report, const std::string& code) {
 
 inline std::uint32_t combos(const json& report) { return report["coverage"]["combinations"]["installs"]; }
 
-#include "catalog.hpp"
+#include "catalog/catalog.hpp"
 
 // A small catalog in format 2: the given tiers (lowest first), hubs and features, the standard
 // profiles (free, then every hub at every tier above the lowest), and the given scopes.

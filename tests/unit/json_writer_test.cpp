@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_writer.hpp"
+#include "report/json_writer.hpp"
 
 using namespace tierscope;
 using ojson = nlohmann::ordered_json;

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "model.hpp"
+#include "catalog/model.hpp"
 
 using namespace tierscope;
 
-#include "catalog.hpp"
+#include "catalog/catalog.hpp"
 
 namespace {
 std::vector<Named> named(std::initializer_list<const char*> ids) {
@@ -139,7 +139,7 @@ TEST_CASE("ids resolve and unknown ids do not") {
   CHECK(m.profile("crm-professional") == nullptr);
 }
 
-#include "labels.hpp"
+#include "catalog/labels.hpp"
 
 TEST_CASE("labels are plain words") {
   CHECK(label_for("crm.objects.deals.write").text == "Change deals");

@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <random>
 
-#include "catalog.hpp"
-#include "evaluate.hpp"
-#include "input.hpp"
-#include "request.hpp"
+#include "catalog/catalog.hpp"
+#include "evaluate/evaluate.hpp"
+#include "input/input.hpp"
+#include "input/request.hpp"
 #include "text.hpp"
 
 using namespace tierscope;

@@ -1,8 +1,8 @@
 // Did-you-mean by scope grammar: which unknown names get a one-click fix, which only a guess in words.
 #include "helpers.hpp"
 
-#include "catalog.hpp"
-#include "suggest.hpp"
+#include "catalog/catalog.hpp"
+#include "evaluate/suggest.hpp"
 #include "text.hpp"
 
 namespace {

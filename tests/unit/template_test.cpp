@@ -2,7 +2,7 @@
 // parameters are read as placeholders; one inside scope/optional_scope is the placeholder-in-scope error.
 #include "helpers.hpp"
 
-#include "placeholder.hpp"
+#include "input/placeholder.hpp"
 
 namespace {
 std::vector<std::string> req(const json& r, const char* kind) { return r["request"][kind].get<std::vector<std::string>>(); }

@@ -1,0 +1,235 @@
+#include "calls/calls.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "calls/calls_input.hpp"
+#include "calls/least_privilege.hpp"
+#include "text.hpp"
+
+namespace tierscope {
+namespace {
+
+Diagnostic note(const char* severity, const char* code, std::string message) {
+  return {severity, code, "", std::move(message), "", {}};
+}
+
+std::string call_name(const Call& c) {
+  return c.method + " " + c.path + " (" + (c.line ? "line " + std::to_string(c.line) : std::string("input")) + ")";
+}
+
+ojson operation_json(const Operations& t, const Operation& op) {
+  const ApiInfo& a = t.apis[op.api];
+  return {{"method", op.method}, {"path", op.path}, {"api", a.name}, {"version", a.version},
+          {"beta", a.beta},      {"legacy", a.legacy}};
+}
+
+// Configurations where every name can be granted (the evaluator's count for a request of them).
+std::uint32_t installs(const std::vector<std::string>& names, const Catalog& catalog) {
+  Request req = build_request(from_lists(names, {}), catalog);
+  return evaluate(req, catalog, Options{}).combinations_install;
+}
+
+std::size_t literals(const Operation& op) {
+  return std::count_if(op.segments.begin(), op.segments.end(), [](const std::string& s) { return s[0] != '{' && s != "*"; });
+}
+
+std::vector<std::string> sorted_names(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+std::string canonical(const std::string& name, const Catalog& catalog) {
+  if (auto t = catalog.alias_target(name)) return *t;
+  return name;
+}
+}  // namespace
+
+ojson calls_json(std::string_view calls_text, std::string_view config_text, const Options& options) {
+  auto table = current_operations();
+  if (!table) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+  auto catalog = current_catalog();
+  CallsInput in = read_calls(calls_text);
+  std::vector<Diagnostic> diags = in.diagnostics;
+
+  // An app config (or install URL, or scope list) to compare with.
+  bool with_config = config_text.find_first_not_of(" \t\r\n") != std::string_view::npos;
+  RawInput config;
+  Request app;
+  if (with_config) {
+    try {
+      config = read_input(config_text);
+    } catch (const InputError& e) {
+      throw InputError(e.code, std::string("the app config: ") + e.what());
+    }
+    app = build_request(config, *catalog);
+  }
+
+  // Match every call.
+  std::vector<Match> matches;
+  std::vector<std::vector<ScopeSet>> alternatives;
+  for (auto& c : in.calls) {
+    Match m = match_call(*table, c.method, c.segments);
+    if (c.method_assumed)  // a bare URL: GET, unless another method's operation fits the path better
+      for (const char* other : {"POST", "PUT", "PATCH", "DELETE"}) {
+        Match o = match_call(*table, other, c.segments);
+        if (o.op && o.how == "exact" && (!m.op || literals(*o.op) > literals(*m.op))) {
+          c.method = other;
+          m = std::move(o);
+        }
+      }
+    for (auto& alt : m.alternatives)
+      for (auto& n : alt) n = canonical(n, *catalog);
+    alternatives.push_back(m.alternatives);
+    matches.push_back(std::move(m));
+  }
+
+  Cover cover = least_privilege(alternatives, [&](const std::vector<std::string>& s) { return installs(s, *catalog); });
+  const std::uint32_t total = installs({}, *catalog);
+  std::vector<std::string> required = {"oauth"}, optional;
+  std::map<std::string, bool> limited;
+  for (const auto& s : cover.scopes) {
+    limited[s] = installs({s}, *catalog) < total;
+    (limited[s] ? optional : required).push_back(s);
+  }
+  required = sorted_names(required);
+
+  // Per call.
+  ojson calls = ojson::array();
+  std::map<std::string, std::vector<std::string>> calls_needing;  // tier-limited scope -> calls
+  for (std::size_t i = 0; i < in.calls.size(); ++i) {
+    const Call& c = in.calls[i];
+    const Match& m = matches[i];
+    ojson j;
+    j["line"] = c.line;
+    j["method"] = c.method;
+    j["path"] = c.path;
+    j["host"] = c.host.empty() ? ojson(nullptr) : ojson(c.host);
+    j["count"] = c.count;
+    j["match"] = m.how;
+    j["operation"] = m.op ? operation_json(*table, *m.op) : ojson(nullptr);
+    j["objects"] = m.objects;
+    j["alternatives"] = m.alternatives;
+    int chosen = cover.choice[i];
+    j["chosen"] = chosen >= 0 ? ojson(sorted_names(m.alternatives[chosen])) : ojson(nullptr);
+    bool all_tiers = true;
+    if (chosen >= 0)
+      for (const auto& s : m.alternatives[chosen])
+        if (limited[s]) {
+          all_tiers = false;
+          calls_needing[s].push_back(c.method + " " + c.path);
+        }
+    j["all_tiers"] = chosen >= 0 ? ojson(all_tiers) : ojson(nullptr);
+    // Why a call has no scope: unmatched | generic-object | unknown-object | no-oauth-scope.
+    std::string problem = !m.op ? "unmatched" : !m.problem.empty() ? m.problem : m.alternatives.empty() ? "no-oauth-scope" : "";
+    j["problem"] = problem.empty() ? ojson(nullptr) : ojson(problem);
+    ojson near = ojson::array();
+    for (const auto* op : m.nearest) near.push_back(operation_json(*table, *op));
+    j["nearest"] = std::move(near);
+    calls.push_back(std::move(j));
+
+    if (!m.op) {
+      std::string list;
+      for (const auto* op : m.nearest) list += (list.empty() ? "" : ", ") + op->method + " " + op->path;
+      diags.push_back(note("warning", "unmatched-call",
+                           call_name(c) + " matches no operation of HubSpot's API spec" +
+                               (list.empty() ? "." : "; the nearest: " + list + ".")));
+    } else if (m.problem == "generic-object") {
+      diags.push_back(note("warning", "generic-object",
+                           call_name(c) + " does not name an object type: give it (contacts, 0-1, ...) to know its scopes; "
+                                          "the generic operation accepts any object's scope."));
+    } else if (m.problem == "unknown-object") {
+      diags.push_back(note("warning", "unknown-object",
+                           call_name(c) + ": no scope of the spec is for the object " + quote_name(join(m.objects, ", ")) + "."));
+    } else if (m.alternatives.empty()) {
+      diags.push_back(note("info", "no-oauth-scope",
+                           call_name(c) + ": the spec lists no OAuth scope for " + m.op->method + " " + m.op->path +
+                               " (it takes another kind of authentication, such as a developer API key)."));
+    } else {
+      const ApiInfo& a = table->apis[m.op->api];
+      if (a.beta)
+        diags.push_back(note("info", "beta-operation", call_name(c) + " is a beta API (" + a.name + " " + a.version + ")."));
+      if (m.how == "other-version")
+        diags.push_back(note("info", "other-version",
+                             call_name(c) + " was matched to " + m.op->path + ": that version of the path is not in the spec."));
+      if (c.method_assumed && c.method != "GET")
+        diags.push_back(note("info", "method-assumed", call_name(c) + " had no method: read as " + c.method + ", the only one its path has."));
+    }
+  }
+  if (!cover.exact)
+    diags.push_back(note("info", "greedy-search",
+                         "Too many combinations of scope alternatives for an exact search: the set was chosen call by "
+                         "call (it covers every call, but a smaller one may exist)."));
+  for (const auto& [scope, needing] : calls_needing) {
+    Diagnostic d = note("info", "tier-limited",
+                        "Only some tiers can grant " + scope + ", needed by " + join(needing, ", ") +
+                            ": request it as optional and handle the missing access (a 403) in the app.");
+    d.scope = scope;
+    d.action = "make-optional";
+    d.scopes = {scope};
+    diags.push_back(std::move(d));
+  }
+
+  // Against the app's config.
+  ojson unused = nullptr, uncovered = nullptr;
+  if (with_config) {
+    std::vector<std::string> requested = app.required;
+    requested.insert(requested.end(), app.conditional.begin(), app.conditional.end());
+    requested.insert(requested.end(), app.optional.begin(), app.optional.end());
+    requested = sorted_names(requested);
+    std::set<std::string> used = {"oauth"};  // HubSpot requires oauth in every install
+    uncovered = ojson::array();
+    for (std::size_t i = 0; i < in.calls.size(); ++i) {
+      bool ok = false;
+      for (const auto& alt : matches[i].alternatives)
+        if (std::includes(requested.begin(), requested.end(), alt.begin(), alt.end())) {
+          ok = true;
+          used.insert(alt.begin(), alt.end());
+        }
+      if (!ok && !matches[i].alternatives.empty())
+        uncovered.push_back({{"line", in.calls[i].line}, {"method", in.calls[i].method}, {"path", in.calls[i].path},
+                             {"alternatives", matches[i].alternatives}});
+    }
+    Evaluation ev = evaluate(app, *catalog, options);
+    unused = ojson::array();
+    auto add_unused = [&](const std::vector<std::string>& names, const char* kind) {
+      for (const auto& s : names) {
+        if (used.count(s)) continue;
+        std::vector<std::string> locks;
+        for (const auto& p : ev.profiles)
+          if (std::any_of(p.missing.begin(), p.missing.end(), [&](std::uint32_t k) { return ev.names[k] == s; }))
+            locks.push_back(p.id);
+        unused.push_back({{"scope", s}, {"kind", kind}, {"locks_out", locks}});
+      }
+    };
+    add_unused(app.required, "required");
+    add_unused(app.conditional, "conditional");
+    add_unused(app.optional, "optional");
+  }
+
+  // The check report of the least-privilege set.
+  RawInput lp = from_lists(required, optional);
+  Request req = build_request(lp, *catalog);
+  Evaluation ev = evaluate(req, *catalog, options);
+
+  ojson out = header_json(*catalog);
+  out["operations"] = {{"source", table->source}, {"commit", table->commit}, {"operations", table->ops.size()}};
+  ojson cfg = nullptr;
+  if (with_config)
+    cfg = {{"format", config.format}, {"app_name", config.app_name.empty() ? ojson(nullptr) : ojson(config.app_name)}};
+  out["input"] = {{"format", in.format}, {"calls", in.calls.size()}, {"other_hosts", in.other_hosts}, {"config", cfg}};
+  out["calls"] = std::move(calls);
+  out["least_privilege"] = {{"required", required},
+                            {"optional", optional},
+                            {"search", cover.exact ? "exact" : "greedy"},
+                            {"combinations", {{"all_calls", cover.installs}, {"required", ev.combinations_install}, {"total", total}}}};
+  out["unused"] = std::move(unused);
+  out["uncovered"] = std::move(uncovered);
+  out["diagnostics"] = diagnostics_json(diags);
+  out["report"] = report_json(lp, req, ev, options, *catalog);
+  return out;
+}
+
+}  // namespace tierscope

@@ -1,0 +1,11 @@
+// `tierscope calls`: the API calls an app makes -> the scopes each needs, the least-privilege set,
+// the comparison with the app's config, and the check report of that set (docs/report.md "calls").
+#pragma once
+#include <string_view>
+
+#include "report/report.hpp"
+
+namespace tierscope {
+// config_text empty: no app config to compare with (unused and uncovered are null).
+ojson calls_json(std::string_view calls_text, std::string_view config_text, const Options& options);
+}

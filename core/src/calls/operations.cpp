@@ -1,0 +1,422 @@
+#include "calls/operations.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "input/input.hpp"
+#include "text.hpp"
+
+namespace tierscope {
+namespace {
+using json = nlohmann::ordered_json;
+
+[[noreturn]] void bad(const std::string& message) {
+  throw InputError("parse-error", "the operations table: " + message);
+}
+
+long version_rank(const std::string& v) {
+  if (v.size() >= 2 && (v[0] == 'v' || v[0] == 'V') && v.find_first_not_of("0123456789", 1) == std::string::npos)
+    return std::stol(v.substr(1));
+  if (v.size() >= 7 && v[4] == '-' && v.substr(0, 4).find_first_not_of("0123456789") == std::string::npos &&
+      v.substr(5, 2).find_first_not_of("0123456789") == std::string::npos)
+    return 1000 + std::stol(v.substr(0, 4)) * 12 + std::stol(v.substr(5, 2));
+  return 0;
+}
+
+bool param(const std::string& seg) { return seg.size() >= 2 && seg.front() == '{' && seg.back() == '}'; }
+
+bool object_param_name(const std::string& seg) {
+  static const std::set<std::string> names = {"{objecttype}",     "{objecttypeid}",   "{fromobjecttype}",
+                                              "{fromobjecttypeid}", "{toobjecttype}", "{toobjecttypeid}"};
+  return names.count(seg) > 0;
+}
+
+// v3, v4, 2026-03, 2026-09-beta: a version segment (matched loosely when no exact match exists).
+bool version_segment(const std::string& s) {
+  if (s.size() >= 2 && s[0] == 'v' && s.find_first_not_of("0123456789", 1) == std::string::npos) return true;
+  return s.size() >= 7 && s[4] == '-' && version_rank(s.substr(0, 7)) > 1000;
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    std::string seg = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (!seg.empty()) out.push_back(param(seg) ? ascii_lower(seg) : ascii_lower(seg));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+const std::map<std::string, std::string>& type_ids() {
+  static const std::map<std::string, std::string> ids = {
+      {"0-1", "contacts"},      {"0-2", "companies"},           {"0-3", "deals"},        {"0-5", "tickets"},
+      {"0-7", "products"},      {"0-8", "line_items"},          {"0-14", "quotes"},      {"0-18", "communications"},
+      {"0-19", "feedback_submissions"}, {"0-27", "tasks"},      {"0-46", "notes"},       {"0-47", "meetings"},
+      {"0-48", "calls"},        {"0-49", "emails"},             {"0-53", "invoices"},    {"0-54", "marketing_events"},
+      {"0-69", "subscriptions"}, {"0-74", "goal_targets"},      {"0-101", "commerce_payments"}, {"0-115", "users"},
+      {"0-116", "postal_mail"}, {"0-123", "orders"},            {"0-136", "leads"},      {"0-142", "carts"},
+      {"0-162", "services"},    {"0-410", "courses"},           {"0-420", "listings"},   {"0-421", "appointments"}};
+  return ids;
+}
+
+// The word an object's scopes use: crm.objects.<token>.read. Unknown names are custom objects.
+std::string scope_token(const std::string& object) {
+  static const std::map<std::string, std::string> special = {
+      {"goal_targets", "goals"},         {"commerce_payments", "commercepayments"}, {"payments", "commercepayments"},
+      {"partner_clients", "partner-clients"}, {"partner_services", "partner-services"}};
+  static const std::set<std::string> standard = {
+      "appointments", "calls", "carts", "companies", "contacts", "contracts", "courses", "deals", "emails",
+      "feedback_submissions", "invoices", "leads", "line_items", "listings", "marketing_events", "meetings",
+      "notes", "orders", "products", "projects", "quotes", "services", "subscriptions", "tasks", "tickets",
+      "users", "communications", "postal_mail"};
+  auto it = special.find(object);
+  if (it != special.end()) return it->second;
+  return standard.count(object) ? object : "custom";
+}
+
+bool in_family(const std::string& scope, const std::string& object, const std::string& token) {
+  if (scope.rfind("crm.objects." + token + ".", 0) == 0 || scope.rfind("crm.schemas." + token + ".", 0) == 0) return true;
+  if (object == "tickets") return scope == "tickets" || scope.rfind("tickets.", 0) == 0;
+  if (object == "products" || object == "line_items") return scope == "e-commerce";
+  return false;
+}
+
+// A scope's access word: 'r' (read), 'w' (write) or 0 (both: legacy scopes such as tickets).
+char access_of(const std::string& scope) {
+  if (scope.find("write") != std::string::npos) return 'w';
+  if (scope.find("read") != std::string::npos) return 'r';
+  return 0;
+}
+
+char access_of_call(const std::string& method, const std::vector<std::string>& segs) {
+  if (method == "GET" || method == "HEAD") return 'r';
+  const std::string last = segs.empty() ? "" : segs.back();
+  return method == "POST" && (last == "search" || last == "read") ? 'r' : 'w';
+}
+
+// Specificity and preference of a matching operation: larger is better.
+struct Rank {
+  std::vector<int> literal;  // 1 per literal segment position, 0 per parameter
+  int stable, public_, modern;
+  long version;
+  bool operator<(const Rank& o) const {
+    if (literal != o.literal) return literal < o.literal;
+    if (stable != o.stable) return stable < o.stable;
+    if (public_ != o.public_) return public_ < o.public_;
+    if (modern != o.modern) return modern < o.modern;
+    return version < o.version;
+  }
+};
+
+Rank rank_of(const Operations& t, const Operation& op) {
+  Rank r;
+  for (const auto& s : op.segments) r.literal.push_back(param(s) || s == "*" ? 0 : 1);
+  const ApiInfo& a = t.apis[op.api];
+  r.stable = a.beta ? 0 : 1;
+  r.public_ = op.internal ? 0 : 1;
+  r.modern = a.legacy ? 0 : 1;
+  r.version = a.version_rank;
+  return r;
+}
+
+// loose_version: position of the call's version segment, matched against any version (-1: none).
+bool matches(const Operation& op, const std::vector<std::string>& segs, int loose_version) {
+  const auto& o = op.segments;
+  bool rest = !o.empty() && o.back() == "*";
+  std::size_t fixed = rest ? o.size() - 1 : o.size();
+  if (rest ? segs.size() <= fixed : segs.size() != fixed) return false;
+  for (std::size_t i = 0; i < fixed; ++i) {
+    const std::string& a = o[i];
+    const std::string& b = segs[i];
+    if (param(a)) continue;
+    if (static_cast<int>(i) == loose_version && version_segment(a)) continue;
+    if (a != b) return false;
+  }
+  return true;
+}
+
+const Operation* best(const Operations& t, const std::string& method, const std::vector<std::string>& segs,
+                      int loose_version) {
+  const Operation* found = nullptr;
+  Rank found_rank;
+  for (const auto& op : t.ops) {
+    if (op.method != method || !matches(op, segs, loose_version)) continue;
+    Rank r = rank_of(t, op);
+    if (!found || found_rank < r) {
+      found = &op;
+      found_rank = r;
+    }
+  }
+  return found;
+}
+
+std::vector<ScopeSet> sets_of(const Operations& t, const Operation& op) {
+  std::vector<ScopeSet> out;
+  for (int i : op.alternatives) out.push_back(t.scope_sets[i]);
+  return out;
+}
+
+// Generic: an object parameter and alternatives that name several objects' scopes (the union).
+bool is_generic(const Operations& t, const Operation& op) {
+  if (!op.object_param()) return false;
+  std::set<std::string> tokens;
+  for (int i : op.alternatives)
+    for (const auto& s : t.scope_sets[i])
+      for (const char* prefix : {"crm.objects.", "crm.schemas."})
+        if (s.rfind(prefix, 0) == 0) tokens.insert(s.substr(12, s.find('.', 12) - 12));
+  return tokens.size() > 1;
+}
+
+// The object's own alternatives when the generic operation's union has none for this access: what
+// the object's specific operations of the same access accept.
+std::vector<ScopeSet> own_operations(const Operations& t, const std::string& object, char access) {
+  std::set<ScopeSet> out;
+  for (const auto& op : t.ops) {
+    if (op.object_param() || t.apis[op.api].beta) continue;
+    if (std::find(op.segments.begin(), op.segments.end(), object) == op.segments.end()) continue;
+    if (access_of_call(op.method, op.segments) != access) continue;
+    for (int i : op.alternatives) out.insert(t.scope_sets[i]);
+  }
+  return {out.begin(), out.end()};
+}
+
+// One object's alternatives from a generic operation: that object's scopes, of the call's access.
+std::vector<ScopeSet> narrow_one(const Operations& t, const Operation& op, const std::string& object, char access) {
+  const std::string token = scope_token(object);
+  std::vector<ScopeSet> out;
+  for (int i : op.alternatives) {
+    const ScopeSet& set = t.scope_sets[i];
+    bool keep = std::all_of(set.begin(), set.end(), [&](const std::string& s) {
+      char a = access_of(s);
+      return in_family(s, object, token) && (a == 0 || a == access);
+    });
+    if (keep) out.push_back(set);
+  }
+  if (out.empty()) out = own_operations(t, object, access);
+  // The sensitive-data variants (…sensitive.read.v2) are for sensitive properties: an ordinary call
+  // needs the plain scope, so they are left out when a plain one is there.
+  auto sensitive = [](const ScopeSet& set) {
+    return std::any_of(set.begin(), set.end(), [](const std::string& s) { return s.find("sensitive") != std::string::npos; });
+  };
+  if (!std::all_of(out.begin(), out.end(), sensitive)) out.erase(std::remove_if(out.begin(), out.end(), sensitive), out.end());
+  return out;
+}
+
+void narrow(const Operations& t, const Operation& op, const std::vector<std::string>& segs, const std::string& method,
+            Match& m) {
+  std::vector<std::vector<ScopeSet>> per_object;
+  for (std::size_t i = 0; i < op.segments.size() && i < segs.size(); ++i) {
+    if (!object_param_name(op.segments[i])) continue;
+    if (template_segment(segs[i])) {
+      m.problem = "generic-object";
+      m.alternatives.clear();
+      return;
+    }
+    std::string object = object_for_type_id(segs[i]);
+    if (object.empty()) object = segs[i];
+    m.objects.push_back(object);
+    auto alts = narrow_one(t, op, object, access_of_call(method, segs));
+    if (alts.empty()) {
+      m.problem = "unknown-object";
+      m.alternatives.clear();
+      return;
+    }
+    per_object.push_back(std::move(alts));
+  }
+  // Several objects (associations): one alternative of each, together.
+  std::vector<ScopeSet> combos = {{}};
+  for (const auto& alts : per_object) {
+    std::vector<ScopeSet> next;
+    for (const auto& c : combos)
+      for (const auto& a : alts) {
+        ScopeSet s = c;
+        s.insert(s.end(), a.begin(), a.end());
+        std::sort(s.begin(), s.end());
+        s.erase(std::unique(s.begin(), s.end()), s.end());
+        if (std::find(next.begin(), next.end(), s) == next.end() && next.size() < 64) next.push_back(std::move(s));
+      }
+    combos = std::move(next);
+  }
+  m.alternatives = per_object.empty() ? sets_of(t, op) : combos;
+}
+
+std::vector<const Operation*> nearest(const Operations& t, const std::string& method, const std::vector<std::string>& segs) {
+  std::vector<std::pair<double, const Operation*>> scored;
+  for (const auto& op : t.ops) {
+    double score = op.method == method ? 0.5 : 0;
+    std::size_t n = std::min(op.segments.size(), segs.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      if (op.segments[i] == segs[i]) score += 1;
+      else if (param(op.segments[i]) || op.segments[i] == "*") score += 0.4;
+      else if (version_segment(op.segments[i]) && version_segment(segs[i])) score += 0.7;
+      else break;  // a different literal: the rest of the path is another API
+    }
+    score -= 0.3 * std::abs(static_cast<double>(op.segments.size()) - static_cast<double>(segs.size()));
+    if (t.apis[op.api].beta) score -= 0.2;
+    if (score > 1) scored.emplace_back(score, &op);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return t.apis[a.second->api].version_rank > t.apis[b.second->api].version_rank;
+  });
+  std::vector<const Operation*> out;
+  for (const auto& s : scored) {
+    if (out.size() == 3) break;
+    out.push_back(s.second);
+  }
+  return out;
+}
+
+std::shared_ptr<const Operations>& slot() {
+  static std::shared_ptr<const Operations> s;
+  return s;
+}
+std::mutex& slot_mutex() {
+  static std::mutex m;
+  return m;
+}
+}  // namespace
+
+bool Operation::object_param() const {
+  return std::any_of(segments.begin(), segments.end(), object_param_name);
+}
+
+bool template_segment(std::string_view s) {
+  // {id}, {{id}}, ${id} (a JS template literal), <id>, :id
+  if (s.size() >= 3 && s[0] == '$' && s[1] == '{' && s.back() == '}') return true;
+  return s.size() >= 2 && ((s.front() == '{' && s.back() == '}') || (s.front() == '<' && s.back() == '>') || s.front() == ':');
+}
+
+std::string object_for_type_id(std::string_view id) {
+  auto it = type_ids().find(std::string(id));
+  return it == type_ids().end() ? "" : it->second;
+}
+
+std::string type_id_for_object(std::string_view name) {
+  for (const auto& [id, object] : type_ids())
+    if (object == name) return id;
+  return "";
+}
+
+std::shared_ptr<const Operations> Operations::from_json(std::string_view text) {
+  json doc = parse_json(text, "the operations table");
+  if (!doc.is_object() || doc.value("format", 0) != 1) bad("expected an object with \"format\": 1 (data/api-operations.json)");
+  auto t = std::make_shared<Operations>();
+  t->source = doc.value("source", "");
+  t->commit = doc.value("commit", "");
+  const json& sets = doc["scope_sets"];
+  const json& apis = doc["apis"];
+  const json& lists = doc["alternatives"];
+  const json& ops = doc["operations"];
+  if (!sets.is_array() || !lists.is_array() || !apis.is_array() || !ops.is_array())
+    bad("scope_sets, alternatives, apis and operations must be arrays");
+  for (const auto& s : sets) {
+    if (!s.is_array()) bad("each scope set must be an array of names");
+    ScopeSet set;
+    for (const auto& n : s) {
+      if (!n.is_string()) bad("scope names must be strings");
+      set.push_back(n.get<std::string>());
+    }
+    std::sort(set.begin(), set.end());
+    t->scope_sets.push_back(std::move(set));
+  }
+  std::vector<std::vector<int>> alt_lists;
+  for (const auto& l : lists) {
+    if (!l.is_array()) bad("each alternatives entry must be an array of scope set indexes");
+    std::vector<int> list;
+    for (const auto& i : l) {
+      if (!i.is_number_unsigned() || i.get<std::size_t>() >= t->scope_sets.size()) bad("an alternative is not a scope set index");
+      list.push_back(i.get<int>());
+    }
+    alt_lists.push_back(std::move(list));
+  }
+  for (const auto& a : apis) {
+    if (!a.is_array() || a.size() != 3 || !a[0].is_string() || !a[1].is_string() || !a[2].is_number_unsigned())
+      bad("each api must be [name, version, flags]");
+    ApiInfo info;
+    info.name = a[0].get<std::string>();
+    info.version = a[1].get<std::string>();
+    unsigned flags = a[2].get<unsigned>();
+    info.beta = flags & 1;
+    info.legacy = flags & 2;
+    info.version_rank = version_rank(info.version);
+    t->apis.push_back(std::move(info));
+  }
+  for (const auto& o : ops) {
+    if (!o.is_array() || o.size() != 5 || !o[0].is_number_unsigned() || !o[1].is_string() || !o[2].is_string() ||
+        !o[3].is_number_unsigned() || o[3].get<std::size_t>() >= alt_lists.size())
+      bad("each operation must be [api, method, path, alternatives, internal]");
+    Operation op;
+    op.api = o[0].get<int>();
+    if (op.api < 0 || static_cast<std::size_t>(op.api) >= t->apis.size()) bad("an operation names an api that is not listed");
+    op.method = o[1].get<std::string>();
+    op.path = o[2].get<std::string>();
+    op.segments = split_path(op.path);
+    op.alternatives = alt_lists[o[3].get<std::size_t>()];
+    op.internal = o[4].is_number() && o[4].get<int>() != 0;
+    op.generic = is_generic(*t, op);
+    t->ops.push_back(std::move(op));
+  }
+  return t;
+}
+
+std::shared_ptr<const Operations> current_operations() {
+  std::lock_guard<std::mutex> lock(slot_mutex());
+  return slot();
+}
+
+void set_current_operations(std::shared_ptr<const Operations> ops) {
+  std::lock_guard<std::mutex> lock(slot_mutex());
+  slot() = std::move(ops);
+}
+
+Match match_call(const Operations& t, const std::string& method, const std::vector<std::string>& segs) {
+  Match m;
+  const Operation* op = best(t, method, segs, -1);
+  m.how = "exact";
+  // A type id where the spec has no operation for it: read it as the object's name.
+  if (!op || op->generic) {
+    // ... or a name where the spec writes the object by its type id (/crm/v3/objects/0-3 for deals).
+    for (bool to_name : {true, false}) {
+      std::vector<std::string> named = segs;
+      bool changed = false;
+      for (auto& s : named) {
+        std::string other = to_name ? object_for_type_id(s) : type_id_for_object(s);
+        if (!other.empty()) {
+          s = other;
+          changed = true;
+        }
+      }
+      if (!changed) continue;
+      if (const Operation* o = best(t, method, named, -1); o && !o->generic) {
+        op = o;
+        m.how = "type-id";
+        break;
+      }
+    }
+  }
+  if (!op) {
+    for (std::size_t i = 0; i < segs.size() && !op; ++i)
+      if (version_segment(segs[i])) {
+        op = best(t, method, segs, static_cast<int>(i));
+        m.how = "other-version";
+      }
+  }
+  if (!op) {
+    m.how = "none";
+    m.nearest = nearest(t, method, segs);
+    return m;
+  }
+  m.op = op;
+  if (op->generic) narrow(t, *op, segs, method, m);
+  else m.alternatives = sets_of(t, *op);
+  return m;
+}
+
+}  // namespace tierscope

@@ -1,0 +1,352 @@
+#include "catalog/catalog.hpp"
+
+#include "input/input.hpp"
+
+#include <mutex>
+#include <stdexcept>
+#include <string_view>
+
+namespace tierscope {
+namespace detail {
+extern const char kCatalogJson[];
+extern const std::size_t kCatalogJsonSize;
+extern const char kCatalogDetails[];  // core/compact_catalog.py: the evidence_sources line, then a line per scope
+extern const std::size_t kCatalogDetailsSize;
+}  // namespace detail
+
+using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
+
+// Where the compiled-in catalog's details come from: its lines, kept in the binary, and the
+// evidence_sources table (their first line) read once when the first scope needs it.
+struct DetailsSource {
+  std::shared_ptr<const Model> model;
+  std::string_view refs_line;
+  std::once_flag refs_once;
+  json refs;
+};
+
+// A scope's details: read already (source null), or its line, read on first use.
+struct LazyDetails {
+  std::once_flag once;
+  std::shared_ptr<DetailsSource> source;
+  std::string_view line;
+  std::size_t index = 0;
+  ScopeDetails value;
+};
+
+namespace {
+
+[[noreturn]] void fail(const std::string& where, const std::string& what) {
+  throw std::runtime_error("catalog: " + where + ": " + what);
+}
+
+std::string str_or_empty(const json& o, const char* key, const std::string& where) {
+  auto it = o.find(key);
+  if (it == o.end() || it->is_null()) return "";
+  if (!it->is_string()) fail(where, std::string("\"") + key + "\" must be a string");
+  return it->get<std::string>();
+}
+
+std::vector<std::string> str_list(const json& o, const char* key, const std::string& where) {
+  std::vector<std::string> out;
+  auto it = o.find(key);
+  if (it == o.end() || it->is_null()) return out;
+  if (!it->is_array()) fail(where, std::string("\"") + key + "\" must be an array of strings");
+  for (const auto& v : *it) {
+    if (!v.is_string()) fail(where, std::string("\"") + key + "\" must be an array of strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+Condition parse_condition(const json& c, const Model& m, const std::string& where) {
+  if (!c.is_object()) fail(where, "a condition must be an object");
+  Condition out;
+  if (c.contains("feature")) {
+    if (!c["feature"].is_string()) fail(where, "\"feature\" must be a string");
+    out.feature = m.feature_index(c["feature"].get<std::string>());
+    if (out.feature < 0)
+      fail(where, "unknown feature \"" + c["feature"].get<std::string>() + "\" (" + m.feature_list() + ")");
+    return out;
+  }
+  if (!c.contains("hub") || !c["hub"].is_string() || !c.contains("min_tier") || !c["min_tier"].is_string())
+    fail(where, "a condition needs {\"hub\", \"min_tier\"} or {\"feature\"}");
+  std::string hub = c["hub"], tier = c["min_tier"];
+  out.hub = hub == "any" ? -1 : m.hub_index(hub);
+  if (hub != "any" && out.hub < 0) fail(where, "unknown hub \"" + hub + "\" (" + m.hub_list() + ", any)");
+  out.min_tier = m.tier_index(tier);
+  if (out.min_tier < 0) fail(where, "unknown tier \"" + tier + "\" (" + m.tier_list() + ")");
+  return out;
+}
+
+// A requirement: "any", null, or a non-empty list of alternatives, each a non-empty list of conditions.
+Grant parse_grant(const json& req, const Model& m, const std::string& where) {
+  Grant g;
+  if (req.is_null()) return g;
+  if (req.is_string()) {
+    if (req != "any") fail(where, "must be \"any\", null or a list of alternatives");
+    g.kind = Requirement::Any;
+    return g;
+  }
+  if (!req.is_array() || req.empty()) fail(where, "must be \"any\", null or a list of alternatives");
+  g.kind = Requirement::Alternatives;
+  for (std::size_t a = 0; a < req.size(); ++a) {
+    if (!req[a].is_array() || req[a].empty()) fail(where, "each alternative must be a non-empty list of conditions");
+    std::vector<Condition> alt;
+    for (std::size_t c = 0; c < req[a].size(); ++c)
+      alt.push_back(parse_condition(req[a][c], m, where + "[" + std::to_string(a) + "][" + std::to_string(c) + "]"));
+    g.alternatives.push_back(std::move(alt));
+  }
+  return g;
+}
+
+bool known(const std::string& v, std::initializer_list<const char*> values) {
+  for (const char* x : values)
+    if (v == x) return true;
+  return false;
+}
+
+std::vector<Named> named_list(const json& doc, const char* key, bool required) {
+  std::vector<Named> out;
+  auto it = doc.find(key);
+  if (it == doc.end() || it->is_null()) {
+    if (required) fail(key, "missing");
+    return out;
+  }
+  if (!it->is_array()) fail(key, "must be an array of {\"id\", \"name\"}");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& e = (*it)[i];
+    std::string where = std::string(key) + "[" + std::to_string(i) + "]";
+    if (!e.is_object() || !e.contains("id") || !e["id"].is_string()) fail(where, "needs a string \"id\"");
+    std::string id = e["id"];
+    out.push_back({id, str_or_empty(e, "name", where)});
+    if (out.back().name.empty()) out.back().name = id;
+  }
+  return out;
+}
+
+std::shared_ptr<Model> read_model(const json& doc) {
+  std::shared_ptr<Model> m;
+  try {
+    m = std::make_shared<Model>(named_list(doc, "tiers", true), named_list(doc, "hubs", true),
+                                named_list(doc, "features", false));
+  } catch (const std::invalid_argument& e) {
+    fail("model", e.what());
+  }
+  auto it = doc.find("profiles");
+  if (it == doc.end() || !it->is_array() || it->empty()) fail("profiles", "missing or not a non-empty array");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& e = (*it)[i];
+    std::string where = "profiles[" + std::to_string(i) + "]";
+    if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || e["id"].get<std::string>().empty())
+      fail(where, "needs a non-empty \"id\"");
+    Profile p;
+    p.id = e["id"];
+    where += " (" + p.id + ")";
+    if (m->profile(p.id)) fail(where, "duplicate id");
+    p.name = str_or_empty(e, "name", where);
+    if (p.name.empty()) p.name = p.id;
+    int above = 0;
+    if (e.contains("hubs")) {
+      if (!e["hubs"].is_object()) fail(where, "\"hubs\" must be an object {hub: tier}");
+      for (const auto& [hub, tier] : e["hubs"].items()) {
+        int h = m->hub_index(hub), t = tier.is_string() ? m->tier_index(tier.get<std::string>()) : -1;
+        if (h < 0) fail(where, "unknown hub \"" + hub + "\"");
+        if (t < 0) fail(where, "hubs." + hub + ": unknown tier");
+        p.config = m->with_tier(p.config, h, t);
+        if (t > 0) p.hub = h, p.tier = t, ++above;
+      }
+    }
+    for (const auto& f : str_list(e, "features", where)) {
+      int fi = m->feature_index(f);
+      if (fi < 0) fail(where, "unknown feature \"" + f + "\"");
+      p.config = m->with_feature(p.config, fi);
+    }
+    if (above > 1) p.hub = -1, p.tier = -1;
+    m->profiles.push_back(std::move(p));
+  }
+  return m;
+}
+
+// An evidence; in the compiled-in catalog (core/compact_catalog.py) its source, kind, as_of and url
+// are a "ref" into the top-level "evidence_sources" table.
+Evidence parse_evidence(const json& entry, const json& scope_requires, const json& refs, const Model& m,
+                        const std::string& where) {
+  if (!entry.is_object()) fail(where, "must be an object");
+  json e = entry;
+  if (auto ref = entry.find("ref"); ref != entry.end()) {
+    if (!ref->is_number_unsigned() || !refs.is_array() || ref->get<std::size_t>() >= refs.size() ||
+        !refs[ref->get<std::size_t>()].is_object())
+      fail(where, "\"ref\" must index \"evidence_sources\"");
+    for (const auto& [k, v] : refs[ref->get<std::size_t>()].items()) e[k] = v;
+  }
+  Evidence ev;
+  ev.source = str_or_empty(e, "source", where);
+  ev.kind = str_or_empty(e, "kind", where);
+  if (!known(ev.kind, {"docs-table", "api-spec", "docs-text", "secondary"}))
+    fail(where, "unknown kind \"" + ev.kind + "\" (docs-table, api-spec, docs-text, secondary)");
+  ev.as_of = str_or_empty(e, "as_of", where);
+  ev.url = str_or_empty(e, "url", where);
+  ev.note = str_or_empty(e, "note", where);
+  auto d = e.find("decides");
+  if (d != e.end() && !d->is_boolean()) fail(where, "\"decides\" must be true or false");
+  ev.decides = d != e.end() && d->get<bool>();
+  ev.requires_json = e.contains("requires") ? e["requires"] : scope_requires;  // absent: as the entry's
+  ev.grant = parse_grant(ev.requires_json, m, where + ": requires");
+  return ev;
+}
+// A scope's notes and evidence, from its catalog entry or its line of the compiled-in details.
+ScopeDetails read_details(const json& e, const json& scope_requires, const json& refs, const Model& m,
+                          const std::string& where) {
+  ScopeDetails d;
+  d.notes = str_list(e, "notes", where);
+  if (e.contains("evidence")) {
+    if (!e["evidence"].is_array()) fail(where, "\"evidence\" must be an array");
+    for (std::size_t k = 0; k < e["evidence"].size(); ++k)
+      d.evidence.push_back(
+          parse_evidence(e["evidence"][k], scope_requires, refs, m, where + ": evidence[" + std::to_string(k) + "]"));
+  }
+  return d;
+}
+
+json read_json(std::string_view text, const char* what) {
+  try {
+    return parse_json(text, what);  // the one JSON reader of the core: bounded depth, line and column
+  } catch (const InputError& e) {
+    throw std::runtime_error(e.what());
+  }
+}
+}  // namespace
+
+const ScopeDetails& Scope::details() const {
+  static const ScopeDetails none;
+  if (!lazy) return none;
+  if (lazy->source) {
+    std::call_once(lazy->once, [this] {
+      DetailsSource& src = *lazy->source;
+      std::call_once(src.refs_once, [&src] { src.refs = read_json(src.refs_line, "catalog details"); });
+      std::string where = "scopes[" + std::to_string(lazy->index) + "] (" + name + ")";
+      json line = read_json(lazy->line, "catalog details");
+      if (!line.is_object()) fail(where, "its line of details must be an object");
+      lazy->value = read_details(line, requires_json, src.refs, *src.model, where);
+    });
+  }
+  return lazy->value;
+}
+
+std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) { return read(text, {}); }
+
+std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::string_view details) {
+  json doc = read_json(text, "catalog");
+  if (!doc.is_object()) fail("top level", "must be an object");
+  auto cat = std::make_shared<Catalog>();
+  auto fmt = doc.find("format");
+  if (fmt == doc.end() || !fmt->is_number_integer() || fmt->get<int>() != 2)
+    fail("format", "this tierscope reads catalog format 2 (docs/catalog.md)");
+  if (!doc.contains("as_of") || !doc["as_of"].is_string()) fail("as_of", "missing or not a string");
+  cat->as_of = doc["as_of"];
+  auto model = read_model(doc);
+  cat->model = model;
+  const Model& m = *model;
+  if (!doc.contains("scopes") || !doc["scopes"].is_array()) fail("scopes", "missing or not an array");
+  const json& scopes = doc["scopes"];
+  const json refs = doc.contains("evidence_sources") ? doc["evidence_sources"] : json();
+  std::shared_ptr<DetailsSource> source;
+  std::vector<std::string_view> lines;  // of details: the evidence_sources table, then one per scope
+  if (!details.empty()) {
+    source = std::make_shared<DetailsSource>();
+    source->model = model;
+    for (std::size_t at = 0; at < details.size();) {
+      std::size_t end = details.find('\n', at);
+      if (end == std::string_view::npos) end = details.size();
+      lines.push_back(details.substr(at, end - at));
+      at = end + 1;
+    }
+    if (lines.size() != scopes.size() + 1)
+      fail("details", std::to_string(lines.size()) + " lines for " + std::to_string(scopes.size()) + " scopes");
+    source->refs_line = lines[0];
+  }
+  for (std::size_t i = 0; i < scopes.size(); ++i) {
+    const json& e = scopes[i];
+    std::string where = "scopes[" + std::to_string(i) + "]";
+    if (!e.is_object() || !e.contains("name") || !e["name"].is_string() || e["name"].get<std::string>().empty())
+      fail(where, "needs a non-empty \"name\"");
+    Scope s;
+    s.name = e["name"];
+    where += " (" + s.name + ")";
+    if (cat->index_.count(s.name)) fail(where, "duplicate name");
+    s.area = str_or_empty(e, "area", where);
+    s.tier_text = str_or_empty(e, "tier_text", where);
+    s.confidence = str_or_empty(e, "confidence", where);
+    if (!known(s.confidence, {"docs-table", "api-spec", "docs-text", "secondary", "unverified"}))
+      fail(where, "unknown confidence \"" + s.confidence + "\" (docs-table, api-spec, docs-text, secondary, unverified)");
+    s.retired_on = str_or_empty(e, "retired_on", where);
+    s.sensitive = e.value("sensitive", false);
+    s.deprecated = e.value("deprecated", false);
+    s.replaced_by = str_list(e, "replaced_by", where);
+    s.requires_json = e.contains("requires") ? e["requires"] : json();
+    s.strict = parse_grant(s.requires_json, m, where + ": requires");
+    s.requirement = s.strict.kind;
+    auto any = e.find("requires_any_source");
+    s.requires_any_source_json = any != e.end() ? *any : s.requires_json;
+    s.lenient = any != e.end() ? parse_grant(*any, m, where + ": requires_any_source") : s.strict;
+    s.lazy = std::make_shared<LazyDetails>();
+    if (source) {
+      s.lazy->source = source;
+      s.lazy->line = lines[i + 1];
+      s.lazy->index = i;
+    } else {
+      s.lazy->value = read_details(e, s.requires_json, refs, m, where);
+    }
+    s.strict_id = cat->requirements.add(s.strict);
+    s.lenient_id = cat->requirements.add(s.lenient);
+    cat->index_[s.name] = cat->scopes.size();
+    cat->scopes.push_back(std::move(s));
+  }
+  cat->requirements.index_profiles(m);
+  for (const auto& s : cat->scopes)
+    for (const auto& r : s.replaced_by)
+      if (!cat->index_.count(r)) fail("scopes (" + s.name + ")", "replaced_by names unknown scope \"" + r + "\"");
+  if (doc.contains("aliases")) {
+    if (!doc["aliases"].is_object()) fail("aliases", "must be an object");
+    for (const auto& [alias, target] : doc["aliases"].items()) {
+      if (!target.is_string() || !cat->index_.count(target.get<std::string>()))
+        fail("aliases." + alias, "must name a scope of the catalog");
+      if (cat->index_.count(alias)) continue;  // a real scope wins over an alias of the same name
+      cat->aliases[alias] = target.get<std::string>();
+    }
+  }
+  return cat;
+}
+
+std::shared_ptr<const Catalog> Catalog::builtin() {
+  static const std::shared_ptr<const Catalog> cat =
+      read(std::string(detail::kCatalogJson, detail::kCatalogJsonSize),
+                   std::string_view(detail::kCatalogDetails, detail::kCatalogDetailsSize));
+  return cat;
+}
+
+const Scope* Catalog::find(const std::string& name) const {
+  auto it = index_.find(name);
+  return it == index_.end() ? nullptr : &scopes[it->second];
+}
+
+std::optional<std::string> Catalog::alias_target(const std::string& name) const {
+  auto it = aliases.find(name);
+  if (it == aliases.end()) return std::nullopt;
+  return it->second;
+}
+
+namespace {
+std::shared_ptr<const Catalog>& slot() {
+  static std::shared_ptr<const Catalog> current;
+  return current;
+}
+}  // namespace
+std::shared_ptr<const Catalog> current_catalog() {
+  if (!slot()) slot() = Catalog::builtin();
+  return slot();
+}
+void set_current_catalog(std::shared_ptr<const Catalog> catalog) { slot() = std::move(catalog); }
+
+}  // namespace tierscope

@@ -1,0 +1,170 @@
+// The word-at-a-time arithmetic over account configurations (the evaluator's hot code: compiled
+// -O3 in the wasm build, see web/CMakeLists.txt); the model's set-up is in model.cpp.
+#include <algorithm>
+
+#include "catalog/model.hpp"
+
+namespace tierscope {
+
+// Native x86 builds with GCC get a copy of the counting loops using the popcnt instruction, chosen at
+// load time on CPUs that have it (wasm has i64.popcnt anyway; clang 14 leaves member clones unresolved).
+#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) && !defined(__clang__)
+#define TS_COUNTING __attribute__((target_clones("popcnt", "default")))
+#else
+#define TS_COUNTING
+#endif
+
+namespace {
+inline int popcount64(std::uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_popcountll(x);
+#else
+  int n = 0;
+  for (; x; x &= x - 1) ++n;
+  return n;
+#endif
+}
+
+}  // namespace
+
+// The fields one word's index fixes (those above bit 6), decoded once per word.
+struct Model::Word {
+  std::uint64_t valid = 0;
+  int best_high = 0;                               // highest tier among the hubs above bit 6
+  std::array<std::uint8_t, Model::kMaxBits> value{};  // field value (fields above bit 6 only)
+};
+
+void Model::view(std::uint32_t w, Word& x) const {
+  const std::uint32_t base = w << 6;
+  x.best_high = 0;
+  bool ok = true;
+  const int n_hubs = int(hubs.size()), n_fields = n_hubs + int(features.size());
+  for (int i = low_fields_; i < n_fields; ++i) {
+    int v = i < n_hubs ? int((base >> (i * width_)) & tier_mask_) : int((base >> (feature_base_ + i - n_hubs)) & 1);
+    x.value[i] = std::uint8_t(v);
+    if (i < n_hubs) {
+      x.best_high = std::max(x.best_high, v);
+      ok = ok && v < int(tiers.size());
+    }
+  }
+  x.valid = ok ? low_valid_ : 0;
+}
+
+std::uint64_t Model::grant_word(const Grant& g, const Word& x) const {
+  if (g.kind != Requirement::Alternatives) return ~std::uint64_t(0);
+  const int n_hubs = int(hubs.size());
+  std::uint64_t any = 0;
+  for (const auto& alt : g.alternatives) {
+    std::uint64_t all = ~std::uint64_t(0);
+    for (const auto& c : alt) {
+      int field = c.feature >= 0 ? n_hubs + c.feature : c.hub;
+      int min = c.feature >= 0 ? 1 : c.min_tier;
+      if (field < 0)  // any hub
+        all &= x.best_high >= min ? ~std::uint64_t(0) : low_any_at_least_[min];
+      else if (field < low_fields_)
+        all &= low_at_least_[field][min];
+      else if (x.value[field] < min)
+        all = 0;
+      if (!all) break;
+    }
+    any |= all;
+  }
+  return any;
+}
+
+bool Model::holds(const Condition& c, std::uint32_t config) const {
+  if (c.feature >= 0) return has_feature(config, c.feature);
+  if (c.hub >= 0) return tier_of(config, c.hub) >= c.min_tier;
+  for (int h = 0; h < int(hubs.size()); ++h)
+    if (tier_of(config, h) >= c.min_tier) return true;
+  return false;
+}
+
+bool Model::grants(const Grant& g, std::uint32_t config) const {
+  if (g.kind != Requirement::Alternatives) return true;
+  return std::any_of(g.alternatives.begin(), g.alternatives.end(), [&](const std::vector<Condition>& alt) {
+    return std::all_of(alt.begin(), alt.end(), [&](const Condition& c) { return holds(c, config); });
+  });
+}
+
+bool Model::valid(std::uint32_t config) const {
+  if (bits_ < 32 && config >> bits_) return false;
+  for (int h = 0; h < int(hubs.size()); ++h)
+    if (tier_of(config, h) >= int(tiers.size())) return false;
+  return true;
+}
+
+AccountSet Model::where_all(const std::vector<const Grant*>& grants) const {
+  AccountSet out(words_);
+  Word x;
+  for (std::uint32_t w = 0; w < words_; ++w) {
+    view(w, x);
+    std::uint64_t m = x.valid;
+    for (const Grant* g : grants) {
+      if (!m) break;
+      m &= grant_word(*g, x);
+    }
+    out.set_word(w, m);
+  }
+  return out;
+}
+
+
+TS_COUNTING Model::Breakdown Model::breakdown(const AccountSet& set) const {
+  const int n_hubs = int(hubs.size()), n_tiers = int(tiers.size()), n_fields = n_hubs + int(features.size());
+  Breakdown b;
+  b.by_hub.assign(n_hubs, std::vector<std::uint32_t>(n_tiers, 0));
+  b.feature_on.assign(features.size(), 0);
+  Word x;
+  for (std::uint32_t w = 0; w < words_; ++w) {
+    const std::uint64_t m = set.word(w);
+    if (!m) continue;
+    view(w, x);
+    const std::uint32_t n = popcount64(m);
+    for (int i = 0; i < n_fields; ++i) {
+      if (i < n_hubs) {
+        if (i >= low_fields_) b.by_hub[i][x.value[i]] += n;
+        else
+          for (int t = 0; t < n_tiers; ++t) b.by_hub[i][t] += popcount64(m & low_exactly_[i][t]);
+      } else {
+        if (i >= low_fields_) b.feature_on[i - n_hubs] += x.value[i] ? n : 0;
+        else b.feature_on[i - n_hubs] += popcount64(m & low_exactly_[i][1]);
+      }
+    }
+  }
+  return b;
+}
+
+AccountSet& AccountSet::operator&=(const AccountSet& o) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= o.words_[i];
+  return *this;
+}
+AccountSet& AccountSet::operator|=(const AccountSet& o) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= o.words_[i];
+  return *this;
+}
+AccountSet& AccountSet::subtract(const AccountSet& o) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~o.words_[i];
+  return *this;
+}
+TS_COUNTING std::uint32_t AccountSet::count() const {
+  std::uint32_t n = 0;
+  for (auto w : words_) n += popcount64(w);
+  return n;
+}
+
+}  // namespace tierscope
+
+namespace tierscope {
+
+TS_COUNTING std::uint32_t count_and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < start.words(); ++i) {
+    std::uint64_t w = start.word(i);
+    for (const AccountSet* s : sets) w &= s->word(i);
+    n += popcount64(w);
+  }
+  return n;
+}
+
+}  // namespace tierscope

@@ -1,0 +1,43 @@
+// Did-you-mean for unknown scope names, by HubSpot's scope grammar (docs/report.md, "Did you mean").
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+
+namespace tierscope {
+
+struct NameAdvice {
+  std::vector<std::string> fix;      // confident: replace the name with all of these (a one-click fix)
+  std::vector<std::string> guesses;  // by spelling only: said in the message, never offered as a fix
+  std::string why;                   // a sentence on the fix, or on what HubSpot lacks; may be empty
+  bool resembles = false;            // the name parses as a known family/object, or something is near it
+};
+
+// What the catalog's names say about the grammar (families, objects, access words), built once per
+// catalog and reused for every unknown name of a request.
+class NameIndex {
+ public:
+  explicit NameIndex(const Catalog& catalog);
+  NameAdvice advise(const std::string& name) const;
+
+  struct Parts {
+    std::string family;  // "crm.objects" | "crm.schemas" | ... ; "" for other names (tickets, files.read)
+    std::string object;  // object key: lower case, '_' for '-', each dot part singular; "" when not known
+    std::string sens;    // "" | "sensitive" | "highly_sensitive"
+    std::string access;  // "read" | "write" | "read_write" | ... ; "" for a bare name (reads and writes)
+    bool v2 = false, grammar = false, unresolved = false;  // grammar: crm.<family>...; unresolved: a part unread
+    std::string name;    // the catalog name, or the object as the user wrote it
+  };
+
+ private:
+  Parts parse(const std::string& name, bool fuzzy) const;
+  std::string resolve_object(std::string key) const;  // "" when no object is surely meant
+  std::vector<Parts> entries_;                                  // catalog names, parsed
+  std::vector<std::string> families_, objects_, access_vocab_, sens_vocab_;
+  std::vector<std::pair<std::string, std::size_t>> spellings_;  // names and aliases -> entry
+  std::vector<std::string> lower_;                              // each spelling in lower case
+};
+
+}  // namespace tierscope

@@ -1,0 +1,145 @@
+#include "input/request.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "evaluate/evaluate.hpp"
+#include "evaluate/suggest.hpp"
+#include "text.hpp"
+
+namespace tierscope {
+namespace {
+
+int severity_rank(const std::string& s) { return s == "error" ? 0 : s == "warning" ? 1 : 2; }
+
+std::string kind_list(Kind k) {
+  return k == Kind::Required ? "required" : k == Kind::Conditional ? "conditionally required" : "optional";
+}
+
+}  // namespace
+
+Request build_request(const RawInput& in, const Catalog& catalog) {
+  Request req;
+  req.comma_separated_url = in.comma_separated_url;
+  auto& diags = req.diagnostics;
+  for (const auto& n : in.notes) diags.push_back({n.severity, n.code, n.scope, n.message, "", {}});
+  if (in.comma_separated_url)
+    diags.push_back({"error", "comma-separated", "",
+                     "The URL separates scopes with commas; HubSpot expects spaces (%20 or +) and rejects the URL "
+                     "for every account.",
+                     "", {}});
+
+  std::map<std::string, Kind> kind_of;           // canonical name -> strongest kind given
+  std::map<std::string, std::set<int>> kinds_seen;
+  std::set<std::string> reported;                // names whose name-level diagnostics were given
+  for (const auto& e : in.entries) {
+    std::string canonical = e.name;
+    const Scope* scope = catalog.find(e.name);
+    bool first_time = reported.insert(e.name).second;
+    if (!scope) {
+      if (auto target = catalog.alias_target(e.name)) {
+        canonical = *target;
+        scope = catalog.find(canonical);
+        if (first_time)
+          diags.push_back({"info", "alias", e.name,
+                           quote_name(e.name) + " is another spelling of " + quote_name(canonical) + "; evaluated as " +
+                               quote_name(canonical) + ".",
+                           "replace", {canonical}});
+      }
+    }
+    if (!scope && std::find(in.placeholders.begin(), in.placeholders.end(), e.name) != in.placeholders.end()) {
+      req.invalid.insert(e.name);  // placeholder-in-scope (from the reading) says why
+    } else if (!scope) {
+      req.invalid.insert(e.name);
+      if (first_time) {
+        NameAdvice advice = catalog.name_index().advise(e.name);
+        std::string msg = quote_name(e.name);
+        msg += " is not a HubSpot scope tierscope knows; HubSpot rejects an unknown scope for every account.";
+        if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";
+        else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess)";
+        if (!advice.why.empty()) (msg += " ") += advice.why;
+        std::string action = !advice.fix.empty() ? "replace" : advice.resembles ? "" : "remove";
+        diags.push_back({"error", "unknown-scope", e.name, msg, action, advice.fix});
+      }
+    } else if (scope->retired()) {
+      req.invalid.insert(canonical);
+      if (first_time) {
+        std::string msg = quote_name(canonical) + " was retired by HubSpot on " + scope->retired_on +
+                          "; HubSpot rejects it for every account.";
+        if (!scope->replaced_by.empty()) msg += " Request the granular scopes you use instead: " + join(scope->replaced_by, ", ") + ".";
+        diags.push_back({"error", "retired-scope", e.name, msg, scope->replaced_by.empty() ? "remove" : "replace",
+                         scope->replaced_by});
+      }
+    } else if (scope->deprecated && first_time) {
+      std::string msg = quote_name(canonical) + " is deprecated: it is missing from HubSpot's current scope lists and "
+                        "may be refused.";
+      if (!scope->replaced_by.empty()) msg += " Consider " + join(scope->replaced_by, ", ") + " instead.";
+      diags.push_back({"warning", "deprecated-scope", e.name, msg, scope->replaced_by.empty() ? "" : "replace",
+                       scope->replaced_by});
+    }
+    auto& seen = kinds_seen[canonical];
+    if (seen.count(int(e.kind))) {
+      diags.push_back({"info", "duplicate-scope", e.name,
+                       quote_name(canonical) + " is listed more than once as " + kind_list(e.kind) + "; counted once.",
+                       "remove", {e.name}});
+    } else if (!seen.empty() && seen.size() == 1) {
+      Kind strongest = std::min(kind_of[canonical], e.kind);
+      diags.push_back({"warning", "conflicting-kinds", canonical,
+                       quote_name(canonical) + " is given as both " + kind_list(kind_of[canonical]) + " and " +
+                           kind_list(e.kind) + "; HubSpot takes each scope as one kind. Evaluated as " +
+                           kind_list(strongest) + ".",
+                       "", {}});
+    }
+    seen.insert(int(e.kind));
+    auto it = kind_of.find(canonical);
+    kind_of[canonical] = it == kind_of.end() ? e.kind : std::min(it->second, e.kind);
+  }
+
+  if (kind_of.empty()) {
+    diags.push_back({"warning", "empty-request", "", "No scopes found in the input.", "", {}});
+  } else if (in.format != "private-app") {
+    auto it = kind_of.find("oauth");
+    if (it == kind_of.end()) {
+      kind_of["oauth"] = Kind::Required;
+      diags.push_back({"info", "missing-oauth", "oauth",
+                       "\"oauth\" was not in the request; HubSpot requires it of every app, so it was added as required.",
+                       "add", {"oauth"}});
+    } else if (it->second != Kind::Required) {
+      diags.push_back({"info", "missing-oauth", "oauth",
+                       "\"oauth\" is always required; it was given as " + kind_list(it->second) +
+                           " and evaluated as required.",
+                       "", {}});
+      it->second = Kind::Required;
+    }
+  }
+
+  for (const auto& [name, kind] : kind_of) {
+    (kind == Kind::Required ? req.required : kind == Kind::Conditional ? req.conditional : req.optional).push_back(name);
+    const Scope* s = catalog.find(name);
+    if (!s || s->retired()) continue;
+    if (s->requirement == Requirement::Undocumented) {
+      std::string msg = "HubSpot documents no tier for " + quote_name(name) +
+                        ": profiles that need it show as uncertain, and the configuration counts treat it as available.";
+      std::vector<std::string> hints;  // evidence that does not decide (a beta spec file, a statement without a tier)
+      for (const auto& e : s->details().evidence)
+        if (e.grant.kind != Requirement::Undocumented) hints.push_back(e.source + ": " + requirement_text(e.grant, *catalog.model));
+      if (!hints.empty()) msg += " Not deciding (see the catalog's evidence): " + join(hints, "; ") + ".";
+      bool blocking = kind != Kind::Optional;
+      if (blocking) msg += " Making it optional removes the risk.";
+      diags.push_back({"warning", "undocumented-availability", name, msg, blocking ? "make-optional" : "",
+                       blocking ? std::vector<std::string>{name} : std::vector<std::string>{}});
+    } else if (s->confidence == "secondary") {
+      diags.push_back({"info", "secondary-source", name,
+                       "The tier of " + quote_name(name) + " (" + s->tier_text +
+                           ") comes from a secondary source: HubSpot's own docs and API spec state none.",
+                       "", {}});
+    }
+  }
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return severity_rank(a.severity) < severity_rank(b.severity);
+  });
+  return req;
+}
+
+}  // namespace tierscope

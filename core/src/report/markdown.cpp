@@ -1,0 +1,108 @@
+#include "report/markdown.hpp"
+
+#include <stdexcept>
+
+#include "input/input.hpp"
+#include "report/report.hpp"
+#include "text.hpp"
+
+namespace tierscope {
+namespace {
+using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
+
+
+// A count of the report (profiles, configurations): a whole number that fits, else not a report.
+std::uint32_t count(const json& v) {
+  if (!v.is_number_unsigned() || v.get<std::uint64_t>() > 0xFFFFFFFFu)
+    throw InputError("parse-error", "the report is not a tierscope report: a count is not a whole number");
+  return v.get<std::uint32_t>();
+}
+
+// A diagnostic code in a code span: only codes of the plain kind ([a-z0-9-]) are put in backticks.
+std::string code_span(const std::string& s) {
+  bool plain = !s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+  return plain ? "`" + s + "`" : markdown_cell(s);
+}
+
+
+
+}  // namespace
+
+std::string markdown_report(const json& r) {
+  try {
+    const json& cov = r.at("coverage");
+    auto installs = count(cov.at("profiles").at("installs"));
+    auto total = count(cov.at("profiles").at("total"));
+    auto combos = count(cov.at("combinations").at("installs"));
+    auto combos_total = count(cov.at("combinations").at("total"));
+    std::string md = "### tierscope: installs on " + std::to_string(installs) + " of " + std::to_string(total) +
+                     " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
+                     " account configurations\n\n";
+    const json& req = r.at("request");
+    md += "- Input: " + markdown_cell(r.at("input").at("format").get<std::string>()) + "\n";
+    md += "- Required: " + markdown_list(req.at("required")) + "\n";
+    md += "- Conditionally required: " + markdown_list(req.at("conditional")) +
+          (r.at("input").at("without_conditional").get<bool>() ? " (left out of this evaluation)" : "") + "\n";
+    md += "- Optional: " + markdown_list(req.at("optional")) + "\n\n";
+    md += "| Profile | Result | Missing | Not granted (optional) |\n|---|---|---|---|\n";
+    for (const auto& p : r.at("profiles"))
+      md += "| " + markdown_cell(p.at("name").get<std::string>()) + " | " + markdown_status(p.at("status").get<std::string>()) +
+            " | " + markdown_list(p.at("missing")) + " | " + markdown_list(p.at("dropped")) + " |\n";
+    if (!r.at("diagnostics").empty()) {
+      md += "\n**Diagnostics**\n\n";
+      for (const auto& d : r.at("diagnostics"))
+        md += "- " + markdown_cell(d.at("severity").get<std::string>()) + " " + code_span(d.at("code").get<std::string>()) + ": " +
+              markdown_cell(d.at("message").get<std::string>()) + "\n";
+    }
+    if (r.contains("url_check") && r["url_check"].is_object() && !r["url_check"].at("ok").get<bool>())
+    {
+      std::string url = r["url_check"].at("fixed_url").get<std::string>();
+      bool plain = url.find('`') == std::string::npos && escape_controls(url) == url;  // cannot leave the block
+      md += "\n**Corrected install URL**\n\n" + (plain ? "```\n" + url + "\n```\n" : markdown_cell(url) + "\n");
+    }
+    if (!r.at("suggestions").empty()) {
+      md += "\n**Smallest changes that let more portals in**\n\n";
+      for (const auto& s : r.at("suggestions"))
+        md += "- Make " + markdown_list(s.at("scopes")) + " optional: installs on " + markdown_list(s.at("unlocks")) +
+              " too (" + percent_text(count(s.at("combinations")), combos_total) +
+              " % of configurations)\n";
+    }
+    md += "\n<sub>tierscope " + markdown_cell(r.at("tool").at("version").get<std::string>()) + " · scope catalog as of " +
+          markdown_cell(r.at("catalog").at("as_of").get<std::string>()) + "</sub>\n";
+    return md;
+  } catch (const json::exception& e) {  // a field missing or of another type: the input is not a report
+    std::string msg = e.what();
+    auto close = msg.find("] ");
+    throw InputError("parse-error", "the report is not a tierscope report: " +
+                                        (close == std::string::npos ? msg : msg.substr(close + 2)));
+  }
+}
+
+// Scope names come from users: Markdown and HTML stay inert, control characters (a terminal showing
+// the Markdown) are written as \u001b.
+std::string markdown_cell(const std::string& s) {
+  std::string out;
+  for (char c : escape_controls(s)) {
+    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string markdown_list(const json& arr) {
+  std::string out;
+  for (const auto& v : arr) out += (out.empty() ? "" : ", ") + markdown_cell(v.get<std::string>());
+  return out.empty() ? "–" : out;
+}
+
+std::string markdown_status(const std::string& s) {
+  if (s == "installs") return "✅ installs";
+  if (s == "permission-error") return "❌ permission error";
+  if (s == "invalid-scope") return "⛔ invalid scope";
+  if (s == "uncertain") return "❔ uncertain";
+  if (s == "url-mismatch") return "⛔ URL mismatch";
+  if (s == "insufficient-scopes") return "⛔ insufficient scopes";
+  return markdown_cell(s);
+}
+
+}  // namespace tierscope

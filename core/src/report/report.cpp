@@ -1,0 +1,231 @@
+#include "report/report.hpp"
+
+#include <cstdio>
+
+#include "input/input.hpp"
+#include "input/install_url.hpp"
+#include "catalog/labels.hpp"
+
+namespace tierscope {
+
+std::string dump(const ojson& j) { return j.dump(2, ' ', false, ojson::error_handler_t::replace); }
+
+std::string percent_text(std::uint32_t part, std::uint32_t whole) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", whole ? 100.0 * part / whole : 0.0);
+  return buf;
+}
+
+static ojson tree(const std::string& text) { return json_document(text); }  // a written document as a tree
+
+static ojson str_or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
+
+void write_header(JsonWriter& w, const Catalog& catalog) {
+  w.field("schema_version", kSchemaVersion);
+  w.key("tool").begin_object().field("name", "tierscope").field("version", TIERSCOPE_VERSION).end_object();
+  w.key("catalog").begin_object().field("as_of", catalog.as_of).field("scopes", std::uint64_t(catalog.scopes.size())).end_object();
+}
+
+ojson header_json(const Catalog& catalog) {
+  JsonWriter w;
+  w.begin_object();
+  write_header(w, catalog);
+  return tree(w.end_object().take());
+}
+
+static ojson id_or_null(const std::vector<Named>& list, int i) { return i >= 0 ? ojson(list[i].id) : ojson(nullptr); }
+
+ojson catalog_info_json(const Catalog& catalog) {
+  const Model& m = *catalog.model;
+  ojson j;
+  j["as_of"] = catalog.as_of;
+  j["scopes"] = catalog.scopes.size();
+  j["configurations"] = m.configurations();
+  const std::pair<const char*, const std::vector<Named>*> lists[] = {{"tiers", &m.tiers}, {"hubs", &m.hubs}, {"features", &m.features}};
+  for (const auto& [key, list] : lists) {
+    ojson& arr = j[key] = ojson::array();
+    for (const auto& n : *list) {
+      ojson& e = arr.emplace_back();
+      e["id"] = n.id;
+      e["name"] = n.name;
+    }
+  }
+  ojson& profiles = j["profiles"] = ojson::array();
+  for (const auto& p : m.profiles) {
+    ojson& e = profiles.emplace_back();
+    e["id"] = p.id;
+    e["name"] = p.name;
+    e["hub"] = id_or_null(m.hubs, p.hub);
+    e["tier"] = id_or_null(m.tiers, p.tier);
+  }
+  return j;
+}
+
+void write_request(JsonWriter& w, const Request& req) {
+  w.begin_object();
+  w.key("required").strings(req.required);
+  w.key("conditional").strings(req.conditional);
+  w.key("optional").strings(req.optional);
+  w.end_object();
+}
+
+ojson request_json(const Request& req) {
+  JsonWriter w;
+  write_request(w, req);
+  return tree(w.take());
+}
+
+void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags) {
+  w.begin_array();
+  for (const auto& d : diags) {
+    w.begin_object().field("severity", d.severity).field("code", d.code);
+    w.key("scope").string_or_null(d.scope).field("message", d.message).key("suggestion");
+    if (d.action.empty()) w.null();
+    else w.begin_object().field("action", d.action).key("scopes").strings(d.scopes).end_object();
+    w.end_object();
+  }
+  w.end_array();
+}
+
+ojson diagnostics_json(const std::vector<Diagnostic>& diags) {
+  JsonWriter w;
+  write_diagnostics(w, diags);
+  return tree(w.take());
+}
+
+namespace {
+void write_id_or_null(JsonWriter& w, const std::vector<Named>& list, int i) {
+  if (i >= 0) w.value(list[i].id);
+  else w.null();
+}
+
+void names(JsonWriter& w, const Evaluation& ev, const NameList& list) {
+  w.begin_array();
+  for (std::uint32_t k : list) w.value(ev.names[k]);
+  w.end_array();
+}
+
+void write_profile(JsonWriter& w, const ProfileResult& r, const Evaluation& ev, const Model& m, bool lean) {
+  w.field("id", r.id).field("name", r.name);
+  write_id_or_null(w.key("hub"), m.hubs, r.hub);
+  write_id_or_null(w.key("tier"), m.tiers, r.tier);
+  w.field("status", r.status);
+  names(w.key("missing"), ev, r.missing);
+  if (!lean) names(w.key("granted"), ev, r.granted);
+  names(w.key("dropped"), ev, r.dropped);
+  names(w.key("unverified"), ev, r.unverified);
+  names(w.key("disputed"), ev, r.disputed);
+}
+
+void write_account(JsonWriter& w, std::uint32_t config, const Model& m) {
+  w.begin_object().key("hubs").begin_object();
+  for (std::size_t h = 0; h < m.hubs.size(); ++h) w.field(m.hubs[h].id, m.tiers[m.tier_of(config, int(h))].id);
+  w.end_object().key("features").begin_array();
+  for (std::size_t f = 0; f < m.features.size(); ++f)
+    if (m.has_feature(config, int(f))) w.value(m.features[f].id);
+  w.end_array().end_object();
+}
+}  // namespace
+
+std::string report_text(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
+                        const Catalog& catalog, const UrlCheck* url_check) {
+  const Model& m = *catalog.model;
+  JsonWriter w(4096 + 64 * ev.names.size() * (m.profiles.size() + 1));
+  w.begin_object();
+  write_header(w, catalog);
+  w.key("input").begin_object().field("format", in.format);
+  w.key("app_name").string_or_null(in.app_name);
+  w.key("host").string_or_null(in.host);
+  w.key("account_id").string_or_null(in.account_id);
+  w.field("without_conditional", o.without_conditional).end_object();
+  write_request(w.key("request"), req);
+  write_diagnostics(w.key("diagnostics"), all_diagnostics(req, ev));
+  w.key("profiles").begin_array();
+  for (const auto& p : ev.profiles) {
+    w.begin_object();
+    write_profile(w, p, ev, m, o.lean);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("coverage").begin_object();
+  w.key("profiles").begin_object().field("installs", ev.profiles_install).field("uncertain", ev.profiles_uncertain);
+  w.field("total", std::uint64_t(m.profiles.size())).end_object();
+  w.key("combinations").begin_object().field("installs", ev.combinations_install).field("disputed", ev.combinations_disputed);
+  w.field("total", m.configurations()).end_object();
+  w.key("by_hub").begin_object();
+  for (std::size_t h = 0; h < m.hubs.size(); ++h) {
+    w.key(m.hubs[h].id).begin_object();
+    for (std::size_t t = 0; t < m.tiers.size(); ++t) w.field(m.tiers[t].id, ev.by_hub[h][t]);
+    w.end_object();
+  }
+  w.end_object().key("by_feature").begin_object();
+  for (std::size_t f = 0; f < m.features.size(); ++f)
+    w.key(m.features[f].id).begin_object().field("off", ev.combinations_install - ev.by_feature_on[f]).field("on", ev.by_feature_on[f]).end_object();
+  w.end_object().end_object();
+  w.key("suggestions").begin_array();
+  for (const auto& s : ev.suggestions) {
+    w.begin_object().field("action", "make-optional");
+    w.key("scopes").strings(s.scopes);
+    w.key("unlocks").strings(s.unlocks);
+    w.field("combinations", s.combinations).end_object();
+  }
+  w.end_array().key("account");
+  if (ev.account) {
+    w.begin_object();
+    write_profile(w, *ev.account, ev, m, o.lean);
+    write_account(w.key("account"), *o.account, m);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("url_check");
+  if (url_check) {
+    w.begin_object().field("ok", url_check->rules_failed.empty()).key("rules_failed").begin_array();
+    for (int r : url_check->rules_failed) w.value(r);
+    w.end_array().field("fixed_url", url_check->fixed_url).end_object();
+  } else {
+    w.null();
+  }
+  return w.end_object().take();
+}
+
+ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o, const Catalog& catalog) {
+  return tree(report_text(in, req, ev, o, catalog, nullptr));
+}
+
+static ojson evidence_json(const Evidence& e) {
+  ojson j;
+  j["source"] = e.source;
+  j["kind"] = e.kind;
+  j["requires"] = e.requires_json;
+  j["as_of"] = str_or_null(e.as_of);
+  j["url"] = str_or_null(e.url);
+  j["note"] = str_or_null(e.note);
+  j["decides"] = e.decides;
+  return j;
+}
+
+ojson scope_entry_json(const Scope& s) {
+  ScopeLabel label = label_for(s.name);
+  ojson j;
+  j["name"] = s.name;
+  j["area"] = str_or_null(s.area);
+  j["tier_text"] = str_or_null(s.tier_text);
+  j["requires"] = s.requires_json;
+  j["requires_any_source"] = s.requires_any_source_json;
+  j["confidence"] = s.confidence;
+  j["sensitive"] = s.sensitive;
+  j["deprecated"] = s.deprecated;
+  j["retired_on"] = str_or_null(s.retired_on);
+  j["replaced_by"] = s.replaced_by;
+  const ScopeDetails& details = s.details();
+  j["notes"] = details.notes;
+  ojson evidence = ojson::array();
+  for (const auto& e : details.evidence) evidence.push_back(evidence_json(e));
+  j["evidence"] = std::move(evidence);
+  j["label"] = label.text;
+  j["group"] = label.group;
+  return j;
+}
+
+}  // namespace tierscope
