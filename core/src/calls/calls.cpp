@@ -16,7 +16,7 @@ Diagnostic note(const char* severity, const char* code, std::string message) {
 }
 
 std::string call_name(const Call& c) {
-  return c.method + " " + c.path + " (" + (c.line ? "line " + std::to_string(c.line) : std::string("input")) + ")";
+  return c.method + " " + escape_controls(c.path) + " (" + (c.line ? "line " + std::to_string(c.line) : std::string("input")) + ")";
 }
 
 ojson operation_json(const Operations& t, const Operation& op) {
