@@ -23,8 +23,9 @@ void one_line_error(const tierscope::Outcome& out, const std::string& code) {
   CHECK(out.error.find("\\u000a::error file=x::injected") != std::string::npos);
 }
 
-// A result: every "message" anywhere in it is one line, and at least one quotes the injected text.
-void one_line_messages(const tierscope::Outcome& out) {
+// A result: every "message" anywhere in it is one line, and (quotes) at least one quotes the
+// injected text escaped (a list splits "x\n::error" into names instead).
+void one_line_messages(const tierscope::Outcome& out, bool quotes = true) {
   INFO("error: " << out.error_code << ": " << tierscope::escape_controls(out.error));
   REQUIRE(out.ok);
   int quoting = 0;
@@ -44,8 +45,10 @@ void one_line_messages(const tierscope::Outcome& out) {
       for (const auto& e : j) walk(e);
     }
   };
-  walk(json::parse(out.json));
-  CHECK(quoting > 0);
+  const json j = json::parse(out.json);
+  walk(j);
+  INFO("diagnostics: " << (j.contains("diagnostics") ? j["diagnostics"].dump() : std::string("none")));
+  CHECK((quoting > 0 || !quotes));
 }
 }  // namespace
 
@@ -82,6 +85,7 @@ TEST_CASE("the reproducer of issue 23 (fuzz_check) is a one-line bad-options err
   CHECK(out.error_code == "bad-options");
   CHECK(one_line(out.error));
   CHECK(out.error.find("unknown option \"withoutCo") != std::string::npos);
+  INFO("error: " << out.error);
   CHECK(out.error.find("\\u000aditional") != std::string::npos);
 }
 
@@ -107,13 +111,14 @@ TEST_CASE("a JSON syntax error that quotes the input is one line") {
 
 TEST_CASE("scope names in diagnostics are quoted on one line") {
   // An app config's scope with a newline (a JSON string), and a list's scope with an escape sequence.
-  one_line_messages(tierscope::check_text(R"({"name": "A", "auth": {"requiredScopes": ["oauth", ")" + kInjectJson + R"("]}})", ""));
+  one_line_messages(tierscope::check_text(R"({"name": "A", "auth": {"requiredScopes": ["oauth", ")" + kInjectJson + R"("]}})", ""), false);
   one_line_messages(tierscope::check_text("oauth crm.objects.contacts.reed\x1b[2J", ""));
-  one_line_messages(tierscope::check_fields("{\"required\": [\"oauth\", \"" + kInjectJson + "\"]}", ""));
+  one_line_messages(tierscope::check_fields("{\"required\": [\"oauth\", \"" + kInjectJson + "\"]}", ""), false);
   // An install URL's scope parameter with an encoded newline (%0A).
   one_line_messages(tierscope::check_text(
       "https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https://a.example/cb&scope=oauth%20x%0A::error%20file=x::injected",
-      ""));
+      ""),
+      false);
 }
 
 TEST_CASE("call lines and paths in calls diagnostics are quoted on one line") {
@@ -121,7 +126,10 @@ TEST_CASE("call lines and paths in calls diagnostics are quoted on one line") {
   one_line_messages(tierscope::calls("GET /crm/v3/objects/contacts\x1b[2J\nFROB /x\x1b]0;t\x07", "", ""));
   one_line_messages(tierscope::calls("[\"GET /crm/v3/objects/" + kInjectJson + "\", \"BREW " + kInjectJson + "\"]", "", ""));
   // The app config given with the calls: its errors are prefixed and stay one line.
-  one_line_error(tierscope::calls("GET /crm/v3/objects/contacts", "{\"" + kInjectJson + "\": [}", ""), "parse-error");
+  auto out = tierscope::calls("GET /crm/v3/objects/contacts", "{\"" + kInjectJson + "\": [\x1b}", "");
+  REQUIRE_FALSE(out.ok);
+  CHECK(out.error.rfind("the app config: ", 0) == 0);
+  CHECK(one_line(out.error));
 }
 
 TEST_CASE("catalog keys, hub names and scope names in catalog errors are quoted on one line") {

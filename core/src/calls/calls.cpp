@@ -12,7 +12,7 @@ namespace tierscope {
 namespace {
 
 Diagnostic note(const char* severity, const char* code, std::string message) {
-  return {severity, code, "", std::move(message), "", {}};
+  return {severity, code, "", escape_controls(message), "", {}};  // calls and paths quoted: one line
 }
 
 std::string call_name(const Call& c) {
