@@ -41,7 +41,7 @@ for s in "${surfaces[@]}"; do
     # Deterministic: a fixed -seed, a bound in executions (not time), a fresh corpus folder every time.
     corpus="$dir/corpus-det/$s"
     rm -rf "$corpus"
-    limit=(-runs="$FUZZ_RUNS" -seed="${FUZZ_SEED:-1}")
+    limit=(-runs="$FUZZ_RUNS" -seed="${FUZZ_SEED:-1}" -reload=0)
     what="$FUZZ_RUNS runs, seed ${FUZZ_SEED:-1}"
   else
     corpus="$dir/corpus/$s"
