@@ -14,8 +14,14 @@ const tierscopeDecoder = new TextDecoder();
 const TIERSCOPE_FUNCTIONS = ['checkText', 'checkFields', 'parseText', 'listScopes', 'renderMarkdown', 'checkPair',
   'buildUrls', 'migrate', 'diff', 'catalogInfo', 'version'];
 
+// An error is one line: control characters (C0, DEL, C1) and bidi overrides written as \u001b, the
+// rule of the core's escape_controls (core/src/text.cpp), for the messages made here (a JSON.stringify
+// error quotes property names over several lines). The core's own messages come escaped already.
+const tierscopeOneLine = (s) => String(s).replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+  (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
 function tierscopeError(code, message, Ctor = Error) {
-  const error = new Ctor(message);
+  const error = new Ctor(tierscopeOneLine(message));
   error.code = code;
   return error;
 }

@@ -24,7 +24,7 @@ Outcome run_guarded(std::string (*call)(const void*), const void* f) noexcept {
   } catch (const std::bad_alloc&) {
     return {false, "", "input-too-large", "out of memory while reading the input"};
   } catch (const std::exception& e) {
-    return {false, "", "internal-error", std::string("internal error: ") + e.what()};
+    return {false, "", "internal-error", escape_controls(std::string("internal error: ") + e.what())};
   } catch (...) {
     return {false, "", "internal-error", "internal error"};
   }

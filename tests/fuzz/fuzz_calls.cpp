@@ -1,6 +1,7 @@
 // Surface: API calls -> scopes (calls). Any bytes as the calls (and, split at the first "\n---\n",
 // an app config) give a calls report or a readable error. In a report every call's chosen scopes are
-// in the least-privilege set, oauth is required, and `report` covers its profiles.
+// in the least-privilege set, oauth is required, and `report` covers its profiles. One call per
+// input: with the config when the input has one.
 #include <set>
 
 #include "fuzz.hpp"
@@ -29,8 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const bool loaded = tierscope::load_operations(tierscope::builtin_operations_json()).ok;  // as the CLI does
   fuzz::require(loaded, "the built-in operations table loads");
   std::string text = fuzz::text(data, size);
-  check(tierscope::calls(text, "", ""));
   auto cut = text.find("\n---\n");
-  if (cut != std::string::npos) check(tierscope::calls(text.substr(0, cut), text.substr(cut + 5), ""));
+  if (cut == std::string::npos) check(tierscope::calls(text, "", ""));
+  else check(tierscope::calls(text.substr(0, cut), text.substr(cut + 5), ""));
   return 0;
 }

@@ -12,11 +12,11 @@ namespace tierscope {
 namespace {
 
 Diagnostic note(const char* severity, const char* code, std::string message) {
-  return {severity, code, "", std::move(message), "", {}};
+  return {severity, code, "", escape_controls(message), "", {}};  // calls and paths quoted: one line
 }
 
 std::string call_name(const Call& c) {
-  return c.method + " " + c.path + " (" + (c.line ? "line " + std::to_string(c.line) : std::string("input")) + ")";
+  return c.method + " " + escape_controls(c.path) + " (" + (c.line ? "line " + std::to_string(c.line) : std::string("input")) + ")";
 }
 
 ojson operation_json(const Operations& t, const Operation& op) {

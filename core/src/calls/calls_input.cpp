@@ -97,7 +97,7 @@ class Reader {
 
   void bad_line(std::size_t line, const std::string& why) {
     if (++bad_ > 20) return;  // the first 20 are enough to see the pattern
-    in_.diagnostics.push_back({"warning", "bad-line", "", "Line " + std::to_string(line) + ": " + why + " (left out).", "", {}});
+    in_.diagnostics.push_back({"warning", "bad-line", "", "Line " + std::to_string(line) + ": " + escape_controls(why) + " (left out).", "", {}});
   }
 
   void finish() {

@@ -1,4 +1,5 @@
 #include "catalog/catalog.hpp"
+#include "text.hpp"
 
 #include "input/input.hpp"
 
@@ -37,7 +38,7 @@ struct LazyDetails {
 namespace {
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
-  throw std::runtime_error("catalog: " + where + ": " + what);
+  throw std::runtime_error(escape_controls("catalog: " + where + ": " + what));  // names from the file: one line
 }
 
 std::string str_or_empty(const json& o, const char* key, const std::string& where) {

@@ -251,12 +251,12 @@ std::uint32_t read_account(const json& account, const Model& m) {
   if (!account.is_object()) bad("account must be an object {hubs, features}");
   std::uint32_t config = 0;
   for (const auto& [key, value] : account.items())
-    if (key != "hubs" && key != "features") bad("account: unknown field \"" + key + "\" (expected hubs, features)");
+    if (key != "hubs" && key != "features") bad("account: unknown field " + quote_name(key) + " (expected hubs, features)");
   if (account.contains("hubs")) {
     if (!account["hubs"].is_object()) bad("account.hubs must be an object such as {\"" + m.hubs[0].id + "\": \"" + m.tiers.back().id + "\"}");
     for (const auto& [hub, tier] : account["hubs"].items()) {
       int h = m.hub_index(hub);
-      if (h < 0) bad("account.hubs: unknown hub \"" + hub + "\" (" + m.hub_list() + ")");
+      if (h < 0) bad("account.hubs: unknown hub " + quote_name(hub) + " (" + m.hub_list() + ")");
       int t = tier.is_string() ? m.tier_index(tier.get<std::string>()) : -1;
       if (t < 0) bad("account.hubs." + hub + ": unknown tier (" + m.tier_list() + ")");
       config = m.with_tier(config, h, t);
@@ -266,7 +266,7 @@ std::uint32_t read_account(const json& account, const Model& m) {
     if (!account["features"].is_array()) bad("account.features must be an array");
     for (const auto& f : account["features"]) {
       int i = f.is_string() ? m.feature_index(f.get<std::string>()) : -1;
-      if (i < 0) bad("account.features: unknown feature " + f.dump() + " (" + m.feature_list() + ")");
+      if (i < 0) bad("account.features: unknown feature " + (f.is_string() ? quote_name(f.get<std::string>()) : f.dump()) + " (" + m.feature_list() + ")");
       config = m.with_feature(config, i);
     }
   }
@@ -293,12 +293,12 @@ Options read_options(std::string_view text, const Model& m) {
       if (!value.is_array()) bad("profiles must be an array of profile ids");
       for (const auto& p : value) {
         if (!p.is_string() || !m.profile(p.get<std::string>()))
-          bad("profiles: unknown profile " + p.dump() + " (" + m.profiles.front().id + " or <hub>-<tier>, hub one of " +
+          bad("profiles: unknown profile " + (p.is_string() ? quote_name(p.get<std::string>()) : p.dump()) + " (" + m.profiles.front().id + " or <hub>-<tier>, hub one of " +
               m.hub_list() + ")");
         o.profiles.push_back(p.get<std::string>());
       }
     } else {
-      bad("unknown option \"" + key + "\" (withoutConditional, account, profiles, lean)");
+      bad("unknown option " + quote_name(key) + " (withoutConditional, account, profiles, lean)");
     }
   }
   return o;

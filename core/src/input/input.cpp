@@ -386,7 +386,7 @@ RawInput read_fields(std::string_view fields_json) {
   if (!doc.is_object()) parse_error("the fields must be an object {required, conditional, optional, url}");
   for (const auto& [key, value] : doc.items())
     if (key != "required" && key != "conditional" && key != "optional" && key != "url")
-      parse_error("unknown field \"" + key + "\": expected required, conditional, optional or url");
+      parse_error("unknown field " + quote_name(key) + ": expected required, conditional, optional or url");
   RawInput in;
   if (doc.contains("url") && !doc["url"].is_null()) {
     if (!doc["url"].is_string()) parse_error("url must be a string");

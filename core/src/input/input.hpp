@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text.hpp"
+
 namespace tierscope {
 
 constexpr std::size_t kMaxInputBytes = 1 << 20;  // 1 MiB
@@ -15,9 +17,10 @@ constexpr std::size_t kMaxScopes = 2000;
 constexpr std::size_t kMaxScopeName = 256;
 constexpr int kMaxJsonDepth = 64;
 
-// Input that cannot be read: code is "parse-error" or "input-too-large"; what() says what and where.
+// Input that cannot be read: code is "parse-error" or "input-too-large"; what() says what and where,
+// in one line: control characters of quoted input are escaped (escape_controls, text.hpp).
 struct InputError : std::runtime_error {
-  InputError(std::string c, const std::string& message) : std::runtime_error(message), code(std::move(c)) {}
+  InputError(std::string c, const std::string& message) : std::runtime_error(escape_controls(message)), code(std::move(c)) {}
   std::string code;
 };
 

@@ -51,7 +51,7 @@ bool usable_redirect_uri(const std::string& uri) {
 void require_redirect_uri(const std::string& uri, const char* code, const std::string& where) {
   if (uri.empty() || usable_redirect_uri(uri)) return;
   throw InputError(code, where + " must be an https:// URL (or http://localhost / http://127.0.0.1 for development), not " +
-                             quote_name(escape_controls(uri)));
+                             quote_name(uri));
 }
 }  // namespace
 
