@@ -65,6 +65,7 @@ std::string status_cell(const std::string& status) {
   if (status == "permission-error") return "✗ permission error";
   if (status == "invalid-scope") return "⛔ invalid scope";
   if (status == "uncertain") return "? uncertain";
+  if (status == "unknown-scope") return "? unknown scope";
   if (status == "url-mismatch") return "⛔ URL mismatch";
   if (status == "insufficient-scopes") return "⛔ insufficient scopes";
   return status;

@@ -12,7 +12,7 @@ using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller 
 [[noreturn]] void bad(const std::string& message) { throw InputError("bad-options", "options: " + message); }
 
 // What the install URL asks for, worked out once per evaluation: `all` sorted, each name with its
-// catalog entry (null when invalid: unknown or retired) and its place in `blocking` (or -1); the
+// catalog entry (null when the catalog lacks it or HubSpot rejects it) and its place in `blocking` (or -1); the
 // blocking and optional names (sorted) by their places in `all`.
 struct Asked {
   struct Item {
@@ -23,6 +23,7 @@ struct Asked {
   std::vector<std::string> all;  // blocking plus optional
   std::vector<Item> all_items;
   std::vector<std::uint32_t> blocking_at, optional_at;
+  int unknown = 0;  // asked names the catalog lacks (well formed: maybe newer than the catalog)
   Asked(const Request& req, const Catalog& catalog, const Options& o) {
     // Blocking: required, plus conditional unless left out (these decide the install). The request's
     // three lists are sorted and share no name: merged here, no sort.
@@ -45,7 +46,8 @@ struct Asked {
     }
     all_items.reserve(all.size());
     for (std::size_t k = 0; k < all.size(); ++k)
-      all_items.push_back({&all[k], req.invalid.count(all[k]) ? nullptr : catalog.find(all[k]), from[k]});
+      all_items.push_back({&all[k], req.invalid.count(all[k]) ? nullptr : catalog.find(all[k]), from[k]}),
+          unknown += req.unknown.count(all[k]) > 0;
   }
   std::size_t blocking_count() const { return blocking_at.size(); }
   const std::string& blocking_name(std::size_t i) const { return all[blocking_at[i]]; }
@@ -161,6 +163,8 @@ struct Row {
 };
 
 Row evaluate_one(const Account& has, const Asked& asked, const std::string& rejected, bool lean) {
+  // After a sure failure (rejected for all, a missing scope), a name the catalog lacks leaves the
+  // verdict open: HubSpot may know it (then the known scopes decide) or reject it (then every account fails).
   Row row;
   ProfileResult& r = row.result;
   bool uncertain = false;
@@ -180,7 +184,11 @@ Row evaluate_one(const Account& has, const Asked& asked, const std::string& reje
     }
   }
   sort_unique(row.needs);
-  r.status = !rejected.empty() ? rejected : !r.missing.empty() ? "permission-error" : uncertain ? "uncertain" : "installs";
+  r.status = !rejected.empty()    ? rejected
+             : !r.missing.empty() ? "permission-error"
+             : asked.unknown      ? "unknown-scope"
+             : uncertain          ? "uncertain"
+                                  : "installs";
   if (r.status == "installs" || r.status == "uncertain") {  // then no asked name is invalid
     for (std::uint32_t k = 0; k < asked.all_items.size() && !lean; ++k)
       if (const Scope* s = asked.all_items[k].scope; !s->unverified() && has(s->strict_id) && has(s->lenient_id))
@@ -349,7 +357,8 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     ev.combinations_disputed =
         count_all(requirement_ids(asked, std::vector<char>(n, 1), catalog, false), catalog) -  // installs is a part of it
         ev.combinations_install;
-    Model::Breakdown b = m.breakdown(installs);
+    if (asked.unknown) ev.combinations_disputed += ev.combinations_install, ev.combinations_install = 0;
+    Model::Breakdown b = m.breakdown(asked.unknown ? AccountSet(installs.words()) : installs);
     ev.by_hub = std::move(b.by_hub);
     ev.by_feature_on = std::move(b.feature_on);
   } else {
