@@ -1,4 +1,7 @@
 // tierscope check: one input (or an app config and its install URL) -> the report; --require-install-on gates.
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -118,6 +121,27 @@ std::string gate_markdown(const ojson& report) {
   return md + " · must install on: " + markdown_list(g["profiles"]) + "\n\n";
 }
 
+// Days since 1970-01-01 of a YYYY-MM-DD date (the civil calendar), or -1 when it is not one.
+long days_since_epoch(const std::string& d) {
+  int y = 0, m = 0, day = 0;
+  if (d.size() != 10 || std::sscanf(d.c_str(), "%4d-%2d-%2d", &y, &m, &day) != 3 || m < 1 || m > 12 || day < 1 || day > 31)
+    return -1;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400, doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+// A catalog older than 180 days may miss scopes and tier changes: said on stderr (the report stays as it is).
+// TIERSCOPE_TODAY=YYYY-MM-DD fixes today's date (tests).
+void note_catalog_age(const std::string& as_of) {
+  const char* fixed = std::getenv("TIERSCOPE_TODAY");
+  const long today = fixed ? days_since_epoch(fixed) : long(std::time(nullptr) / 86400), then = days_since_epoch(as_of);
+  if (then < 0 || today < 0 || today - then <= 180) return;
+  std::cerr << "tierscope: note: the scope catalog is from " << as_of << " (" << today - then
+            << " days ago): HubSpot may have added scopes or changed tiers since; check its scope docs\n";
+}
+
 int run_check(CheckArgs& a) {
   load_catalog_option(a.catalog);
   ojson fields = ojson::object(), options = ojson::object();
@@ -168,6 +192,7 @@ int run_check(CheckArgs& a) {
   } else {
     std::cout << render_table(json::parse(text), use_color(a.color));
   }
+  note_catalog_age(json::parse(text)["catalog"]["as_of"].get<std::string>());
   for (const auto& m : failures) std::cerr << "tierscope: gate failed: " << m << "\n";
   return failures.empty() ? 0 : 1;
 }

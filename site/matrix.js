@@ -82,6 +82,8 @@ function cellLines(profile, invalid, rules) {
   }
   if (profile.status === 'invalid-scope' && !invalid.length && rules.length) out.push(['rule ', rules]);
   if (profile.status === 'invalid-scope' && invalid.length) out.push(['invalid ', invalid]);
+  // A well-formed name newer than the catalog, maybe: the page says so instead of "invalid".
+  if (profile.status === 'unknown-scope' && invalid.length) out.push(['not in the catalog ', invalid]);
   if (profile.missing.length) out.push(['missing ', profile.missing]);
   if (profile.dropped.length) out.push(['drops ', profile.dropped]);
   if (profile.status === 'uncertain' && (profile.disputed || []).length) out.push(['sources disagree ', profile.disputed]);

@@ -407,8 +407,12 @@ class Generator:
                                  "note": "Stable API files name product id %r with these tiers: %s."
                                          % (h["spec_id"], counts), "decides": True})
             evidence.extend(h.get("evidence", []))
-            out.append({"id": h["id"], "name": h["name"], "spec_id": h["spec_id"],
-                        "former_names": h.get("former_names", []), "evidence": evidence})
+            entry = {"id": h["id"], "name": h["name"], "spec_id": h["spec_id"]}
+            for key in ("aliases", "hs_test_account"):
+                if h.get(key):
+                    entry[key] = h[key]
+            entry.update({"former_names": h.get("former_names", []), "evidence": evidence})
+            out.append(entry)
         return out
 
     def profiles(self):

@@ -245,6 +245,33 @@ class Audit(unittest.TestCase):
 
 
 class Model(unittest.TestCase):
+    def test_revenue_hub_name_and_hubspot_keys(self):
+        # Issue 24 item 7: HubSpot's 2026 pages name Commerce Hub "Revenue Hub"; HubSpot's own keys are aliases.
+        hubs = {h["id"]: h for h in CAT["hubs"]}
+        self.assertEqual(hubs["commerce"]["name"], "Revenue Hub (formerly Commerce Hub)")
+        self.assertIn("Commerce Hub", hubs["commerce"]["former_names"])
+        self.assertTrue(any("Revenue Hub" in e["note"] for e in hubs["commerce"]["evidence"]))
+        self.assertEqual(hubs["smart_crm"]["aliases"], ["crm", "crmHub"])
+        self.assertEqual(hubs["content"]["aliases"], ["cms"])
+        self.assertEqual(hubs["data"]["aliases"], ["dataHub", "ops"])
+        self.assertIn("revenue", hubs["commerce"]["aliases"])
+        keys = [a for h in CAT["hubs"] for a in h.get("aliases", [])] + HUBS
+        self.assertEqual(len(keys), len(set(keys)))  # one meaning per key
+
+    def test_hs_test_account_levels(self):
+        # Issue 24 item 8: HubSpot's CLI prompt offers six hubs FREE..ENTERPRISE, Commerce without STARTER,
+        # and no Smart CRM.
+        hubs = {h["id"]: h for h in CAT["hubs"]}
+        self.assertNotIn("hs_test_account", hubs["smart_crm"])
+        self.assertEqual(hubs["commerce"]["hs_test_account"]["key"], "commerceLevel")
+        self.assertNotIn("starter", hubs["commerce"]["hs_test_account"]["levels"])
+        self.assertEqual([hubs[h]["hs_test_account"]["key"] for h in HUBS[:6]],
+                         ["marketingLevel", "salesLevel", "serviceLevel", "contentLevel", "opsLevel", "commerceLevel"])
+        for h in HUBS[:5]:
+            self.assertEqual(hubs[h]["hs_test_account"]["levels"],
+                             {"free": "FREE", "starter": "STARTER", "professional": "PROFESSIONAL",
+                              "enterprise": "ENTERPRISE"})
+
     def test_seven_hubs_four_tiers(self):
         self.assertEqual(HUBS, ["marketing", "sales", "service", "content", "data", "commerce", "smart_crm"])
         self.assertEqual(TIERS, ["free", "starter", "professional", "enterprise"])

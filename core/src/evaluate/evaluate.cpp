@@ -263,8 +263,8 @@ std::uint32_t read_account(const json& account, const Model& m) {
   if (account.contains("hubs")) {
     if (!account["hubs"].is_object()) bad("account.hubs must be an object such as {\"" + m.hubs[0].id + "\": \"" + m.tiers.back().id + "\"}");
     for (const auto& [hub, tier] : account["hubs"].items()) {
-      int h = m.hub_index(hub);
-      if (h < 0) bad("account.hubs: unknown hub \"" + hub + "\" (" + m.hub_list() + ")");
+      int h = m.hub_by_key(hub);  // an id, or an alias (revenue, crm, cms, dataHub, ...)
+      if (h < 0) bad("account.hubs: unknown hub \"" + escape_controls(hub) + "\" (" + m.hub_list() + ")");
       int t = tier.is_string() ? m.tier_index(tier.get<std::string>()) : -1;
       if (t < 0) bad("account.hubs." + hub + ": unknown tier (" + m.tier_list() + ")");
       config = m.with_tier(config, h, t);
