@@ -57,8 +57,9 @@ REQUIRES_SEMANTICS = (
 )
 EVIDENCE_RULE = (
     "HubSpot's own sources decide: the docs scope table (docs-table), the stable API files of HubSpot's "
-    "spec (api-spec) and other HubSpot docs or changelog text (docs-text). A secondary source decides only "
-    "when none of those states a tier. A statement without a tier never decides. api-spec: only files not "
+    "spec (api-spec) and other HubSpot docs or changelog text (docs-text). A secondary source that states a "
+    "tier counts too: alone it decides; beside HubSpot's it can only make a profile disputed, never overrule "
+    "silently (the confidence stays HubSpot's). A statement without a tier never decides. api-spec: only files not "
     "marked beta, and only operations that accept the scope alone or among at most %d alternatives that are "
     "all variants of the same permission (same name family, e.g. hubdb and hubdb.rows.read); a file's "
     "tier map reads: products at free add nothing, the products above free are alternatives (one of them at "
@@ -259,7 +260,9 @@ class Generator:
         stated = [e for e in evidence if e["kind"] != "observed" and e["_req"] is not None]
         narrowed = any(e["kind"] == "docs-guide" and e.get("_narrows") for e in stated)
         hubspot = [e for e in stated if e["kind"] in HUBSPOT_KINDS and not (narrowed and e["kind"] == "api-spec")]
-        deciding = hubspot or [e for e in stated if e["kind"] == "secondary"]
+        # Never overrule silently: a secondary source that states a tier counts too (it can only widen the
+        # dispute: strict narrows, lenient widens); it never decides alone while HubSpot speaks (confidence).
+        deciding = hubspot + [e for e in stated if e["kind"] == "secondary"]
         for e in evidence:
             e["decides"] = any(e is d for d in deciding)
         observed = [e for e in evidence if e["kind"] == "observed"]

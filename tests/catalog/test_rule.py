@@ -150,7 +150,7 @@ class EvidenceRule(unittest.TestCase):
                                          [{"hub": "service", "min_tier": "professional"}]])
         self.assertNotIn("beta", x["evidence"][0]["note"])
 
-    def test_secondary_decides_only_when_hubspot_is_silent(self):
+    def test_secondary_alone_decides_and_beside_hubspot_only_disputes(self):
         self.s.scope("only.second")
         self.s.scope("both.kinds")
         self.s.secondary.append(other_row("only.second", H("any", "starter")))
@@ -159,12 +159,12 @@ class EvidenceRule(unittest.TestCase):
         scopes, _ = self.s.catalog()
         self.assertEqual(scopes["only.second"]["requires"], H("any", "starter"))
         self.assertEqual(scopes["only.second"]["confidence"], "secondary")
-        both = scopes["both.kinds"]
-        self.assertEqual(both["requires"], H("sales", "professional"))
-        self.assertNotIn("requires_any_source", both)
+        both = scopes["both.kinds"]  # issue 24: a disagreeing secondary source is never overruled silently
+        self.assertEqual(both["requires"], H("sales", "enterprise"))
+        self.assertEqual(both["requires_any_source"], H("sales", "professional"))
         self.assertEqual(both["confidence"], "api-spec")
         self.assertEqual([(e["kind"], e["decides"]) for e in both["evidence"]],
-                         [("api-spec", True), ("secondary", False)])
+                         [("api-spec", True), ("secondary", True)])
 
     def test_statement_without_a_tier_never_decides(self):
         self.s.scope("contacts", deprecated=True, retired_on="2022-07-31")
