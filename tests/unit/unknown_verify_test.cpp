@@ -1,18 +1,20 @@
 // Issue 24: names the catalog lacks (unknown-scope vs invalid-scope), the verify plan, hub aliases.
 #include "helpers.hpp"
 
-#include "input/request.hpp"
+// HubSpot's scope grammar (input/request.hpp scope_grammar), seen through the status of a one-name request.
+static std::string verdict(const std::string& name) {
+  json r = fields_ok({{"required", json::array({"oauth", name})}});
+  return status(r, "marketing-enterprise");
+}
 
 TEST_CASE("scope grammar: what HubSpot's names look like") {
-  using tierscope::scope_grammar;
-  for (const char* ok : {"workflows.read", "crm.objects.contacts.read", "aeo-standalone-access", "business_units_view.read",
-                         "crm.objects.contacts.sensitive.read.v2", "oauth"})
-    CHECK_MESSAGE(scope_grammar(ok), ok);
-  for (const char* bad : {"", "Automation", "crm objects", "oau%2", ".read", "read.", "crm..objects", "1abc", "a,b",
-                          "{{scope}}"})
-    CHECK_MESSAGE(!scope_grammar(bad), bad);
-  CHECK_FALSE(scope_grammar(std::string(101, 'a')));
-  CHECK(scope_grammar(std::string(100, 'a')));
+  for (const char* ok : {"brandnew.read", "crm.objects.newthing.read", "new-standalone-access", "new_units_view.read",
+                         "crm.objects.newthing.sensitive.read.v2"})
+    CHECK_MESSAGE(verdict(ok) == "unknown-scope", ok);
+  for (const char* bad : {"Automation", "oau%2", ".read", "read.", "crm..objects", "1abc", "a;b"})
+    CHECK_MESSAGE(verdict(bad) == "invalid-scope", bad);
+  CHECK(verdict(std::string(101, 'a')) == "invalid-scope");
+  CHECK(verdict(std::string(100, 'a')) == "unknown-scope");
 }
 
 TEST_CASE("a well-formed name the catalog lacks is unknown-scope, not invalid-scope") {
@@ -103,12 +105,36 @@ TEST_CASE("hub aliases in an account: revenue, commerce, crm, crmHub, cms, dataH
     json r = check_ok("oauth", std::string(R"({"account": {"hubs": {")") + alias + R"(": "enterprise"}}})");
     CHECK_MESSAGE(r["account"]["account"]["hubs"][id] == "enterprise", alias);
   }
-  auto bad = tierscope::check_text("oauth", R"({"account": {"hubs": {"nosuchhub": "enterprise"}}})");
-  CHECK_FALSE(bad.ok);
-  CHECK(bad.error.find("revenue") != std::string::npos);  // the message lists the accepted keys
+  tierscope::Outcome refused = tierscope::check_text("oauth", R"({"account": {"hubs": {"nosuchhub": "enterprise"}}})");
+  CHECK_FALSE(refused.ok);
+  CHECK(refused.error.find("revenue") != std::string::npos);  // the message lists the accepted keys
 }
 
 TEST_CASE("Commerce Hub shows as Revenue Hub (formerly Commerce Hub); profile ids unchanged") {
   json r = check_ok("oauth");
   CHECK(profile(r, "commerce-professional")["name"] == "Revenue Hub (formerly Commerce Hub) Professional");
+}
+
+TEST_CASE("sources-disagree names the newest statement (issue 24 item 5)") {
+  json r = check_ok("oauth automation");
+  REQUIRE(has_code(r, "sources-disagree", "automation"));
+  std::string msg;
+  for (const auto& d : r["diagnostics"])
+    if (d["code"] == "sources-disagree" && d["scope"] == "automation") msg = d["message"];
+  CHECK(msg.find("The newest statement is HubSpot API spec") != std::string::npos);
+  CHECK(msg.find("(2026-08-21)") != std::string::npos);
+}
+
+TEST_CASE("add-ons: transactional-email on Marketing Professional needs the add-on, no dispute (issue 24 item 3)") {
+  json without = check_ok("oauth transactional-email", R"({"account": {"hubs": {"marketing": "professional"}}})");
+  CHECK(without["account"]["status"] == "permission-error");
+  json with = check_ok("oauth transactional-email",
+                       R"({"account": {"hubs": {"marketing": "professional"}, "features": ["transactional_email_addon"]}})");
+  CHECK(with["account"]["status"] == "installs");
+}
+
+TEST_CASE("batch subscription scopes: Marketing Enterprise (issue 24)") {
+  json r = check_ok("oauth communication_preferences.statuses.batch.read");
+  CHECK(status(r, "marketing-professional") == "permission-error");
+  CHECK(status(r, "marketing-enterprise") == "installs");
 }

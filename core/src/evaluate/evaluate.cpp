@@ -220,13 +220,17 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
     if (where.empty()) continue;
     const Scope* s = catalog.find(name);
     std::vector<std::string> says;
+    const Evidence* newest = nullptr;  // ISO dates compare as text
     for (const auto& e : s->details().evidence)
-      if (e.decides)
+      if (e.decides) {
         says.push_back(e.source + " (" + e.kind + (e.as_of.empty() ? "" : ", " + e.as_of) + "): " +
                        requirement_text(e.grant, *catalog.model));
+        if (!e.as_of.empty() && (!newest || e.as_of > newest->as_of)) newest = &e;
+      }
     bool blocking = asked.all_items[k].blocking >= 0;
     std::string msg = "Sources disagree on " + quote_name(name) + " for " + join(where, ", ") + ": " +
                       (says.empty() ? "see the catalog's evidence" : join(says, "; ")) + ".";
+    if (newest && says.size() > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
     msg += blocking ? " There the install may succeed or get the permission error (uncertain). Making it optional "
                       "removes the risk."
                     : " There the token may lack it.";
