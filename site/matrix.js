@@ -88,6 +88,8 @@ function cellLines(profile, invalid, rules) {
   if (profile.dropped.length) out.push(['drops ', profile.dropped]);
   if (profile.status === 'uncertain' && (profile.disputed || []).length) out.push(['sources disagree ', profile.disputed]);
   if (profile.status === 'uncertain' && profile.unverified.length) out.push(['undocumented ', profile.unverified]);
+  // The report's verify list has a test-account plan for every uncertain profile.
+  if (profile.status === 'uncertain') out.push(['verify ', ['this tier on a test account (report: verify)']]);
   return out;
 }
 
