@@ -1,4 +1,7 @@
 // tierscope check: one input (or an app config and its install URL) -> the report; --require-install-on gates.
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -13,7 +16,7 @@ namespace {
 struct CheckArgs {
   std::vector<std::string> files, required, conditional, optional, profiles, gates;
   std::string url, format = "table", account, catalog;
-  bool without_conditional = false, allow_uncertain = false;
+  bool without_conditional = false, allow_uncertain = false, allow_unknown = false;
   int color = -1;
 };
 
@@ -36,7 +39,23 @@ std::string joined(const std::vector<std::string>& parts) {
   return out;
 }
 
-bool gate_passes(const std::string& status, bool allow_uncertain) {
+// The blocking scopes of a report row that are disputed or unverified there.
+ojson unsure_blocking(const ojson& report, const ojson& row, const char* key) {
+  ojson blocking = report["request"]["required"];
+  if (!report["input"]["without_conditional"].get<bool>())
+    for (const auto& c : report["request"]["conditional"]) blocking.push_back(c);
+  ojson out = ojson::array();
+  for (const auto& n : row[key])
+    if (std::find(blocking.begin(), blocking.end(), n) != blocking.end()) out.push_back(n);
+  return out;
+}
+
+// unknown-scope passes with --allow-unknown only where the known scopes would install (or be
+// uncertain, with --allow-uncertain too).
+bool gate_passes(const ojson& report, const ojson& row, bool allow_uncertain, bool allow_unknown) {
+  const std::string status = row["status"];
+  if (status == "unknown-scope" && allow_unknown)
+    return allow_uncertain || (unsure_blocking(report, row, "disputed").empty() && unsure_blocking(report, row, "unverified").empty());
   return status == "installs" || (allow_uncertain && status == "uncertain");
 }
 
@@ -50,14 +69,15 @@ std::string names(const ojson& list) {
 // disagree there and those HubSpot documents no tier for.
 std::string gate_reason(const ojson& report, const ojson& row) {
   if (!row["missing"].empty()) return ": it lacks " + names(row["missing"]);
+  if (row["status"] == "unknown-scope") {
+    ojson unknown = ojson::array();
+    for (const auto& d : report["diagnostics"])
+      if (d["code"] == "unknown-scope" && d["scope"].is_string()) unknown.push_back(d["scope"]);
+    return ": tierscope's catalog (as of " + report["catalog"]["as_of"].get<std::string>() + ") lacks " + names(unknown) +
+           " (check HubSpot's scope docs; --allow-unknown accepts names newer than the catalog)";
+  }
   if (row["status"] != "uncertain") return "";
-  ojson blocking = report["request"]["required"];
-  if (!report["input"]["without_conditional"].get<bool>())
-    for (const auto& c : report["request"]["conditional"]) blocking.push_back(c);
-  ojson disputed = ojson::array(), unverified = ojson::array();
-  for (const char* key : {"disputed", "unverified"})
-    for (const auto& n : row[key])
-      if (std::find(blocking.begin(), blocking.end(), n) != blocking.end()) (key[0] == 'd' ? disputed : unverified).push_back(n);
+  ojson disputed = unsure_blocking(report, row, "disputed"), unverified = unsure_blocking(report, row, "unverified");
   std::string out;
   if (!disputed.empty()) out += ": the sources disagree on " + names(disputed) + " there (disputed; see the sources-disagree warning)";
   if (!unverified.empty())
@@ -67,7 +87,7 @@ std::string gate_reason(const ojson& report, const ojson& row) {
 
 // The --require-install-on result: {"profiles": asked, "failed": [...], "ok"}. A request with no
 // scopes fails every gate (an empty input is a mistake, not a pass). Unknown ids are a Failure.
-ojson gate_json(const ojson& report, const std::vector<std::string>& asked, bool allow_uncertain,
+ojson gate_json(const ojson& report, const std::vector<std::string>& asked, bool allow_uncertain, bool allow_unknown,
                 std::vector<std::string>& messages) {
   const ojson& req = report["request"];
   bool empty = req["required"].empty() && req["conditional"].empty() && req["optional"].empty();
@@ -80,7 +100,7 @@ ojson gate_json(const ojson& report, const std::vector<std::string>& asked, bool
     std::string status = (*row)["status"];
     if (empty) {
       messages.push_back(id + " (the request has no scopes)");
-    } else if (!gate_passes(status, allow_uncertain)) {
+    } else if (!gate_passes(report, *row, allow_uncertain, allow_unknown)) {
       messages.push_back(id + " is " + status + ", not installs" + gate_reason(report, *row));
     } else {
       continue;
@@ -99,6 +119,27 @@ std::string gate_markdown(const ojson& report) {
   std::string md = g["ok"].get<bool>() ? std::string("**Gate: ✅ passed**")
                                        : "**Gate: ❌ failed** on " + markdown_list(g["failed"]) + (empty ? " (the request has no scopes)" : "");
   return md + " · must install on: " + markdown_list(g["profiles"]) + "\n\n";
+}
+
+// Days since 1970-01-01 of a YYYY-MM-DD date (the civil calendar), or -1 when it is not one.
+long days_since_epoch(const std::string& d) {
+  int y = 0, m = 0, day = 0;
+  if (d.size() != 10 || std::sscanf(d.c_str(), "%4d-%2d-%2d", &y, &m, &day) != 3 || m < 1 || m > 12 || day < 1 || day > 31)
+    return -1;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400, doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+// A catalog older than 180 days may miss scopes and tier changes: said on stderr (the report stays as it is).
+// TIERSCOPE_TODAY=YYYY-MM-DD fixes today's date (tests).
+void note_catalog_age(const std::string& as_of) {
+  const char* fixed = std::getenv("TIERSCOPE_TODAY");
+  const long today = fixed ? days_since_epoch(fixed) : long(std::time(nullptr) / 86400), then = days_since_epoch(as_of);
+  if (then < 0 || today < 0 || today - then <= 180) return;
+  std::cerr << "tierscope: note: the scope catalog is from " << as_of << " (" << today - then
+            << " days ago): HubSpot may have added scopes or changed tiers since; check its scope docs\n";
 }
 
 int run_check(CheckArgs& a) {
@@ -139,7 +180,7 @@ int run_check(CheckArgs& a) {
   std::vector<std::string> failures;
   if (!a.gates.empty()) {  // the report gains "gate" (only then: without gates it is the API's report, byte for byte)
     ojson report = ojson::parse(text);
-    report["gate"] = gate_json(report, a.gates, a.allow_uncertain, failures);
+    report["gate"] = gate_json(report, a.gates, a.allow_uncertain, a.allow_unknown, failures);
     text = dump(report);
   }
   if (a.format == "json") {
@@ -151,6 +192,7 @@ int run_check(CheckArgs& a) {
   } else {
     std::cout << render_table(json::parse(text), use_color(a.color));
   }
+  note_catalog_age(json::parse(text)["catalog"]["as_of"].get<std::string>());
   for (const auto& m : failures) std::cerr << "tierscope: gate failed: " << m << "\n";
   return failures.empty() ? 0 : 1;
 }
@@ -177,6 +219,9 @@ Run add_check(CLI::App& app) {
            "exit 1 unless profile ID installs (repeatable; a CI gate; a request with no scopes fails it)", "ID");
   cmd->add_flag("--allow-uncertain", a->allow_uncertain,
                 "let the gate pass a profile that is uncertain (the sources disagree, or no tier is documented)");
+  cmd->add_flag("--allow-unknown", a->allow_unknown,
+                "let the gate pass a profile that is unknown-scope (a well-formed name newer than the catalog) "
+                "where the known scopes install");
   add_catalog(*cmd, a->catalog);
   add_color(*cmd, a->color);
   cmd->footer(

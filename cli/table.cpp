@@ -65,6 +65,7 @@ std::string status_cell(const std::string& status) {
   if (status == "permission-error") return "✗ permission error";
   if (status == "invalid-scope") return "⛔ invalid scope";
   if (status == "uncertain") return "? uncertain";
+  if (status == "unknown-scope") return "? unknown scope";
   if (status == "url-mismatch") return "⛔ URL mismatch";
   if (status == "insufficient-scopes") return "⛔ insufficient scopes";
   return status;
@@ -100,7 +101,9 @@ std::string render_table(const json& r, bool color) {
          "\n  optional:    " + list(r["request"]["optional"]) + "\n\n";
   std::map<std::string, json> by_id;
   for (const auto& p : r["profiles"]) by_id[str(p["id"])] = p;
-  const std::size_t w0 = 16, w = 22;
+  std::size_t w0 = 16;  // wide enough for every hub name ("Revenue Hub (formerly Commerce Hub)")
+  for (const auto& h : model()["hubs"]) w0 = std::max(w0, pad(str(h["name"]), 0).size());
+  const std::size_t w = 22;
   auto cell = [&](const std::string& id) {
     auto it = by_id.find(id);
     if (it == by_id.end()) return pad("·", w);

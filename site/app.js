@@ -515,6 +515,9 @@ async function main() {
   }
   $('#catalog-date').textContent = loaded.as_of;
   $('#catalog-date').setAttribute('datetime', loaded.as_of);
+  // A catalog older than 180 days may miss scopes and tier changes HubSpot made since: say so beside the date.
+  const age = Math.floor((Date.now() - Date.parse(loaded.as_of)) / 864e5);
+  if (age > 180) $('#catalog-date').after(` (${age} days old: HubSpot may have added scopes or changed tiers since)`);
   $('#tool-version').textContent = `tierscope ${loaded.version}`;
   await settled();
   await labels;

@@ -23,6 +23,7 @@ export const STATUS = {
   'permission-error': { icon: '✕', text: 'Permission error', short: 'Perm. error' },
   'invalid-scope': { icon: '⊘', text: 'Invalid scope', short: 'Invalid' },
   uncertain: { icon: '?', text: 'Uncertain', short: 'Uncertain' },
+  'unknown-scope': { icon: '?', text: 'Unknown scope', short: 'Unknown' },
   'url-mismatch': { icon: '≠', text: 'URL mismatch', short: 'Mismatch' },
   'insufficient-scopes': { icon: '⊖', text: 'Insufficient scopes', short: 'Insuff.' },
 };

@@ -82,10 +82,14 @@ function cellLines(profile, invalid, rules) {
   }
   if (profile.status === 'invalid-scope' && !invalid.length && rules.length) out.push(['rule ', rules]);
   if (profile.status === 'invalid-scope' && invalid.length) out.push(['invalid ', invalid]);
+  // A well-formed name newer than the catalog, maybe: the page says so instead of "invalid".
+  if (profile.status === 'unknown-scope' && invalid.length) out.push(['not in the catalog ', invalid]);
   if (profile.missing.length) out.push(['missing ', profile.missing]);
   if (profile.dropped.length) out.push(['drops ', profile.dropped]);
   if (profile.status === 'uncertain' && (profile.disputed || []).length) out.push(['sources disagree ', profile.disputed]);
   if (profile.status === 'uncertain' && profile.unverified.length) out.push(['undocumented ', profile.unverified]);
+  // The report's verify list has a test-account plan for every uncertain profile.
+  if (profile.status === 'uncertain') out.push(['verify ', ['this tier on a test account (report: verify)']]);
   return out;
 }
 

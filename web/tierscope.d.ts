@@ -3,8 +3,10 @@
 export type Severity = 'error' | 'warning' | 'info';
 /** Field inputs ({required, ...}) report "list", or "install-url" when they carry a url. */
 export type InputFormat = 'list' | 'install-url' | 'app-hsmeta' | 'public-app' | 'private-app';
-/** url-mismatch / insufficient-scopes only from checkPair (an app config and its install URL). */
-export type ProfileStatus = 'installs' | 'permission-error' | 'invalid-scope' | 'uncertain' | 'url-mismatch' | 'insufficient-scopes';
+/** url-mismatch / insufficient-scopes only from checkPair (an app config and its install URL).
+ *  unknown-scope: a well-formed name the catalog lacks (maybe newer than it); invalid-scope: a name HubSpot
+ *  is known to reject (retired, outside the scope grammar, a placeholder, commas). */
+export type ProfileStatus = 'installs' | 'permission-error' | 'invalid-scope' | 'unknown-scope' | 'uncertain' | 'url-mismatch' | 'insufficient-scopes';
 /** The account model comes from the catalog (ts.catalog): these are the built-in catalog's ids. */
 export type Hub = 'marketing' | 'sales' | 'service' | 'content' | 'data' | 'commerce' | 'smart_crm' | (string & {});
 export type Tier = 'free' | 'starter' | 'professional' | 'enterprise' | (string & {});
@@ -106,6 +108,8 @@ export interface Report {
   profiles: Profile[];
   coverage: Coverage;
   suggestions: ReportSuggestion[];
+  /** One per uncertain profile: the test account that settles it and the install URL to try there. */
+  verify: VerifyPlan[];
   /** Only with options.account: the profile of that account, id "custom". */
   account: AccountProfile | null;
   /** Only from checkPair. */
@@ -208,7 +212,24 @@ export interface CatalogModel extends CatalogInfo {
   profiles: Array<{ id: ProfileId; name: string; hub: Hub | null; tier: Tier | null }>;
 }
 
-export type EvidenceKind = 'docs-table' | 'api-spec' | 'docs-text' | 'secondary';
+/** observed: an install tried on a test account; docs-guide: a dated HubSpot guide or changelog post. */
+/** `hs test-account create --config-path FILE` input: every level written out (hs makes a missing one ENTERPRISE). */
+export interface HsTestAccount {
+  accountName: string;
+  marketingLevel: HsLevel; salesLevel: HsLevel; serviceLevel: HsLevel;
+  contentLevel: HsLevel; opsLevel: HsLevel; commerceLevel: HsLevel;
+}
+export type HsLevel = 'FREE' | 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE';
+export interface VerifyPlan {
+  profile: ProfileId;
+  /** null where hs cannot create the profile (Smart CRM; Commerce Starter): `note` says so. */
+  hs_test_account: HsTestAccount | null;
+  /** The request as an install URL (YOUR_CLIENT_ID / YOUR_REDIRECT_URI to fill in). */
+  install_url: string;
+  note: string | null;
+}
+
+export type EvidenceKind = 'observed' | 'docs-table' | 'docs-guide' | 'api-spec' | 'docs-text' | 'secondary';
 
 /** One source's statement about a scope's tier. */
 export interface Evidence {

@@ -35,15 +35,18 @@ def family(name):
         return "crm:" + parts[2]
     return parts[0]
 
-KIND_ORDER = ["docs-table", "api-spec", "docs-text", "secondary"]
-HUBSPOT_KINDS = ("docs-table", "api-spec", "docs-text")
+KIND_ORDER = ["observed", "docs-table", "docs-guide", "api-spec", "docs-text", "secondary"]
+HUBSPOT_KINDS = ("docs-table", "docs-guide", "api-spec", "docs-text")
+# Kinds that cannot state an add-on or account-setting condition: they neither grant nor refuse one.
+FEATURE_BLIND = ("api-spec",)
 
 ABOUT = (
     "HubSpot OAuth scopes and the accounts that can grant them, built by scripts/catalog/generate.py "
     "from data/sources/ (never edited by hand). Each scope carries its evidence: what each source says, "
     "with a link. requires is where every deciding source grants the scope, requires_any_source (only "
-    "when they differ) where at least one does. confidence is the strongest deciding kind: docs-table "
-    "(HubSpot's scope table) > api-spec (a stable API file of HubSpot's OpenAPI spec collection) > "
+    "when they differ) where at least one does. confidence is the strongest deciding kind: observed (an "
+    "install tried on a test account) > docs-table (HubSpot's scope table) > docs-guide (a dated HubSpot "
+    "guide or changelog post) > api-spec (a stable API file of HubSpot's OpenAPI spec collection) > "
     "docs-text (other HubSpot docs or changelog text) > secondary (a third-party paraphrase); "
     "unverified when nothing decides (requires null). tier_text is the source's own wording, when it has one."
 )
@@ -54,8 +57,9 @@ REQUIRES_SEMANTICS = (
 )
 EVIDENCE_RULE = (
     "HubSpot's own sources decide: the docs scope table (docs-table), the stable API files of HubSpot's "
-    "spec (api-spec) and other HubSpot docs or changelog text (docs-text). A secondary source decides only "
-    "when none of those states a tier. A statement without a tier never decides. api-spec: only files not "
+    "spec (api-spec) and other HubSpot docs or changelog text (docs-text). A secondary source that states a "
+    "tier counts too: alone it decides; beside HubSpot's it can only make a profile disputed, never overrule "
+    "silently (the confidence stays HubSpot's). A statement without a tier never decides. api-spec: only files not "
     "marked beta, and only operations that accept the scope alone or among at most %d alternatives that are "
     "all variants of the same permission (same name family, e.g. hubdb and hubdb.rows.read); a file's "
     "tier map reads: products at free add nothing, the products above free are alternatives (one of them at "
@@ -63,7 +67,14 @@ EVIDENCE_RULE = (
     "versions still in the spec, older ones included) is granted where at least one of them grants it. "
     "requires = the accounts where every deciding source grants the scope (intersection); "
     "requires_any_source = where at least one does (union), written only when it differs. No deciding "
-    "source: requires null, confidence unverified." % MAX_ALTERNATIVES
+    "source: requires null, confidence unverified. docs-guide: a dated HubSpot guide or changelog post decides "
+    "like HubSpot's other kinds; where it states a tier for a scope marked narrows_spec, the API files' tier "
+    "(a statement about a whole API) is shown but does not decide for that scope. Add-ons: an api-spec tier map "
+    "cannot state add-on or setting conditions, so it neither grants nor refuses them: where a deciding source "
+    "that can state them needs one at a tier the spec grants, the spec is read with that condition. observed: "
+    "an install tried on a test account (data/sources/observed.json) is the strongest evidence: an install "
+    "grants the scope from that account up, a permission error naming the scope refuses it from that account "
+    "down, whatever the other sources say (they stay in the evidence)." % MAX_ALTERNATIVES
 )
 
 
@@ -87,6 +98,9 @@ class Generator:
         self.docs_table = load(os.path.join(src, "docs-table.json"))
         self.docs_text = load(os.path.join(src, "docs-text.json"))
         self.secondary = load(os.path.join(src, "secondary.json"))
+        # Newer HubSpot statements (guides, changelog posts) and tried installs; both files are optional.
+        self.docs_guide = self.optional(os.path.join(src, "docs-guide.json"))
+        self.observed = self.optional(os.path.join(src, "observed.json"))
         self.spec_meta = load(os.path.join(src, "api-spec.json"))
         self.ops = load(os.path.join(src, "hubspot-api-operations.json"))
         self.tiers = [t["id"] for t in self.model["tiers"]]
@@ -104,6 +118,12 @@ class Generator:
             raise SourceError(
                 "data/sources/api-spec.json names commit %s but hubspot-api-operations.json is from %s: "
                 "update commit and as_of in api-spec.json" % (self.spec_meta["commit"], self.ops.get("commit")))
+
+    @staticmethod
+    def optional(path):
+        if not os.path.exists(path):
+            return {"source": None, "rows": []}
+        return load(path)
 
     # ---- sources per scope ---------------------------------------------------------------------
     def rows_by_name(self, doc, fname):
@@ -198,23 +218,117 @@ class Generator:
                 "as_of": self.spec_meta["as_of"], "url": url,
                 "note": "Stable API files accepting it: %s." % detail}
 
+    def with_features(self, blind, other):
+        """An add-on-blind requirement read with the add-on conditions of `other` (a requirement from sources
+        that can state them): each alternative of `blind` takes the feature conditions of the alternatives of
+        `other` whose hub conditions its minimal accounts meet; none without features among them = it takes
+        theirs (OR), one without = unchanged; no such alternative = unchanged (a real tier disagreement)."""
+        if blind is None or other is None or blind == ANY:
+            return blind
+        feats_all = frozenset(self.features)
+        alts = []
+        for e in blind:
+            needs = []
+            for a in other:
+                hubs = frozenset(c for c in a if c[0] == "hub")
+                if all(self.alg._alt_holds(hubs, (t, feats_all)) for t, _ in self.alg._minimal_accounts(e)):
+                    needs.append(frozenset(c for c in a if c[0] == "feature"))
+            if not needs or any(not n for n in needs):
+                alts.append(e)
+            else:
+                alts.extend(e | n for n in needs)
+        return self.alg.simplify(alts)
+
+    def observation_grant(self, account):
+        """The accounts at or above an observed account (every condition is upward closed)."""
+        conds = [("hub", h, self.tiers.index(t)) for h, t in account.get("hubs", {}).items() if self.tiers.index(t) > 0]
+        conds += [("feature", f) for f in account.get("features", [])]
+        return self.alg.simplify([frozenset(conds)]) if conds else ANY
+
+    def observation_refusal(self, account):
+        """The accounts NOT at or below an observed account: some hub higher, or some other feature."""
+        alts = []
+        for h in self.hubs:
+            t = self.tiers.index(account.get("hubs", {}).get(h, self.tiers[0]))
+            if t + 1 < len(self.tiers):
+                alts.append(frozenset([("hub", h, t + 1)]))
+        alts += [frozenset([("feature", f)]) for f in self.features if f not in account.get("features", [])]
+        return self.alg.simplify(alts) if alts else None
+
     def decide(self, evidence):
         """Marks which evidence decides; returns (requires, requires_any_source or None, confidence)."""
-        hubspot = [e for e in evidence if e["kind"] in HUBSPOT_KINDS and e["_req"] is not None]
-        deciding = hubspot or [e for e in evidence if e["kind"] == "secondary" and e["_req"] is not None]
+        stated = [e for e in evidence if e["kind"] != "observed" and e["_req"] is not None]
+        narrowed = any(e["kind"] == "docs-guide" and e.get("_narrows") for e in stated)
+        hubspot = [e for e in stated if e["kind"] in HUBSPOT_KINDS and not (narrowed and e["kind"] == "api-spec")]
+        # Never overrule silently: a secondary source that states a tier counts too (it can only widen the
+        # dispute: strict narrows, lenient widens); it never decides alone while HubSpot speaks (confidence).
+        deciding = hubspot + [e for e in stated if e["kind"] == "secondary"]
         for e in evidence:
             e["decides"] = any(e is d for d in deciding)
-        if not deciding:
-            return None, None, "unverified"
-        strict = lenient = deciding[0]["_req"]
-        for e in deciding[1:]:
-            strict = self.alg.both(strict, e["_req"])
-            lenient = self.alg.either(lenient, e["_req"])
-        confidence = min((e["kind"] for e in deciding), key=KIND_ORDER.index)
+        observed = [e for e in evidence if e["kind"] == "observed"]
+        for e in observed:
+            e["decides"] = True
+        if not deciding and not any(e["_outcome"] == "installs" for e in observed):
+            return None, None, ("observed" if observed else "unverified")
+        # Add-on-blind kinds are read with the add-on conditions of the kinds that can state them.
+        sighted = [e["_req"] for e in deciding if e["kind"] not in FEATURE_BLIND]
+        other = None
+        for r in sighted:
+            other = r if other is None else self.alg.both(other, r)
+        reqs = [self.with_features(e["_req"], other) if e["kind"] in FEATURE_BLIND else e["_req"] for e in deciding]
+        strict = lenient = reqs[0] if reqs else None
+        for r in reqs[1:]:
+            strict = self.alg.both(strict, r)
+            lenient = self.alg.either(lenient, r)
+        for e in observed:  # the strongest evidence: it settles its own accounts
+            if e["_outcome"] == "installs":
+                up = self.observation_grant(e["_account"])
+                strict = up if strict is None else self.alg.either(strict, up)
+                lenient = up if lenient is None else self.alg.either(lenient, up)
+            else:
+                keep = self.observation_refusal(e["_account"])
+                if keep is None:
+                    raise SourceError("observed.json: a permission error on an account with everything cannot be read")
+                strict, lenient = self.alg.both(strict, keep), self.alg.both(lenient, keep)
+        kinds = [e["kind"] for e in deciding] + [e["kind"] for e in observed]
+        confidence = min(kinds, key=KIND_ORDER.index)
         return strict, (None if self.alg.equivalent(strict, lenient) else lenient), confidence
 
     # ---- the catalog ---------------------------------------------------------------------------
-    def scope_entry(self, b, table, text, second):
+    def observations(self):
+        """observed.json rows -> per scope, evidence entries (kind observed)."""
+        out = {}
+        for i, r in enumerate(self.observed["rows"]):
+            where = "data/sources/observed.json row %d" % i
+            if r.get("outcome") not in ("installs", "permission-error"):
+                raise SourceError("%s: outcome must be installs or permission-error" % where)
+            acc = r.get("account")
+            if not isinstance(acc, dict):
+                raise SourceError("%s: account must be {hubs, features}" % where)
+            for h, t in acc.get("hubs", {}).items():
+                if h not in self.hubs or t not in self.tiers:
+                    raise SourceError("%s: unknown hub or tier %s=%s" % (where, h, t))
+            for f in acc.get("features", []):
+                if f not in self.features:
+                    raise SourceError("%s: unknown feature %r" % (where, f))
+            # An install shows every requested scope; a permission error only the scopes its text names.
+            names = r["scopes"] if r["outcome"] == "installs" else r.get("refused", [])
+            words = ", ".join(["%s %s" % (self.hub_names[h], self.tier_names[t]) for h, t in sorted(acc.get("hubs", {}).items())]
+                              + [self.feature_names[f] for f in acc.get("features", [])]) or "every hub at the lowest tier"
+            for n in names:
+                if n not in self.names:
+                    raise SourceError("%s: %r is not in scopes.json" % (where, n))
+                note = "Installed on a test account with %s." % words if r["outcome"] == "installs" else \
+                    "Refused on a test account with %s: %s" % (words, r.get("error_text", ""))
+                out.setdefault(n, []).append({"source": r.get("source", "Install tried on a test account"),
+                                              "kind": "observed", "_req": None, "as_of": r["date"],
+                                              "url": r.get("url"), "note": note, "_outcome": r["outcome"],
+                                              "_account": acc})
+        return out
+
+    def scope_entry(self, b, table, text, second, guide=None, seen_on=None):
+        guide = guide or {}
+        seen_on = seen_on or {}
         name = b["name"]
         evidence = []
         for r in table.get(name, []):
@@ -224,6 +338,10 @@ class Generator:
         spec = self.api_spec_evidence(name)
         if spec:
             evidence.append(spec)
+        for r in guide.get(name, []):
+            evidence.append({"source": r["source"], "kind": "docs-guide", "_req": r["_req"], "as_of": r["as_of"],
+                             "url": r["url"], "note": r.get("note"), "_text": r.get("tier_text"),
+                             "_narrows": bool(r.get("narrows_spec"))})
         for r in text.get(name, []):
             evidence.append({"source": r["source"], "kind": "docs-text", "_req": r["_req"], "as_of": r["as_of"],
                              "url": r["url"], "note": r.get("note"), "_text": r.get("tier_text")})
@@ -231,7 +349,14 @@ class Generator:
             evidence.append({"source": self.secondary["source"]["title"] if r["url"] == self.secondary["source"]["url"]
                              else "Third-party page", "kind": "secondary", "_req": r["_req"], "as_of": r["as_of"],
                              "url": r["url"], "note": r.get("note"), "_text": r.get("tier_text")})
+        for r in seen_on.get(name, []):
+            evidence.append(r)
         strict, lenient, confidence = self.decide(evidence)
+        if any(e["kind"] == "api-spec" and not e["decides"] for e in evidence) and \
+                any(e.get("_narrows") and e["decides"] for e in evidence):
+            for e in evidence:
+                if e["kind"] == "api-spec":
+                    e["note"] += " A dated HubSpot guide states this scope's own tier; the API's tier does not decide it."
         tier_text = None
         for e in evidence:
             if e["decides"] and e.get("_text"):
@@ -285,8 +410,12 @@ class Generator:
                                  "note": "Stable API files name product id %r with these tiers: %s."
                                          % (h["spec_id"], counts), "decides": True})
             evidence.extend(h.get("evidence", []))
-            out.append({"id": h["id"], "name": h["name"], "spec_id": h["spec_id"],
-                        "former_names": h.get("former_names", []), "evidence": evidence})
+            entry = {"id": h["id"], "name": h["name"], "spec_id": h["spec_id"]}
+            for key in ("aliases", "hs_test_account"):
+                if h.get(key):
+                    entry[key] = h[key]
+            entry.update({"former_names": h.get("former_names", []), "evidence": evidence})
+            out.append(entry)
         return out
 
     def profiles(self):
@@ -303,7 +432,7 @@ class Generator:
                                                                                  self.spec_meta["commit"][:11]),
                 "url": self.spec_meta["url"], "as_of": self.spec_meta["as_of"]}]
         seen = set()
-        for doc, kind in ((self.docs_text, "docs-text"), (self.secondary, "secondary")):
+        for doc, kind in ((self.docs_guide, "docs-guide"), (self.docs_text, "docs-text"), (self.secondary, "secondary")):
             for r in doc["rows"]:
                 if r["url"] in seen:
                     continue
@@ -319,12 +448,15 @@ class Generator:
         table = self.rows_by_name(self.docs_table, "docs-table.json")
         text = self.rows_by_name(self.docs_text, "docs-text.json")
         second = self.rows_by_name(self.secondary, "secondary.json")
+        guide = self.rows_by_name(self.docs_guide, "docs-guide.json")
+        seen_on = self.observations()
         for alias, canon in self.model["aliases"].items():
             if canon not in self.names:
                 raise SourceError("account-model.json: alias %r points to unknown scope %r" % (alias, canon))
-        scopes = [self.scope_entry(b, table, text, second) for b in sorted(self.base, key=lambda b: b["name"])]
+        scopes = [self.scope_entry(b, table, text, second, guide, seen_on) for b in sorted(self.base, key=lambda b: b["name"])]
         as_of = max([self.model["as_of"], self.spec_meta["as_of"], self.docs_table["source"]["as_of"],
-                     self.docs_text["source"]["as_of"], self.secondary["source"]["as_of"]])
+                     self.docs_text["source"]["as_of"], self.secondary["source"]["as_of"]]
+                    + [r["as_of"] for r in self.docs_guide["rows"]])
         return {
             "catalog": "hubspot-oauth-scopes", "format": 2, "as_of": as_of, "about": ABOUT,
             "requires_semantics": REQUIRES_SEMANTICS, "evidence_rule": EVIDENCE_RULE,

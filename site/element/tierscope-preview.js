@@ -23,7 +23,7 @@ export function loadTierscope() {
 let defaultEngine = null;
 const live = new Set();
 
-const ICONS = { 'installs': '\u2713', 'permission-error': '\u2717', 'invalid-scope': '\u2298', 'uncertain': '?' };
+const ICONS = { 'installs': '\u2713', 'permission-error': '\u2717', 'invalid-scope': '\u2298', 'uncertain': '?', 'unknown-scope': '?' };
 
 // The element's words. Each can be replaced through the `strings` property: a string with {placeholders}
 // or a function of the same values ({installs, total, uncertain, shown, app, message}).
@@ -52,6 +52,7 @@ const STRINGS = Object.freeze({
   'status-permission-error': 'Permission error',
   'status-invalid-scope': 'Invalid scope',
   'status-uncertain': 'Uncertain',
+  'status-unknown-scope': 'Unknown scope',
 });
 
 // A new summary is announced once the input has settled: results that follow each other faster than

@@ -42,7 +42,7 @@ class Sources:
             self.model = json.load(f)
         self.model["aliases"] = {}
         self.names = []
-        self.docs_table, self.docs_text, self.secondary = [], [], []
+        self.docs_table, self.docs_text, self.secondary, self.docs_guide, self.observed = [], [], [], [], []
         self.scope_sets, self.apis = [], []
 
     def scope(self, name, **extra):
@@ -77,6 +77,10 @@ class Sources:
         put("secondary.json", {"source": {"id": "secondary", "kind": "secondary", "title": "Paraphrase",
                                           "url": "https://example.invalid/s", "as_of": "2025-01-01"},
                                "rows": self.secondary})
+        put("docs-guide.json", {"source": {"id": "docs-guide", "kind": "docs-guide", "title": "Guides",
+                                           "url": "https://example.invalid/g", "as_of": "2025-08-01"},
+                                "rows": self.docs_guide})
+        put("observed.json", {"source": None, "rows": self.observed})
         put("api-spec.json", meta)
         put("hubspot-api-operations.json", {"commit": "c" * 40, "scope_sets": self.scope_sets, "apis": self.apis})
         return self.dir
@@ -146,7 +150,7 @@ class EvidenceRule(unittest.TestCase):
                                          [{"hub": "service", "min_tier": "professional"}]])
         self.assertNotIn("beta", x["evidence"][0]["note"])
 
-    def test_secondary_decides_only_when_hubspot_is_silent(self):
+    def test_secondary_alone_decides_and_beside_hubspot_only_disputes(self):
         self.s.scope("only.second")
         self.s.scope("both.kinds")
         self.s.secondary.append(other_row("only.second", H("any", "starter")))
@@ -155,12 +159,12 @@ class EvidenceRule(unittest.TestCase):
         scopes, _ = self.s.catalog()
         self.assertEqual(scopes["only.second"]["requires"], H("any", "starter"))
         self.assertEqual(scopes["only.second"]["confidence"], "secondary")
-        both = scopes["both.kinds"]
-        self.assertEqual(both["requires"], H("sales", "professional"))
-        self.assertNotIn("requires_any_source", both)
+        both = scopes["both.kinds"]  # issue 24: a disagreeing secondary source is never overruled silently
+        self.assertEqual(both["requires"], H("sales", "enterprise"))
+        self.assertEqual(both["requires_any_source"], H("sales", "professional"))
         self.assertEqual(both["confidence"], "api-spec")
         self.assertEqual([(e["kind"], e["decides"]) for e in both["evidence"]],
-                         [("api-spec", True), ("secondary", False)])
+                         [("api-spec", True), ("secondary", True)])
 
     def test_statement_without_a_tier_never_decides(self):
         self.s.scope("contacts", deprecated=True, retired_on="2022-07-31")
@@ -170,7 +174,8 @@ class EvidenceRule(unittest.TestCase):
         self.assertIsNone(x["requires"])
         self.assertEqual(x["confidence"], "unverified")
 
-    def test_add_on_condition_survives_strict_and_drops_in_lenient(self):
+    def test_spec_neither_grants_nor_refuses_an_add_on(self):
+        # Issue 24 item 3: the spec's tier map cannot state the add-on; the docs table's condition stands.
         self.s.scope("transactional-email")
         self.s.docs_table.append(table_row("transactional-email", [[{"hub": "marketing", "min_tier": "professional"},
                                                                      {"feature": "transactional_email_addon"}]]))
@@ -178,7 +183,91 @@ class EvidenceRule(unittest.TestCase):
         x = self.s.catalog()[0]["transactional-email"]
         self.assertEqual(x["requires"], [[{"hub": "marketing", "min_tier": "professional"},
                                           {"feature": "transactional_email_addon"}]])
-        self.assertEqual(x["requires_any_source"], H("marketing", "professional"))
+        self.assertNotIn("requires_any_source", x)  # not disputed: without the add-on it is refused, with it granted
+        self.assertEqual([(e["kind"], e["decides"]) for e in x["evidence"]], [("docs-table", True), ("api-spec", True)])
+        self.assertEqual(x["evidence"][1]["requires"], H("marketing", "professional"))  # what the spec says, as it says it
+
+    def test_add_on_reading_keeps_a_real_tier_disagreement(self):
+        # The spec asks Enterprise where the docs ask only the add-on: the tier dispute stays visible.
+        self.s.scope("units.read")
+        self.s.docs_table.append(table_row("units.read", [[{"feature": "business_units_addon"}]]))
+        self.s.add_api("Units", "v3", False, tiers(marketing="enterprise"), ["units.read"])
+        x = self.s.catalog()[0]["units.read"]
+        self.assertEqual(x["requires"], [[{"hub": "marketing", "min_tier": "enterprise"}, {"feature": "business_units_addon"}]])
+        self.assertEqual(x["requires_any_source"], [[{"feature": "business_units_addon"}]])
+
+    def test_guide_narrows_the_spec_for_its_scope(self):
+        # Issue 24 items 1-2: a dated guide states the batch scope's own tier; the API file's tier (single
+        # and batch endpoints mixed) is shown and does not decide that scope; the single scope keeps it.
+        self.s.scope("prefs.batch.read")
+        self.s.scope("prefs.read")
+        self.s.add_api("Prefs", "v4", False, tiers(marketing="starter"), ["prefs.read"], ["prefs.batch.read"])
+        self.s.docs_guide.append(dict(other_row("prefs.batch.read", H("marketing", "enterprise"), source="Guide"),
+                                      narrows_spec=True, as_of="2025-08-01"))
+        scopes, doc = self.s.catalog()
+        b = scopes["prefs.batch.read"]
+        self.assertEqual(b["requires"], H("marketing", "enterprise"))
+        self.assertNotIn("requires_any_source", b)
+        self.assertEqual(b["confidence"], "docs-guide")
+        self.assertEqual([(e["kind"], e["decides"]) for e in b["evidence"]], [("api-spec", False), ("docs-guide", True)])
+        self.assertIn("guide", b["evidence"][0]["note"])
+        self.assertEqual(b["evidence"][1]["as_of"], "2025-08-01")
+        self.assertEqual(scopes["prefs.read"]["requires"], H("marketing", "starter"))
+        self.assertIn({"id": "docs-guide-1", "kind": "docs-guide", "title": "Guide", "url": "https://example.invalid/s",
+                       "as_of": "2025-08-01"}, doc["sources"])
+
+    def test_guide_without_narrowing_disagrees_visibly(self):
+        self.s.scope("chan.read")
+        self.s.add_api("Chan", "v3", False, tiers(sales="professional"), ["chan.read"])
+        self.s.docs_guide.append(other_row("chan.read", H("sales", "enterprise"), source="Changelog"))
+        x = self.s.catalog()[0]["chan.read"]
+        self.assertEqual(x["requires"], H("sales", "enterprise"))
+        self.assertEqual(x["requires_any_source"], H("sales", "professional"))
+
+    def test_guide_without_a_tier_names_a_new_scope(self):
+        self.s.scope("workflows.read")
+        self.s.docs_guide.append(other_row("workflows.read", None, source="Workflow runs guide"))
+        x = self.s.catalog()[0]["workflows.read"]
+        self.assertIsNone(x["requires"])
+        self.assertEqual(x["confidence"], "unverified")
+        self.assertEqual([(e["kind"], e["decides"]) for e in x["evidence"]], [("docs-guide", False)])
+
+    def test_observed_install_and_refusal_decide_their_accounts(self):
+        # Issue 24 item 8: observed.json is the strongest evidence; installs grant from that account up,
+        # a permission error naming the scope refuses it from that account down.
+        self.s.scope("auto")
+        self.s.docs_table.append(table_row("auto", H("marketing", "professional")))
+        every = {k: "professional" for k in ALL_FREE}
+        self.s.add_api("Auto", "v4", False, every, ["auto"])
+        self.s.observed.append({"account": {"hubs": {"sales": "professional"}, "features": []}, "scopes": ["oauth", "auto"],
+                                "outcome": "permission-error", "refused": ["auto"], "date": "2026-12-01",
+                                "error_text": "Authorization failed because your account lacks access to the required scopes [auto]"})
+        self.s.scope("oauth")
+        x = self.s.catalog()[0]["auto"]
+        alg = generate.Generator(self.s.dir).alg
+        lenient = alg.from_json(x["requires_any_source"])
+        sales_pro = (tuple(2 if h == "sales" else 0 for h in alg.hubs), frozenset())
+        service_pro = (tuple(2 if h == "service" else 0 for h in alg.hubs), frozenset())
+        self.assertFalse(alg.holds(lenient, sales_pro))  # refused there: no longer disputed, refused
+        self.assertTrue(alg.holds(lenient, service_pro))  # still disputed elsewhere
+        self.assertEqual(x["confidence"], "observed")
+        obs = [e for e in x["evidence"] if e["kind"] == "observed"]
+        self.assertEqual(len(obs), 1)
+        self.assertTrue(obs[0]["decides"])
+        self.assertIn("lacks access", obs[0]["note"])
+        self.s.observed[0] = {"account": {"hubs": {"sales": "professional"}, "features": []}, "scopes": ["oauth", "auto"],
+                              "outcome": "installs", "date": "2026-12-01"}
+        x = self.s.catalog()[0]["auto"]
+        self.assertTrue(alg.holds(alg.from_json(x["requires"]), sales_pro))  # installs there: surely granted
+
+    def test_bad_observation_is_a_clear_message(self):
+        self.s.scope("auto")
+        self.s.observed.append({"account": {"hubs": {"sales": "platinum"}}, "scopes": ["auto"], "outcome": "installs",
+                                "date": "2026-12-01"})
+        self.s.write()
+        with self.assertRaises(generate.SourceError) as e:
+            generate.Generator(self.s.dir).catalog()
+        self.assertIn("observed.json row 0", str(e.exception))
 
     def test_union_over_apis_and_versions(self):
         self.s.scope("prefs.read")

@@ -149,6 +149,44 @@ class Check(unittest.TestCase):
         self.assertEqual(code, 1)  # uncertain is not a pass
         self.assertIn("uncertain", err)
 
+    def test_catalog_older_than_180_days_is_said(self):
+        as_of = json.loads(run("check", "--format", "json", "--required", "oauth")[1])["catalog"]["as_of"]
+        y, m, d = (int(x) for x in as_of.split("-"))
+        import datetime
+        day = datetime.date(y, m, d)
+        old = dict(clean_env(), TIERSCOPE_TODAY=str(day + datetime.timedelta(days=181)))
+        code, out, err = run("check", "--format", "json", "--required", "oauth", env=old)
+        self.assertEqual(code, 0, err)
+        self.assertIn("the scope catalog is from %s (181 days ago)" % as_of, err)
+        self.assertEqual(json.loads(out)["catalog"]["as_of"], as_of)  # the report is unchanged
+        code, _, err = run("check", "--required", "oauth", env=dict(clean_env(), TIERSCOPE_TODAY=str(day + datetime.timedelta(days=180))))
+        self.assertNotIn("days ago", err)
+
+    def test_unknown_scope_fails_the_gate_unless_allow_unknown(self):
+        base = ["check", "--required", "oauth crm.objects.contacts.read brandnew.feature.read"]
+        code, out, err = run(*base, "--require-install-on", "free")
+        self.assertEqual(code, 1)
+        self.assertIn("gate failed: free is unknown-scope, not installs: tierscope's catalog (as of ", err)
+        self.assertIn("lacks brandnew.feature.read", err)
+        self.assertIn("--allow-unknown", err)
+        self.assertIn("? unknown scope", out)
+        code, _, err = run(*base, "--require-install-on", "free", "--allow-unknown")
+        self.assertEqual(code, 0, err)
+        # --allow-unknown never passes a profile where a known scope fails or is disputed
+        code, _, err = run("check", "--required", "oauth automation brandnew.feature.read", "--require-install-on", "free",
+                           "--allow-unknown")
+        self.assertEqual(code, 1)
+        self.assertIn("free is permission-error", err)
+        code, _, err = run("check", "--required", "oauth automation brandnew.feature.read",
+                           "--require-install-on", "sales-professional", "--allow-unknown")
+        self.assertEqual(code, 1)  # automation is disputed on Sales Professional
+        self.assertEqual(run("check", "--required", "oauth automation brandnew.feature.read",
+                             "--require-install-on", "sales-professional", "--allow-unknown", "--allow-uncertain")[0], 0)
+        code, out, _ = run(*base, "--format", "markdown")
+        self.assertIn("❔ unknown scope", out)
+        code, _, _ = run("check", "--required", "oauth Not_A_Scope", "--require-install-on", "free", "--allow-unknown")
+        self.assertEqual(code, 1)  # outside the scope grammar: invalid-scope, which no flag passes
+
     def test_allow_uncertain_lets_the_gate_pass_uncertain_only(self):
         with tempfile.TemporaryDirectory() as tmp:
             cat = write(tmp, "cat.json", json.dumps(DISPUTED))
@@ -223,9 +261,15 @@ class Check(unittest.TestCase):
         code, out, err = run("check", "--format", "json", "--required", "oauth", "--account", "smart_crm=enterprise")
         self.assertEqual(code, 0, err)
         self.assertEqual(json.loads(out)["account"]["account"]["hubs"]["smart_crm"], "enterprise")
-        code, _, err = run("check", "--required", "oauth", "--account", "crm=enterprise")
+        for key, hub in (("crm", "smart_crm"), ("crmHub", "smart_crm"), ("revenue", "commerce"), ("cms", "content"),
+                         ("dataHub", "data"), ("ops", "data")):  # HubSpot's own keys and new names (issue 24)
+            code, out, err = run("check", "--format", "json", "--required", "oauth", "--account", key + "=enterprise")
+            self.assertEqual(code, 0, err)
+            self.assertEqual(json.loads(out)["account"]["account"]["hubs"][hub], "enterprise", key)
+        code, _, err = run("check", "--required", "oauth", "--account", "gold=enterprise")
         self.assertEqual(code, 2)
-        self.assertIn('unknown hub "crm" (marketing, sales, service, content, data, commerce, smart_crm)', err)
+        self.assertIn('unknown hub "gold" (marketing, sales, service, content or cms, data or dataHub/ops, '
+                      'commerce or revenue/commerceHub, smart_crm or crm/crmHub)', err)
 
     def test_unreadable_input_exits_2_with_what_and_where(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -527,8 +571,10 @@ class Scopes(unittest.TestCase):
             self.assertEqual(len(entries), len(json.load(f)["scopes"]))
         self.assertEqual({"name", "tier_text", "confidence", "requires", "requires_any_source", "evidence"} - set(entries[0]), set())
         kinds = {e["kind"] for entry in entries for e in entry["evidence"]}
-        self.assertLessEqual(kinds, {"docs-table", "api-spec", "docs-text", "secondary"})
-        self.assertTrue(all(e["url"].startswith("https://") for entry in entries for e in entry["evidence"]))
+        self.assertLessEqual(kinds, {"observed", "docs-table", "docs-guide", "api-spec", "docs-text", "secondary"})
+        self.assertIn("docs-guide", kinds)  # HubSpot's newer guides (issue 24)
+        self.assertTrue(all(e["url"].startswith("https://") for entry in entries for e in entry["evidence"]
+                            if e["kind"] != "observed"))  # an observation may have no page
 
 
 class Inputs(unittest.TestCase):

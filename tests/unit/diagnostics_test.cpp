@@ -115,7 +115,11 @@ TEST_CASE("suggestions: the smallest make-optional set per failing profile group
   CHECK(status(after, "marketing-professional") == "installs");
   CHECK(combos(after) == 16384u);
   CHECK(check_ok("oauth every")["suggestions"].empty());
-  CHECK(check_ok("m.pro nosuch.scope")["suggestions"].empty());  // invalid first: no tier suggestion
+  CHECK(check_ok("m.pro Nosuch.Scope")["suggestions"].empty());  // invalid first: no tier suggestion
+  // A well-formed unknown name leaves the known scopes' sure failures (and their fixes) standing; it is
+  // never made optional for them (HubSpot may reject it anyway).
+  for (const auto& s : check_ok("m.pro nosuch.scope")["suggestions"])
+    CHECK(std::find(s["scopes"].begin(), s["scopes"].end(), "nosuch.scope") == s["scopes"].end());
 }
 
 TEST_CASE("markdown report for pull requests") {

@@ -211,8 +211,11 @@ TEST_CASE("conditionally required scopes count when given, and --without-conditi
   CHECK(profile(without, "marketing-professional")["granted"] == json::array({"crm.objects.contacts.read", "oauth"}));
 }
 
-TEST_CASE("status precedence: invalid-scope, permission-error, uncertain, installs") {
-  json invalid = check_ok("automation nosuch.scope");
+TEST_CASE("status precedence: invalid-scope, permission-error, unknown-scope, uncertain, installs") {
+  json unknown = check_ok("automation nosuch.scope");  // well formed: maybe newer than the catalog
+  CHECK(status(unknown, "free") == "permission-error");
+  CHECK(status(unknown, "marketing-enterprise") == "unknown-scope");
+  json invalid = check_ok("automation Nosuch.Scope");  // outside the scope grammar: HubSpot rejects it
   CHECK(status(invalid, "free") == "invalid-scope");
   CHECK(status(invalid, "marketing-enterprise") == "invalid-scope");
   CHECK(profile(invalid, "free")["missing"] == json::array({"automation"}));  // still explained

@@ -11,7 +11,12 @@ using namespace tierscope;
 namespace {
 std::vector<Named> named(std::initializer_list<const char*> ids) {
   std::vector<Named> out;
-  for (const char* id : ids) out.push_back({id, std::string("Name of ") + id});
+  for (const char* id : ids) {
+    Named n;
+    n.id = id;
+    n.name = std::string("Name of ") + id;
+    out.push_back(n);
+  }
   return out;
 }
 Grant alternatives(std::vector<std::vector<Condition>> alts) { return {Requirement::Alternatives, std::move(alts)}; }

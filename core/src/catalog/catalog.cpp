@@ -120,8 +120,23 @@ std::vector<Named> named_list(const json& doc, const char* key, bool required) {
     std::string where = std::string(key) + "[" + std::to_string(i) + "]";
     if (!e.is_object() || !e.contains("id") || !e["id"].is_string()) fail(where, "needs a string \"id\"");
     std::string id = e["id"];
-    out.push_back({id, str_or_empty(e, "name", where)});
+    out.emplace_back();
+    out.back().id = id;
+    out.back().name = str_or_empty(e, "name", where);
     if (out.back().name.empty()) out.back().name = id;
+    if (auto t = e.find("hs_test_account"); t != e.end() && t->is_object()) {  // {"key", "levels": {tier: LEVEL}}
+      out.back().hs_key = str_or_empty(*t, "key", where + ".hs_test_account");
+      if (auto l = t->find("levels"); l != t->end() && l->is_object())
+        for (const auto& [tier, level] : l->items())
+          if (level.is_string()) out.back().hs_levels.push_back(tier + "=" + level.get<std::string>());
+    }
+    if (auto a = e.find("aliases"); a != e.end() && !a->is_null()) {
+      if (!a->is_array()) fail(where, "\"aliases\" must be an array of strings");
+      for (const auto& v : *a) {
+        if (!v.is_string()) fail(where, "\"aliases\" must be an array of strings");
+        out.back().aliases.push_back(v.get<std::string>());
+      }
+    }
   }
   return out;
 }
@@ -184,8 +199,8 @@ Evidence parse_evidence(const json& entry, const json& scope_requires, const jso
   Evidence ev;
   ev.source = str_or_empty(e, "source", where);
   ev.kind = str_or_empty(e, "kind", where);
-  if (!known(ev.kind, {"docs-table", "api-spec", "docs-text", "secondary"}))
-    fail(where, "unknown kind \"" + ev.kind + "\" (docs-table, api-spec, docs-text, secondary)");
+  if (!known(ev.kind, {"observed", "docs-table", "docs-guide", "api-spec", "docs-text", "secondary"}))
+    fail(where, "unknown kind \"" + ev.kind + "\" (observed, docs-table, docs-guide, api-spec, docs-text, secondary)");
   ev.as_of = str_or_empty(e, "as_of", where);
   ev.url = str_or_empty(e, "url", where);
   ev.note = str_or_empty(e, "note", where);
@@ -279,8 +294,9 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
     s.area = str_or_empty(e, "area", where);
     s.tier_text = str_or_empty(e, "tier_text", where);
     s.confidence = str_or_empty(e, "confidence", where);
-    if (!known(s.confidence, {"docs-table", "api-spec", "docs-text", "secondary", "unverified"}))
-      fail(where, "unknown confidence \"" + s.confidence + "\" (docs-table, api-spec, docs-text, secondary, unverified)");
+    if (!known(s.confidence, {"observed", "docs-table", "docs-guide", "api-spec", "docs-text", "secondary", "unverified"}))
+      fail(where, "unknown confidence \"" + s.confidence +
+                      "\" (observed, docs-table, docs-guide, api-spec, docs-text, secondary, unverified)");
     s.retired_on = str_or_empty(e, "retired_on", where);
     s.sensitive = e.value("sensitive", false);
     s.deprecated = e.value("deprecated", false);

@@ -18,7 +18,7 @@
 namespace tierscope {
 
 struct Evidence {
-  std::string source, kind, as_of, url, note;  // kind: docs-table | api-spec | docs-text | secondary
+  std::string source, kind, as_of, url, note;  // kind: observed | docs-table | docs-guide | api-spec | docs-text | secondary
   bool decides = false;
   Grant grant;
   nlohmann::ordered_json requires_json;  // as written, for listings
@@ -34,7 +34,7 @@ class NameIndex;     // suggest.hpp
 
 struct Scope {
   std::string name, area, tier_text, confidence, retired_on;
-  // confidence: docs-table | api-spec | docs-text | secondary | unverified
+  // confidence: observed | docs-table | docs-guide | api-spec | docs-text | secondary | unverified
   Requirement requirement = Requirement::Undocumented;  // strict.kind
   Grant strict;   // `requires`: where every deciding source grants it (Undocumented: unverified)
   Grant lenient;  // `requires_any_source`: where at least one does (absent in the file: = strict)

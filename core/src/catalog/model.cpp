@@ -73,6 +73,13 @@ Model::Model(std::vector<Named> t, std::vector<Named> h, std::vector<Named> f)
 }
 
 int Model::hub_index(std::string_view id) const { return find(hubs, id); }
+int Model::hub_by_key(std::string_view key) const {
+  int h = find(hubs, key);
+  for (std::size_t i = 0; i < hubs.size() && h < 0; ++i)
+    for (const auto& a : hubs[i].aliases)
+      if (a == key) h = int(i);
+  return h;
+}
 int Model::tier_index(std::string_view id) const { return find(tiers, id); }
 int Model::feature_index(std::string_view id) const { return find(features, id); }
 const Profile* Model::profile(std::string_view id) const {
@@ -80,7 +87,14 @@ const Profile* Model::profile(std::string_view id) const {
     if (p.id == id) return &p;
   return nullptr;
 }
-std::string Model::hub_list() const { return ids(hubs); }
+std::string Model::hub_list() const {
+  std::string out;
+  for (const auto& h : hubs) {
+    out += (out.empty() ? "" : ", ") + h.id;
+    for (std::size_t i = 0; i < h.aliases.size(); ++i) out += (i ? "/" : " or ") + h.aliases[i];
+  }
+  return out;
+}
 std::string Model::tier_list() const { return ids(tiers); }
 std::string Model::feature_list() const { return ids(features); }
 

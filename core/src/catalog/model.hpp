@@ -33,6 +33,11 @@ struct Grant {
 
 struct Named {
   std::string id, name;
+  std::vector<std::string> aliases;  // other keys accepted for it (hubs: HubSpot's own keys, new names)
+  // Hubs: the key of `hs test-account create --config-path` for it (empty: hs cannot set it) and its
+  // level per tier index (empty: hs does not offer that tier).
+  std::string hs_key;
+  std::vector<std::string> hs_levels;
 };
 
 struct Profile {
@@ -73,6 +78,7 @@ class Model {
   std::vector<Profile> profiles;  // the standard profiles, in report order (added by the catalog)
 
   int hub_index(std::string_view id) const;      // -1 if unknown
+  int hub_by_key(std::string_view key) const;    // an id or one of its aliases; -1 if unknown
   int tier_index(std::string_view id) const;     // -1 if unknown
   int feature_index(std::string_view id) const;  // -1 if unknown
   const Profile* profile(std::string_view id) const;

@@ -12,7 +12,7 @@ using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller 
 [[noreturn]] void bad(const std::string& message) { throw InputError("bad-options", "options: " + message); }
 
 // What the install URL asks for, worked out once per evaluation: `all` sorted, each name with its
-// catalog entry (null when invalid: unknown or retired) and its place in `blocking` (or -1); the
+// catalog entry (null when the catalog lacks it or HubSpot rejects it) and its place in `blocking` (or -1); the
 // blocking and optional names (sorted) by their places in `all`.
 struct Asked {
   struct Item {
@@ -23,6 +23,7 @@ struct Asked {
   std::vector<std::string> all;  // blocking plus optional
   std::vector<Item> all_items;
   std::vector<std::uint32_t> blocking_at, optional_at;
+  int unknown = 0;  // asked names the catalog lacks (well formed: maybe newer than the catalog)
   Asked(const Request& req, const Catalog& catalog, const Options& o) {
     // Blocking: required, plus conditional unless left out (these decide the install). The request's
     // three lists are sorted and share no name: merged here, no sort.
@@ -45,7 +46,8 @@ struct Asked {
     }
     all_items.reserve(all.size());
     for (std::size_t k = 0; k < all.size(); ++k)
-      all_items.push_back({&all[k], req.invalid.count(all[k]) ? nullptr : catalog.find(all[k]), from[k]});
+      all_items.push_back({&all[k], req.invalid.count(all[k]) ? nullptr : catalog.find(all[k]), from[k]}),
+          unknown += req.unknown.count(all[k]) > 0;
   }
   std::size_t blocking_count() const { return blocking_at.size(); }
   const std::string& blocking_name(std::size_t i) const { return all[blocking_at[i]]; }
@@ -161,6 +163,8 @@ struct Row {
 };
 
 Row evaluate_one(const Account& has, const Asked& asked, const std::string& rejected, bool lean) {
+  // After a sure failure (rejected for all, a missing scope), a name the catalog lacks leaves the
+  // verdict open: HubSpot may know it (then the known scopes decide) or reject it (then every account fails).
   Row row;
   ProfileResult& r = row.result;
   bool uncertain = false;
@@ -180,7 +184,11 @@ Row evaluate_one(const Account& has, const Asked& asked, const std::string& reje
     }
   }
   sort_unique(row.needs);
-  r.status = !rejected.empty() ? rejected : !r.missing.empty() ? "permission-error" : uncertain ? "uncertain" : "installs";
+  r.status = !rejected.empty()    ? rejected
+             : !r.missing.empty() ? "permission-error"
+             : asked.unknown      ? "unknown-scope"
+             : uncertain          ? "uncertain"
+                                  : "installs";
   if (r.status == "installs" || r.status == "uncertain") {  // then no asked name is invalid
     for (std::uint32_t k = 0; k < asked.all_items.size() && !lean; ++k)
       if (const Scope* s = asked.all_items[k].scope; !s->unverified() && has(s->strict_id) && has(s->lenient_id))
@@ -212,13 +220,17 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
     if (where.empty()) continue;
     const Scope* s = catalog.find(name);
     std::vector<std::string> says;
+    const Evidence* newest = nullptr;  // ISO dates compare as text
     for (const auto& e : s->details().evidence)
-      if (e.decides)
+      if (e.decides) {
         says.push_back(e.source + " (" + e.kind + (e.as_of.empty() ? "" : ", " + e.as_of) + "): " +
                        requirement_text(e.grant, *catalog.model));
+        if (!e.as_of.empty() && (!newest || e.as_of > newest->as_of)) newest = &e;
+      }
     bool blocking = asked.all_items[k].blocking >= 0;
     std::string msg = "Sources disagree on " + quote_name(name) + " for " + join(where, ", ") + ": " +
                       (says.empty() ? "see the catalog's evidence" : join(says, "; ")) + ".";
+    if (newest && says.size() > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
     msg += blocking ? " There the install may succeed or get the permission error (uncertain). Making it optional "
                       "removes the risk."
                     : " There the token may lack it.";
@@ -255,7 +267,7 @@ std::uint32_t read_account(const json& account, const Model& m) {
   if (account.contains("hubs")) {
     if (!account["hubs"].is_object()) bad("account.hubs must be an object such as {\"" + m.hubs[0].id + "\": \"" + m.tiers.back().id + "\"}");
     for (const auto& [hub, tier] : account["hubs"].items()) {
-      int h = m.hub_index(hub);
+      int h = m.hub_by_key(hub);  // an id, or an alias (revenue, crm, cms, dataHub, ...)
       if (h < 0) bad("account.hubs: unknown hub " + quote_name(hub) + " (" + m.hub_list() + ")");
       int t = tier.is_string() ? m.tier_index(tier.get<std::string>()) : -1;
       if (t < 0) bad("account.hubs." + hub + ": unknown tier (" + m.tier_list() + ")");
@@ -349,7 +361,8 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     ev.combinations_disputed =
         count_all(requirement_ids(asked, std::vector<char>(n, 1), catalog, false), catalog) -  // installs is a part of it
         ev.combinations_install;
-    Model::Breakdown b = m.breakdown(installs);
+    if (asked.unknown) ev.combinations_disputed += ev.combinations_install, ev.combinations_install = 0;
+    Model::Breakdown b = m.breakdown(asked.unknown ? AccountSet(installs.words()) : installs);
     ev.by_hub = std::move(b.by_hub);
     ev.by_feature_on = std::move(b.feature_on);
   } else {

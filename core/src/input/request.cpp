@@ -19,6 +19,17 @@ std::string kind_list(Kind k) {
 
 }  // namespace
 
+bool scope_grammar(std::string_view name) {
+  if (name.empty() || name.size() > 100 || name[0] < 'a' || name[0] > 'z') return false;
+  char prev = 0;
+  for (char c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || (c == '.' && prev != '.');
+    if (!ok) return false;
+    prev = c;
+  }
+  return prev != '.';
+}
+
 Request build_request(const RawInput& in, const Catalog& catalog) {
   Request req;
   req.comma_separated_url = in.comma_separated_url;
@@ -51,11 +62,18 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     if (!scope && std::find(in.placeholders.begin(), in.placeholders.end(), e.name) != in.placeholders.end()) {
       req.invalid.insert(e.name);  // placeholder-in-scope (from the reading) says why
     } else if (!scope) {
-      req.invalid.insert(e.name);
+      const bool grammatical = scope_grammar(e.name);
+      (grammatical ? req.unknown : req.invalid).insert(e.name);
       if (first_time) {
         NameAdvice advice = catalog.name_index().advise(e.name);
         std::string msg = quote_name(e.name);
-        msg += " is not a HubSpot scope tierscope knows; HubSpot rejects an unknown scope for every account.";
+        if (grammatical)
+          msg += " is not in tierscope's catalog (as of " + catalog.as_of +
+                 "). The name is well formed: HubSpot may have added it since, so check HubSpot's scope docs; an "
+                 "unknown scope makes HubSpot refuse the install for every account.";
+        else
+          msg += " is not a HubSpot scope name (those are lowercase letters, digits, '.', '_' and '-'); HubSpot "
+                 "rejects it for every account.";
         if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";
         else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess)";
         if (!advice.why.empty()) (msg += " ") += advice.why;

@@ -17,12 +17,17 @@ struct Diagnostic {
 
 struct Request {
   std::vector<std::string> required, conditional, optional;  // canonical (or as given when invalid), sorted
-  std::set<std::string> invalid;                             // unknown or retired names, as in the lists
+  std::set<std::string> invalid;  // names HubSpot rejects: retired, placeholders, outside the scope grammar
+  std::set<std::string> unknown;  // well-formed names the catalog lacks (maybe newer than it), as in the lists
   bool comma_separated_url = false;
   std::string url_rejection;  // "url-mismatch" | "insufficient-scopes" when the install URL fails for every account
   std::vector<Diagnostic> diagnostics;
 };
 
 Request build_request(const RawInput& in, const Catalog& catalog);
+// HubSpot's scope grammar as its names show it: lowercase letters and digits in dotted segments that
+// may hold '_' and '-', starting with a letter, at most 100 characters (crm.objects.contacts.read,
+// business_units_view.read, aeo-standalone-access). A name outside it is never a HubSpot scope.
+bool scope_grammar(std::string_view name);
 
 }  // namespace tierscope

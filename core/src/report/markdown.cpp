@@ -100,6 +100,7 @@ std::string markdown_status(const std::string& s) {
   if (s == "permission-error") return "❌ permission error";
   if (s == "invalid-scope") return "⛔ invalid scope";
   if (s == "uncertain") return "❔ uncertain";
+  if (s == "unknown-scope") return "❔ unknown scope";
   if (s == "url-mismatch") return "⛔ URL mismatch";
   if (s == "insufficient-scopes") return "⛔ insufficient scopes";
   return markdown_cell(s);

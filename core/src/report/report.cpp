@@ -1,5 +1,6 @@
 #include "report/report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "input/input.hpp"
@@ -117,6 +118,48 @@ void write_profile(JsonWriter& w, const ProfileResult& r, const Evaluation& ev, 
   names(w.key("disputed"), ev, r.disputed);
 }
 
+// The hs level of hub h at tier t ("" = hs does not offer it).
+std::string hs_level(const Model& m, int h, int t) {
+  const std::string prefix = m.tiers[t].id + "=";
+  for (const auto& l : m.hubs[h].hs_levels)
+    if (l.compare(0, prefix.size(), prefix) == 0) return l.substr(prefix.size());
+  return "";
+}
+
+// verify: for each uncertain profile, the HubSpot test account that settles it (every level written out:
+// hs makes a missing one ENTERPRISE) and the install URL to try there; or why hs cannot create it.
+void write_verify(JsonWriter& w, const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
+                  const Model& m) {
+  UrlParts parts;
+  if (!in.host.empty()) parts.host = in.host;
+  parts.scope = req.required;
+  if (!o.without_conditional) parts.scope.insert(parts.scope.end(), req.conditional.begin(), req.conditional.end());
+  std::sort(parts.scope.begin(), parts.scope.end());
+  parts.optional_scope = req.optional;
+  const std::string url = install_url(parts);
+  w.begin_array();
+  for (const auto& p : ev.profiles) {
+    if (p.status != "uncertain") continue;
+    w.begin_object().field("profile", p.id).key("hs_test_account");
+    std::string cannot;
+    if (p.hub >= 0 && m.hubs[p.hub].hs_key.empty()) cannot = "hs test-account create cannot set " + m.hubs[p.hub].name;
+    else if (p.hub >= 0 && hs_level(m, p.hub, p.tier).empty())
+      cannot = "hs test-account create does not offer " + m.hubs[p.hub].name + " " + m.tiers[p.tier].name;
+    if (!cannot.empty()) {
+      w.null();
+    } else {
+      w.begin_object().field("accountName", "tierscope " + p.id);
+      for (std::size_t h = 0; h < m.hubs.size(); ++h)
+        if (!m.hubs[h].hs_key.empty()) w.field(m.hubs[h].hs_key, hs_level(m, int(h), int(h) == p.hub ? p.tier : 0));
+      w.end_object();
+    }
+    w.field("install_url", url).key("note").string_or_null(
+        cannot.empty() ? "" : cannot + "; test on a real account with it, then record the result in data/sources/observed.json");
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_account(JsonWriter& w, std::uint32_t config, const Model& m) {
   w.begin_object().key("hubs").begin_object();
   for (std::size_t h = 0; h < m.hubs.size(); ++h) w.field(m.hubs[h].id, m.tiers[m.tier_of(config, int(h))].id);
@@ -169,7 +212,9 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
     w.key("unlocks").strings(s.unlocks);
     w.field("combinations", s.combinations).end_object();
   }
-  w.end_array().key("account");
+  w.end_array().key("verify");
+  write_verify(w, in, req, ev, o, m);
+  w.key("account");
   if (ev.account) {
     w.begin_object();
     write_profile(w, *ev.account, ev, m, o.lean);
