@@ -19,6 +19,7 @@ struct Request {
   std::vector<std::string> required, conditional, optional;  // canonical (or as given when invalid), sorted
   std::set<std::string> invalid;                             // unknown or retired names, as in the lists
   bool comma_separated_url = false;
+  bool static_auth = false;   // static-auth app: no optional scopes (fixes remove, or switch to OAuth)
   std::string url_rejection;  // "url-mismatch" | "insufficient-scopes" when the install URL fails for every account
   std::vector<Diagnostic> diagnostics;
 };
