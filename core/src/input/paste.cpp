@@ -290,14 +290,21 @@ class Reader {
 
   // Notes in parentheses ("(standard scope)"; "(optional)" makes the line optional) and a description after
   // " - ", " — ", ": " are not names.
-  static std::string notes_out(std::string v, Kind& kind) {
-    for (const char* ruby : {"%w", "%i", "%W", "%I"})  // %w[oauth tickets]
-      for (std::size_t at; (at = v.find(ruby)) != std::string::npos;) v.replace(at, 2, " ");
-    for (std::size_t open; (open = v.find('(')) != std::string::npos;) {
-      std::size_t close = v.find(')', open);
-      if (close == std::string::npos) break;
-      if (mentions(v.substr(open, close - open), "optional")) kind = Kind::Optional;
-      v.replace(open, close - open + 1, " ");
+  static std::string notes_out(const std::string& line, Kind& kind) {
+    std::string v;  // one pass: a long line of "((((", "()()" or "%w%w" stays linear
+    std::size_t close = line.find(')');
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '(' && close != std::string::npos && close < i) close = line.find(')', i);
+      if (line[i] == '%' && i + 1 < line.size() && in("wiWI", line[i + 1])) {  // %w[oauth tickets]
+        v += ' ';
+        ++i;
+      } else if (line[i] == '(' && close != std::string::npos) {
+        if (mentions(std::string_view(line).substr(i, close - i), "optional")) kind = Kind::Optional;
+        v += ' ';
+        i = close;
+      } else {
+        v += line[i];
+      }
     }
     std::size_t first = v.find_first_not_of(" \t[{(");
     for (const char* cut : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "}) {
