@@ -115,7 +115,11 @@ TEST_CASE("suggestions: the smallest make-optional set per failing profile group
   CHECK(status(after, "marketing-professional") == "installs");
   CHECK(combos(after) == 16384u);
   CHECK(check_ok("oauth every")["suggestions"].empty());
-  CHECK(check_ok("m.pro nosuch.scope")["suggestions"].empty());  // invalid first: no tier suggestion
+  json invalid = check_ok("m.pro nosuch.scope");  // the bad name first, then as if it were gone
+  CHECK(invalid["suggestions"][0]["action"] == "remove-or-rename");
+  CHECK(invalid["suggestions"][0]["scopes"] == json::array({"nosuch.scope"}));
+  CHECK(invalid["suggestions"][1]["action"] == "make-optional");
+  CHECK(invalid["suggestions"][1]["scopes"] == json::array({"m.pro"}));
 }
 
 TEST_CASE("markdown report for pull requests") {

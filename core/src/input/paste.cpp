@@ -22,6 +22,7 @@ constexpr const char* kProse[] = {
     "need", "needs", "needed", "required", "optional", "scope", "scopes", "following", "read", "write", "access",
     "all", "app", "apps", "not", "only", "see", "also", "will", "can", "must", "api", "has", "have", "get", "set",
     "new", "any", "each", "more", "when", "our", "please", "make", "sure", "etc", "here", "list", "below", "above",
+    "a", "an", "to", "of", "in", "on", "is", "it", "be", "by", "or", "we", "if", "as", "at", "do", "so", "no", "its",
     "like", "but", "does", "which", "then", "into", "via", "out", "per", "return", "function", "class", "import",
     "const", "def", "else", "true", "false", "null", "none", "undefined", "self", "string", "join", "other", "some"};
 
@@ -311,8 +312,10 @@ class Reader {
       std::size_t at = v.find(cut, first == std::string::npos ? 0 : first);
       if (at != std::string::npos && first != std::string::npos && at > first) v = v.substr(0, at + (cut[0] == ':'));
     }
+    bool table = v.find_first_not_of(" \t") != std::string::npos && v[v.find_first_not_of(" \t")] == '|';  // | name | note |
+    if (table) v = v.substr(0, v.find('|', v.find('|') + 1));
     for (char& c : v)
-      if (in("[]{}()|*~", c)) c = ' ';
+      if (in("[]{}()*~", c) || (table && c == '|')) c = ' ';
     return v;
   }
 
@@ -323,15 +326,20 @@ class Reader {
     for (auto t : split_list(text)) {
       while (!t.empty() && in("`*_:.,!?'\"", t.back())) t.pop_back();
       while (!t.empty() && in("`*_'\"", t.front())) t.erase(0, 1);
-      if (!t.empty() && (alnum(t[0]) || t.size() > 1)) tokens.push_back(t);
+      bool any = false;
+      for (char c : t) any = any || alnum(c);
+      if (any) tokens.push_back(t);  // "---", "/", "=>" are punctuation
     }
     if (tokens.empty()) return;
+    // Prose shows in common words, Capitalised words and sentence marks; other odd tokens (contacts|x) are
+    // kept as names and flagged.
     bool prose = false, shaped_any = false;
     for (const auto& t : tokens) {
       std::string lower = ascii_lower(t);
       bool word = shaped(t) && !strong(t);
+      bool capitalised = t.size() > 1 && t[0] >= 'A' && t[0] <= 'Z' && lower.substr(1) == t.substr(1);
       shaped_any = shaped_any || shaped(t);
-      prose = prose || !shaped(t) || (word && (lower != t || t.size() < 4 || prose_word(lower)));
+      prose = prose || t.find_first_of("'?!") != std::string::npos || (word && (capitalised || prose_word(lower)));
     }
     if (tokens.size() == 1 && shaped(tokens[0]) && (list_line || strong(tokens[0]) || !prose_word(ascii_lower(tokens[0]))))
       prose = false;
