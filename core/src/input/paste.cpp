@@ -186,10 +186,10 @@ class Reader {
     bool read = false, dropped = false;
     const char* why = "prose";
     if (quoted_here) {  // code: the strings are the names, the rest is syntax
-      for (std::size_t q = quoted_seen; q < s.quoted.size(); ++q) group(s.quoted[q], kind, true, read, dropped, why);
+      for (std::size_t q = quoted_seen; q < s.quoted.size(); ++q) group(s.quoted[q], kind, read, dropped, why);
     } else {
       std::string names = notes_out(v, kind);
-      group(names, kind, list_ || keyed || !ctx_.empty(), read, dropped, why);
+      group(names, kind, read, dropped, why);
     }
     if (dropped) ignore(read ? "words beside a scope" : why);
     pop_closed();
@@ -198,7 +198,6 @@ class Reader {
  private:
   int block_ = 0, depth_ = 0;
   std::size_t n_ = 0;
-  bool list_ = false;  // this line is a Markdown list item
   bool seen_scope_list_ = false;
   std::vector<Context> ctx_;
 
@@ -223,18 +222,17 @@ class Reader {
 
   // Leading Markdown and declarations: "> ", "- ", "* ", "+ ", "• ", "1. ", "2) ", "[x] ", "export const ".
   std::string strip_markup(const std::string& code) {
-    list_ = false;
     std::size_t i = 0;
     for (bool more = true; more;) {
       more = false;
       while (i < code.size() && space(code[i])) ++i;
       auto after = [&](std::size_t at) { return at >= code.size() || space(code[at]); };
       if (i < code.size() && code[i] == '>') { ++i; more = true; continue; }
-      if (i < code.size() && in("-*+", code[i]) && after(i + 1)) { ++i; more = list_ = true; continue; }
-      if (starts(code, i, "\xE2\x80\xA2") || starts(code, i, "\xC2\xB7")) { i += code[i] == '\xC2' ? 2 : 3; more = list_ = true; continue; }
+      if (i < code.size() && in("-*+", code[i]) && after(i + 1)) { ++i; more = true; continue; }
+      if (starts(code, i, "\xE2\x80\xA2") || starts(code, i, "\xC2\xB7")) { i += code[i] == '\xC2' ? 2 : 3; more = true; continue; }
       std::size_t d = i;
       while (d < code.size() && code[d] >= '0' && code[d] <= '9') ++d;
-      if (d > i && d - i < 4 && d < code.size() && (code[d] == '.' || code[d] == ')') && after(d + 1)) { i = d + 1; more = list_ = true; continue; }
+      if (d > i && d - i < 4 && d < code.size() && (code[d] == '.' || code[d] == ')') && after(d + 1)) { i = d + 1; more = true; continue; }
       if ((starts(code, i, "[ ]") || starts(code, i, "[x]") || starts(code, i, "[X]")) && after(i + 3)) { i += 3; more = true; continue; }
       for (const char* decl : {"export ", "const ", "let ", "var ", "val ", "final ", "static ", "public ", "private ", "readonly ", "def "})
         if (starts(code, i, decl)) { i += std::strlen(decl); more = true; }
@@ -320,8 +318,8 @@ class Reader {
   }
 
   // The names of one group (a quoted string, or a line's text): all of them when no word is prose;
-  // else only the dotted ones; a lone name on a list line is kept whatever its case (typos are flagged).
-  void group(const std::string& text, Kind kind, bool list_line, bool& read, bool& dropped, const char*& why) {
+  // else only the dotted ones; a lone name is kept whatever its case unless a common word (typos are flagged).
+  void group(const std::string& text, Kind kind, bool& read, bool& dropped, const char*& why) {
     std::vector<std::string> tokens;
     for (auto t : split_list(text)) {
       while (!t.empty() && in("`*_:.,!?'\"", t.back())) t.pop_back();
@@ -341,7 +339,7 @@ class Reader {
       shaped_any = shaped_any || shaped(t);
       prose = prose || t.find_first_of("'?!") != std::string::npos || (word && (capitalised || prose_word(lower)));
     }
-    if (tokens.size() == 1 && shaped(tokens[0]) && (list_line || strong(tokens[0]) || !prose_word(ascii_lower(tokens[0]))))
+    if (tokens.size() == 1 && shaped(tokens[0]) && !prose_word(ascii_lower(tokens[0])))  // "- Tickets": flagged, not dropped
       prose = false;
     for (const auto& t : tokens) {
       if (!prose || strong(t)) {
