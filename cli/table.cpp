@@ -96,6 +96,15 @@ std::string render_table(const json& r, bool color) {
   out += "tierscope " + str(r["tool"]["version"]) + " · scope catalog as of " +
          str(r["catalog"]["as_of"]) + " · input: " + str(in["format"]);
   if (in["app_name"].is_string()) out += " (" + str(in["app_name"]) + ")";
+  if (in.contains("json_path") && in["json_path"].is_string()) out += " · scopes from " + str(in["json_path"]);
+  if (in.contains("ignored") && !in["ignored"].empty()) {  // what of a pasted list was not read, and why
+    std::string lines;
+    std::size_t shown = 0;
+    for (const auto& g : in["ignored"])
+      if (++shown <= 12) lines += (lines.empty() ? "" : ", ") + std::to_string(g["line"].get<std::uint64_t>()) + " (" + str(g["reason"]) + ")";
+    if (shown > 12) lines += ", +" + std::to_string(shown - 12) + " more";
+    out += "\n  ignored lines: " + lines;
+  }
   out += "\n  required:    " + list(r["request"]["required"]) + "\n  conditional: " + list(r["request"]["conditional"]) +
          (in["without_conditional"].get<bool>() ? "  (left out of this evaluation)" : "") +
          "\n  optional:    " + list(r["request"]["optional"]) + "\n\n";
@@ -196,10 +205,24 @@ std::string render_table(const json& r, bool color) {
   }
   if (!r["suggestions"].empty()) {
     out += "\nSmallest changes that let more portals in:\n";
-    for (const auto& s : r["suggestions"])
-      out += "  make " + list(s["scopes"]) + " optional → " + std::to_string(s["unlocks"].size()) +
-             " more standard tier" + (s["unlocks"].size() == 1 ? "" : "s") + " install (" +
-             percent(s["combinations"], cov["combinations"]["total"]) + " % of configurations)\n";
+    bool after_rename = false;
+    for (const auto& s : r["suggestions"]) {
+      std::string action = str(s["action"]), n = std::to_string(s["unlocks"].size());
+      std::string tiers = " standard tier" + std::string(s["unlocks"].size() == 1 ? "" : "s") + " install (" +
+                          percent(s["combinations"], cov["combinations"]["total"]) + " % of configurations)";
+      if (action == "remove-or-rename") {
+        std::string maybe;
+        for (const auto& [name, to] : s["did_you_mean"].items()) maybe += (maybe.empty() ? "" : "; ") + tierscope::escape_controls(name) + " → " + list(to);
+        out += "  remove or rename " + list(s["scopes"]) + (maybe.empty() ? "" : " (did you mean " + maybe + "?)") +
+               (s["unlocks"].empty() ? " (HubSpot rejects it on every account)" : " → " + n + tiers) + "\n";
+        after_rename = true;
+        continue;
+      }
+      std::string change = action == "remove" ? "remove " + list(s["scopes"]) + " (the app loses them on every account)"
+                           : action == "switch-to-oauth" ? "switch to OAuth with " + list(s["scopes"]) + " optional"
+                                                         : "make " + list(s["scopes"]) + " optional";
+      out += std::string("  ") + (after_rename ? "then " : "") + change + " → " + n + " more" + tiers + "\n";
+    }
   }
   if (r.contains("gate") && r["gate"].is_object()) {
     const json& g = r["gate"];

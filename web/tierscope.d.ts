@@ -2,7 +2,10 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 /** Field inputs ({required, ...}) report "list", or "install-url" when they carry a url. */
-export type InputFormat = 'list' | 'install-url' | 'app-hsmeta' | 'public-app' | 'private-app';
+export type InputFormat = 'list' | 'install-url' | 'app-hsmeta' | 'public-app' | 'private-app' | 'connector' | 'json-scopes';
+/** Why a line of a pasted list gave no scope (docs/report.md, "Pasted lists"). */
+export type IgnoredReason = 'comment' | 'commented out' | 'heading' | 'prose' | 'not a scope name' | 'other setting' |
+  'not a scope list' | 'words beside a scope' | 'more ignored lines';
 /** url-mismatch / insufficient-scopes only from checkPair (an app config and its install URL).
  *  unknown-scope: a well-formed name the catalog lacks (maybe newer than it); invalid-scope: a name HubSpot
  *  is known to reject (retired, outside the scope grammar, a placeholder, commas). */
@@ -70,8 +73,12 @@ export interface Profile {
 }
 
 export interface ReportSuggestion {
-  action: 'make-optional';
+  /** remove-or-rename (unknown or retired names) comes first; the others count as if those names were gone.
+   *  A static-auth app gets remove and switch-to-oauth, never make-optional. */
+  action: 'remove-or-rename' | 'make-optional' | 'remove' | 'switch-to-oauth';
   scopes: string[];
+  /** remove-or-rename only: per name, the sure fix or the spelling guesses (a retired name: its successors). */
+  did_you_mean?: Record<string, string[]>;
   /** Profile ids that would install after the change. */
   unlocks: string[];
   /** Configurations (of coverage.combinations.total) that would install after the change. */
@@ -100,6 +107,10 @@ export interface Report {
     /** install-url only: the account-pinned path's id, as a string. */
     account_id: string | null;
     without_conditional: boolean;
+    /** list only: lines with text but no scope read, and why (1-based lines of the text as given). */
+    ignored: Array<{ line: number; reason: IgnoredReason }>;
+    /** connector | json-scopes: the JSON path of the scope list read. */
+    json_path: string | null;
   };
   request: ScopeRequest;
   /** Errors first, then warnings, then info; otherwise input order. */

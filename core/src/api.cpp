@@ -48,6 +48,7 @@ std::string check(const RawInput& in, std::string_view options_json) {
   auto catalog = current_catalog();
   Options o = read_options(options_json, *catalog->model);
   Request req = build_request(in, *catalog);
+  check_url_alone(in, req);
   Evaluation ev = evaluate(req, *catalog, o);
   return report_text(in, req, ev, o, *catalog, nullptr);
 }

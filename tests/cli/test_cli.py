@@ -409,6 +409,98 @@ CONFIG = json.dumps({"name": "Demo", "auth": {"redirectUrls": ["https://x.exampl
 BASE = "https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https%3A%2F%2Fx.example%2Fcb"
 
 
+class Pastes(unittest.TestCase):
+    """Issue 18: lists as people paste them, a URL without oauth, suggestions past a bad name; issue 22: static auth."""
+
+    # from hardikk125/OneMindAI_POC_1, docs/HUBSPOT_SCOPES_GUIDE.md (shortened): a fenced list with comments
+    GUIDE = (
+        "# HubSpot OAuth Scopes Guide\n\n### **CRM Objects (Read)**\n```\n"
+        "crm.objects.contacts.read       # Read contacts\n"
+        "crm.objects.companies.read      # Read companies\n"
+        "```\n\n### **Marketing**\n```\n"
+        "forms                           # Access forms\n"
+        "```\n"
+    )
+
+    def test_a_guide_with_comments_reads_exactly_the_scopes(self):
+        code, out, err = run("check", "--format", "json", "-", stdin=self.GUIDE.encode())
+        self.assertEqual(code, 0, err)
+        r = json.loads(out)
+        self.assertEqual(r["request"]["required"], ["crm.objects.companies.read", "crm.objects.contacts.read", "forms", "oauth"])
+        self.assertNotIn("retired-scope", [d["code"] for d in r["diagnostics"]])
+        self.assertIn({"line": 1, "reason": "comment"}, r["input"]["ignored"])
+
+    def test_ignored_lines_in_text_and_markdown(self):
+        text = "Add the following scopes:\n- oauth\n- crm.objects.contacts.read\nHUBSPOT_CLIENT_ID=x\n"
+        code, out, _ = run("check", "-", stdin=text.encode())
+        self.assertEqual(code, 0)
+        self.assertIn("ignored lines: 1 (heading), 4 (other setting)", out)
+        code, md, _ = run("check", "--format", "markdown", "-", stdin=text.encode())
+        self.assertIn("- Ignored lines: 1 (heading), 4 (other setting)", md)
+
+    def test_duplicates_are_one_line_each(self):
+        code, out, _ = run("check", "-", stdin=("- oauth\n" + "- tickets\n" * 27).encode())
+        self.assertEqual(code, 0)
+        self.assertEqual(out.count("duplicate-scope"), 1)
+        self.assertIn("listed 27 times as required", out)
+
+    def test_connector_manifest_names_its_json_path(self):
+        # from microsoft/PowerPlatformConnectors, independent-publisher-connectors/HubSpot CRM/apiProperties.json (shortened)
+        doc = {"properties": {"connectionParameters": {"token": {"type": "oauthSetting", "oAuthSettings": {
+            "identityProvider": "oauth2", "clientId": "[YOUR_VALUE]",
+            "scopes": ["crm.objects.contacts.read tickets content actions timeline oauth forms files"]}}}}}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "apiProperties.json", json.dumps(doc, indent=2))
+            code, out, err = run("check", "--format", "json", path)
+            self.assertEqual(code, 0, err)
+            r = json.loads(out)
+            self.assertEqual(r["input"]["format"], "connector")
+            self.assertEqual(r["input"]["json_path"], "properties.connectionParameters.token.oAuthSettings.scopes")
+            self.assertEqual(len(r["request"]["required"]), 8)
+            code, out, _ = run("check", path)
+            self.assertIn("scopes from properties.connectionParameters.token.oAuthSettings.scopes", out)
+
+    def test_url_without_oauth_is_a_mismatch_everywhere(self):
+        url = "https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https%3A%2F%2Fa.example%2Fcb&scope=crm.objects.contacts.read"
+        code, out, _ = run("check", "--format", "json", "-", stdin=url.encode())
+        r = json.loads(out)
+        self.assertEqual({p["status"] for p in r["profiles"]}, {"url-mismatch"})
+        fix = [d for d in r["diagnostics"] if d["code"] == "url-config-mismatch"]
+        self.assertEqual(fix[0]["suggestion"], {"action": "add-to-scope", "scopes": ["oauth"]})
+        code, out, _ = run("check", "-", stdin=url.encode())
+        self.assertIn("add oauth to scope", out)
+
+    def test_suggestions_go_past_a_bad_name(self):
+        names = ("oauth crm.objects.contacts.read tickets crm.objects.marketing_events.read content actions timeline forms files "
+                 "crm.objects.marketing_events.write crm.schemas.custom.read crm.objects.custom.read "
+                 "crm.objects.feedback_submissions.read crm.objects.custom.write crm.schemas.line_items.write")
+        code, out, _ = run("check", "--format", "json", "-", stdin=names.encode())
+        r = json.loads(out)
+        first = r["suggestions"][0]
+        self.assertEqual(first["action"], "remove-or-rename")
+        self.assertEqual(first["scopes"], ["crm.schemas.line_items.write"])
+        total = r["coverage"]["combinations"]["total"]
+        full = [s for s in r["suggestions"][1:] if s["combinations"] == total]  # every configuration installs
+        self.assertEqual(len(full[0]["scopes"]), 5)
+        self.assertEqual(full[0]["action"], "make-optional")
+        code, text, _ = run("check", "-", stdin=names.encode())
+        self.assertIn("remove or rename crm.schemas.line_items.write", text)
+        self.assertIn("then make ", text)
+        self.assertNotIn("No scope change", text)
+
+    def test_static_auth_never_says_make_optional(self):
+        cfg = {"config": {"name": "S", "auth": {"type": "static", "requiredScopes": ["oauth", "crm.objects.contacts.read", "automation"]}}}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "app-hsmeta.json", json.dumps(cfg))
+            for fmt in ("json", "text", "markdown"):
+                code, out, _ = run("check", "--format", fmt, path)
+                self.assertNotIn("make-optional", out)
+                self.assertNotRegex(out, r"(?i)\bmake [^\n]* optional")
+            r = json.loads(run("check", "--format", "json", path)[1])
+            self.assertEqual([s["action"] for s in r["suggestions"]][-1], "switch-to-oauth")
+            self.assertIn("remove", [s["action"] for s in r["suggestions"]])
+
+
 class UrlConfig(unittest.TestCase):
     def test_config_and_url_together(self):
         with tempfile.TemporaryDirectory() as tmp:

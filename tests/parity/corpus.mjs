@@ -264,6 +264,17 @@ export function buildCorpus() {
     ['--required', disputed.slice(0, 4).join(' '), '--optional', disputed.slice(4).join(' '), '--account', 'sales=professional,smart_crm=starter,website_addon']);
   for (const name of disputed) addFields(`fields: disputed ${name}`, { required: `oauth ${name}` });
 
+  // 8. Pastes (issue 18): lists with comments, prose, keys and notes; input.ignored, json_path, the
+  // suggestions past a bad name and a static-auth app's fixes must match byte for byte.
+  addText('paste: README steps', '# Setup\n\n1. Create an app\n2. Add the following scopes:\n    - crm.objects.contacts.read\n    - oauth\n3. Add the redirect URI:\n    - http://localhost:8000/cb\n');
+  addText('paste: JS array with comments', "const SCOPES = [\n  'oauth',\n  'crm.objects.contacts.read', // contacts\n  // 'business_units_view.read',\n  /* 'crm.objects.deals.read', */\n];\nconst CLIENT_ID = 'x';\n");
+  addText('paste: .env', 'HUBSPOT_CLIENT_ID=abc\nHUBSPOT_SCOPES="crm.objects.contacts.read oauth"\nexport HUBSPOT_OPTIONAL_SCOPES=automation\n# HUBSPOT_SCOPES=contacts\n');
+  addText('paste: YAML with notes and a duplicate', 'scopes:\n  # Read contacts\n  - crm.objects.contacts.read (standard scope)\n  - crm.objects.contacts.read\n  - automation (optional)\n  - Tickets\n');
+  addText('paste: connector apiProperties.json', JSON.stringify({ properties: { connectionParameters: { token: { type: 'oauthSetting', oAuthSettings: { identityProvider: 'oauth2', scopes: ['crm.objects.contacts.read tickets content oauth forms crm.schemas.line_items.write'] } } } } }, null, 2));
+  addText('paste: a bad name, then make-optional', 'oauth crm.objects.contacts.read tickets content actions timeline forms files crm.objects.custom.read crm.schemas.line_items.write');
+  addText('paste: install URL without oauth', 'https://app.hubspot.com/oauth/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa.example%2Fcb&scope=crm.objects.contacts.read%20automation');
+  addText('paste: static-auth app', JSON.stringify({ config: { name: 'Static', auth: { type: 'static', requiredScopes: ['oauth', 'crm.objects.contacts.read', 'automation', 'content'] } } }));
+
   // 7. The other commands: an app config with its install URL (check CONFIG URL-FILE vs checkPair),
   // install URLs built from a config (url vs buildUrls), migrate, diff. '@name' = the file `name`.
   const commands = [];

@@ -115,11 +115,18 @@ TEST_CASE("suggestions: the smallest make-optional set per failing profile group
   CHECK(status(after, "marketing-professional") == "installs");
   CHECK(combos(after) == 16384u);
   CHECK(check_ok("oauth every")["suggestions"].empty());
-  CHECK(check_ok("m.pro Nosuch.Scope")["suggestions"].empty());  // invalid first: no tier suggestion
-  // A well-formed unknown name leaves the known scopes' sure failures (and their fixes) standing; it is
-  // never made optional for them (HubSpot may reject it anyway).
-  for (const auto& s : check_ok("m.pro nosuch.scope")["suggestions"])
-    CHECK(std::find(s["scopes"].begin(), s["scopes"].end(), "nosuch.scope") == s["scopes"].end());
+  json invalid = check_ok("m.pro nosuch.scope");  // the bad name first, then as if it were gone
+  CHECK(invalid["suggestions"][0]["action"] == "remove-or-rename");
+  CHECK(invalid["suggestions"][0]["scopes"] == json::array({"nosuch.scope"}));
+  CHECK(invalid["suggestions"][1]["action"] == "make-optional");
+  CHECK(invalid["suggestions"][1]["scopes"] == json::array({"m.pro"}));
+  // A well-formed unknown name (maybe newer than the catalog) is never made optional for the known
+  // scopes' failures: it is only ever suggested for removal or renaming.
+  for (const auto& s : invalid["suggestions"])
+    if (s["action"] != "remove-or-rename")
+      CHECK(std::find(s["scopes"].begin(), s["scopes"].end(), "nosuch.scope") == s["scopes"].end());
+  json retired = check_ok("m.pro Nosuch.Scope");  // outside the grammar: invalid, first as well
+  CHECK(retired["suggestions"][0]["action"] == "remove-or-rename");
 }
 
 TEST_CASE("markdown report for pull requests") {

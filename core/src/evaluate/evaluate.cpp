@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "evaluate/suggest.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -201,6 +202,48 @@ Row evaluate_one(const Account& has, const Asked& asked, const std::string& reje
 
 int severity_rank(const std::string& s) { return s == "error" ? 0 : s == "warning" ? 1 : 2; }
 
+// Names HubSpot rejects (retired, outside the grammar) and names the catalog lacks first: "remove or
+// rename" them (with what they may have meant; an unknown name may also be newer than the catalog, as its
+// diagnostic says); the rows that install once they are gone, and the suggestions after it, count as if
+// they were.
+void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked, const std::vector<Row>& rows,
+                          std::uint32_t combinations, const Catalog& catalog) {
+  Suggestion s;
+  s.action = "remove-or-rename";
+  for (const auto& name : asked.all) {
+    if (!req.invalid.count(name) && !req.unknown.count(name)) continue;
+    s.scopes.push_back(name);
+    const Scope* scope = catalog.find(name);
+    std::vector<std::string> maybe;
+    if (scope) maybe = scope->replaced_by;  // retired
+    else {
+      NameAdvice advice = catalog.name_index().advise(name);
+      maybe = advice.fix.empty() ? advice.guesses : advice.fix;
+    }
+    if (!maybe.empty()) s.did_you_mean.push_back({name, maybe});
+  }
+  if (s.scopes.empty()) return;
+  for (const auto& row : rows)
+    if (row.needs.empty()) s.unlocks.push_back(row.result.id);
+  s.combinations = combinations;
+  ev.suggestions.insert(ev.suggestions.begin(), std::move(s));
+}
+
+// A static-auth app has no optional scopes: what would be made optional is removed instead (the app then
+// lacks it on every account), or the app switches to OAuth with those scopes optional (the widest one).
+void static_auth_fixes(Evaluation& ev) {
+  const Suggestion* widest = nullptr;
+  for (auto& s : ev.suggestions)
+    if (s.action == "make-optional") {
+      s.action = "remove";
+      if (!widest || s.unlocks.size() > widest->unlocks.size()) widest = &s;
+    }
+  if (!widest) return;
+  Suggestion oauth = *widest;
+  oauth.action = "switch-to-oauth";
+  ev.suggestions.push_back(std::move(oauth));
+}
+
 // sources-disagree: a requested scope whose deciding sources disagree on a profile of the report.
 std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, const Request& req,
                                       const Catalog& catalog) {
@@ -231,13 +274,14 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
     std::string msg = "Sources disagree on " + quote_name(name) + " for " + join(where, ", ") + ": " +
                       (says.empty() ? "see the catalog's evidence" : join(says, "; ")) + ".";
     if (newest && says.size() > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
-    msg += blocking ? " There the install may succeed or get the permission error (uncertain). Making it optional "
-                      "removes the risk."
-                    : " There the token may lack it.";
-    out.push_back({"warning", "sources-disagree", name, msg, blocking ? "make-optional" : "",
+    msg += !blocking ? " There the token may lack it."
+           : req.static_auth ? " There the install may succeed or get the permission error (uncertain). Removing it "
+                               "(or switching to OAuth with it optional) removes the risk."
+                             : " There the install may succeed or get the permission error (uncertain). Making it optional "
+                               "removes the risk.";
+    out.push_back({"warning", "sources-disagree", name, msg, !blocking ? "" : req.static_auth ? "remove" : "make-optional",
                    blocking ? std::vector<std::string>{name} : std::vector<std::string>{}});
   }
-  (void)req;
   return out;
 }
 }  // namespace
@@ -339,7 +383,9 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
   // Suggestions: for each failing profile, its missing scopes plus the blocking scopes disputed on
   // it (made optional, they leave nothing that could still fail there); each distinct set unlocks
   // every failing profile whose missing and disputed blocking scopes it covers.
-  auto failing = [](const Row& row) { return row.result.status == "permission-error"; };
+  // A row fails when it lacks a blocking scope, whatever else HubSpot rejects for every account: the
+  // suggestions then say what unlocks the rest once that is fixed (unknown names removed, the URL fixed).
+  auto failing = [](const Row& row) { return !row.result.missing.empty(); };
   std::vector<const Ids*> sets;
   for (const auto& row : rows)
     if (failing(row) && std::none_of(sets.begin(), sets.end(), [&](auto* s) { return *s == row.needs; }))
@@ -384,6 +430,9 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     if (a.unlocks.size() != b.unlocks.size()) return a.unlocks.size() > b.unlocks.size();
     return a.scopes < b.scopes;
   });
+
+  first_remove_invalid(ev, req, asked, rows, now.installs.count(), catalog);
+  if (req.static_auth) static_auth_fixes(ev);
 
   for (auto& row : rows)
     if (o.profiles.empty() || std::find(o.profiles.begin(), o.profiles.end(), row.result.id) != o.profiles.end())

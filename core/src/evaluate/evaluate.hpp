@@ -33,8 +33,12 @@ struct ProfileResult {
 };
 
 struct Suggestion {
+  // make-optional; remove-or-rename (unknown or retired names: first, as if they were gone, the others
+  // count on it); for a static-auth app remove and switch-to-oauth instead of make-optional.
+  std::string action = "make-optional";
   std::vector<std::string> scopes, unlocks;
   std::uint32_t combinations = 0;
+  std::vector<std::pair<std::string, std::vector<std::string>>> did_you_mean;  // remove-or-rename: name -> candidates
 };
 
 struct Evaluation {

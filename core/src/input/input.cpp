@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "input/paste.hpp"
 #include "input/placeholder.hpp"
 #include "text.hpp"
 
@@ -128,6 +129,51 @@ Note single_account() {
           "it could be installed in, not who can install it."};
 }
 
+// A key named like a scope list: scope, scopes, requiredScopes, oauth_scopes, SCOPES (case aside).
+bool scope_key(const std::string& key) {
+  std::string k = ascii_lower(key);
+  return k.size() >= 5 && (k.compare(k.size() - 5, 5, "scope") == 0 || (k.size() >= 6 && k.compare(k.size() - 6, 6, "scopes") == 0));
+}
+
+// Every scope list (a string or an array of strings under a scope key) in a JSON document, by path.
+void find_scope_lists(const json& node, const std::string& path, std::vector<std::pair<std::string, const json*>>& found) {
+  if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) {
+      std::string at = path.empty() ? key : path + "." + key;
+      bool strings = value.is_string() || (value.is_array() && std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); }));
+      if (scope_key(key) && strings) found.push_back({at, &value});
+      else find_scope_lists(value, at, found);
+    }
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) find_scope_lists(node[i], path + "[" + std::to_string(i) + "]", found);
+  }
+}
+
+// Any other JSON: a connector manifest (Power Platform apiProperties.json:
+// properties.connectionParameters.*.oAuthSettings.scopes) or a document with one scope list.
+RawInput read_scope_list_json(const json& doc) {
+  std::vector<std::pair<std::string, const json*>> found;
+  find_scope_lists(doc, "", found);
+  std::vector<std::string> paths;
+  for (const auto& f : found) paths.push_back(f.first);
+  if (found.size() != 1)
+    parse_error(found.empty() ? "this JSON is not an app config tierscope knows and has no scope list: expected config.auth "
+                                "(app-hsmeta.json), auth (public-app.json), scopes (private app.json), or one key named "
+                                "like scopes"
+                              : "this JSON has " + std::to_string(found.size()) + " scope lists (" +
+                                    escape_controls(join(paths, ", ")) + "); paste the one to check");
+  RawInput in;
+  in.json_path = found[0].first;
+  in.format = in.json_path.rfind("properties.connectionParameters.", 0) == 0 ? "connector" : "json-scopes";
+  std::string key = in.json_path.substr(in.json_path.find_last_of('.') + 1);
+  Kind kind = ascii_lower(key).find("optional") != std::string::npos ? Kind::Optional : Kind::Required;
+  const json& list = *found[0].second;  // each string may hold several names (apiProperties.json does)
+  if (list.is_string()) add_list(in, list.get<std::string>(), kind, in.json_path);
+  for (std::size_t i = 0; list.is_array() && i < list.size(); ++i)
+    add_list(in, list[i].get<std::string>(), kind, in.json_path + "[" + std::to_string(i) + "]");
+  return in;
+}
+
 RawInput read_config(const json& doc) {
   RawInput in;
   if (doc.is_array()) {  // a JSON array of scope names
@@ -149,6 +195,7 @@ RawInput read_config(const json& doc) {
     if (present(doc, "scopes")) conflict(in, "config.auth.requiredScopes", "scopes");
     if (present(auth, "scopes") && present(auth, "requiredScopes")) conflict(in, "config.auth.requiredScopes", "config.auth.scopes");
     bool is_static = auth.contains("type") && auth["type"] == "static";
+    in.static_auth = is_static;
     std::size_t before = in.entries.size();
     add_json_list(in, auth, "conditionallyRequiredScopes", Kind::Conditional, "config.auth.");
     add_json_list(in, auth, "optionalScopes", Kind::Optional, "config.auth.");
@@ -185,8 +232,7 @@ RawInput read_config(const json& doc) {
     in.notes.push_back(single_account());
     return in;
   }
-  parse_error("this JSON is not an app config tierscope knows: expected config.auth (app-hsmeta.json), "
-              "auth (public-app.json) or scopes (private app.json)");
+  return read_scope_list_json(doc);
 }
 
 bool looks_like_url(std::string_view t) {
@@ -233,7 +279,7 @@ void read_url(RawInput& in, std::string_view url_text) {
     in.notes.push_back({"warning", "unrecognized-url", "",
                         "This URL is not HubSpot's install page (expected https://app.hubspot.com/oauth/authorize, "
                         "app-eu1.hubspot.com, or /oauth/{accountId}/authorize); its scopes were read anyway."});
-  bool saw_scope = false;
+  bool saw_scope = false, scope_has_oauth = false;
   auto qspans = placeholder_spans(query);
   std::size_t pos = 0;
   while (pos <= query.size()) {
@@ -255,6 +301,8 @@ void read_url(RawInput& in, std::string_view url_text) {
     if (invalid_utf8_at(value)) parse_error("the URL's " + key + " parameter decodes to invalid UTF-8");
     if (value.find('\0') != std::string::npos) parse_error("the URL's " + key + " parameter decodes to a NUL byte");
     if (key == "scope") saw_scope = true;
+    if (key == "scope")  // a template's placeholder may stand for oauth
+      for (const auto& name : split_list(value)) scope_has_oauth = scope_has_oauth || name == "oauth" || has_placeholder(name);
     Kind kind = key == "scope" ? Kind::Required : Kind::Optional;
     std::string origin = "the URL's " + key + " parameter";
     std::string rest = value;  // placeholders out, the rest read as names
@@ -271,6 +319,7 @@ void read_url(RawInput& in, std::string_view url_text) {
   if (template_seen)
     in.notes.push_back({"info", "url-placeholder", "",
                         "An install URL template: placeholders outside scope and optional_scope are left as written."});
+  in.url_lacks_oauth = saw_scope && !scope_has_oauth;
   if (!saw_scope)
     parse_error("the install URL has no scope parameter: HubSpot needs scope=oauth%20... with the required scopes");
 }
@@ -375,7 +424,9 @@ RawInput read_input(std::string_view text) {
   } else if (looks_like_url(t)) {
     read_url(in, t);
   } else {
-    add_list(in, t, Kind::Required, "the list");
+    Pasted pasted = read_pasted_list(text);  // line numbers of the text as given
+    for (auto& n : pasted.names) add_entry(in, std::move(n.name), n.kind, "the list");
+    in.ignored = std::move(pasted.ignored);
   }
   return in;
 }

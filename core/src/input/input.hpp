@@ -36,13 +36,22 @@ struct Note {  // a diagnostic found while reading (code, severity, scope, messa
   std::string severity, code, scope, message;
 };
 
+struct Ignored {  // a line of a pasted list that held text but no scope read (docs/report.md, "Pasted lists")
+  std::size_t line;
+  std::string reason;
+};
+
 struct RawInput {
-  std::string format = "list";  // list | install-url | app-hsmeta | public-app | private-app
+  std::string format = "list";  // list | install-url | app-hsmeta | public-app | private-app | connector | json-scopes
   std::string app_name, host, account_id, redirect_uri, client_id;
   std::vector<Entry> entries;
   std::vector<Note> notes;
   std::vector<std::string> placeholders;  // template placeholders read where scope names belong (entries too)
   bool comma_separated_url = false;  // the URL's scope values used commas (HubSpot rejects them)
+  bool url_lacks_oauth = false;      // install-url: the scope parameter has no oauth (RULES.md rule 6)
+  bool static_auth = false;          // app-hsmeta.json with config.auth.type "static"
+  std::vector<Ignored> ignored;      // list only: lines with text but no scope read, and why
+  std::string json_path;             // connector | json-scopes: where the scope list was read
 };
 
 // A request given as lists of names (required, then optional), as if read from a plain input.

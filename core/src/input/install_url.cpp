@@ -28,6 +28,14 @@ bool is_config(const RawInput& in) {
   return in.format == "app-hsmeta" || in.format == "public-app" || in.format == "private-app";
 }
 
+const char* const kMismatch =
+    " HubSpot refuses the URL for every account: \"mismatch between the scopes in the install URL and the app's configured scopes\".";
+const char* const kOauthFix = "add oauth to scope.";
+
+std::string rule_message(int rule, const std::vector<std::string>& scopes, const std::string& what, const std::string& fix) {
+  return "Rule " + std::to_string(rule) + ": " + what + (scopes.empty() ? "" : " (" + join(scopes, ", ") + ")") + ". Fix: " + fix;
+}
+
 [[noreturn]] void not_a(const std::string& what) { throw InputError("parse-error", what); }
 
 // What HubSpot may redirect to after an install: https, or http on this machine for development.
@@ -90,8 +98,7 @@ UrlCheck check_url_against_config(const RawInput& config, const RawInput& url) {
                   const std::string& action) {
     scopes = sorted(scopes);
     out.rules_failed.push_back(rule);
-    std::string msg = "Rule " + std::to_string(rule) + ": " + what + (scopes.empty() ? "" : " (" + join(scopes, ", ") + ")") +
-                      ". Fix: " + fix;
+    std::string msg = rule_message(rule, scopes, what, fix);
     out.diagnostics.push_back({"error", "url-config-mismatch", scopes.size() == 1 ? scopes[0] : "", msg, action, scopes});
   };
   std::vector<std::string> r1, r2, r3, r4, r5;
@@ -103,7 +110,7 @@ UrlCheck check_url_against_config(const RawInput& config, const RawInput& url) {
   for (const auto& p : P)
     if (contains(K, p)) r4.push_back(p);
     else if (!contains(O, p)) r3.push_back(p);
-  const std::string mismatch = " HubSpot refuses the URL for every account: \"mismatch between the scopes in the install URL and the app's configured scopes\".";
+  const std::string mismatch = kMismatch;
   if (!r1.empty())
     fail(1, r1, "the app config requires scopes the URL's scope parameter leaves out",
          "add them to scope. HubSpot refuses the URL for every account: \"Authorization failed because the provided scopes are insufficient\".",
@@ -119,7 +126,7 @@ UrlCheck check_url_against_config(const RawInput& config, const RawInput& url) {
   if (!r5.empty())
     fail(5, r5, "optional scopes are in the scope parameter", "move them to optional_scope." + mismatch, "move-to-optional-scope");
   if (contains(R, "oauth") && !contains(S, "oauth"))
-    fail(6, {"oauth"}, "the app requires oauth but the URL's scope parameter leaves it out", "add oauth to scope." + mismatch,
+    fail(6, {"oauth"}, "the app requires oauth but the URL's scope parameter leaves it out", kOauthFix + mismatch,
          "add-to-scope");
   if (url.comma_separated_url)
     fail(7, {}, "scopes are separated by commas",
@@ -145,6 +152,17 @@ UrlCheck check_url_against_config(const RawInput& config, const RawInput& url) {
   for (auto& e : out.evaluated.entries)
     if (e.kind == Kind::Required && contains(K, e.name)) e.kind = Kind::Conditional;
   return out;
+}
+
+void check_url_alone(const RawInput& url, Request& req) {
+  if (url.format != "install-url" || !url.url_lacks_oauth) return;
+  auto& d = req.diagnostics;  // rule 6 says what missing-oauth would
+  d.erase(std::remove_if(d.begin(), d.end(), [](const Diagnostic& x) { return x.code == "missing-oauth"; }), d.end());
+  d.insert(d.begin(), {"error", "url-config-mismatch", "oauth",
+                       rule_message(6, {"oauth"}, "the URL's scope parameter leaves out oauth, which every app's config requires",
+                                    std::string(kOauthFix) + kMismatch),
+                       "add-to-scope", {"oauth"}});
+  if (req.url_rejection.empty()) req.url_rejection = "url-mismatch";
 }
 
 ojson build_urls(const RawInput& config, const nlohmann::ordered_json& options) {

@@ -26,6 +26,9 @@ struct UrlCheck {
 };
 // config: a read app config; url: a read install URL. Throws InputError when they are not that.
 UrlCheck check_url_against_config(const RawInput& config, const RawInput& url);
+// An install URL alone: every app's config requires oauth (RULES.md), so rule 6 applies without the
+// config: a scope parameter without oauth is url-mismatch on every account, with the fix.
+void check_url_alone(const RawInput& url, Request& req);
 
 // {"urls": [{"label", "scopes", "optional_scopes", "url", "installs_profiles", "combinations"}], "diagnostics": [...]}
 // options: {"redirectUri", "clientId", "eu": bool, "accountId"}

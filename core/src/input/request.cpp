@@ -33,6 +33,7 @@ bool scope_grammar(std::string_view name) {
 Request build_request(const RawInput& in, const Catalog& catalog) {
   Request req;
   req.comma_separated_url = in.comma_separated_url;
+  req.static_auth = in.static_auth;
   auto& diags = req.diagnostics;
   for (const auto& n : in.notes) diags.push_back({n.severity, n.code, n.scope, n.message, "", {}});
   if (in.comma_separated_url)
@@ -44,6 +45,8 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   std::map<std::string, Kind> kind_of;           // canonical name -> strongest kind given
   std::map<std::string, std::set<int>> kinds_seen;
   std::set<std::string> reported;                // names whose name-level diagnostics were given
+  std::map<std::pair<std::string, int>, std::size_t> repeats;  // (canonical, kind) -> repeats after the first
+  std::vector<std::pair<std::size_t, std::pair<std::string, int>>> repeat_at;  // duplicate-scope diagnostics
   for (const auto& e : in.entries) {
     std::string canonical = e.name;
     const Scope* scope = catalog.find(e.name);
@@ -97,10 +100,12 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
                        scope->replaced_by});
     }
     auto& seen = kinds_seen[canonical];
-    if (seen.count(int(e.kind))) {
-      diags.push_back({"info", "duplicate-scope", e.name,
-                       quote_name(canonical) + " is listed more than once as " + kind_list(e.kind) + "; counted once.",
-                       "remove", {e.name}});
+    if (seen.count(int(e.kind))) {  // one diagnostic per name and kind, with its count (filled in below)
+      auto& count = repeats[{canonical, int(e.kind)}];
+      if (count++ == 0) {
+        repeat_at.push_back({diags.size(), {canonical, int(e.kind)}});
+        diags.push_back({"info", "duplicate-scope", e.name, "", "remove", {e.name}});
+      }
     } else if (!seen.empty() && seen.size() == 1) {
       Kind strongest = std::min(kind_of[canonical], e.kind);
       diags.push_back({"warning", "conflicting-kinds", canonical,
@@ -113,6 +118,10 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     auto it = kind_of.find(canonical);
     kind_of[canonical] = it == kind_of.end() ? e.kind : std::min(it->second, e.kind);
   }
+
+  for (const auto& [at, key] : repeat_at)
+    diags[at].message = quote_name(key.first) + " is listed " + std::to_string(repeats[key] + 1) + " times as " +
+                        kind_list(Kind(key.second)) + "; counted once.";
 
   if (kind_of.empty()) {
     diags.push_back({"warning", "empty-request", "", "No scopes found in the input.", "", {}});
@@ -144,8 +153,8 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
         if (e.grant.kind != Requirement::Undocumented) hints.push_back(e.source + ": " + requirement_text(e.grant, *catalog.model));
       if (!hints.empty()) msg += " Not deciding (see the catalog's evidence): " + join(hints, "; ") + ".";
       bool blocking = kind != Kind::Optional;
-      if (blocking) msg += " Making it optional removes the risk.";
-      diags.push_back({"warning", "undocumented-availability", name, msg, blocking ? "make-optional" : "",
+      if (blocking) msg += in.static_auth ? " Removing it (or switching to OAuth with it optional) removes the risk." : " Making it optional removes the risk.";
+      diags.push_back({"warning", "undocumented-availability", name, msg, !blocking ? "" : in.static_auth ? "remove" : "make-optional",
                        blocking ? std::vector<std::string>{name} : std::vector<std::string>{}});
     } else if (s->confidence == "secondary") {
       diags.push_back({"info", "secondary-source", name,

@@ -20,6 +20,7 @@ struct Request {
   std::set<std::string> invalid;  // names HubSpot rejects: retired, placeholders, outside the scope grammar
   std::set<std::string> unknown;  // well-formed names the catalog lacks (maybe newer than it), as in the lists
   bool comma_separated_url = false;
+  bool static_auth = false;   // static-auth app: no optional scopes (fixes remove, or switch to OAuth)
   std::string url_rejection;  // "url-mismatch" | "insufficient-scopes" when the install URL fails for every account
   std::vector<Diagnostic> diagnostics;
 };

@@ -26,6 +26,12 @@ std::string code_span(const std::string& s) {
 
 
 
+// A JSON path (properties.connectionParameters.token.oAuthSettings.scopes) in a code span when plain.
+std::string code_span_path(const json& v) {
+  std::string s = v.get<std::string>();
+  bool plain = !s.empty() && s.find_first_of("`\n\r") == std::string::npos && escape_controls(s) == s;
+  return plain ? "`" + s + "`" : markdown_cell(s);
+}
 }  // namespace
 
 std::string markdown_report(const json& r) {
@@ -39,7 +45,16 @@ std::string markdown_report(const json& r) {
                      " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
                      " account configurations\n\n";
     const json& req = r.at("request");
-    md += "- Input: " + markdown_cell(r.at("input").at("format").get<std::string>()) + "\n";
+    const json& in = r.at("input");
+    md += "- Input: " + markdown_cell(in.at("format").get<std::string>());
+    if (in.contains("json_path") && in["json_path"].is_string()) md += " (scopes from " + code_span_path(in["json_path"]) + ")";
+    md += "\n";
+    if (in.contains("ignored") && !in["ignored"].empty()) {
+      std::string lines;
+      for (const auto& g : in["ignored"])
+        lines += (lines.empty() ? "" : ", ") + std::to_string(count(g.at("line"))) + " (" + markdown_cell(g.at("reason").get<std::string>()) + ")";
+      md += "- Ignored lines: " + lines + "\n";
+    }
     md += "- Required: " + markdown_list(req.at("required")) + "\n";
     md += "- Conditionally required: " + markdown_list(req.at("conditional")) +
           (r.at("input").at("without_conditional").get<bool>() ? " (left out of this evaluation)" : "") + "\n";
@@ -62,10 +77,25 @@ std::string markdown_report(const json& r) {
     }
     if (!r.at("suggestions").empty()) {
       md += "\n**Smallest changes that let more portals in**\n\n";
-      for (const auto& s : r.at("suggestions"))
-        md += "- Make " + markdown_list(s.at("scopes")) + " optional: installs on " + markdown_list(s.at("unlocks")) +
-              " too (" + percent_text(count(s.at("combinations")), combos_total) +
-              " % of configurations)\n";
+      bool after_rename = false;
+      for (const auto& s : r.at("suggestions")) {
+        std::string action = s.at("action").get<std::string>(), scopes = markdown_list(s.at("scopes"));
+        std::string share = " (" + percent_text(count(s.at("combinations")), combos_total) + " % of configurations)\n";
+        if (action == "remove-or-rename") {
+          std::string maybe;
+          if (s.contains("did_you_mean"))
+            for (const auto& [name, to] : s["did_you_mean"].items())
+              maybe += (maybe.empty() ? "" : "; ") + markdown_cell(name) + " → " + markdown_list(to);
+          md += "- Remove or rename " + scopes + (maybe.empty() ? "" : " (did you mean " + maybe + "?)") +
+                ": then installs on " + markdown_list(s.at("unlocks")) + share;
+          after_rename = true;
+          continue;
+        }
+        std::string change = action == "remove" ? "Remove " + scopes + " (the app loses them on every account)"
+                             : action == "switch-to-oauth" ? "Switch to OAuth with " + scopes + " optional"
+                                                           : "Make " + scopes + " optional";
+        md += std::string("- ") + (after_rename ? "Then: " : "") + change + ": installs on " + markdown_list(s.at("unlocks")) + " too" + share;
+      }
     }
     md += "\n<sub>tierscope " + markdown_cell(r.at("tool").at("version").get<std::string>()) + " · scope catalog as of " +
           markdown_cell(r.at("catalog").at("as_of").get<std::string>()) + "</sub>\n";

@@ -180,7 +180,10 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("app_name").string_or_null(in.app_name);
   w.key("host").string_or_null(in.host);
   w.key("account_id").string_or_null(in.account_id);
-  w.field("without_conditional", o.without_conditional).end_object();
+  w.field("without_conditional", o.without_conditional);
+  w.key("ignored").begin_array();  // list lines with text but no scope read, and why
+  for (const auto& g : in.ignored) w.begin_object().field("line", std::uint64_t(g.line)).field("reason", g.reason).end_object();
+  w.end_array().key("json_path").string_or_null(in.json_path).end_object();
   write_request(w.key("request"), req);
   write_diagnostics(w.key("diagnostics"), all_diagnostics(req, ev));
   w.key("profiles").begin_array();
@@ -207,10 +210,16 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.end_object().end_object();
   w.key("suggestions").begin_array();
   for (const auto& s : ev.suggestions) {
-    w.begin_object().field("action", "make-optional");
+    w.begin_object().field("action", s.action);
     w.key("scopes").strings(s.scopes);
     w.key("unlocks").strings(s.unlocks);
-    w.field("combinations", s.combinations).end_object();
+    w.field("combinations", s.combinations);
+    if (s.action == "remove-or-rename") {
+      w.key("did_you_mean").begin_object();
+      for (const auto& [name, maybe] : s.did_you_mean) w.key(name).strings(maybe);
+      w.end_object();
+    }
+    w.end_object();
   }
   w.end_array().key("verify");
   write_verify(w, in, req, ev, o, m);
