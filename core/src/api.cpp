@@ -112,7 +112,7 @@ Outcome explain(std::string_view text, std::string_view config_text, std::string
 }
 
 Outcome error_wordings() noexcept {
-  return guarded([] { return dump(tierscope::error_wordings()); });
+  return guarded([] { return dump(tierscope::wordings_table()); });
 }
 
 Outcome load_operations(std::string_view operations_json) noexcept {

@@ -12,7 +12,7 @@ extern const std::size_t kErrorsJsonSize;
 
 namespace tierscope {
 
-const ojson& error_wordings() {
+const ojson& wordings_table() {
   static const ojson table = json_document({detail::kErrorsJson, detail::kErrorsJsonSize});
   return table;
 }
@@ -96,9 +96,14 @@ bool name_char(char c) {
 
 // The names in a bracketed list that starts within a few characters after `at` (quotes, colons,
 // `=>` and spaces may come first): ["a", 'b'], [a, b], (u'a',). Empty when no list follows.
-Names list_after(const std::string& flat, std::size_t at) {
+// far: the list may come later in the same sentence (translations put the verb between).
+Names list_after(const std::string& flat, std::size_t at, bool far = false) {
   Names out;
   std::size_t i = at;
+  if (far) {
+    auto end = std::min(flat.find_first_of(".[", at), flat.find("\xE3\x80\x82", at));  // 。ends a Japanese sentence
+    if (end != std::string::npos && end < at + 120 && flat[end] == '[') i = end;
+  }
   while (i < flat.size() && i < at + 8 && std::string_view(" \"':=>").find(flat[i]) != std::string_view::npos) ++i;
   if (i >= flat.size() || (flat[i] != '[' && flat[i] != '(')) return out;
   char close = flat[i] == '[' ? ']' : ')';
@@ -127,7 +132,7 @@ struct Reading {
 
 std::string lang_name(const std::string& code) {
   for (const auto& group : {"languages", "unsupported_languages"})
-    for (const auto& l : error_wordings()[group])
+    for (const auto& l : wordings_table()[group])
       if (l["code"] == code) return l["name"].get<std::string>();
   return code;
 }
@@ -135,7 +140,7 @@ std::string lang_name(const std::string& code) {
 // The wordings in `flat`: the first found (data order) decides the cause; any/all and the lists
 // that follow a wording are read from every one found.
 void read_wordings(const std::string& flat, Reading& r) {
-  const ojson& table = error_wordings();
+  const ojson& table = wordings_table();
   for (const auto& w : table["wordings"]) {
     for (const auto& f : w["find"]) {
       auto pos = flat.find(f.get_ref<const std::string&>());
@@ -149,7 +154,7 @@ void read_wordings(const std::string& flat, Reading& r) {
       }
       if (w.contains("match") && r.match.empty()) r.match = w["match"].get<std::string>();
       if (w.contains("scopes_follow") || w.contains("match"))
-        for (auto& n : list_after(flat, after)) add_unique(r.scopes, n);
+        for (auto& n : list_after(flat, after, w.contains("scopes_follow"))) add_unique(r.scopes, n);
       if (w.contains("objects_follow"))
         for (auto& n : list_after(flat, after)) add_unique(r.objects, n);
       break;
@@ -426,7 +431,7 @@ ojson explain_json(std::string_view text, std::string_view config_text, const Op
     grant = grant_json(cx, doc, config ? &*config : nullptr, r.cause, says, fixes);
   } else if (read_redirect(text, r, code, description)) {
     read_wordings(flatten(description), r);
-    if (r.cause.empty() && error_wordings()["redirect_codes"].contains(code)) r.cause = error_wordings()["redirect_codes"][code].get<std::string>();
+    if (r.cause.empty() && wordings_table()["redirect_codes"].contains(code)) r.cause = wordings_table()["redirect_codes"][code].get<std::string>();
     if (r.cause.empty())
       says.push_back("HubSpot sent the install back with error=" + quote_name(code) + (description.empty() ? "" : " (" + quote_name(description) + ")") + ".");
   } else {

@@ -12,5 +12,5 @@ namespace tierscope {
 // config_text empty: no app config. Throws InputError when the text cannot be read.
 ojson explain_json(std::string_view text, std::string_view config_text, const Options& options);
 // The wording table (data/hubspot-errors.json as compiled in), for the page's preview.
-const ojson& error_wordings();
+const ojson& wordings_table();
 }  // namespace tierscope
