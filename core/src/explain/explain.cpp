@@ -368,7 +368,7 @@ ojson grant_json(const Context& cx, const ojson& token, const RawInput* config, 
   for (const auto& s : token["scopes"])
     if (s.is_string() && granted.size() < kMaxScopes) add_unique(granted, canonical(cx.catalog, trim(s.get<std::string>())));
   ojson g = {{"granted", granted}, {"missing_required", nullptr}, {"dropped_optional", nullptr}, {"extra", nullptr},
-             {"reauthorize", nullptr}, {"why", "no app config was given to compare the token with"}};
+             {"reauthorize", nullptr}, {"why", "No app config was given to compare the token with."}};
   says.push_back("The token was granted " + std::to_string(granted.size()) + " scopes.");
   if (!config) return g;
   Request req = build_request(*config, cx.catalog);
@@ -382,13 +382,13 @@ ojson grant_json(const Context& cx, const ojson& token, const RawInput* config, 
     if (!has(req.required, n) && !has(req.conditional, n) && !has(req.optional, n)) extra.push_back(n);
   std::string why;
   if (!missing.empty())
-    why = "the token lacks required scopes of the config (" + join(missing, ", ") +
+    why = "The token lacks required scopes of the config (" + join(missing, ", ") +
           "): it was granted before they were added; the app must be re-authorized (installed again) to get them. ";
   if (!dropped.empty())
     why += "Optional scopes not granted (" + join(dropped, ", ") + ") are what HubSpot drops when the account's tier lacks them: expected, handle the missing access. ";
   if (!extra.empty())
     why += "The token carries scopes the config no longer asks for (" + join(extra, ", ") + "): granted by an older version of the config. ";
-  if (why.empty()) why = "the token has every scope the config asks for. ";
+  if (why.empty()) why = "The token has every scope the config asks for. ";
   why.pop_back();
   g["missing_required"] = missing;
   g["dropped_optional"] = dropped;
