@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 surfaces=("$@")
-[ ${#surfaces[@]} -gt 0 ] || surfaces=(parse check pair migrate_diff catalog calls)
+[ ${#surfaces[@]} -gt 0 ] || surfaces=(parse check pair migrate_diff catalog calls explain)
 sanitize=${FUZZ_SANITIZE:-address}
 dir=${FUZZ_DIR:-build-fuzz$([ "$sanitize" = address ] || echo "-$sanitize" | tr , -)}
 command -v clang++ >/dev/null || { echo "fuzz.sh: needs clang++ (apt-get install clang)" >&2; exit 2; }
