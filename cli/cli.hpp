@@ -31,6 +31,7 @@ Run add_migrate(CLI::App& app);
 Run add_diff(CLI::App& app);
 Run add_scopes(CLI::App& app);
 Run add_calls(CLI::App& app);  // calls.cpp
+Run add_explain(CLI::App& app);  // explain.cpp
 
 // --- shared by the commands (common.cpp) ---
 // The whole file, or stdin for "-". Throws Failure.

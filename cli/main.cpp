@@ -9,7 +9,7 @@ namespace {
 using namespace tierscope_cli;
 
 // The commands, in --help order. A new command: add_<name> here and in cli.hpp.
-const AddCommand kCommands[] = {add_check, add_url, add_migrate, add_diff, add_scopes, add_calls};
+const AddCommand kCommands[] = {add_check, add_url, add_migrate, add_diff, add_scopes, add_calls, add_explain};
 
 std::string version_text() {
   return "tierscope " + tierscope::version() + " (scope catalog as of " +

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 surfaces=("$@")
-[ ${#surfaces[@]} -gt 0 ] || surfaces=(parse check pair migrate_diff catalog calls)
+[ ${#surfaces[@]} -gt 0 ] || surfaces=(parse check pair migrate_diff catalog calls explain)
 sanitize=${FUZZ_SANITIZE:-address}
 dir=${FUZZ_DIR:-build-fuzz$([ "$sanitize" = address ] || echo "-$sanitize" | tr , -)}
 if [ -z "${FUZZ_DIR:-}" ]; then

@@ -20,6 +20,7 @@ import { initBuilder } from './builder.js';
 import { initMigrate } from './migrate.js';
 import { initDiff } from './diff.js';
 import { initCalls } from './calls.js';
+import { initExplain } from './explain.js';
 
 start(); // takes over the worker boot.js started (and its streaming compile of the wasm)
 
@@ -469,6 +470,7 @@ async function main() {
   initMigrate(ts, loadFields);
   initDiff(ts, currentText);
   initCalls(ts, currentText, loadFields);
+  initExplain({ ts, paste: el.paste, before: $('.matrix-panel'), config: () => (state.mode === 'fields' ? currentText() : ''), apply: loadFields });
 
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));

@@ -3,6 +3,7 @@
 import { h, STATUS } from './dom.js';
 import { fixLabel } from './panels.js';
 import { evidenceList } from './catalog.js';
+import { wording, whenWordings } from './explain.js';
 
 const RIGHTS_NOTE = 'Whatever the tier, the installing user also needs super admin rights or the App Marketplace Access permission in the account, on the first install and whenever the app asks for new scopes.';
 
@@ -65,10 +66,10 @@ export function renderConsent(root, ctx) {
     }
   } else if (profile.status === 'permission-error') {
     const one = profile.missing.length === 1;
-    out.push(errorPage('This account doesn\'t have access to some HubSpot features that are required by this app.'));
+    out.push(tierErrorPages(profile.missing));
     out.push(h('div.beyond', {},
       h('h3', { text: 'What HubSpot does not tell them' }),
-      h('p', { text: 'The page never names the scope. It failed because of:' }),
+      h('p', { text: 'Since 2026 the page names the scopes, but not which tiers have them (before 2026 it named none). It failed because of:' }),
       h('ul', {}, profile.missing.map((n) => scopeLine(n, info, h('span.needs', { text: ` — needs ${tierText(n, info)}` })))),
       h('h3', { text: 'How to fix it' }),
       h('ul.fixes', {},
@@ -143,6 +144,22 @@ function urlFix(report, ctx) {
   if (!fixed || !ctx.onUseFixedUrl) return '';
   return h('p', {}, 'The corrected URL matches the config. ',
     h('button.fix', { type: 'button', 'data-action': 'use-fixed-url', onclick: () => ctx.onUseFixedUrl(), text: 'Use the corrected URL' }));
+}
+
+/** HubSpot's install error for a tier that lacks scopes: the 2026 wording naming them, the older one beside it (data/hubspot-errors.json). */
+function tierErrorPages(missing) {
+  const now = h('p.error-message', { 'data-era': '2026' });
+  const before = h('p.error-message', { 'data-era': 'older' });
+  const fill = () => {
+    now.textContent = wording('tier-lacks-scope', '2026', missing) || '';
+    before.textContent = wording('tier-lacks-scope', 'older') || '';
+  };
+  fill();
+  if (!now.textContent) whenWordings().then(fill);
+  const page = (label, message) => h('div.mock.error-page', { role: 'group', 'aria-label': `Error page mock-up, ${label}` },
+    h('p.mock-brand', {}, 'HubSpot ', h('span.k', { text: `(${label})` })),
+    h('h3', { text: 'Couldn\'t complete the connection' }), message);
+  return h('div.error-pages', {}, page('since 2026', now), page('before 2026', before));
 }
 
 function errorPage(message) {

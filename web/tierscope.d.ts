@@ -355,6 +355,78 @@ export interface Tierscope {
   callsJson(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<string>;
   /** A report (object or JSON text) as a Markdown summary for pull requests. */
   markdown(report: Report | string): string;
+  /**
+   * A HubSpot error text (install page in English, French, German, Spanish, Portuguese, Dutch,
+   * Swedish or Japanese; redirect error query; API 403 body as JSON, repr, log line or HTTP response;
+   * hs CLI message) or a token's info -> cause, scopes, explanation and fix; with the app's config,
+   * the fix applied to it and its check report after the fix (`report`). The CLI's
+   * `tierscope explain FILE [CONFIG] --format json`.
+   */
+  explain(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): ExplainResult;
+  /** Same as explain() but the exact JSON text. */
+  explainJson(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): string;
+  /** The HubSpot error wordings explain() recognises (data/hubspot-errors.json). */
+  errorWordings(): ErrorWordings;
+}
+
+/** ts.explain(): a HubSpot error text or a token's info -> cause and fix (docs/report.md "explain"). */
+export type ExplainCause = 'tier-lacks-scope' | 'url-insufficient-scopes' | 'url-scope-mismatch' | 'invalid-scope'
+  | 'app-not-permitted' | 'invalid-client-id' | 'installing-user-permissions' | 'missing-scopes'
+  | 'missing-object-read-scope' | 'not-public-api' | 'account-feature' | 'grant-drift' | 'unknown';
+export type ExplainFormat = 'install-page' | 'redirect-query' | 'api-json' | 'api-repr' | 'api-log' | 'api-http'
+  | 'hs-cli' | 'token-info' | 'text';
+export type ExplainAction = 'add' | 'add-optional' | 'make-optional' | 'replace' | 'remove' | 'reauthorize' | 'fix-url'
+  | 'check-names' | 'review-scopes' | 'fix-client-id' | 'ask-admin' | 'not-a-scope-problem';
+export interface ExplainFix {
+  action: ExplainAction;
+  scopes: string[];
+  why: string;
+}
+export interface Grant {
+  granted: string[];
+  /** null without a config to compare with */
+  missing_required: string[] | null;
+  dropped_optional: string[] | null;
+  extra: string[] | null;
+  reauthorize: boolean | null;
+  why: string;
+}
+export interface ExplainResult {
+  schema_version: 1;
+  input: { format: ExplainFormat; language: string | null };
+  /** null: token info that agrees with the config (or no config) */
+  cause: ExplainCause | null;
+  scopes: string[];
+  match: 'any' | 'all' | null;
+  explanation: string;
+  fix: ExplainFix[];
+  /** with a config: its check report after the fix */
+  report?: Report;
+  /** token info only */
+  grant?: Grant;
+  diagnostics: Diagnostic[];
+}
+/** One HubSpot wording of data/hubspot-errors.json. */
+export interface ErrorWording {
+  cause: ExplainCause;
+  language: string;
+  era: '2026' | 'older' | 'any';
+  text?: string;
+  find: string[];
+  source: string;
+  date: string;
+  verified?: boolean;
+  match?: 'any' | 'all';
+  tool?: 'hs';
+}
+export interface ErrorWordings {
+  format: number;
+  as_of: string;
+  sources: Record<string, string>;
+  languages: { code: string; name: string; headline: string[]; source: string; date: string; verified: boolean }[];
+  unsupported_languages: { code: string; name: string; words?: string[]; script?: string }[];
+  wordings: ErrorWording[];
+  redirect_codes: Record<string, ExplainCause>;
 }
 
 /** An operation of HubSpot's API spec (or of a legacy API). */

@@ -12,7 +12,7 @@ const tierscopeEncoder = new TextEncoder();
 const tierscopeDecoder = new TextDecoder();
 // The main module's functions, by number (web/bindings.cpp, enum Function: same order).
 const TIERSCOPE_FUNCTIONS = ['checkText', 'checkFields', 'parseText', 'listScopes', 'renderMarkdown', 'checkPair',
-  'buildUrls', 'migrate', 'diff', 'catalogInfo', 'version'];
+  'buildUrls', 'migrate', 'diff', 'catalogInfo', 'version', 'explain', 'errorWordings'];
 
 // An error is one line: control characters (C0, DEL, C1) and bidi overrides written as \u001b, the
 // rule of the core's escape_controls (core/src/text.cpp), for the messages made here (a JSON.stringify
@@ -219,6 +219,11 @@ export async function createTierscope(options) {
     return run(engine, 'calls', args);
   }
 
+  function explainJson(text, config, options) {
+    const opts = optionsText(options);
+    return call('explain', textArg('explain', text, 'the error text'), config == null ? '' : textArg('explain', config, 'the app config'), opts);
+  }
+
   const version = call('version');
   const catalog = Object.freeze(JSON.parse(call('catalogInfo')));
 
@@ -240,6 +245,9 @@ export async function createTierscope(options) {
       const opts = optionsText(options);
       return JSON.parse(call('diff', textArg('diff', before, 'before'), textArg('diff', after, 'after'), opts));
     },
+    explain: (text, config, options) => JSON.parse(explainJson(text, config, options)),
+    explainJson,
+    errorWordings: () => JSON.parse(call('errorWordings')),
     calls: async (text, config, options) => JSON.parse(await callsJson(text, config, options)),
     callsJson,
     markdown: (report) => {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "calls/calls.hpp"
+#include "explain/explain.hpp"
 #include "input/install_url.hpp"
 #include "report/markdown.hpp"
 #include "evaluate/migrate.hpp"
@@ -105,6 +106,14 @@ Outcome diff(std::string_view before_text, std::string_view after_text, std::str
 
 Outcome calls(std::string_view calls_text, std::string_view config_text, std::string_view options_json) noexcept {
   return guarded([&] { return dump(calls_json(calls_text, config_text, read_options(options_json, *current_catalog()->model))); });
+}
+
+Outcome explain(std::string_view text, std::string_view config_text, std::string_view options_json) noexcept {
+  return guarded([&] { return dump(explain_json(text, config_text, read_options(options_json, *current_catalog()->model))); });
+}
+
+Outcome error_wordings() noexcept {
+  return guarded([] { return dump(tierscope::wordings_table()); });
 }
 
 Outcome load_operations(std::string_view operations_json) noexcept {

@@ -276,7 +276,10 @@ test('consent preview for an installing, a failing and an invalid request', asyn
 
   await page.click('[data-profile=free]');
   await waitText(page, '#consent', 'Couldn\'t complete the connection');
+  await waitText(page, '#consent', 'lacks access to the required scopes'); // the wordings come from data/hubspot-errors.json
   const error = await page.textContent('#consent');
+  assert.match(error, /Authorization failed because your account lacks access to the required scopes \[automation\]/);
+  assert.match(error, /before 2026/);
   assert.match(error, /This account doesn't have access to some HubSpot features that are required by this app\./);
   assert.match(error, /automation/);
   assert.match(error, /Marketing Hub Professional/);

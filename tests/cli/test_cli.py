@@ -802,5 +802,69 @@ class Hardening(unittest.TestCase):
         self.assertEqual({p["status"] for p in r["profiles"]}, {"invalid-scope"})
 
 
+EXPLAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "explain")
+
+
+class Explain(unittest.TestCase):
+    def sample(self, name):
+        return os.path.join(EXPLAIN, name)
+
+    def test_every_sample_in_each_format(self):
+        expect = json.load(open(self.sample("expect.json"), encoding="utf-8"))
+        for name, want in expect.items():
+            with self.subTest(name=name):
+                code, out, err = run("explain", self.sample(name), "--format", "json")
+                self.assertEqual(code, 0, err)
+                r = json.loads(out)
+                self.assertEqual(r["cause"], want["cause"])
+                self.assertEqual(r["input"]["format"], want["format"])
+                self.assertEqual(r["scopes"], want["scopes"])
+                for fmt in ("text", "markdown"):
+                    code, out, err = run("explain", self.sample(name), self.sample("config.json"), "--format", fmt)
+                    self.assertEqual(code, 0, err)
+                    self.assertIn("tierscope explain: " if fmt == "text" else "## tierscope explain: ", out)
+
+    def test_stdin_and_fix_applied_to_config(self):
+        with open(self.sample("install-2026.txt"), "rb") as f:
+            code, out, err = run("explain", "-", self.sample("config.json"), "--format", "json", stdin=f.read())
+        self.assertEqual(code, 0, err)
+        r = json.loads(out)
+        self.assertIn("automation", r["report"]["request"]["optional"])
+        self.assertEqual([f["action"] for f in r["fix"]], ["make-optional", "make-optional"])
+
+    def test_calls_that_will_403_with_this_token(self):
+        code, out, err = run("explain", self.sample("token-access.json"), self.sample("config.json"),
+                             "--calls", self.sample("calls.txt"), "--format", "json")
+        self.assertEqual(code, 0, err)
+        g = json.loads(out)["grant"]
+        self.assertEqual(g["missing_required"], ["automation", "tickets"])
+        paths = [c["path"] for c in g["calls_403"]]
+        self.assertIn("/automation/v4/flows", paths)
+        self.assertIn("/crm/v3/objects/tickets", paths)
+        self.assertNotIn("/crm/v3/objects/contacts", paths)
+        code, out, err = run("explain", self.sample("token-access.json"), "--calls", self.sample("calls.txt"))
+        self.assertEqual(code, 0, err)
+        self.assertIn("403: GET /automation/v4/flows", out)
+        code, _, err = run("explain", self.sample("403.json"), "--calls", self.sample("calls.txt"))
+        self.assertEqual(code, 2)
+        self.assertIn("--calls needs a token's info", err)
+
+    def test_hostile_input_one_line_errors(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            big = write(tmp, "big.txt", '{"message":"' + "x" * (1 << 20) + '"}')
+            code, _, err = run("explain", big)
+            self.assertEqual(code, 2)
+            self.assertEqual(err.count("\n"), 1, err)
+            nested = write(tmp, "nested.txt", "{'body': \"{\\\"" * 100)
+            code, _, err = run("explain", nested)
+            self.assertEqual(code, 2)
+            self.assertIn("nested deeper than 64 levels at line 1", err)
+            self.assertEqual(err.count("\n"), 1)
+            evil = write(tmp, "evil.txt", '{"category":"MISSING_SCOPES","errors":[{"message":"One or more of the following scopes are required.","context":{"requiredScopes":["a\\u001b]0;pwned\\u0007b"]}}]}')
+            code, out, err = run("explain", evil)
+            self.assertEqual(code, 0, err)
+            self.assertNotIn("\x1b", out)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -324,6 +324,19 @@ export function buildCorpus() {
       ['diff', '@a', '@b', '--format', 'json'], 'diff', ['@a', '@b']);
     addCommand('diff: --without-conditional', { a: cfgOf(req, ['tickets'], []), b: cfgOf(req, ['tickets', 'forms'], []) },
       ['diff', '@a', '@b', '--format', 'json', '--without-conditional'], 'diff', ['@a', '@b', { withoutConditional: true }]);
+    // explain: every sample of tests/explain (alone and with the sample config), and hostile input.
+    const samples = join(ROOT, 'tests', 'explain');
+    const config = readFileSync(join(samples, 'config.json'));
+    const expected = JSON.parse(readFileSync(join(samples, 'expect.json'), 'utf8'));
+    for (const name of Object.keys(expected)) {
+      const error = readFileSync(join(samples, name));
+      addCommand(`explain: ${name}`, { error }, ['explain', '@error', '--format', 'json'], 'explainJson', ['@error']);
+      addCommand(`explain: ${name} with a config`, { error, config }, ['explain', '@error', '@config', '--format', 'json'], 'explainJson', ['@error', '@config']);
+    }
+    addCommand('explain: nested reprs', { error: "{'body': \"{\\\"".repeat(100) }, ['explain', '@error', '--format', 'json'], 'explainJson', ['@error']);
+    addCommand('explain: 1 MiB body', { error: `{"message":"${'x'.repeat(1 << 20)}"}` }, ['explain', '@error', '--format', 'json'], 'explainJson', ['@error']);
+    addCommand('explain: bad config', { error: readFileSync(join(samples, '403.json')), config: '{"auth": [' },
+      ['explain', '@error', '@config', '--format', 'json'], 'explainJson', ['@error', '@config']);
   }
   return { text, fields, commands };
 }

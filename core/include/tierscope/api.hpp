@@ -56,6 +56,15 @@ Outcome calls(std::string_view calls_text, std::string_view config_text, std::st
 // {"operations": N, "commit": "..."}. The CLI loads its built-in copy; the JS API loads it lazily.
 Outcome load_operations(std::string_view operations_json) noexcept;
 
+// explain: a HubSpot error text (install page in any of its languages, redirect error query, API 403
+// body as JSON / repr / log line / HTTP response, hs CLI message) or a token's info -> {schema_version,
+// input: {format, language}, cause, scopes, match, explanation, fix: [{action, scopes, why}], report?,
+// grant?, diagnostics} (docs/report.md "explain"). config_text (may be empty): the app's config; the
+// fix is applied to it and "report" is its check report after the fix. Options as for check_text.
+Outcome explain(std::string_view text, std::string_view config_text, std::string_view options_json) noexcept;
+// The HubSpot error wordings explain() recognises (data/hubspot-errors.json): for the page's preview.
+Outcome error_wordings() noexcept;
+
 // {"as_of": "...", "scopes": N}
 std::string catalog_info() noexcept;
 std::string version() noexcept;
