@@ -6,8 +6,9 @@
 // painted in the frame after the key; its answer is delivered in a microtask (answer.now = true).
 // Heavy inputs (long pastes, HAR-sized texts) go to the worker, which keeps at most one evaluation
 // in flight: the newest input wins, older ones waiting are replaced, and an answer for an input that
-// is no longer the newest is dropped. Should an evaluation here ever take longer than SLOW_MS, inputs
-// at least that long go to the worker from then on (the page never blocks a frame for long).
+// is no longer the newest is dropped. Should evaluations here take longer than SLOW_MS three times in a
+// row (after the first few, which run before the code is optimized), inputs at least that long go to the
+// worker from then on (the page never blocks a frame for long; a single slow one may be the machine).
 // call(name, ...args) runs any other API function in the worker (scopes, buildUrls, migrate, diff,
 // markdown, calls, …). An evaluation's answer is the lean report (what the matrix paints);
 // full(answer) asks the worker for its whole report.
@@ -18,7 +19,8 @@ import { evaluateJob } from './jobs.js';
 
 const SMALL_CHARS = 12000; const SMALL_WORDS = 320; const SLOW_MS = 6;
 let here = null; // the main thread's tierscope API, once loaded
-let slowAt = Infinity; // inputs at least this long go to the worker (set when one took > SLOW_MS here)
+let slowAt = Infinity; // inputs at least this long go to the worker (set when they were slow here)
+let runs = 0; let slow = []; // evaluations here; the sizes of the slow ones in a row
 let answered = 0; // the newest seq answered here (the worker's answer for it, if any, is dropped)
 
 let worker = null;
@@ -94,7 +96,9 @@ function runHere(item) {
   try { m = { seq: item.seq, ...evaluateJob(here, item.job) }; } catch (e) { m = { seq: item.seq, error: `Cannot evaluate: ${(e && e.message) || e}` }; }
   const took = performance.now() - t0;
   performance.measure('tierscope:main-thread-evaluation', { start: t0, duration: took });
-  if (took > SLOW_MS) slowAt = Math.min(slowAt, size(item.job));
+  runs += 1;
+  if (took <= SLOW_MS || runs <= 3) slow = [];
+  else if (slow.push(size(item.job)) >= 3) slowAt = Math.min(slowAt, ...slow);
   answered = item.seq;
   queued = null; // an older input waiting for the worker is not needed any more
   const out = answer(m, item.job);
