@@ -6,9 +6,10 @@
 // painted in the frame after the key; its answer is delivered in a microtask (answer.now = true).
 // Heavy inputs (long pastes, HAR-sized texts) go to the worker, which keeps at most one evaluation
 // in flight: the newest input wins, older ones waiting are replaced, and an answer for an input that
-// is no longer the newest is dropped. Should evaluations here take longer than SLOW_MS three times in a
-// row (after the first few, which run before the code is optimized), inputs at least that long go to the
-// worker from then on (the page never blocks a frame for long; a single slow one may be the machine).
+// is no longer the newest is dropped. Should an evaluation here take longer than 3 x SLOW_MS, or
+// longer than SLOW_MS twice in a row (past the first few, which run before the code is optimized: one
+// slow one may be the machine), inputs at least that long go to the worker from then on, so the page
+// blocks a frame once at most (e.g. a paste of 300 names that are no scope: each asks for a did-you-mean).
 // call(name, ...args) runs any other API function in the worker (scopes, buildUrls, migrate, diff,
 // markdown, calls, …). An evaluation's answer is the lean report (what the matrix paints);
 // full(answer) asks the worker for its whole report.
@@ -98,7 +99,7 @@ function runHere(item) {
   performance.measure('tierscope:main-thread-evaluation', { start: t0, duration: took });
   runs += 1;
   if (took <= SLOW_MS || runs <= 3) slow = [];
-  else if (slow.push(size(item.job)) >= 3) slowAt = Math.min(slowAt, ...slow);
+  else if (slow.push(size(item.job)) >= 2 || took > 3 * SLOW_MS) { slowAt = Math.min(slowAt, ...slow); slow = []; }
   answered = item.seq;
   queued = null; // an older input waiting for the worker is not needed any more
   const out = answer(m, item.job);
