@@ -10,6 +10,8 @@
 // longer than SLOW_MS twice in a row (past the first few, which run before the code is optimized: one
 // slow one may be the machine), inputs at least that long go to the worker from then on, so the page
 // blocks a frame once at most (e.g. a paste of 300 names that are no scope: each asks for a did-you-mean).
+// When none of them took over 3 x SLOW_MS (a busy machine rather than a heavy input), the main thread is
+// tried again after 8 answers from the worker.
 // call(name, ...args) runs any other API function in the worker (scopes, buildUrls, migrate, diff,
 // markdown, calls, …). An evaluation's answer is the lean report (what the matrix paints);
 // full(answer) asks the worker for its whole report.
@@ -22,6 +24,7 @@ const SMALL_CHARS = 12000; const SMALL_WORDS = 320; const SLOW_MS = 6;
 let here = null; // the main thread's tierscope API, once loaded
 let slowAt = Infinity; // inputs at least this long go to the worker (set when they were slow here)
 let runs = 0; let slow = []; // evaluations here; the sizes of the slow ones in a row
+let retry = 0; // > 0: worker answers until the main thread is tried again (0: never, the input was heavy)
 let answered = 0; // the newest seq answered here (the worker's answer for it, if any, is dropped)
 
 let worker = null;
@@ -99,7 +102,11 @@ function runHere(item) {
   performance.measure('tierscope:main-thread-evaluation', { start: t0, duration: took });
   runs += 1;
   if (took <= SLOW_MS || runs <= 3) slow = [];
-  else if (slow.push(size(item.job)) >= 2 || took > 3 * SLOW_MS) { slowAt = Math.min(slowAt, ...slow); slow = []; }
+  else if (slow.push(size(item.job)) >= 2 || took > 3 * SLOW_MS) {
+    slowAt = Math.min(slowAt, ...slow);
+    slow = [];
+    retry = took > 3 * SLOW_MS ? 0 : 8;
+  }
   answered = item.seq;
   queued = null; // an older input waiting for the worker is not needed any more
   const out = answer(m, item.job);
@@ -120,6 +127,7 @@ function receive(m) {
   } else if (m.type === 'eval') {
     const job = sent;
     inFlight = 0;
+    if (retry > 0 && --retry === 0) slowAt = Infinity; // a busy machine: try the main thread again
     if (queued) send(queued); // the newest input goes next
     queued = null;
     if (m.seq === seq && m.seq !== answered && onResult) onResult(answer(m, job.job)); // an answer for an older input is dropped
