@@ -82,14 +82,19 @@ export function section(r, { date, node }) {
   p('Each key: one character appended to the field and an `input` event, then the next painted frame ("next frame": does the page ' +
     'block?) and the painted frame that shows the key\'s result in the matrix ("result"). The page\'s own measure ' +
     '`tierscope:keystroke-to-frame` (performance marks) gives the result frame where the page has it; a page that renders in the ' +
-    `frame after the input (before) shows its result in the next frame. ${r.smoke ? '' : '50 ms pause between keys.'}`);
+    `frame after the input (before) shows its result in the next frame. ${r.smoke ? '' : '50 ms pause between keys.'} ` +
+    '"First frame" (issue 21) compares frames, not milliseconds: a `requestAnimationFrame` scheduled at the key gives the first ' +
+    'frame\'s timestamp, one scheduled when the matrix changes (a mutation in `#matrix` or the page\'s `tierscope:matrix` mark) gives ' +
+    'the painting frame\'s; equal timestamps = the result is in the first frame after the key. "Main thread, longest": the longest ' +
+    'evaluation the page ran on its main thread while typing (`tierscope:main-thread-evaluation`; "–": none there).');
   p();
-  p(`| scenario | next frame p50 / p95${both ? ' before → after' : ''} | result p50 / p95${both ? ' before → after' : ''} | result in the first frame after the key${both ? ' before → after' : ''} |`);
-  p('|---|---:|---:|---:|');
+  p(`| scenario | next frame p50 / p95${both ? ' before → after' : ''} | result p50 / p95${both ? ' before → after' : ''} | result in the first frame after the key${both ? ' before → after' : ''} | main thread, longest${both ? ' before → after' : ''} |`);
+  p('|---|---:|---:|---:|---:|');
   A.chromium.keys.forEach((k, i) => {
     const q = (t, w) => `${ms(t.chromium.keys[i][w].p50)} / ${ms(t.chromium.keys[i][w].p95)}`;
     const share = (t) => `${Math.round(100 * t.chromium.keys[i].first)} %`;
-    p(`| ${k.scenario} | ${pair((t) => q(t, 'next'))} | ${pair((t) => q(t, 'result'))} | ${pair(share)} |`);
+    const main = (t) => (t.chromium.keys[i].mainCount ? `${ms(t.chromium.keys[i].mainMax)} ms` : '–');
+    p(`| ${k.scenario} | ${pair((t) => q(t, 'next'))} | ${pair((t) => q(t, 'result'))} | ${pair(share)} | ${pair(main)} |`);
   });
   p();
   p('### Bytes of a first visit (the files the page loaded)');

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Module size: tierscope.mjs and tierscope.wasm, raw and gzip -9, against the budget (js + wasm
-# gzipped ≤ 120 KB, catalog included). Writes the "Module size" section of BENCHMARKS.md.
+# gzipped ≤ 150 KB, catalog included). Writes the "Module size" section of BENCHMARKS.md.
 #   bash bench/size.sh [--check] [WASM_DIR]   (default build-wasm/web; --check: no write, exit 1 over budget)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,7 @@ js_raw=$(raw "$js"); js_gz=$(gz "$js")
 wasm_raw=$(raw "$wasm"); wasm_gz=$(gz "$wasm")
 cat_raw=$(raw data/hubspot-scopes.json); cat_gz=$(gz data/hubspot-scopes.json)
 total_raw=$((js_raw + wasm_raw)); total_gz=$((js_gz + wasm_gz))
-budget=$((120 * 1024))
+budget=$((150 * 1024))
 verdict="within budget"
 [ "$total_gz" -le "$budget" ] || verdict="OVER budget by $(kb $((total_gz - budget)))"
 date=$(date -u +%Y-%m-%d)
@@ -38,7 +38,7 @@ section=$(cat <<MD
 ## Module size
 
 Machine: 2 cores, Debian 12; emscripten $(emcc --version 2>/dev/null | head -1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -1); $date; commit $commit. Command: \`bash bench/size.sh\`.
-Budget: js + wasm ≤ 120 KB gzip -9 (zlib level 9, as tests/node/size.test.mjs measures), with the scope catalog (data/hubspot-scopes.json, $(kb "$cat_raw") raw,
+Budget: js + wasm ≤ 150 KB gzip -9 (zlib level 9, as tests/node/size.test.mjs measures), with the scope catalog (data/hubspot-scopes.json, $(kb "$cat_raw") raw,
 $(kb "$cat_gz") gzip -9 on its own) embedded in the wasm.
 
 | file | raw | gzip -9 |

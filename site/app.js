@@ -126,9 +126,11 @@ function quiet() { return painted === wanted && !idle && !painting && !wholeAske
 
 function flush() { for (const w of waiters.splice(0)) w(); }
 
+// An answer made on the main thread (m.now: a small input, evaluated in the input's own task) is
+// painted at once, so the frame after the key shows it; a worker's answer in the next frame.
 onEvaluated((m) => {
   painting = m;
-  requestAnimationFrame(paint);
+  if (m.now) paint(); else requestAnimationFrame(paint);
 });
 
 /** The input frame: the answer's format, fields and error, and the matrix cells; nothing else. */
@@ -165,7 +167,8 @@ function paint() {
   if (!started && m.matrix) { started = true; performance.mark('tierscope:first-result'); }
   const t0 = inputs.get(m.seq);
   for (const k of inputs.keys()) if (k <= m.seq) inputs.delete(k);
-  if (t0 !== undefined) afterThisFrame(() => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } }));
+  const measure = () => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } });
+  if (t0 !== undefined) { if (m.now) requestAnimationFrame(() => afterThisFrame(measure)); else afterThisFrame(measure); }
   later();
 }
 

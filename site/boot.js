@@ -5,9 +5,11 @@
 // takes the worker over. engine.js imports this file as well, so a
 // page without the script tag starts the same way, only later. The worker is sent the compiled module
 // ({type: 'wasm', module}; null when the page could not compile it: the worker then compiles it itself).
+// boot.compiled resolves to the same module (or null): engine.js instantiates it on the main thread too,
+// where small inputs are evaluated.
 (() => {
   if (globalThis.tierscopeBoot) return;
-  const boot = { worker: null, error: null, early: [], release: () => [] };
+  const boot = { worker: null, error: null, early: [], release: () => [], compiled: null };
   globalThis.tierscopeBoot = boot;
   const here = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || location.href;
   try {
@@ -25,9 +27,9 @@
     boot.worker.removeEventListener('error', keep);
     return boot.early.splice(0);
   };
-  const give = (module) => boot.worker.postMessage({ type: 'wasm', module });
   const response = fetch(new URL('tierscope.wasm', here), { credentials: 'same-origin' });
-  WebAssembly.compileStreaming(response.then((r) => r.clone()))
+  boot.compiled = WebAssembly.compileStreaming(response.then((r) => r.clone()))
     .catch(() => response.then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`)))).then((b) => WebAssembly.compile(b)))
-    .then(give, () => give(null));
+    .catch(() => null);
+  boot.compiled.then((module) => boot.worker.postMessage({ type: 'wasm', module }));
 })();

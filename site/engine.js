@@ -1,11 +1,31 @@
-// The page's side of the evaluator worker (worker.js). boot.js has started the worker and the wasm's
-// streaming compile (from its own script tag, or when imported here); start() takes the worker over.
-// evaluate(job) keeps at most one evaluation in flight: the newest input wins, older ones waiting
-// are replaced, and an answer for an input that is no longer the newest is dropped.
-// call(name, ...args) runs any other API function (scopes, buildUrls, migrate, diff, markdown, …).
-// An evaluation's answer is the lean report (what the matrix paints); full(answer) asks for its whole report.
+// The page's evaluator. boot.js has started the worker (worker.js) and the wasm's streaming compile
+// (from its own script tag, or when imported here); start() takes the worker over, and the same
+// compiled module is instantiated here, on the main thread, as well.
+// evaluate(job): a small input (jobs of at most SMALL_CHARS characters and SMALL_WORDS words: a lean
+// check of ~300 scopes takes 1–3 ms) is evaluated here, in the input's own task, so its result is
+// painted in the frame after the key; its answer is delivered in a microtask (answer.now = true).
+// Heavy inputs (long pastes, HAR-sized texts) go to the worker, which keeps at most one evaluation
+// in flight: the newest input wins, older ones waiting are replaced, and an answer for an input that
+// is no longer the newest is dropped. Should an evaluation here take longer than 3 x SLOW_MS, or
+// longer than SLOW_MS twice in a row (past the first few, which run before the code is optimized: one
+// slow one may be the machine), inputs at least that long go to the worker from then on, so the page
+// blocks a frame once at most (e.g. a paste of 300 names that are no scope: each asks for a did-you-mean).
+// When none of them took over 3 x SLOW_MS (a busy machine rather than a heavy input), the main thread is
+// tried again after 8 answers from the worker.
+// call(name, ...args) runs any other API function in the worker (scopes, buildUrls, migrate, diff,
+// markdown, calls, …). An evaluation's answer is the lean report (what the matrix paints);
+// full(answer) asks the worker for its whole report.
 
 import './boot.js';
+import { createTierscope } from './tierscope.mjs';
+import { evaluateJob } from './jobs.js';
+
+const SMALL_CHARS = 12000; const SMALL_WORDS = 320; const SLOW_MS = 6;
+let here = null; // the main thread's tierscope API, once loaded
+let slowAt = Infinity; // inputs at least this long go to the worker (set when they were slow here)
+let runs = 0; let slow = []; // evaluations here; the sizes of the slow ones in a row
+let retry = 0; // > 0: worker answers until the main thread is tried again (0: never, the input was heavy)
+let answered = 0; // the newest seq answered here (the worker's answer for it, if any, is dropped)
 
 let worker = null;
 let calls = 0;
@@ -25,12 +45,73 @@ export function start() {
     return;
   }
   worker = boot.worker;
+  startHere(boot);
   const failed = (event) => readyReject(new Error(event.message || 'the evaluator worker could not start'));
   worker.addEventListener('message', (event) => receive(event.data));
   worker.addEventListener('error', failed);
   for (const event of boot.release()) { // what the worker said before the page took it over
     if (event.type === 'message') receive(event.data); else failed(event);
   }
+}
+
+/** The main thread's own instance of the compiled module; the newest input, if small, is evaluated at once. */
+function startHere(boot) {
+  if (!boot.compiled) return;
+  boot.compiled.then((module) => {
+    if (!module) return null;
+    return createTierscope({ instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), () => {});
+      return {};
+    } });
+  }).then((api) => {
+    if (!api) return;
+    here = api;
+    readyResolve({ version: api.version, as_of: api.catalog.as_of, catalog: api.catalog });
+    // The newest input is still with the worker (sent before this instance was ready): answer it here.
+    if (latest && latest.seq === seq && answered !== seq && small(latest.job)) runHere(latest);
+  }, () => { /* the worker evaluates everything */ });
+}
+
+let latest = null; // the newest {seq, job}
+
+/** Characters and words of a job's text: whether it is small enough to evaluate on the main thread. */
+function size(job) {
+  const f = job.fields || {};
+  const texts = job.mode === 'paste' ? [job.paste, job.installUrl] : [f.required, f.conditional, f.optional, job.installUrl, job.parse ? job.paste : ''];
+  let chars = 0; let words = 0;
+  for (const t of texts) {
+    if (typeof t !== 'string') continue;
+    chars += t.length;
+    if (chars > SMALL_CHARS) return Infinity;
+    words += (t.match(/[^\s,;"'[\]{}:]+/g) || []).length;
+  }
+  return words > SMALL_WORDS ? Infinity : chars;
+}
+
+function small(job) {
+  const n = size(job);
+  return n <= SMALL_CHARS && n < slowAt;
+}
+
+/** Evaluates {seq, job} on the main thread; its answer reaches onResult in a microtask (before the next frame). */
+function runHere(item) {
+  const t0 = performance.now();
+  let m;
+  try { m = { seq: item.seq, ...evaluateJob(here, item.job) }; } catch (e) { m = { seq: item.seq, error: `Cannot evaluate: ${(e && e.message) || e}` }; }
+  const took = performance.now() - t0;
+  performance.measure('tierscope:main-thread-evaluation', { start: t0, duration: took });
+  runs += 1;
+  if (took <= SLOW_MS || runs <= 3) slow = [];
+  else if (slow.push(size(item.job)) >= 2 || took > 3 * SLOW_MS) {
+    slowAt = Math.min(slowAt, ...slow);
+    slow = [];
+    retry = took > 3 * SLOW_MS ? 0 : 8;
+  }
+  answered = item.seq;
+  queued = null; // an older input waiting for the worker is not needed any more
+  const out = answer(m, item.job);
+  out.now = true;
+  queueMicrotask(() => { if (item.seq === seq && onResult) onResult(out); });
 }
 
 function receive(m) {
@@ -44,11 +125,12 @@ function receive(m) {
     if (m.ok) a.resolve(m.value);
     else a.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
   } else if (m.type === 'eval') {
-    const answered = sent;
+    const job = sent;
     inFlight = 0;
+    if (retry > 0 && --retry === 0) slowAt = Infinity; // a busy machine: try the main thread again
     if (queued) send(queued); // the newest input goes next
     queued = null;
-    if (m.seq === seq && onResult) onResult(answer(m, answered.job)); // an answer for an older input is dropped
+    if (m.seq === seq && m.seq !== answered && onResult) onResult(answer(m, job.job)); // an answer for an older input is dropped
   }
 }
 
@@ -74,16 +156,22 @@ function send(job) {
 /** Sets the function that receives the answer for the newest input. */
 export function onEvaluated(fn) { onResult = fn; }
 
-/** Evaluates the page's state; returns its sequence number (the answer carries it). */
+/**
+ * Evaluates the page's state; returns its sequence number (the answer carries it). A small input is
+ * evaluated here at once (its answer comes in a microtask, before the next frame), a heavy one in the worker.
+ */
 export function evaluate(job) {
   seq += 1;
   const item = { seq, job };
-  if (inFlight) queued = item; else send(item);
+  latest = item;
+  if (here && small(job)) runHere(item);
+  else if (inFlight) queued = item;
+  else send(item);
   return seq;
 }
 
 /** Whether an evaluation is still to come for the newest input. */
-export function busy() { return inFlight !== 0 || queued !== null; }
+export function busy() { return answered !== seq && (inFlight !== 0 || queued !== null); }
 
 /** Runs one API function in the worker: resolves to its value or rejects with its Error (.code). */
 export function call(name, ...args) {

@@ -249,3 +249,28 @@ test('without its wasm the page says the evaluator could not be loaded (no hang,
   assert.deepEqual(errors, [], 'no uncaught page errors');
   await page.close();
 });
+
+test('a small input is evaluated on the main thread and painted in the input\'s task; a long paste goes to the worker', async () => {
+  const page = await open();
+  const here = () => page.evaluate(() => performance.getEntriesByName('tierscope:main-thread-evaluation').length);
+  // Small: the matrix has the key's result before the input event's task ends (no frame, no worker round trip).
+  const before = await here();
+  const sync = await page.evaluate(() => {
+    const el = document.querySelector('#paste');
+    el.value = 'oauth automation';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    return new Promise((resolve) => queueMicrotask(() => queueMicrotask(() => resolve(document.querySelector('#matrix [data-profile=free]').dataset.status))));
+  });
+  assert.equal(sync, 'permission-error', 'painted in the same task as the input');
+  assert.ok(await here() > before, 'evaluated on the main thread');
+  // Heavy (more than 12,000 characters): the worker answers; the main thread evaluates nothing.
+  const long = [...Array.from({ length: 700 }, (_, i) => CURRENT[i % CURRENT.length]), 'crm.objects.con'].join(' ');
+  assert.ok(long.length > 12000);
+  const count = await here();
+  await page.fill('#paste', long);
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope', 15000);
+  await page.waitForFunction(() => document.querySelector('#required').value.includes('crm.objects.con'), null, { timeout: 15000 });
+  assert.equal(await here(), count, 'the long paste was not evaluated on the main thread');
+  await page.close();
+  noProblems();
+});
