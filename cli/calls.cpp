@@ -3,15 +3,21 @@
 #include "calls.hpp"
 #include "text.hpp"
 
+#include <algorithm>
 #include <memory>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+
+#include <sys/stat.h>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "calls/calls_input.hpp"
 #include "cli.hpp"
 #include "operations_builtin.hpp"
 #include "table.hpp"
@@ -41,12 +47,6 @@ std::string words(const json& arr, std::string (*f)(const std::string&), const c
   return out;
 }
 
-std::string alternatives(const json& alts, std::string (*f)(const std::string&)) {
-  std::string out;
-  for (const auto& a : alts) out += (out.empty() ? "" : " | ") + words(a, f, " + ");
-  return out;
-}
-
 std::string percent(const json& part, const json& whole) {
   char buf[32];
   double w = whole.get<double>();
@@ -60,7 +60,29 @@ std::string scopes_of(const json& call, std::string (*f)(const std::string&)) {
   if (problem == "unmatched") return "no matching operation";
   if (problem == "generic-object") return "names no object type";
   if (problem == "unknown-object") return "unknown object type";
+  if (problem == "read-only-object") return "read-only object: no scope writes it";
   return "no OAuth scope in the spec";
+}
+
+// The second answer: tier-limited scopes optional, so the app installs everywhere; per tier, the calls
+// that then get a 403 (tiers with the same calls on one line).
+std::string install_everywhere_text(const json& ie, const json& total, std::string (*f)(const std::string&)) {
+  if (ie["optional"].empty()) return "";
+  std::string out = "Install everywhere: required " + words(ie["required"], f) + "; optional " + words(ie["optional"], f) +
+                    " (installs on " + percent(ie["combinations"], total) + " of account configurations)\n";
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // calls -> tiers
+  for (const auto& c : ie["calls_failing"]) {
+    std::string calls = words(c["calls"], f, ", ");
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == calls; });
+    if (it == groups.end()) groups.push_back({calls, {c["profile"].get<std::string>()}});
+    else it->second.push_back(c["profile"].get<std::string>());
+  }
+  for (const auto& [calls, tiers] : groups) {
+    std::string t;
+    for (const auto& p : tiers) t += (t.empty() ? "" : ", ") + f(p);
+    out += "  403 on " + t + ": " + calls + "\n";
+  }
+  return out;
 }
 
 std::string render_text(const json& r, bool color) {
@@ -76,21 +98,31 @@ std::string render_text(const json& r, bool color) {
   }
   const json& lp = r["least_privilege"];
   const json& comb = lp["combinations"];
+  const json& cov = r["report"]["coverage"]["profiles"];
   out += "\nLeast privilege" + std::string(lp["search"] == "greedy" ? " (greedy search)" : "") + ":\n";
   out += "  required: " + words(lp["required"], safe) + "\n";
-  out += "  optional: " + (lp["optional"].empty() ? std::string("none") : words(lp["optional"], safe)) + "\n";
-  out += "  every call works on " + percent(comb["all_calls"], comb["total"]) + " of account configurations; with the optional "
-         "scopes optional the app installs on " + percent(comb["required"], comb["total"]) + ".\n";
+  out += "  every call works wherever the app installs: " + std::to_string(cov["installs"].get<int>()) + " of " +
+         std::to_string(cov["total"].get<int>()) + " standard tiers, " + percent(comb["required"], comb["total"]) +
+         " of account configurations.\n";
+  out += install_everywhere_text(lp["install_everywhere"], comb["total"], safe);
   if (!r["unused"].is_null()) {
     out += "\nAgainst the app config:\n";
     if (r["unused"].empty()) out += "  every requested scope is needed by some call\n";
     for (const auto& u : r["unused"])
       out += "  unused " + u["kind"].get<std::string>() + " scope " + safe(u["scope"].get<std::string>()) +
              (u["locks_out"].empty() ? std::string() : " (locks out " + std::to_string(u["locks_out"].size()) + " standard tiers)") + "\n";
+    for (const auto& u : r["may_be_needed"])
+      out += "  " + u["kind"].get<std::string>() + " scope " + safe(u["scope"].get<std::string>()) + ": " +
+             safe(u["message"].get<std::string>()) + "\n";
     if (r["uncovered"].empty()) out += "  every call is covered by a requested scope\n";
-    for (const auto& u : r["uncovered"])
-      out += "  uncovered (403): " + safe(u["method"].get<std::string>() + " " + u["path"].get<std::string>()) +
-             " needs " + alternatives(u["alternatives"], safe) + "\n";
+    for (const auto& u : r["uncovered"]) {
+      out += "  uncovered (403): " + safe(u["method"].get<std::string>() + " " + u["path"].get<std::string>()) + " needs ";
+      std::string alts;
+      for (const auto& c : u["covered_by"])
+        alts += (alts.empty() ? "" : " | ") + words(c["scopes"], safe, " + ") + " (" + std::to_string(c["tiers"].size()) + " of " +
+                std::to_string(c["tiers_total"].get<int>()) + " tiers)";
+      out += alts + "\n";
+    }
   }
   if (!r["diagnostics"].empty()) {
     out += "\nDiagnostics:\n";
@@ -109,15 +141,28 @@ std::string render_markdown(const json& r) {
            scopes_of(c, md) + (c["all_tiers"] == false ? " (some tiers)" : "") + " |\n";
   }
   const json& lp = r["least_privilege"];
-  out += "\n**Least privilege:** required " + words(lp["required"], md, ", ") + "; optional " +
-         (lp["optional"].empty() ? std::string("none") : words(lp["optional"], md, ", ")) + ".\n";
+  out += "\n**Least privilege:** required " + words(lp["required"], md, ", ") + " (every call works wherever the app installs).\n";
+  const json& ie = lp["install_everywhere"];
+  if (!ie["optional"].empty()) {
+    out += "\n**Install everywhere:** required " + words(ie["required"], md, ", ") + "; optional " + words(ie["optional"], md, ", ") +
+           ". Calls that get a 403:\n\n| Tier | Calls |\n|---|---|\n";
+    for (const auto& c : ie["calls_failing"]) out += "| " + md(c["profile"].get<std::string>()) + " | " + words(c["calls"], md, ", ") + " |\n";
+  }
   if (!r["unused"].is_null()) {
     out += "\n**Unused scopes:** " + (r["unused"].empty() ? std::string("none") : "") ;
     std::string list;
     for (const auto& u : r["unused"]) list += (list.empty() ? "" : ", ") + md(u["scope"].get<std::string>()) + " (" + u["kind"].get<std::string>() + ")";
-    out += list + "\n\n**Uncovered calls (403):** ";
+    out += list + "\n";
+    for (const auto& u : r["may_be_needed"])
+      out += "\n**" + md(u["scope"].get<std::string>()) + "** " + md(u["message"].get<std::string>()) + ".\n";
+    out += "\n**Uncovered calls (403):** ";
     list.clear();
-    for (const auto& u : r["uncovered"]) list += (list.empty() ? "" : ", ") + md(u["method"].get<std::string>() + " " + u["path"].get<std::string>());
+    for (const auto& u : r["uncovered"]) {
+      std::string by;
+      for (const auto& c : u["covered_by"])
+        by += (by.empty() ? "" : " or ") + words(c["scopes"], md, " + ") + " (" + std::to_string(c["tiers"].size()) + " tiers)";
+      list += (list.empty() ? "" : ", ") + md(u["method"].get<std::string>() + " " + u["path"].get<std::string>()) + " needs " + by;
+    }
     out += (list.empty() ? std::string("none") : list) + "\n";
   }
   auto report = tierscope::render_markdown(r["report"].dump());
@@ -125,6 +170,50 @@ std::string render_markdown(const json& r) {
   return out + "\n" + report.json;
 }
 }  // namespace
+
+// A HAR file larger than the in-memory limit (16 MiB) is streamed: read 1 MiB at a time, only each
+// request's method and URL kept. Up to 8 GiB (a bound known before reading).
+constexpr unsigned long long kMaxHarFileBytes = 8ull << 30;
+
+// Returns false when the file is not one to stream (stdin, not a regular file, within the limit).
+bool stream_har(const std::string& path, const std::string& config, tierscope::Outcome& out) {
+  if (path == "-") return false;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;  // read_input_file says why
+  struct Close {
+    std::FILE* f;
+    ~Close() { std::fclose(f); }
+  } close{f};
+  struct stat st {};
+  if (::fstat(::fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<unsigned long long>(st.st_size) <= tierscope::kMaxCallsInputBytes)
+    return false;
+  const unsigned long long size = static_cast<unsigned long long>(st.st_size);
+  if (size > kMaxHarFileBytes)
+    throw std::runtime_error(path + " is " + std::to_string(size) + " bytes; the limit for a HAR file is " +
+                             std::to_string(kMaxHarFileBytes) + " bytes (8 GiB)");
+  std::vector<char> buffer(1u << 20);
+  tierscope::CallsHarReader reader;
+  bool first = true;
+  for (;;) {
+    std::size_t got = std::fread(buffer.data(), 1, buffer.size(), f);
+    if (got == 0) {
+      if (std::ferror(f)) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
+      break;
+    }
+    if (first) {
+      first = false;
+      std::size_t at = got >= 3 && std::memcmp(buffer.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;  // a byte order mark
+      while (at < got && (buffer[at] == ' ' || buffer[at] == '\n' || buffer[at] == '\r' || buffer[at] == '\t')) ++at;
+      if (at < got && buffer[at] != '{')
+        throw std::runtime_error(path + " is " + std::to_string(size) + " bytes: only a HAR file may be larger than " +
+                                 std::to_string(tierscope::kMaxCallsInputBytes) + " bytes (16 MiB); a list of calls is limited to that");
+    }
+    out = reader.feed(std::string_view(buffer.data(), got));
+    if (!out.ok) return true;
+  }
+  out = reader.finish(config, "");
+  return true;
+}
 
 int run_calls(const std::vector<std::string>& files, const std::string& format, const std::string& operations_text,
               bool color) {
@@ -135,7 +224,8 @@ int run_calls(const std::vector<std::string>& files, const std::string& format, 
   auto loaded = tierscope::load_operations(operations_text.empty() ? std::string(tierscope::builtin_operations_json()) : operations_text);
   if (!loaded.ok) throw std::runtime_error(loaded.error);
   std::string config = files.size() == 2 ? read_input_file(files[1]) : "";
-  auto out = tierscope::calls(read_input_file(files[0]), config, "");
+  tierscope::Outcome out;
+  if (!stream_har(files[0], config, out)) out = tierscope::calls(read_input_file(files[0]), config, "");
   if (!out.ok) throw std::runtime_error((files[0] == "-" ? "" : files[0] + ": ") + out.error);
   if (format == "json") {
     std::cout << out.json << "\n";

@@ -1,15 +1,19 @@
 // "From API calls" (ts.calls): the HubSpot API calls an app makes (pasted lines or URLs, or a HAR file
 // dropped or chosen) -> the scopes each call needs, the least-privilege set and who can install it,
-// and, against the app's scopes above, the scopes no call needs and the calls none covers. The file
-// is read here (File.text()); nothing is sent anywhere. The calls module loads when the panel opens.
+// and, against the app's scopes above, the scopes no call needs and the calls none covers. A HAR is
+// read here in chunks (har.js, File.stream()): only each request's method and URL without its query
+// are kept — never pasted into the box, shown, stored or shared. Nothing is sent anywhere. The calls
+// module loads when the panel opens.
 import { h, replaceChildren, pct, codes } from './dom.js';
+import { readHar, HarError } from './har.js';
 
-const MAX_BYTES = 16 * 1024 * 1024;
+const MAX_BYTES = 16 * 1024 * 1024; // a text file of calls
 const PROBLEMS = {
   unmatched: 'No operation of HubSpot\'s API spec matches',
   'generic-object': 'Names no object type',
   'unknown-object': 'No scope for this object type',
   'no-oauth-scope': 'No OAuth scope in the spec',
+  'read-only-object': 'Read-only object: no scope writes it',
 };
 
 function callText(c) { return `${c.method} ${c.path}`; }
@@ -27,6 +31,8 @@ export function initCalls(ts, current, onUse) {
   const panel = $('calls-panel'); const input = $('calls-input'); const file = $('calls-file');
   const compare = $('calls-compare'); const error = $('calls-error'); const status = $('calls-status'); const out = $('calls-out');
   let frame = 0; let asked = 0; let source = ''; // the file the calls came from, if any
+  let har = null; // a HAR read in this page: {lines, truncated} (never put in the box)
+  let reading = null; // the AbortController of a HAR being read
 
   function showError(text) {
     error.hidden = !text;
@@ -55,36 +61,65 @@ export function initCalls(ts, current, onUse) {
         h('span.k', { text: `Unused ${u.kind}: ` }), h('code', { text: u.scope }),
         u.locks_out.length ? ` — no call needs it, and it locks out ${u.locks_out.length} of ${total} standard tiers.` : ' — no call needs it.'))
         : h('li.empty', { text: 'Every scope the app requests is needed by some call.' })),
+      r.may_be_needed && r.may_be_needed.length ? h('ul.diagnostics', { id: 'calls-maybe' }, r.may_be_needed.map((m) => h('li.diag', { 'data-scope': m.scope },
+        h('code', { text: m.scope }), ` (${m.kind}) ${m.message}: keep it.`))) : '',
       h('ul.diagnostics', { id: 'calls-uncovered' }, r.uncovered.length ? r.uncovered.map((u) => h('li.diag', {},
-        h('span.k', { text: 'Will fail with 403: ' }), h('code', { text: callText(u) }), ' needs ', ...alternatives(u.alternatives), '.'))
+        h('span.k', { text: 'Will fail with 403: ' }), h('code', { text: callText(u) }), ' needs ',
+        ...(u.covered_by || u.alternatives.map((a) => ({ scopes: a }))).flatMap((c, i) => [i ? ' or ' : '',
+          ...c.scopes.flatMap((s, j) => [j ? ' + ' : '', h('code', { text: s })]),
+          c.tiers ? ` (${c.tiers.length} of ${c.tiers_total} tiers)` : '']), '.'))
         : h('li.empty', { text: 'Every call is covered by a scope the app requests.' })),
     ];
+  }
+
+  // The second answer: tier-limited scopes optional, the app installs everywhere, and per tier the
+  // calls that then get a 403 (tiers with the same calls on one line).
+  function everywhere(ie) {
+    if (!ie || !ie.optional.length) return '';
+    const groups = new Map();
+    for (const f of ie.calls_failing) {
+      const key = f.calls.join('\n');
+      if (!groups.has(key)) groups.set(key, { calls: f.calls, tiers: [] });
+      groups.get(key).tiers.push(f.profile);
+    }
+    return h('div', { id: 'calls-everywhere' },
+      h('h4', { text: 'Or install on every tier' }),
+      h('p', {}, h('span.k', { text: 'Required: ' }), codes(ie.required), h('span.k', { text: ' Optional: ' }), codes(ie.optional)),
+      h('ul.diagnostics', {}, [...groups.values()].map((g) => h('li.diag', {},
+        h('span.k', { text: `403 on ${g.tiers.length} ${g.tiers.length === 1 ? 'tier' : 'tiers'}: ` }),
+        ...g.calls.flatMap((c, i) => [i ? ', ' : '', h('code', { text: c })]), ` (${g.tiers.join(', ')})`))));
   }
 
   function render(r) {
     const lp = r.least_privilege; const c = lp.combinations; const cov = r.report.coverage;
     replaceChildren(out,
-      h('h3', { id: 'calls-each-heading', text: `Each call (${r.calls.length})` }),
-      r.calls.length ? callsTable(r) : h('p.note', { text: 'No HubSpot API call found yet.' }),
       h('h3', { text: 'Least privilege' }),
       h('p', { id: 'calls-required' }, h('span.k', { text: 'Required: ' }), codes(lp.required)),
       h('p', { id: 'calls-optional' }, h('span.k', { text: 'Optional: ' }), lp.optional.length ? codes(lp.optional) : 'none'),
-      h('p', { id: 'calls-coverage' }, `Every call works on ${pct(c.all_calls, c.total)} of account configurations. With the optional scopes optional, the app `,
-        h('strong', { text: `installs on ${cov.profiles.installs} of ${cov.profiles.total} standard tiers` }), ` (${pct(c.required, c.total)}).`),
-      lp.optional.length ? h('p.hint', { text: 'Only some tiers can grant the optional scopes: the calls that need them must cope with a 403 on the others.' }) : '',
+      h('p', { id: 'calls-coverage' }, 'Every call works wherever the app installs: ',
+        h('strong', { text: `${cov.profiles.installs} of ${cov.profiles.total} standard tiers` }), ` (${pct(c.all_calls, c.total)} of account configurations).`),
       lp.search === 'greedy' ? h('p.hint', { text: 'Too many combinations for an exact search: chosen call by call.' }) : '',
       h('button.fix', { type: 'button', id: 'calls-use', onclick: () => onUse({ required: lp.required, conditional: [], optional: lp.optional }),
         text: 'Use these scopes' }),
+      everywhere(lp.install_everywhere),
+      lp.install_everywhere && lp.install_everywhere.optional.length ? h('button.fix', { type: 'button', id: 'calls-use-everywhere',
+        onclick: () => onUse({ required: lp.install_everywhere.required, conditional: [], optional: lp.install_everywhere.optional }),
+        text: 'Use these (install everywhere)' }) : '',
       ...against(r),
-      r.diagnostics.length ? [h('h3', { text: 'Notes' }), h('ul.diagnostics', { id: 'calls-notes' }, r.diagnostics.map((d) =>
-        h(`li.diag.sev-${d.severity}`, { 'data-code': d.code }, h('span.msg', { text: d.message }), ' ', h('code.code', { text: d.code }))))] : '');
+      r.diagnostics.length || (har && har.truncated) ? [h('h3', { text: 'Notes' }), h('ul.diagnostics', { id: 'calls-notes' },
+        har && har.truncated ? h('li.diag.sev-warning', { 'data-code': 'truncated-har' }, h('span.msg', { text: 'The HAR file is cut off: the complete requests before the cut were read, any after it are missing. Export the HAR again.' })) : '',
+        r.diagnostics.map((d) =>
+          h(`li.diag.sev-${d.severity}`, { 'data-code': d.code }, h('span.msg', { text: d.message }), ' ', h('code.code', { text: d.code }))))] : '',
+      h('details', { id: 'calls-each', open: r.calls.length <= 12 },
+        h('summary', {}, h('h3', { id: 'calls-each-heading', text: `Each call (${r.calls.length})` })),
+        r.calls.length ? callsTable(r) : h('p.note', { text: 'No HubSpot API call found yet.' })));
   }
 
   async function run() {
     frame = 0;
     const mine = ++asked;
-    const text = input.value;
-    if (!text.trim()) {
+    const text = har ? har.lines : input.value;
+    if (!text.trim() && !har) {
       showError('');
       status.textContent = '';
       replaceChildren(out, h('p.note', { text: 'Paste the calls your app makes, one per line (GET /crm/v3/objects/contacts/123), or drop a HAR file.' }));
@@ -113,25 +148,64 @@ export function initCalls(ts, current, onUse) {
 
   function schedule() { if (panel.open && !frame) frame = requestAnimationFrame(run); }
 
+  // The progress of a HAR being read, and its cancel button (built when a read starts).
+  function progressUi(name) {
+    const bar = h('progress', { id: 'calls-progress', max: '100', value: '0', 'aria-label': `Reading ${name}` });
+    const cancel = h('button', { type: 'button', id: 'calls-cancel', text: 'Cancel', onclick: () => reading && reading.abort() });
+    const box = h('p', { id: 'calls-reading' }, bar, ' ', cancel);
+    status.after(box);
+    return { bar, done: () => box.remove() };
+  }
+
   async function readFile(f) {
     if (!f) return;
-    if (f.size > MAX_BYTES) { showError(`Cannot read ${f.name}: it is ${f.size} bytes; the limit is ${MAX_BYTES} bytes (16 MiB).`); return; }
-    try {
-      input.value = await f.text();
-    } catch (e) {
-      showError(`Cannot read ${f.name}: ${e.message}`);
+    if (reading) reading.abort();
+    const looksHar = /\.har$/i.test(f.name) || f.size > MAX_BYTES;
+    if (!looksHar) {
+      try {
+        input.value = await f.text();
+      } catch (e) {
+        showError(`Cannot read ${f.name}: ${e.message}`);
+        return;
+      }
+      har = null;
+      source = `${f.name} (${f.size} bytes, read in this page)`;
+      status.textContent = `Read ${source}.`;
+      schedule();
       return;
     }
-    source = `${f.name} (${f.size} bytes, read in this page)`;
-    status.textContent = `Read ${source}.`;
+    const mine = new AbortController();
+    reading = mine;
+    const ui = progressUi(f.name);
+    showError('');
+    status.textContent = `Reading ${f.name}…`;
+    let got;
+    try {
+      got = await readHar(f, { signal: mine.signal, onProgress: (n, total) => { ui.bar.value = String(total ? Math.round((100 * n) / total) : 100); } });
+    } catch (e) {
+      ui.done();
+      if (reading === mine) reading = null;
+      if (e && e.name === 'AbortError') { status.textContent = `Stopped reading ${f.name}.`; return; }
+      showError(`Cannot read ${f.name}: ${e instanceof HarError ? e.message : (e && e.message) || e}`);
+      status.textContent = '';
+      return;
+    }
+    ui.done();
+    if (reading !== mine) return;
+    reading = null;
+    // Only "METHOD URL-without-query" lines leave the reader; the box is left as it was.
+    har = { lines: got.calls.map((c) => `${c.method} ${c.url}`).join('\n'), truncated: got.truncated };
+    source = `${f.name}: ${got.calls.length} ${got.calls.length === 1 ? 'call' : 'calls'} from ${got.hosts} ${got.hosts === 1 ? 'host' : 'hosts'}, read in this page`;
+    status.textContent = `${source}.`;
     schedule();
   }
 
-  input.addEventListener('input', () => { source = ''; schedule(); });
+  input.addEventListener('input', () => { source = ''; har = null; schedule(); });
   compare.addEventListener('change', schedule);
   file.addEventListener('change', () => readFile(file.files && file.files[0]));
   input.addEventListener('dragover', (e) => { e.preventDefault(); input.classList.add('drop'); });
   input.addEventListener('dragleave', () => input.classList.remove('drop'));
+  panel.addEventListener('dragover', (e) => e.preventDefault());
   input.addEventListener('drop', (e) => {
     e.preventDefault();
     input.classList.remove('drop');

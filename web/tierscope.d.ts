@@ -441,6 +441,12 @@ export interface ApiOperation {
   beta: boolean;
   /** A legacy (v1/v2) path the current spec no longer describes. */
   legacy: boolean;
+  /** Legacy APIs (data/sources/legacy-apis.json): legacy | retiring | retired; null for current APIs. */
+  status: 'legacy' | 'retiring' | 'retired' | null;
+  /** The retirement date HubSpot announced (YYYY-MM-DD), or null. */
+  date: string | null;
+  /** Where HubSpot sends callers instead (a path), or null. */
+  replacement: string | null;
 }
 
 export interface CallResult {
@@ -463,7 +469,7 @@ export interface CallResult {
   chosen: string[] | null;
   /** Whether every account configuration can grant the chosen scopes (null: no scope). */
   all_tiers: boolean | null;
-  problem: 'unmatched' | 'generic-object' | 'unknown-object' | 'no-oauth-scope' | null;
+  problem: 'unmatched' | 'generic-object' | 'unknown-object' | 'read-only-object' | 'no-oauth-scope' | null;
   /** problem unmatched: up to 3 operations closest to the call. */
   nearest: ApiOperation[];
 }
@@ -481,19 +487,34 @@ export interface CallsReport {
   };
   calls: CallResult[];
   least_privilege: {
-    /** oauth and the chosen scopes every account configuration can grant. */
+    /** oauth and every chosen scope: a smallest set with which every call works where the app installs. */
     required: string[];
-    /** Chosen scopes only some configurations can grant: request them as optional, handle the 403. */
+    /** Always empty (the tier-limited scopes are required here; see install_everywhere). */
     optional: string[];
     search: 'exact' | 'greedy';
     combinations: { all_calls: number; required: number; total: number };
+    /** The second answer: tier-limited scopes optional, so the app installs everywhere; per standard
+     * profile lacking one of them, the calls that get a 403 there. */
+    install_everywhere: {
+      required: string[];
+      optional: string[];
+      combinations: number;
+      profiles_install: number;
+      calls_failing: Array<{ profile: ProfileId; calls: string[] }>;
+    };
   };
   /** With a config: requested scopes no call needs, and the standard profiles each locks out. Else null. */
   unused: Array<{ scope: string; kind: 'required' | 'conditional' | 'optional'; locks_out: ProfileId[] }> | null;
   /** With a config: calls no requested scope covers (they will get a 403). Else null. */
-  uncovered: Array<{ line: number; method: string; path: string; alternatives: string[][] }> | null;
+  uncovered: Array<{
+    line: number; method: string; path: string; alternatives: string[][];
+    /** Each alternative with the standard profiles that can grant it. */
+    covered_by: Array<{ scopes: string[]; tiers: ProfileId[]; tiers_total: number }>;
+  }> | null;
+  /** With a config: requested scopes that calls on a generic object ({objectType}) may need (never "unused"). */
+  may_be_needed: Array<{ scope: string; kind: 'required' | 'conditional' | 'optional'; calls: string[]; message: string }> | null;
   diagnostics: Diagnostic[];
-  /** The check report of least_privilege (required + optional). */
+  /** The check report of least_privilege.required. */
   report: Report;
 }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <new>
+
 #include "calls/calls.hpp"
 #include "explain/explain.hpp"
 #include "input/install_url.hpp"
@@ -114,6 +116,39 @@ Outcome explain(std::string_view text, std::string_view config_text, std::string
 
 Outcome error_wordings() noexcept {
   return guarded([] { return dump(tierscope::wordings_table()); });
+}
+
+struct CallsHarReader::Impl {
+  HarCalls har;
+  Outcome failed;  // ok == false once a piece could not be read
+  bool broken = false;
+};
+
+CallsHarReader::CallsHarReader() : impl_(new (std::nothrow) Impl) {}
+CallsHarReader::~CallsHarReader() { delete impl_; }
+
+unsigned long long CallsHarReader::bytes() const noexcept { return impl_ ? impl_->har.bytes() : 0; }
+
+Outcome CallsHarReader::feed(std::string_view piece) noexcept {
+  if (!impl_) return {false, "", "internal-error", "out of memory"};
+  if (impl_->broken) return impl_->failed;
+  Outcome o = guarded([&] {
+    impl_->har.feed(piece);
+    return std::string();
+  });
+  if (!o.ok) impl_->broken = true, impl_->failed = o;
+  return o;
+}
+
+Outcome CallsHarReader::finish(std::string_view config_text, std::string_view options_json) noexcept {
+  if (!impl_) return {false, "", "internal-error", "out of memory"};
+  if (impl_->broken) return impl_->failed;
+  impl_->broken = true;  // one answer per reader
+  impl_->failed = guarded([&] {
+    if (!current_operations()) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+    return dump(calls_json_from(impl_->har.finish(), config_text, read_options(options_json, *current_catalog()->model)));
+  });
+  return impl_->failed;
 }
 
 Outcome load_operations(std::string_view operations_json) noexcept {

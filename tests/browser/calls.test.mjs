@@ -56,7 +56,11 @@ test('the calls module loads only when the panel opens; the example gives the le
   await openPanel(page);
   assert.ok(fetched.some((u) => u.endsWith('tierscope-calls.wasm')), 'loaded once the panel opened');
   await waitText(page, '#calls-required', 'crm.objects.contacts.write');
-  assert.equal(await page.textContent('#calls-optional'), 'Optional: automation');
+  // Least privilege: every call works, so automation is required; installing everywhere is the second answer.
+  assert.ok((await page.textContent('#calls-required')).includes('automation'));
+  assert.equal(await page.textContent('#calls-optional'), 'Optional: none');
+  await waitText(page, '#calls-everywhere', '403 on');
+  assert.ok((await page.textContent('#calls-everywhere')).includes('automation'));
   assert.equal(await page.$$eval('#calls-table tbody tr', (rows) => rows.length), 4);
   assert.equal(await page.$eval('#calls-table tbody tr:nth-child(4)', (r) => r.dataset.allTiers), 'false');
   // Against the pasted list: contacts.write, deals.write, automation are missing -> 403.
@@ -84,6 +88,62 @@ test('a dropped HAR: other hosts left out, user text stays text, unused scopes, 
   assert.ok(!(await page.inputValue('#required')).includes('automation'));
   await page.close();
   assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(problems, []);
+});
+
+// A HAR made in the page (a few MB, so nothing large crosses the test's pipe): headers, cookies,
+// query tokens and bodies that must never show, and a progress bar while it is read.
+async function dropGeneratedHar(page, name, entries, { cut = false, notHar = false } = {}) {
+  await page.evaluate(([n, count, cut, notHar]) => {
+    const body = JSON.stringify({ results: Array.from({ length: 200 }, (_, i) => ({ id: i, email: `SECRETBODY${i}@example.com` })) });
+    const parts = ['{"log": {"version": "1.2", "entries": ['];
+    for (let i = 0; i < count; i += 1) {
+      const url = i % 3 === 2 ? 'https://cdn.example.com/app.js' : `https://api.hubapi.com/crm/v3/objects/${i % 3 ? 'deals' : 'contacts'}/${i}?hapikey=SECRETQUERY&limit=5`;
+      parts.push(`${i ? ',' : ''}${JSON.stringify({ request: { method: 'GET', url, headers: [{ name: 'Authorization', value: 'Bearer SECRETTOKEN' }, { name: 'Cookie', value: 'SECRETCOOKIE' }] }, response: { content: { text: body } } })}`);
+    }
+    parts.push(']}}');
+    let blob = new Blob(notHar ? ['{"hello": [1, 2, 3]}'] : parts, { type: 'application/json' });
+    if (cut) blob = blob.slice(0, blob.size - 2000);
+    const dt = new DataTransfer();
+    dt.items.add(new File([blob], n, { type: 'application/json' }));
+    document.querySelector('#calls-input').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, entries, cut, notHar]);
+}
+
+test('a HAR is read in chunks with a progress bar: N calls from M hosts, no secret shown, stored or shared', async () => {
+  const page = await open();
+  await page.click('#calls-panel summary');
+  await page.waitForSelector('#calls-table', { timeout: 15000 });
+  const before = await page.inputValue('#calls-input');
+  await dropGeneratedHar(page, 'big.har', 1500); // ~9 MB
+  await waitText(page, '#calls-status', 'calls from 2 hosts');
+  assert.match(await page.textContent('#calls-status'), /big\.har: 1500 calls from 2 hosts/);
+  await waitText(page, '#calls-table', '/crm/v3/objects/deals');
+  assert.equal(await page.inputValue('#calls-input'), before, 'the HAR is never pasted into the box');
+  const everything = await page.evaluate(() => [document.documentElement.outerHTML, location.href, JSON.stringify(localStorage),
+    JSON.stringify(sessionStorage)].join('\n'));
+  for (const secret of ['SECRETTOKEN', 'SECRETCOOKIE', 'SECRETQUERY', 'SECRETBODY', 'hapikey']) assert.ok(!everything.includes(secret), secret);
+  assert.equal(await page.$('#calls-progress'), null, 'the progress bar goes once the file is read');
+  // Not a HAR, and cut off: clear words, no verdict from the file.
+  await dropGeneratedHar(page, 'wrong.har', 1, { notHar: true });
+  await waitText(page, '#calls-error', 'not a HAR');
+  await dropGeneratedHar(page, 'cut.har', 300, { cut: true });
+  await waitText(page, '#calls-notes', 'cut off');
+  await page.close();
+  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(problems, []);
+});
+
+test('reading a HAR can be cancelled', async () => {
+  const page = await open();
+  await page.click('#calls-panel summary');
+  await page.waitForSelector('#calls-table', { timeout: 15000 });
+  await dropGeneratedHar(page, 'huge.har', 6000); // ~36 MB: long enough to cancel
+  await page.waitForSelector('#calls-cancel', { timeout: 15000 });
+  await page.click('#calls-cancel');
+  await waitText(page, '#calls-status', 'Stopped reading huge.har');
+  assert.equal(await page.$('#calls-progress'), null);
+  await page.close();
   assert.deepEqual(problems, []);
 });
 

@@ -587,8 +587,13 @@ class Calls(unittest.TestCase):
         for c in r["calls"]:
             self.assertIn("operation", c)
             self.assertIn("alternatives", c)
-        self.assertEqual(r["least_privilege"]["required"], ["crm.objects.contacts.read", "crm.objects.deals.write", "oauth"])
-        self.assertEqual(r["least_privilege"]["optional"], ["automation"])
+        self.assertEqual(r["least_privilege"]["required"], ["automation", "crm.objects.contacts.read", "crm.objects.deals.write", "oauth"])
+        self.assertEqual(r["least_privilege"]["optional"], [])
+        ie = r["least_privilege"]["install_everywhere"]
+        self.assertEqual(ie["required"], ["crm.objects.contacts.read", "crm.objects.deals.write", "oauth"])
+        self.assertEqual(ie["optional"], ["automation"])
+        self.assertTrue(ie["calls_failing"])
+        self.assertTrue(all(f["calls"] == ["GET /automation/v4/flows"] for f in ie["calls_failing"]))
         self.assertIsNone(r["unused"])
         self.assertIsNone(r["uncovered"])
         self.assertEqual(r["report"]["request"]["required"], r["least_privilege"]["required"])
@@ -605,12 +610,54 @@ class Calls(unittest.TestCase):
             self.assertEqual([u["path"] for u in r["uncovered"]], ["/crm/v3/objects/0-3", "/automation/v4/flows"])
             code, out, err = run("calls", calls, config, "--no-color")
             self.assertEqual(code, 0, err)
-            self.assertIn("required: crm.objects.contacts.read crm.objects.deals.write oauth", out)
+            self.assertIn("required: automation crm.objects.contacts.read crm.objects.deals.write oauth", out)
+            self.assertIn("Install everywhere: required crm.objects.contacts.read crm.objects.deals.write oauth; optional automation", out)
+            self.assertIn(": GET /automation/v4/flows", out)
             self.assertIn("unused required scope content", out)
             self.assertIn("uncovered (403): POST /crm/v3/objects/0-3", out)
             code, out, err = run("calls", calls, "--format", "markdown")
             self.assertEqual(code, 0, err)
             self.assertTrue(out.startswith("## tierscope calls"))
+            self.assertIn("**Install everywhere:**", out)
+
+    def test_a_har_past_16_mib_is_streamed_and_anything_else_refused(self):
+        body = json.dumps({"text": "x" * 100000 + " \" Authorization SECRET"})
+        entry = lambda i: json.dumps({"request": {"method": "GET", "url": f"https://api.hubapi.com/crm/v3/objects/contacts/{i % 7}?hapikey=SECRET",
+                                                  "headers": [{"name": "Authorization", "value": "Bearer SECRET"}]},
+                                      "response": {"content": {"text": body}}})
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "big.har")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write('\ufeff{"log": {"entries": [')
+                for i in range(180):  # ~18 MB
+                    f.write(("," if i else "") + entry(i))
+                f.write("]}}")
+            self.assertGreater(os.path.getsize(path), 16 << 20)
+            code, out, err = run("calls", path, "--format", "json")
+            self.assertEqual(code, 0, err)
+            r = json.loads(out)
+            self.assertEqual(r["input"]["format"], "har")
+            self.assertEqual(len(r["calls"]), 7)  # /crm/v3/objects/contacts/0 ... /6
+            self.assertNotIn("SECRET", out)
+            # Cut off: the entries before the cut, and a warning in bytes.
+            with open(path, "r+b") as f:
+                f.truncate(os.path.getsize(path) - 50000)
+            code, out, err = run("calls", path, "--format", "json")
+            self.assertEqual(code, 0, err)
+            self.assertIn("truncated-har", [d["code"] for d in json.loads(out)["diagnostics"]])
+            # Past 16 MiB and not a HAR: refused with a clear message.
+            other = os.path.join(tmp, "calls.txt")
+            with open(other, "w", encoding="utf-8") as f:
+                f.write("GET /crm/v3/objects/contacts/1\n" * 600000)
+            code, out, err = run("calls", other)
+            self.assertNotEqual(code, 0)
+            self.assertIn("only a HAR file may be larger than", err)
+            # A large file that is JSON but not a HAR.
+            with open(other, "w", encoding="utf-8") as f:
+                f.write('{"data": "' + "x" * (17 << 20) + '"}')
+            code, out, err = run("calls", other)
+            self.assertNotEqual(code, 0)
+            self.assertIn("must be a HAR file", err)
 
     def test_terminal_output_has_no_control_characters_from_input(self):
         code, out, err = run("calls", "-", "--no-color", stdin=b"GET /crm/v3/objects/contacts/\x1b[31mred\n")

@@ -1,5 +1,7 @@
 // `calls`: matching calls to the spec's operations, reading lists and HAR files, the least-privilege
 // set cover (hand-made cases with known answers), and the comparison with an app config.
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "helpers.hpp"
@@ -243,20 +245,173 @@ TEST_CASE("least privilege: hand-made cases with known answers") {
   }
 }
 
-TEST_CASE("calls: least privilege with the real catalog, tier-limited scopes optional") {
+TEST_CASE("calls: least privilege with the real catalog: every call works; install everywhere is the second answer") {
   json r = calls_ok("GET /crm/v3/objects/contacts/1\nGET /automation/v4/flows\n");
   const json& lp = r["least_privilege"];
-  CHECK(lp["required"] == json::array({"crm.objects.contacts.read", "oauth"}));
-  CHECK(lp["optional"] == json::array({"automation"}));
+  // A smallest set with which every call works: automation is required, not optional.
+  CHECK(lp["required"] == json::array({"automation", "crm.objects.contacts.read", "oauth"}));
+  CHECK(lp["optional"] == json::array());
   CHECK(lp["combinations"]["all_calls"] < lp["combinations"]["total"]);
-  CHECK(lp["combinations"]["required"] == lp["combinations"]["total"]);
+  CHECK(lp["combinations"]["required"] == lp["combinations"]["all_calls"]);
   CHECK(has_diag(r, "tier-limited"));
   CHECK(r["calls"][1]["all_tiers"] == false);
-  // The report is check's report of that set.
+  // The report is check's report of that set: it does not install everywhere.
   CHECK(r["report"]["request"]["required"] == lp["required"]);
-  CHECK(r["report"]["request"]["optional"] == lp["optional"]);
+  CHECK(r["report"]["coverage"]["profiles"]["installs"] < r["report"]["coverage"]["profiles"]["total"]);
+  // Install everywhere: automation optional, and the tiers where GET /automation/v4/flows gets a 403.
+  const json& ie = lp["install_everywhere"];
+  CHECK(ie["required"] == json::array({"crm.objects.contacts.read", "oauth"}));
+  CHECK(ie["optional"] == json::array({"automation"}));
+  CHECK(ie["combinations"] == lp["combinations"]["total"]);
+  REQUIRE(!ie["calls_failing"].empty());
+  for (const auto& f : ie["calls_failing"]) CHECK(f["calls"] == json::array({"GET /automation/v4/flows"}));
+  // Exactly the tiers the required answer does not install on.
+  std::size_t not_installing = 0;
+  for (const auto& p : r["report"]["profiles"]) not_installing += p["status"] != "installs";
+  CHECK(ie["calls_failing"].size() == not_installing);
   CHECK(r["unused"].is_null());
   CHECK(r["uncovered"].is_null());
+  // Without tier-limited scopes the two answers agree and nothing fails.
+  json plain = calls_ok("GET /crm/v3/objects/contacts/1\n");
+  CHECK(plain["least_privilege"]["install_everywhere"]["optional"] == json::array());
+  CHECK(plain["least_privilege"]["install_everywhere"]["calls_failing"] == json::array());
+  CHECK(plain["least_privilege"]["install_everywhere"]["required"] == plain["least_privilege"]["required"]);
+}
+
+TEST_CASE("calls: legacy and renamed families of real integrations match") {
+  struct Case { const char* line; const char* path; const char* scope; };
+  for (const Case& k : std::vector<Case>{
+           {"GET /automation/v3/workflows", "/automation/v3/workflows", "automation"},
+           {"GET /automation/v3/workflows/123", "/automation/v3/workflows/*", "automation"},
+           {"GET /settings/v3/users", "/settings/users/2026-03", nullptr},
+           {"POST /settings/v3/users", "/settings/users/2026-03", nullptr},
+           {"GET https://api.hubapi.com/email/public/v1/campaigns/by-id", "/email/public/v1/*", "content"},
+           {"GET /engagements/v1/engagements/paged", "/engagements/v1/*", "crm.objects.contacts.read"},
+           {"GET /marketing-emails/v1/emails", "/marketing-emails/v1/*", "content"},
+           {"GET /integrations/v1/me", "/integrations/v1/me", "oauth"},
+           {"GET /contentsearch/v2/search", "/contentsearch/v2/*", "content"},
+           {"GET /contacts/v1/lists", "/contacts/v1/lists", "crm.lists.read"},
+           {"POST /contacts/v1/lists/12/add", "/contacts/v1/lists/*", "crm.lists.write"},
+           {"GET /contacts/v1/contact/vid/1/profile", "/contacts/v1/*", "crm.objects.contacts.read"},
+       }) {
+    CAPTURE(k.line);
+    json c = one(k.line);
+    REQUIRE(c["operation"].is_object());
+    CHECK(c["operation"]["path"] == k.path);
+    if (k.scope) CHECK(c["chosen"] == json::array({k.scope}));
+    else CHECK(!c["alternatives"].empty());
+  }
+  // The v3 association path and gdpr-delete per object.
+  json a = one("PUT /crm/v3/objects/contacts/1/associations/companies/2/279");
+  REQUIRE(a["operation"].is_object());
+  CHECK(a["objects"] == json::array({"contacts", "companies"}));
+  REQUIRE(a["chosen"].is_array());
+  for (const auto& s : a["chosen"]) CHECK(s.get<std::string>().find("write") != std::string::npos);
+  for (const char* object : {"companies", "deals", "tickets", "contacts"}) {
+    CAPTURE(object);
+    json g = one(std::string("POST /crm/v3/objects/") + object + "/gdpr-delete");
+    REQUIRE(g["operation"].is_object());
+    REQUIRE(g["chosen"].is_array());
+    CHECK(g["chosen"].dump().find("media_bridge") == std::string::npos);
+    CHECK(g["chosen"].dump().find("oauth") == std::string::npos);
+  }
+  CHECK(one("POST /crm/v3/objects/companies/gdpr-delete")["chosen"] == json::array({"crm.objects.companies.write"}));
+}
+
+TEST_CASE("calls: retired and retiring APIs warn with the replacement call") {
+  json r = calls_ok("GET /contacts/v1/lists/all/contacts/all\nGET /contacts/v1/contact/vid/1/profile\n");
+  const json& c = r["calls"][0];
+  CHECK(c["operation"]["status"] == "retired");
+  CHECK(c["operation"]["date"] == "2026-04-30");
+  CHECK(c["operation"]["replacement"] == "/crm/v3/lists");
+  CHECK(r["calls"][1]["operation"]["status"] == "legacy");
+  CHECK(r["calls"][1]["operation"]["date"].is_null());
+  std::size_t retired = 0;
+  for (const auto& d : r["diagnostics"])
+    if (d["code"] == "retired-api") {
+      ++retired;
+      CHECK(d["severity"] == "warning");
+      CHECK(d["message"].get<std::string>().find("GET /crm/v3/lists") != std::string::npos);
+      CHECK(d["message"].get<std::string>().find("2026-04-30") != std::string::npos);
+    }
+  CHECK(retired == 1);  // the v1 contacts API itself is legacy, not retired
+  // A table whose family is retiring says so (info, retiring-api).
+  std::string table(tierscope::builtin_operations_json());
+  auto at = table.find("\"retired\",\"2026-04-30\"");
+  REQUIRE(at != std::string::npos);
+  table.replace(at, 10, "\"retiring\"");
+  REQUIRE(tierscope::load_operations(table).ok);
+  auto out = tierscope::calls("GET /contacts/v1/lists", "", "");
+  REQUIRE(out.ok);
+  CHECK(out.json.find("retiring-api") != std::string::npos);
+  CHECK(out.json.find("retired-api") == std::string::npos);
+  REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
+}
+
+TEST_CASE("calls: nearest matches rank the same resource first") {
+  json c = one("POST /marketing/v3/emails/{id}/clone");
+  if (c["operation"].is_null()) {
+    REQUIRE(!c["nearest"].empty());
+    CHECK(c["nearest"][0]["path"] == "/marketing/v3/emails/clone");
+  }
+  json d = one("POST /crm/v3/objects/contacts/{id}/frobnicate");
+  CHECK(d["operation"].is_null());
+  REQUIRE(!d["nearest"].empty());
+  CHECK(d["nearest"][0]["path"].get<std::string>().rfind("/crm/v3/objects/contacts", 0) == 0);
+}
+
+TEST_CASE("calls: commerce objects take their own scopes, never custom objects'") {
+  for (const char* object : {"fees", "discounts", "taxes"}) {
+    CAPTURE(object);
+    json c = one(std::string("POST /crm/v3/objects/") + object + "/merge");
+    CHECK(c["alternatives"].dump().find("custom") == std::string::npos);
+    json g = one(std::string("GET /crm/v3/objects/") + object + "/1");
+    CHECK(g["alternatives"].dump().find("custom") == std::string::npos);
+    CHECK(!g["alternatives"].empty());
+  }
+  // An object the spec knows nobody by stays a custom object.
+  CHECK(one("GET /crm/v3/objects/p_widgets/1")["chosen"] == json::array({"crm.objects.custom.read"}));
+}
+
+TEST_CASE("calls: unused never lists a scope a generic-object call may need; uncovered names its cover") {
+  std::string config = R"({"auth": {"requiredScopes": ["oauth", "crm.objects.custom.read", "crm.objects.contacts.read"]}})";
+  json r = calls_ok("GET /crm/v3/objects/{objectType}/1\nGET /crm/v3/objects/{objectType}\nPOST /crm/v3/objects/deals\n", config);
+  for (const auto& u : r["unused"]) CHECK(u["scope"] != "crm.objects.custom.read");
+  bool said = false;
+  for (const auto& m : r["may_be_needed"])
+    if (m["scope"] == "crm.objects.custom.read") {
+      said = true;
+      CHECK(m["calls"].size() == 2);
+      CHECK(m["message"] == "may be needed by 2 calls on {objectType}");
+    }
+  CHECK(said);
+  REQUIRE(r["uncovered"].size() == 1);
+  const json& u = r["uncovered"][0];
+  REQUIRE(!u["covered_by"].empty());
+  CHECK(u["covered_by"][0]["scopes"] == json::array({"crm.objects.deals.write"}));
+  CHECK(u["covered_by"][0]["tiers"].size() == u["covered_by"][0]["tiers_total"]);
+}
+
+// The calls of real integrations (tests/calls-corpus, each file citing its repository and commit).
+TEST_CASE("calls: at least 97 % of the calls of real integrations match") {
+  std::size_t total = 0, matched = 0;
+  std::string missed;
+  for (const char* name : {"singer-tap-hubspot.txt", "nango-integration-templates.txt", "hubspot3-python-client.txt"}) {
+    std::ifstream in(std::string(TIERSCOPE_CALLS_CORPUS) + "/" + name);
+    REQUIRE(in.good());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    json r = calls_ok(text);
+    REQUIRE(r["calls"].size() >= 20);
+    for (const auto& c : r["calls"]) {
+      ++total;
+      if (c["match"] != "none") ++matched;
+      else missed += " " + c["method"].get<std::string>() + " " + c["path"].get<std::string>();
+    }
+  }
+  INFO("unmatched:" << missed);
+  MESSAGE("real integrations: " << matched << " of " << total << " calls matched");
+  CHECK(total >= 150);
+  CHECK(matched * 100 >= total * 97);
 }
 
 TEST_CASE("calls: against the app's config, unused and uncovered") {
@@ -275,4 +430,62 @@ TEST_CASE("calls: against the app's config, unused and uncovered") {
   auto bad = tierscope::calls("GET /crm/v3/objects/contacts/1", "{", "");
   CHECK(!bad.ok);
   CHECK(bad.error.rfind("the app config:", 0) == 0);
+}
+
+// A HAR read in pieces (the CLI's stream of a large file, the page's File.stream()).
+namespace {
+std::string stream_calls(const std::string& har, std::size_t piece, const std::string& config = "") {
+  REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
+  tierscope::CallsHarReader reader;
+  for (std::size_t at = 0; at < har.size(); at += piece) {
+    auto o = reader.feed(std::string_view(har).substr(at, piece));
+    if (!o.ok) return "error: " + o.error;
+  }
+  auto o = reader.finish(config, "");
+  return o.ok ? o.json : "error: " + o.error;
+}
+}  // namespace
+
+TEST_CASE("calls: a HAR read in pieces gives the calls of the whole text, and keeps no secret") {
+  const std::string har =
+      "\xEF\xBB\xBF{\"log\": {\"version\": \"1.2\", \"entries\": ["
+      R"({"request": {"method": "GET", "url": "https://api.hubapi.com/crm/v3/objects/contacts?hapikey=SECRETKEY&limit=5",
+         "headers": [{"name": "Authorization", "value": "Bearer SECRETTOKEN"}, {"name": "Cookie", "value": "hubspotutk=SECRETCOOKIE"}],
+         "postData": {"text": "{\"password\": \"SECRETBODY\", \"url\": \"https://api.hubapi.com/crm/v3/objects/deals\"}"}},
+       "response": {"status": 200, "content": {"text": "{\"results\": [\"\\u00e9\\\"\", 1.5e3, true, null]}"}}},)"
+      R"({"request": {"url": "https://api.hubapi.com/crm/v3/objects/deals/1", "method": "patch"}, "response": {}},)"
+      R"({"request": {"method": "GET", "url": "https://example.com/x"}},)"
+      R"({"request": {"method": "GET", "url": "https:\/\/api.hubapi.com\/crm\/v3\/owners\u002F"}}]}})";
+  const std::string whole = [&] {
+    auto o = tierscope::calls(har, "", "");
+    REQUIRE(o.ok);
+    return o.json;
+  }();
+  for (std::size_t piece : {1u, 2u, 3u, 7u, 64u, 1u << 20}) {
+    CAPTURE(piece);
+    std::string streamed = stream_calls(har, piece);
+    REQUIRE(streamed.rfind("error", 0) != 0);
+    json a = json::parse(whole), b = json::parse(streamed);
+    CHECK(b["calls"] == a["calls"]);
+    CHECK(b["least_privilege"] == a["least_privilege"]);
+    CHECK(b["input"] == a["input"]);
+    CHECK(b["calls"].size() == 3);
+    for (const char* secret : {"SECRETKEY", "SECRETTOKEN", "SECRETCOOKIE", "SECRETBODY", "hapikey"})
+      CHECK(streamed.find(secret) == std::string::npos);
+  }
+  // Cut off mid-way: the complete entries before the cut, and a warning.
+  json cut = json::parse(stream_calls(har.substr(0, har.find("deals/1") + 40), 5));
+  CHECK(cut["calls"].size() == 2);
+  bool warned = false;
+  for (const auto& d : cut["diagnostics"]) warned |= d["code"] == "truncated-har";
+  CHECK(warned);
+  // Not a HAR, invalid JSON, empty, too deep: a clear error, never a verdict.
+  CHECK(stream_calls(R"({"a": [1, 2]})", 3).find("must be a HAR file") != std::string::npos);
+  CHECK(stream_calls("[1, 2]", 3).find("must be a HAR file") != std::string::npos);
+  CHECK(stream_calls(R"({"log": {"entries": [}})", 3).find("invalid JSON at byte") != std::string::npos);
+  CHECK(stream_calls("", 3).find("empty") != std::string::npos);
+  CHECK(stream_calls("   ", 3).find("empty") != std::string::npos);
+  CHECK(stream_calls(std::string(5000, '[') , 64).find("deeper than") != std::string::npos);
+  CHECK(stream_calls(R"({"log": {"entries": []}} x)", 4).find("after the end") != std::string::npos);
+  CHECK(stream_calls("GET /crm/v3/objects/contacts", 4).find("must be a HAR file") != std::string::npos);
 }

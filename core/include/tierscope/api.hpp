@@ -52,6 +52,24 @@ Outcome diff(std::string_view before_text, std::string_view after_text, std::str
 // call needs (unused) and the calls none of its scopes covers (uncovered); plus the check report of
 // the least-privilege set. Options as for check_text. Needs an operations table (load_operations).
 Outcome calls(std::string_view calls_text, std::string_view config_text, std::string_view options_json) noexcept;
+// calls on a HAR file of any size, read in pieces (a file streamed by the CLI, File.stream() in the
+// page): feed() each piece in order, then finish() gives what calls() gives for the whole HAR, with
+// positions in bytes. Only each request's method and URL are kept; headers, cookies and bodies are
+// skipped unread. After a failed feed() the reader only answers that failure.
+class CallsHarReader {
+ public:
+  CallsHarReader();
+  ~CallsHarReader();
+  CallsHarReader(const CallsHarReader&) = delete;
+  CallsHarReader& operator=(const CallsHarReader&) = delete;
+  Outcome feed(std::string_view piece) noexcept;  // ok: json is empty
+  Outcome finish(std::string_view config_text, std::string_view options_json) noexcept;
+  unsigned long long bytes() const noexcept;      // read so far
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
 // Loads the operations table (data/api-operations.json) that calls() matches against:
 // {"operations": N, "commit": "..."}. The CLI loads its built-in copy; the JS API loads it lazily.
 Outcome load_operations(std::string_view operations_json) noexcept;

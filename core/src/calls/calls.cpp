@@ -21,8 +21,18 @@ std::string call_name(const Call& c) {
 
 ojson operation_json(const Operations& t, const Operation& op) {
   const ApiInfo& a = t.apis[op.api];
-  return {{"method", op.method}, {"path", op.path}, {"api", a.name}, {"version", a.version},
-          {"beta", a.beta},      {"legacy", a.legacy}};
+  ojson j = {{"method", op.method}, {"path", op.path}, {"api", a.name}, {"version", a.version},
+             {"beta", a.beta},      {"legacy", a.legacy}};
+  // A legacy API's status (data/sources/legacy-apis.json): legacy | retiring | retired, its date, its replacement.
+  j["status"] = a.status.empty() ? ojson(nullptr) : ojson(a.status);
+  j["date"] = a.date.empty() ? ojson(nullptr) : ojson(a.date);
+  j["replacement"] = a.replacement.empty() ? ojson(nullptr) : ojson(a.replacement);
+  return j;
+}
+
+// "GET /crm/v3/lists": the replacement of a legacy API, with the call's method.
+std::string replacement_call(const std::string& method, const ApiInfo& a) {
+  return method + " " + a.replacement;
 }
 
 // Configurations where every name can be granted (the evaluator's count for a request of them).
@@ -48,10 +58,14 @@ std::string canonical(const std::string& name, const Catalog& catalog) {
 }  // namespace
 
 ojson calls_json(std::string_view calls_text, std::string_view config_text, const Options& options) {
+  if (!current_operations()) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+  return calls_json_from(read_calls(calls_text), config_text, options);
+}
+
+ojson calls_json_from(CallsInput in, std::string_view config_text, const Options& options) {
   auto table = current_operations();
   if (!table) throw InputError("internal-error", "no operations table is loaded (load_operations)");
   auto catalog = current_catalog();
-  CallsInput in = read_calls(calls_text);
   std::vector<Diagnostic> diags = in.diagnostics;
 
   // An app config (or install URL, or scope list) to compare with.
@@ -88,13 +102,17 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
 
   Cover cover = least_privilege(alternatives, [&](const std::vector<std::string>& s) { return installs(s, *catalog); });
   const std::uint32_t total = installs({}, *catalog);
-  std::vector<std::string> required = {"oauth"}, optional;
+  // The least-privilege answer: every scope of the set required, so that every call works wherever
+  // the app installs. The install-everywhere answer: the tier-limited scopes optional instead.
+  std::vector<std::string> required = {"oauth"}, everywhere_required = {"oauth"}, optional;
   std::map<std::string, bool> limited;
   for (const auto& s : cover.scopes) {
     limited[s] = installs({s}, *catalog) < total;
-    (limited[s] ? optional : required).push_back(s);
+    required.push_back(s);
+    (limited[s] ? optional : everywhere_required).push_back(s);
   }
   required = sorted_names(required);
+  everywhere_required = sorted_names(everywhere_required);
 
   // Per call.
   ojson calls = ojson::array();
@@ -147,8 +165,20 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
       diags.push_back(note("info", "no-oauth-scope",
                            call_name(c) + ": the spec lists no OAuth scope for " + m.op->method + " " + m.op->path +
                                " (it takes another kind of authentication, such as a developer API key)."));
+    } else if (m.problem == "read-only-object") {
+      diags.push_back(note("warning", "read-only-object",
+                           call_name(c) + " writes to " + quote_name(join(m.objects, ", ")) +
+                               ", which HubSpot's API spec only reads: no scope lets an app write to it."));
     } else {
       const ApiInfo& a = table->apis[m.op->api];
+      if (a.status == "retired" || a.status == "retiring") {
+        std::string when = a.date.empty() ? "" : (a.status == "retired" ? " on " : " from ") + a.date;
+        std::string instead = a.replacement.empty() ? "" : "; call " + replacement_call(c.method, a) + " instead";
+        Diagnostic d = note(a.status == "retired" ? "warning" : "info", a.status == "retired" ? "retired-api" : "retiring-api",
+                            call_name(c) + " is in " + a.name + " " + a.version + ", which HubSpot " +
+                                (a.status == "retired" ? "retired" : "retires") + when + instead + ".");
+        diags.push_back(std::move(d));
+      }
       if (a.beta)
         diags.push_back(note("info", "beta-operation", call_name(c) + " is a beta API (" + a.name + " " + a.version + ")."));
       if (m.how == "other-version")
@@ -165,7 +195,8 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
   for (const auto& [scope, needing] : calls_needing) {
     Diagnostic d = note("info", "tier-limited",
                         "Only some tiers can grant " + scope + ", needed by " + join(needing, ", ") +
-                            ": request it as optional and handle the missing access (a 403) in the app.");
+                            ": required, the app installs only where it is granted; made optional (install_everywhere), "
+                            "the app installs everywhere and those calls get a 403 where it is missing.");
     d.scope = scope;
     d.action = "make-optional";
     d.scopes = {scope};
@@ -173,13 +204,16 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
   }
 
   // Against the app's config.
-  ojson unused = nullptr, uncovered = nullptr;
+  ojson unused = nullptr, uncovered = nullptr, maybe_needed = nullptr;
   if (with_config) {
     std::vector<std::string> requested = app.required;
     requested.insert(requested.end(), app.conditional.begin(), app.conditional.end());
     requested.insert(requested.end(), app.optional.begin(), app.optional.end());
     requested = sorted_names(requested);
     std::set<std::string> used = {"oauth"};  // HubSpot requires oauth in every install
+    // Scopes a call on a generic object ({objectType} not named) may need: any object's scope of the
+    // operation -> the calls. Never "unused": the object is only known when the app runs.
+    std::map<std::string, std::vector<std::string>> maybe;
     uncovered = ojson::array();
     for (std::size_t i = 0; i < in.calls.size(); ++i) {
       bool ok = false;
@@ -188,15 +222,39 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
           ok = true;
           used.insert(alt.begin(), alt.end());
         }
-      if (!ok && !matches[i].alternatives.empty())
+      if (matches[i].op && matches[i].problem == "generic-object")
+        for (int k : matches[i].op->alternatives)
+          for (const auto& n : table->scope_sets[k]) {
+            auto& v = maybe[canonical(n, *catalog)];
+            std::string call = in.calls[i].method + " " + in.calls[i].path;
+            if (std::find(v.begin(), v.end(), call) == v.end()) v.push_back(call);
+          }
+      if (!ok && !matches[i].alternatives.empty()) {
+        // The scopes that would cover it, each with the standard tiers that can grant it.
+        ojson covered_by = ojson::array();
+        for (const auto& alt : matches[i].alternatives) {
+          Evaluation alt_ev = evaluate(build_request(from_lists(alt, {}), *catalog), *catalog, options);
+          ojson tiers = ojson::array();
+          for (const auto& p : alt_ev.profiles)
+            if (p.status == "installs") tiers.push_back(p.id);
+          covered_by.push_back({{"scopes", alt}, {"tiers", std::move(tiers)}, {"tiers_total", alt_ev.profiles.size()}});
+        }
         uncovered.push_back({{"line", in.calls[i].line}, {"method", in.calls[i].method}, {"path", in.calls[i].path},
-                             {"alternatives", matches[i].alternatives}});
+                             {"alternatives", matches[i].alternatives}, {"covered_by", std::move(covered_by)}});
+      }
     }
     Evaluation ev = evaluate(app, *catalog, options);
     unused = ojson::array();
+    maybe_needed = ojson::array();
     auto add_unused = [&](const std::vector<std::string>& names, const char* kind) {
       for (const auto& s : names) {
         if (used.count(s)) continue;
+        if (auto it = maybe.find(s); it != maybe.end()) {
+          maybe_needed.push_back({{"scope", s}, {"kind", kind}, {"calls", it->second},
+                                  {"message", "may be needed by " + std::to_string(it->second.size()) + " call" +
+                                                  (it->second.size() == 1 ? "" : "s") + " on {objectType}"}});
+          continue;
+        }
         std::vector<std::string> locks;
         for (const auto& p : ev.profiles)
           if (std::any_of(p.missing.begin(), p.missing.end(), [&](std::uint32_t k) { return ev.names[k] == s; }))
@@ -209,10 +267,28 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
     add_unused(app.optional, "optional");
   }
 
-  // The check report of the least-privilege set.
-  RawInput lp = from_lists(required, optional);
+  // The check report of the least-privilege set (every scope required).
+  RawInput lp = from_lists(required, {});
   Request req = build_request(lp, *catalog);
   Evaluation ev = evaluate(req, *catalog, options);
+  // Install everywhere: the tier-limited scopes optional; per tier, the calls that get a 403.
+  Evaluation ev_all = evaluate(build_request(from_lists(everywhere_required, optional), *catalog), *catalog, options);
+  ojson failing = ojson::array();
+  for (const auto& p : ev_all.profiles) {
+    std::vector<std::string> lost = ev_all.names_of(p.dropped);
+    std::vector<std::string> missing = ev_all.names_of(p.missing);
+    lost.insert(lost.end(), missing.begin(), missing.end());
+    if (lost.empty()) continue;
+    ojson list = ojson::array();
+    for (std::size_t i = 0; i < in.calls.size(); ++i) {
+      int chosen = cover.choice[i];
+      if (chosen < 0) continue;
+      const ScopeSet& alt = matches[i].alternatives[chosen];
+      if (std::any_of(alt.begin(), alt.end(), [&](const std::string& s) { return std::find(lost.begin(), lost.end(), s) != lost.end(); }))
+        list.push_back(in.calls[i].method + " " + in.calls[i].path);
+    }
+    if (!list.empty()) failing.push_back({{"profile", p.id}, {"calls", std::move(list)}});
+  }
 
   ojson out = header_json(*catalog);
   out["operations"] = {{"source", table->source}, {"commit", table->commit}, {"operations", table->ops.size()}};
@@ -221,11 +297,18 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
     cfg = {{"format", config.format}, {"app_name", config.app_name.empty() ? ojson(nullptr) : ojson(config.app_name)}};
   out["input"] = {{"format", in.format}, {"calls", in.calls.size()}, {"other_hosts", in.other_hosts}, {"config", cfg}};
   out["calls"] = std::move(calls);
-  out["least_privilege"] = {{"required", required},
-                            {"optional", optional},
-                            {"search", cover.exact ? "exact" : "greedy"},
-                            {"combinations", {{"all_calls", cover.installs}, {"required", ev.combinations_install}, {"total", total}}}};
+  out["least_privilege"] = {
+      {"required", required},
+      {"optional", ojson::array()},
+      {"search", cover.exact ? "exact" : "greedy"},
+      {"combinations", {{"all_calls", cover.installs}, {"required", ev.combinations_install}, {"total", total}}},
+      {"install_everywhere", {{"required", everywhere_required},
+                              {"optional", optional},
+                              {"combinations", ev_all.combinations_install},
+                              {"profiles_install", ev_all.profiles_install},
+                              {"calls_failing", std::move(failing)}}}};
   out["unused"] = std::move(unused);
+  out["may_be_needed"] = std::move(maybe_needed);
   out["uncovered"] = std::move(uncovered);
   out["diagnostics"] = diagnostics_json(diags);
   out["report"] = report_json(lp, req, ev, options, *catalog);

@@ -3,9 +3,12 @@
 #pragma once
 #include <string_view>
 
+#include "calls/calls_input.hpp"
 #include "report/report.hpp"
 
 namespace tierscope {
 // config_text empty: no app config to compare with (unused and uncovered are null).
 ojson calls_json(std::string_view calls_text, std::string_view config_text, const Options& options);
+// The same for calls already read (a HAR read in pieces: HarCalls).
+ojson calls_json_from(CallsInput in, std::string_view config_text, const Options& options);
 }

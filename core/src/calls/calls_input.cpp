@@ -5,6 +5,7 @@
 #include <set>
 
 #include "input/input.hpp"
+#include "calls/har_stream.hpp"
 #include "calls/operations.hpp"
 #include "text.hpp"
 
@@ -258,6 +259,17 @@ class HarSax : public nlohmann::json_sax<json> {
   }
 };
 
+// One HAR entry's request: its method and URL (the query string is dropped by Reader::add).
+void add_entry(Reader& r, std::size_t entry, const std::string& raw_method, const std::string& url) {
+  std::string method = upper(raw_method);
+  if (method == "OPTIONS") return;
+  if (method == "HEAD") method = "GET";
+  if (!known_method(method)) return r.bad_line(entry, "entry " + std::to_string(entry) + " has no known HTTP method");
+  if (invalid_utf8_at(url)) return r.bad_line(entry, "entry " + std::to_string(entry) + " has a URL that is not valid UTF-8");
+  std::string why = r.add(entry, method, false, url);
+  if (!why.empty()) r.bad_line(entry, "entry " + std::to_string(entry) + ": " + why);
+}
+
 void read_har(CallsInput& in, Reader& r, std::string_view text) {
   in.format = "har";
   HarSax sax;
@@ -273,17 +285,7 @@ void read_har(CallsInput& in, Reader& r, std::string_view text) {
                                         ? "the input ends before its JSON is complete (" + where + ") and has no HAR log"
                                         : "JSON input for calls must be a HAR file: an object with log.entries "
                                           "(export it from the browser's network panel)");
-  for (const auto& f : sax.found) {
-    std::string method = upper(f.method);
-    if (method == "OPTIONS") continue;
-    if (method == "HEAD") method = "GET";
-    if (!known_method(method)) {
-      r.bad_line(f.entry, "entry " + std::to_string(f.entry) + " has no known HTTP method");
-      continue;
-    }
-    std::string why = r.add(f.entry, method, false, f.url);
-    if (!why.empty()) r.bad_line(f.entry, "entry " + std::to_string(f.entry) + ": " + why);
-  }
+  for (const auto& f : sax.found) add_entry(r, f.entry, f.method, f.url);
   if (truncated)
     in.diagnostics.insert(in.diagnostics.begin(),
                           {"warning", "truncated-har", "",
@@ -293,6 +295,37 @@ void read_har(CallsInput& in, Reader& r, std::string_view text) {
                            "", {}});
 }
 }  // namespace
+
+struct HarCalls::Impl {
+  CallsInput in;
+  Reader r{in};
+  HarStream stream;
+};
+
+HarCalls::HarCalls() : impl_(new Impl) { impl_->in.format = "har"; }
+HarCalls::~HarCalls() = default;
+
+void HarCalls::feed(std::string_view chunk) {
+  impl_->stream.feed(chunk);
+  for (const auto& f : impl_->stream.take()) add_entry(impl_->r, f.entry, f.method, f.url);
+}
+
+std::uint64_t HarCalls::bytes() const { return impl_->stream.bytes(); }
+
+CallsInput HarCalls::finish() {
+  HarStream::End end = impl_->stream.end();
+  for (const auto& f : impl_->stream.take()) add_entry(impl_->r, f.entry, f.method, f.url);
+  impl_->r.finish();
+  CallsInput& in = impl_->in;
+  if (end.truncated)
+    in.diagnostics.insert(in.diagnostics.begin(),
+                          {"warning", "truncated-har", "",
+                           "The HAR file is cut off (its JSON ends at byte " + std::to_string(end.bytes) +
+                               " before it is complete): the complete requests before the cut were read, any after it are "
+                               "missing. Export the HAR again.",
+                           "", {}});
+  return std::move(in);
+}
 
 bool hubspot_api_host(std::string_view h) {
   std::string host = ascii_lower(h);

@@ -1,5 +1,6 @@
 // Reading the API calls an app makes: lines of `METHOD /path`, plain URLs, or a HAR file.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,21 @@ struct CallsInput {
 // Auto-detects the format. Throws InputError for input that cannot be read at all (too large, not
 // UTF-8, a JSON document that is not a HAR); bad lines and a cut-off HAR become diagnostics.
 CallsInput read_calls(std::string_view text);
+
+// A HAR of any size read in pieces (calls/har_stream.hpp): the calls read_calls would give for the
+// whole text, with positions in bytes. feed() and finish() throw InputError as read_calls does.
+class HarCalls {
+ public:
+  HarCalls();
+  ~HarCalls();
+  void feed(std::string_view chunk);
+  CallsInput finish();
+  std::uint64_t bytes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // True for HubSpot's public API hosts: api.hubapi.com, api.hubspot.com, api-eu1.hubapi.com, ...
 bool hubspot_api_host(std::string_view host);

@@ -142,11 +142,11 @@ bool matches(const Operation& op, const std::vector<std::string>& segs, int loos
 }
 
 const Operation* best(const Operations& t, const std::string& method, const std::vector<std::string>& segs,
-                      int loose_version) {
+                      int loose_version, bool stable_only = false) {
   const Operation* found = nullptr;
   Rank found_rank;
   for (const auto& op : t.ops) {
-    if (op.method != method || !matches(op, segs, loose_version)) continue;
+    if (op.method != method || (stable_only && t.apis[op.api].beta) || !matches(op, segs, loose_version)) continue;
     Rank r = rank_of(t, op);
     if (!found || found_rank < r) {
       found = &op;
@@ -190,6 +190,12 @@ std::vector<ScopeSet> own_operations(const Operations& t, const std::string& obj
 std::vector<ScopeSet> narrow_one(const Operations& t, const Operation& op, const std::string& object, char access) {
   const std::string token = scope_token(object);
   std::vector<ScopeSet> out;
+  // An object the spec has operations of its own for (fees, discounts, taxes, ...) takes their scopes,
+  // never the custom objects' ones: only an object the spec does not know is a custom object.
+  if (token == "custom") {
+    out = own_operations(t, object, access);
+    if (!out.empty()) return out;
+  }
   for (int i : op.alternatives) {
     const ScopeSet& set = t.scope_sets[i];
     bool keep = std::all_of(set.begin(), set.end(), [&](const std::string& s) {
@@ -221,7 +227,13 @@ void narrow(const Operations& t, const Operation& op, const std::vector<std::str
     std::string object = object_for_type_id(segs[i]);
     if (object.empty()) object = segs[i];
     m.objects.push_back(object);
-    auto alts = narrow_one(t, op, object, access_of_call(method, segs));
+    const char access = access_of_call(method, segs);
+    auto alts = narrow_one(t, op, object, access);
+    if (alts.empty() && access == 'w' && !own_operations(t, object, 'r').empty() && scope_token(object) == "custom") {
+      m.problem = "read-only-object";  // the spec reads the object but has no write of it
+      m.alternatives.clear();
+      return;
+    }
     if (alts.empty()) {
       m.problem = "unknown-object";
       m.alternatives.clear();
@@ -251,12 +263,19 @@ std::vector<const Operation*> nearest(const Operations& t, const std::string& me
   for (const auto& op : t.ops) {
     double score = op.method == method ? 0.5 : 0;
     std::size_t n = std::min(op.segments.size(), segs.size());
-    for (std::size_t i = 0; i < n; ++i) {
+    std::size_t i = 0;
+    for (; i < n; ++i) {
       if (op.segments[i] == segs[i]) score += 1;
       else if (param(op.segments[i]) || op.segments[i] == "*") score += 0.4;
       else if (version_segment(op.segments[i]) && version_segment(segs[i])) score += 0.7;
+      else if (template_segment(segs[i])) score += 0.1;  // an id where the operation has a word: go on
       else break;  // a different literal: the rest of the path is another API
     }
+    // The same resource: the call's last word (clone, merge, search) is the operation's last word.
+    std::string last_word;
+    for (auto it = segs.rbegin(); it != segs.rend() && last_word.empty(); ++it)
+      if (!template_segment(*it) && !version_segment(*it)) last_word = *it;
+    if (i >= 2 && !last_word.empty() && !op.segments.empty() && op.segments.back() == last_word) score += 0.8;
     score -= 0.3 * std::abs(static_cast<double>(op.segments.size()) - static_cast<double>(segs.size()));
     if (t.apis[op.api].beta) score -= 0.2;
     if (score > 1) scored.emplace_back(score, &op);
@@ -363,6 +382,22 @@ std::shared_ptr<const Operations> Operations::from_json(std::string_view text) {
     op.generic = is_generic(*t, op);
     t->ops.push_back(std::move(op));
   }
+  // Legacy APIs' status (optional: tables written before it have none).
+  if (doc.contains("retirements")) {
+    const json& r = doc["retirements"];
+    if (!r.is_array()) bad("retirements must be an array");
+    for (const auto& e : r) {
+      if (!e.is_array() || e.size() != 4 || !e[0].is_number_unsigned() || e[0].get<std::size_t>() >= t->apis.size() ||
+          !e[1].is_string() || !e[2].is_string() || !e[3].is_string())
+        bad("each retirement must be [api, status, date, replacement]");
+      ApiInfo& a = t->apis[e[0].get<std::size_t>()];
+      a.status = e[1].get<std::string>();
+      a.date = e[2].get<std::string>();
+      a.replacement = e[3].get<std::string>();
+      if (a.status != "legacy" && a.status != "retiring" && a.status != "retired")
+        bad("a retirement's status must be legacy, retiring or retired, not " + quote_name(a.status));
+    }
+  }
   return t;
 }
 
@@ -404,9 +439,29 @@ Match match_call(const Operations& t, const std::string& method, const std::vect
   if (!op) {
     for (std::size_t i = 0; i < segs.size() && !op; ++i)
       if (version_segment(segs[i])) {
-        op = best(t, method, segs, static_cast<int>(i));
+        op = best(t, method, segs, static_cast<int>(i), true);
+        if (!op) op = best(t, method, segs, static_cast<int>(i));
         m.how = "other-version";
       }
+  }
+  // /crm/v3/objects/x <-> /crm/objects/2026-03/x, /settings/v3/users <-> /settings/users/2026-03: the
+  // version segment and the word after it swap places between the numbered and the dated APIs.
+  for (std::size_t i = 0; i + 1 < segs.size() && !op; ++i) {
+    if (!version_segment(segs[i]) && !version_segment(segs[i + 1])) continue;
+    std::vector<std::string> swapped = segs;
+    std::swap(swapped[i], swapped[i + 1]);
+    int v = static_cast<int>(version_segment(segs[i]) ? i + 1 : i);
+    if (template_segment(swapped[i]) || template_segment(swapped[i + 1])) continue;
+    op = best(t, method, swapped, v, true);
+    if (!op) op = best(t, method, swapped, v);
+    if (op) {
+      m.how = "other-version";
+      if (op->object_param()) {  // the dated file may list one object's scopes only: narrow to the call's
+        narrow(t, *op, swapped, method, m);
+        m.op = op;
+        return m;
+      }
+    }
   }
   if (!op) {
     m.how = "none";
@@ -414,7 +469,7 @@ Match match_call(const Operations& t, const std::string& method, const std::vect
     return m;
   }
   m.op = op;
-  if (op->generic) narrow(t, *op, segs, method, m);
+  if (op->generic || (m.how == "other-version" && op->object_param())) narrow(t, *op, segs, method, m);
   else m.alternatives = sets_of(t, *op);
   return m;
 }

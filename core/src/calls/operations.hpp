@@ -13,6 +13,9 @@ struct ApiInfo {
   std::string name, version;
   bool beta = false, legacy = false;
   long version_rank = 0;  // v3 < v4 < 2025-09 < 2026-03 ...
+  // Legacy APIs (data/sources/legacy-apis.json): legacy | retiring | retired, "" for current APIs;
+  // the announced date (YYYY-MM-DD, "" when none) and where HubSpot sends callers instead.
+  std::string status, date, replacement;
 };
 
 struct Operation {
@@ -43,11 +46,11 @@ struct Match {
   const Operation* op = nullptr;
   // exact | type-id (an object type id such as 0-1 read as its name, or a name as its type id where the
   // spec writes the object by id) | other-version (the same path
-  // in another version of the API) | none
+  // in another version of the API, or /a/v3/b read as its dated form /a/b/2026-03) | none
   std::string how = "none";
   std::vector<ScopeSet> alternatives;  // for generic object operations: narrowed to the named objects
   std::vector<std::string> objects;    // object types the call names in {objectType}-like segments
-  std::string problem;                 // why the alternatives are empty (generic call, unknown object)
+  std::string problem;                 // why the alternatives are empty (generic call, unknown object, read-only-object)
   std::vector<const Operation*> nearest;  // op == nullptr: the closest operations
 };
 
