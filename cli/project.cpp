@@ -24,7 +24,7 @@ extern char** environ;
 
 namespace tierscope_cli {
 namespace {
-constexpr std::size_t kMaxFiles = 5000, kMaxDepth = 32, kMaxTotal = 16u << 20;
+constexpr std::size_t kMaxFiles = 20000, kMaxDepth = 32, kMaxTotal = 64u << 20;
 
 bool skipped_dir(const std::string& name) {
   return name == "node_modules" || name == ".git" || name == "dist" || name == "build" || name == ".hs-build" ||
@@ -60,12 +60,14 @@ struct Walk {
       if (::lstat(full.c_str(), &st) != 0) continue;  // vanished, or no rights: not part of the project
       if (S_ISDIR(st.st_mode)) {
         if (!skipped_dir(n)) dir(r, depth + 1);
-      } else if (S_ISREG(st.st_mode) && wanted(n)) {  // symbolic links are not followed
+      } else if (S_ISREG(st.st_mode) && wanted(n) && n != "package-lock.json" &&
+                 static_cast<unsigned long long>(st.st_size) <= tierscope::kMaxInputBytes) {
+        // symbolic links are not followed; files over 1 MiB (bundles, lock files) are no project config or app code
         if (++count > kMaxFiles)
           throw Failure{root + ": more than " + std::to_string(kMaxFiles) + " files to read (node_modules, .git, dist and build are skipped)"};
         std::string text = read_input(full, tierscope::kMaxInputBytes);
         total += text.size();
-        if (total > kMaxTotal) throw Failure{root + ": the files to read are more than 16 MiB together"};
+        if (total > kMaxTotal) throw Failure{root + ": the files to read are more than 64 MiB together"};
         files[r] = std::move(text);
       }
     }

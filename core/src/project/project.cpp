@@ -313,7 +313,8 @@ ProjectRead read_project(const ProjectFiles& all) {
       f.doc = parse_json(text, "the file");
     } catch (const InputError& e) {
       bool component = ends_with(path, "-hsmeta.json") || basename(path) == "public-app.json" || basename(path) == "app.json";
-      if (component) r.diag("error", "unreadable-file", path + ": " + e.what() + " (this component was not read)", nullptr, "");
+      JsonFile bad{path, &text, {}, {}};
+      if (component) r.diag("error", "unreadable-file", path + ": " + e.what() + " (this component was not read)", &bad, "");
       if (component && (basename(path) == "app-hsmeta.json" || basename(path) == "public-app.json" || basename(path) == "app.json"))
         throw InputError(e.code, path + ": " + e.what());
       continue;
@@ -344,7 +345,11 @@ ProjectRead read_project(const ProjectFiles& all) {
   }
   ojson appj = nullptr;
   if (app) {
-    r.out.app = read_input(*app->text);
+    try {
+      r.out.app = read_input(*app->text);
+    } catch (const InputError& e) {
+      throw InputError(e.code, app->path + ": " + e.what());
+    }
     r.out.app_text = *app->text;
     r.out.has_app = true;
     const ojson& cfg = rank == 0 && app->doc.contains("config") ? app->doc["config"] : app->doc;
@@ -408,7 +413,7 @@ ProjectRead read_project(const ProjectFiles& all) {
     if (app && &f == app) continue;
     std::string type = str_at(f.doc, "type"), uid = str_at(f.doc, "uid");
     bool hsmeta = ends_with(f.path, "-hsmeta.json");
-    const ojson cfg = hsmeta && f.doc.is_object() && f.doc.contains("config") ? f.doc["config"] : ojson::object();
+    const ojson cfg = hsmeta && f.doc.is_object() && f.doc.contains("config") && f.doc["config"].is_object() ? f.doc["config"] : ojson::object();
     if (hsmeta && type == "card") {
       r.feature("card", f, uid, "config", Reader::names_in(cfg.value("objectTypes", ojson()), "config.objectTypes", "name"));
     } else if (!hsmeta && type == "crm-card" && f.doc.contains("data") && f.doc["data"].is_object()) {

@@ -12,8 +12,8 @@
 
 namespace tierscope {
 
-constexpr std::size_t kMaxProjectFiles = 5000;
-constexpr std::size_t kMaxProjectBytes = 16u << 20;  // all files together
+constexpr std::size_t kMaxProjectFiles = 20000;
+constexpr std::size_t kMaxProjectBytes = 64u << 20;  // all files together
 
 using ProjectFiles = std::map<std::string, std::string>;  // path (with '/', relative to the folder) -> text
 

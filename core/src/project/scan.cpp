@@ -228,6 +228,17 @@ ojson scan_calls_json(const ProjectFiles& files, std::string_view config_text, c
     c["file"] = found[k - 1].file;
     c["line"] = found[k - 1].line;
   }
+  // Diagnostics that name a line of the list name the file and line instead.
+  for (auto& d : out["diagnostics"]) {
+    std::string m = d["message"].get<std::string>();
+    auto at = m.find("(line ");
+    if (at == std::string::npos) continue;
+    auto close = m.find(')', at);
+    std::size_t k = 0;
+    for (std::size_t i = at + 6; i < close && i < m.size() && std::isdigit(static_cast<unsigned char>(m[i])); ++i) k = k * 10 + (m[i] - '0');
+    if (k == 0 || k > found.size() || close == std::string::npos) continue;
+    d["message"] = m.substr(0, at) + "(" + found[k - 1].file + ", line " + std::to_string(found[k - 1].line) + m.substr(close);
+  }
   out["input"]["format"] = "source";
   out["input"]["files"] = files.size();
   out["clients"] = client_methods_info();
