@@ -7,10 +7,12 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
+#ifndef __EMSCRIPTEN__
+#include <spawn.h>
+#include <sys/wait.h>
+#endif
 
 #include "cli.hpp"
 #include "input/input.hpp"
@@ -20,7 +22,9 @@
 #include "table.hpp"
 #include "text.hpp"
 
+#ifndef __EMSCRIPTEN__
 extern char** environ;
+#endif
 
 namespace tierscope_cli {
 namespace {
@@ -74,6 +78,7 @@ struct Walk {
   }
 };
 
+#ifndef __EMSCRIPTEN__
 // Runs argv (no shell); returns its exit status, or -1 when it could not start.
 int run(const std::vector<std::string>& args) {
   std::vector<char*> argv;
@@ -92,6 +97,7 @@ int run(const std::vector<std::string>& args) {
   }
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+#endif
 }  // namespace
 
 bool is_directory(const std::string& path) {

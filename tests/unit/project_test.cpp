@@ -22,7 +22,7 @@ json project_ok(const json& files, const std::string& options = "") {
   return json::parse(out.json);
 }
 
-const json* diag(const json& doc, const std::string& code) {
+const json* find_diag(const json& doc, const std::string& code) {
   for (const auto& d : doc["diagnostics"])
     if (d["code"] == code) return &d;
   return nullptr;
@@ -79,7 +79,7 @@ TEST_CASE("project: the platform version read, the app config and its auth block
 TEST_CASE("project: an unknown platform version is a warning on hsproject.json's line") {
   json doc = project_ok(files_of({{"hsproject.json", "{\n  \"name\": \"p\",\n  \"platformVersion\": \"2030.1\"\n}"},
                                   {"src/app/app-hsmeta.json", app(kOauth)}}));
-  const json* d = diag(doc, "unknown-platform-version");
+  const json* d = find_diag(doc, "unknown-platform-version");
   REQUIRE(d);
   CHECK((*d)["file"] == "hsproject.json");
   CHECK((*d)["line"] == 3);
@@ -93,13 +93,13 @@ TEST_CASE("project: an app card needs its object's read scope as required (file,
   REQUIRE(doc["features"].size() == 1);
   CHECK(doc["features"][0]["kind"] == "card");
   CHECK(doc["features"][0]["implies"].size() == 2);
-  const json* missing = diag(doc, "feature-scope-missing");
+  const json* missing = find_diag(doc, "feature-scope-missing");
   REQUIRE(missing);
   CHECK((*missing)["scope"] == "crm.objects.contacts.read");
   CHECK((*missing)["file"] == "src/app/cards/c-hsmeta.json");
   CHECK((*missing)["line"] == 7);
   CHECK((*missing)["path"] == "config.objectTypes[0]");
-  const json* optional = diag(doc, "feature-scope-not-required");  // deals.read is only optional
+  const json* optional = find_diag(doc, "feature-scope-not-required");  // deals.read is only optional
   REQUIRE(optional);
   CHECK((*optional)["scope"] == "crm.objects.deals.read");
   CHECK((*optional)["path"] == "config.objectTypes[1]");
@@ -111,17 +111,17 @@ TEST_CASE("project: a card on a custom object needs crm.objects.custom.read; an 
                                   {"src/app/app-hsmeta.json", app(R"({"type": "oauth", "requiredScopes": ["oauth", "crm.objects.custom.read"]})")},
                                   {"src/app/cards/c-hsmeta.json", card(R"(["p_pets", "2-12345", "band"])")},
                                   {"src/app/app-objects/band-hsmeta.json", R"({"uid": "band", "type": "app-object", "config": {"name": "BAND"}})"}}));
-  CHECK(diag(doc, "feature-scope-missing") == nullptr);
+  CHECK(find_diag(doc, "feature-scope-missing") == nullptr);
   REQUIRE(doc["features"][0]["implies"].size() == 1);
   CHECK(doc["features"][0]["implies"][0]["scope"] == "crm.objects.custom.read");
-  CHECK(diag(doc, "app-object"));
-  CHECK(diag(doc, "unknown-object-type") == nullptr);
+  CHECK(find_diag(doc, "app-object"));
+  CHECK(find_diag(doc, "unknown-object-type") == nullptr);
 }
 
 TEST_CASE("project: an unknown object type is a warning, not a guess") {
   json doc = project_ok(files_of({{"hsproject.json", kProject}, {"src/app/app-hsmeta.json", app(kOauth)},
                                   {"src/app/cards/c-hsmeta.json", card(R"(["spaceships"])")}}));
-  CHECK(diag(doc, "unknown-object-type"));
+  CHECK(find_diag(doc, "unknown-object-type"));
   CHECK(doc["features"][0]["implies"].empty());
 }
 
@@ -136,7 +136,7 @@ TEST_CASE("project: webhook subscriptions need the object's read scope as requir
   REQUIRE(doc["features"].size() == 1);
   CHECK(doc["features"][0]["kind"] == "webhooks");
   CHECK(doc["features"][0]["implies"].size() == 2);
-  const json* d = diag(doc, "feature-scope-missing");
+  const json* d = find_diag(doc, "feature-scope-missing");
   REQUIRE(d);
   CHECK((*d)["scope"] == "crm.objects.companies.read");
   CHECK((*d)["path"] == "config.subscriptions.crmObjects[0].objectType");
@@ -144,25 +144,25 @@ TEST_CASE("project: webhook subscriptions need the object's read scope as requir
 
 TEST_CASE("project: a marketplace app needs oauth auth") {
   json doc = project_ok(files_of({{"hsproject.json", kProject}, {"src/app/app-hsmeta.json", app(R"({"type": "static", "requiredScopes": ["oauth"]})")}}));
-  const json* d = diag(doc, "invalid-distribution-auth");
+  const json* d = find_diag(doc, "invalid-distribution-auth");
   REQUIRE(d);
   CHECK((*d)["path"] == "config.auth.type");
   CHECK((*d)["line"] == 6);
   json ok = project_ok(files_of({{"hsproject.json", kProject}, {"src/app/app-hsmeta.json", app(kOauth)}}));
-  CHECK(diag(ok, "invalid-distribution-auth") == nullptr);
+  CHECK(find_diag(ok, "invalid-distribution-auth") == nullptr);
 }
 
 TEST_CASE("project: a user-level app asking for a scope only a super admin grants") {
   json doc = project_ok(files_of({{"hsproject.json", kProject},
                                   {"src/app/app-hsmeta.json", app(R"({"type": "oauth", "requiredScopes": ["oauth", "tickets"]})", "\n    \"isUserLevel\": true,")}}));
-  const json* d = diag(doc, "user-level-super-admin");
+  const json* d = find_diag(doc, "user-level-super-admin");
   REQUIRE(d);
   CHECK((*d)["scope"] == "tickets");
   CHECK((*d)["path"] == "config.isUserLevel");
   CHECK(doc["project"]["app"]["is_user_level"] == true);
   json not_user = project_ok(files_of({{"hsproject.json", kProject},
                                        {"src/app/app-hsmeta.json", app(R"({"type": "oauth", "requiredScopes": ["oauth", "tickets"]})")}}));
-  CHECK(diag(not_user, "user-level-super-admin") == nullptr);
+  CHECK(find_diag(not_user, "user-level-super-admin") == nullptr);
 }
 
 TEST_CASE("project: a 2023.2 private app (app.json, crm-card extension, serverless functions)") {
@@ -174,7 +174,7 @@ TEST_CASE("project: a 2023.2 private app (app.json, crm-card extension, serverle
   CHECK(doc["project"]["app"]["auth_type"] == "static");
   CHECK(doc["project"]["app"]["derived"] == true);
   REQUIRE(doc["features"].size() == 2);
-  const json* d = diag(doc, "feature-scope-missing");
+  const json* d = find_diag(doc, "feature-scope-missing");
   REQUIRE(d);
   CHECK((*d)["scope"] == "tickets");
   CHECK((*d)["path"] == "data.objectTypes[0].name");
@@ -183,7 +183,7 @@ TEST_CASE("project: a 2023.2 private app (app.json, crm-card extension, serverle
 TEST_CASE("project: hsproject.json without an app config gives no verdict") {
   json doc = project_ok(files_of({{"hsproject.json", kProject}}));
   CHECK(doc["check"].is_null());
-  CHECK(diag(doc, "no-app-config"));
+  CHECK(find_diag(doc, "no-app-config"));
 }
 
 TEST_CASE("project: an app config that is not JSON is an error naming the file and line") {

@@ -263,8 +263,8 @@ ProjectRead read_project(const ProjectFiles& all) {
       if (!hsproject || dir.size() < root.size()) hsproject = &text, root = dir;
     }
   if (!hsproject)
-    fail("no HubSpot project here: looked for hsproject.json (a HubSpot developer project's root file) in " +
-         std::to_string(all.size()) + " files");
+    fail("this directory holds no HubSpot project: looked for hsproject.json (a HubSpot developer project's root file) among " +
+         std::to_string(all.size()) + " files read");
   std::size_t bytes = 0;
   for (const auto& [path, text] : all) bytes += text.size();
   if (bytes > kMaxProjectBytes)
