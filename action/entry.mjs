@@ -10,6 +10,7 @@
 // The tierscope bin: $TIERSCOPE_BIN if set, else `tierscope` on PATH (the npm package's bin).
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const bin = process.env.TIERSCOPE_BIN || 'tierscope';
 
@@ -39,6 +40,17 @@ function annotate(file, report) {
   }
 }
 
+// A project folder: each finding at its own file and line; the request's at the app config.
+function annotateProject(dir, doc) {
+  for (const d of doc.diagnostics || []) {
+    const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+    const where = d.file ? `file=${prop(join(dir, d.file))},line=${d.line || 1},` : '';
+    console.log(`::${level} ${where}title=${prop('tierscope ' + d.code)}::${data(d.message)}`);
+  }
+  const app = doc.project && doc.project.app;
+  if (doc.check) annotate(app ? join(dir, app.file) : null, doc.check);
+}
+
 function gateArgs(ids) {
   return ids.flatMap((id) => ['--require-install-on', id]);
 }
@@ -54,7 +66,8 @@ function check(input, gates) {
     return { status: 2 };
   }
   const report = JSON.parse(json.stdout);
-  annotate(isUrl ? null : input, report);
+  if (report.project) annotateProject(input, report);  // a project folder (check DIR)
+  else annotate(isUrl ? null : input, report);
   return { status: json.status, report, base };
 }
 

@@ -236,6 +236,12 @@ int run_calls(const std::vector<std::string>& files, const std::string& format, 
   return 0;
 }
 
+std::string render_calls(const std::string& report_json, const std::string& format, bool color) {
+  if (format == "json") return report_json + "\n";
+  json r = json::parse(report_json);
+  return format == "markdown" ? render_markdown(r) : render_text(r, color);
+}
+
 }  // namespace tierscope_cli
 
 // CLI11 registration (cli.hpp): tierscope calls FILE [CONFIG] [--format ...] [--operations FILE].
@@ -243,7 +249,7 @@ namespace tierscope_cli {
 namespace {
 struct CallsArgs {
   std::vector<std::string> files;
-  std::string format = "text", operations, catalog;
+  std::string format = "text", operations, catalog, scan;
   int color = -1;
 };
 }  // namespace
@@ -255,12 +261,17 @@ Run add_calls(CLI::App& app) {
                   "the calls (lines of METHOD /path, URLs, or a HAR file; - for stdin), then optionally the app's "
                   "CONFIG (app config, install URL or scope list): requested scopes no call needs, calls no scope covers")
       ->type_name("FILE [CONFIG]");
+  add_value(*cmd, "--scan", a->scan,
+            "find the calls in a folder's JS/TS and Python code (literal paths and URLs, HubSpot's official clients); "
+            "then FILE, if given, is the app's CONFIG", "DIR");
   add_format(*cmd, a->format, {"text", "json", "markdown"});
   add_value(*cmd, "--operations", a->operations, "use another operations table (same format as data/api-operations.json)", "FILE");
   add_catalog(*cmd, a->catalog);
   add_color(*cmd, a->color);
   return [a] {
     load_catalog_option(a->catalog);
+    if (!a->scan.empty())
+      return run_calls_scan(a->scan, a->files, a->format, a->operations.empty() ? "" : read_input_file(a->operations), use_color(a->color));
     return run_calls(a->files, a->format, a->operations.empty() ? "" : read_input_file(a->operations), use_color(a->color));
   };
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "operations_builtin.hpp"
 #include "report/markdown.hpp"
 #include "table.hpp"
 
@@ -155,7 +156,10 @@ int run_check(CheckArgs& a) {
   if (files.size() > 2)
     throw Failure{"check takes one input, or an app config and an install URL (got " + std::to_string(files.size()) + " files)"};
   // An app config and its install URL: two files, or a file and --url.
-  bool pair = files.size() == 2 || (files.size() == 1 && fields.size() == 1 && fields.contains("url"));
+  // A folder: a HubSpot developer project (hsproject.json, the app config, its components).
+  bool project = files.size() == 1 && is_directory(files[0]);
+  if (project && !fields.empty()) throw Failure{"give either a project folder or --required/--conditional/--optional/--url, not both"};
+  bool pair = !project && (files.size() == 2 || (files.size() == 1 && fields.size() == 1 && fields.contains("url")));
   if (!pair && !files.empty() && !fields.empty())
     throw Failure{"give either an input file or --required/--conditional/--optional/--url, not both"};
   if (files.empty() && fields.empty()) throw Failure{"no input: give a FILE, - for stdin, or --required LIST (see tierscope check --help)"};
@@ -166,7 +170,19 @@ int run_check(CheckArgs& a) {
   std::string opts = options.empty() ? "" : options.dump();
 
   std::string text;
-  if (pair) {
+  ojson project_doc;
+  if (project) {
+    load_project_rules();
+    load_client_methods();
+    auto ops = tierscope::load_operations(tierscope::builtin_operations_json());
+    if (!ops.ok) throw Failure{ops.error};
+    std::string all = project_files_json(files[0], {".json", ".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".py"});
+    project_doc = ojson::parse(need(tierscope::check_project(all, opts), files[0] + ": "));
+    if (project_doc["check"].is_null())  // never a verdict for an app that was not read
+      throw Failure{files[0] + ": no app config: looked for an app *-hsmeta.json (type app), public-app.json or app.json under " +
+                    project_doc["project"]["src_dir"].get<std::string>() + "/"};
+    text = dump(project_doc["check"]);
+  } else if (pair) {
     std::string first = read_file(files[0]), second = files.size() == 2 ? read_file(files[1]) : a.url;
     auto parsed = tierscope::parse_text(first);
     if (parsed.ok && json::parse(parsed.json)["format"] == "install-url") std::swap(first, second);  // either order
@@ -182,6 +198,21 @@ int run_check(CheckArgs& a) {
     ojson report = ojson::parse(text);
     report["gate"] = gate_json(report, a.gates, a.allow_uncertain, a.allow_unknown, failures);
     text = dump(report);
+    if (project) {  // the project's errors fail a gate too (an upload HubSpot refuses installs nowhere)
+      for (const auto& d : project_doc["diagnostics"])
+        if (d["severity"] == "error")
+          failures.push_back("the project: " + d["code"].get<std::string>() + (d["file"].is_string() ? " in " + d["file"].get<std::string>() : std::string()));
+      project_doc["gate"] = report["gate"];
+      if (!failures.empty()) project_doc["gate"]["ok"] = false;
+    }
+  }
+  if (project) {
+    project_doc["check"] = ojson::parse(text);
+    if (a.format == "json") std::cout << dump(project_doc) << "\n";
+    else if (a.format == "markdown") std::cout << project_markdown(project_doc) << need(tierscope::render_markdown(dump(project_doc["check"])));
+    else std::cout << project_text(json::parse(dump(project_doc))) << render_table(json::parse(text), use_color(a.color));
+    for (const auto& m : failures) std::cerr << "tierscope: gate failed: " << m << "\n";
+    return failures.empty() ? 0 : 1;
   }
   if (a.format == "json") {
     std::cout << text << "\n";
@@ -226,6 +257,7 @@ Run add_check(CLI::App& app) {
   add_color(*cmd, a->color);
   cmd->footer(
       "Two inputs (CONFIG URL-FILE, or CONFIG --url URL): the install URL checked against the app config.\n"
+      "A folder: a HubSpot developer project (hsproject.json, its app config, cards, webhooks, workflow actions, functions).\n"
       "Exit codes: 0 report produced, 1 a --require-install-on gate failed, 2 the input could not be read.");
   return [a] { return run_check(*a); };
 }

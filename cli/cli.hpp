@@ -59,4 +59,19 @@ std::string dump(const ojson& doc);
 std::string markdown_migrate(const json& migration);
 std::string markdown_diff(const json& diff);
 
+// --- HubSpot project folders (project.cpp) ---
+bool is_directory(const std::string& path);
+bool path_exists(const std::string& path);
+// The files of a folder whose names end with one of extensions, as the core's {"path": "text"}
+// (node_modules, .git, dist, build skipped; symbolic links not followed; bounded). Throws Failure.
+std::string project_files_json(const std::string& dir, const std::vector<std::string>& extensions);
+// A git revision's files (git archive of the repository here), as project_files_json. Throws Failure.
+std::string revision_files_json(const std::string& rev);
+void load_project_rules();  // the built-in data/sources/project-rules.json
+void load_client_methods();  // the built-in data/client-methods.json
+std::string project_text(const json& project_doc);  // the project's part of check DIR's table
+std::string project_markdown(const ojson& project_doc);
+// diff of two projects as text or Markdown: the uninstall warnings first, then feature changes and scope changes.
+std::string project_diff_text(const ojson& diff, bool markdown);
+
 }  // namespace tierscope_cli

@@ -16,7 +16,7 @@ set_target_properties(tierscope_cli_wasm PROPERTIES
   RUNTIME_OUTPUT_DIRECTORY ${TS_WEB_OUT})
 target_include_directories(tierscope_cli_wasm SYSTEM PRIVATE ${TS_CLI11_INCLUDE})
 target_include_directories(tierscope_cli_wasm PRIVATE ${PROJECT_SOURCE_DIR}/core/src)  # text.hpp, input.hpp (as cli/CMakeLists.txt)
-target_link_libraries(tierscope_cli_wasm PRIVATE tierscope_core tierscope_operations)
+target_link_libraries(tierscope_cli_wasm PRIVATE tierscope_core tierscope_operations tierscope_project_rules)
 target_compile_options(tierscope_cli_wasm PRIVATE -Os)
 set(TS_CLI_ENV_JS ${CMAKE_CURRENT_SOURCE_DIR}/cli_env.js)
 target_link_options(tierscope_cli_wasm PRIVATE

@@ -13,6 +13,8 @@
 #include "evaluate/migrate.hpp"
 #include "calls/operations.hpp"
 #include "report/report.hpp"
+#include "project/project.hpp"
+#include "project/scan.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -149,6 +151,47 @@ Outcome CallsHarReader::finish(std::string_view config_text, std::string_view op
     return dump(calls_json_from(impl_->har.finish(), config_text, read_options(options_json, *current_catalog()->model)));
   });
   return impl_->failed;
+}
+
+Outcome check_project(std::string_view files_json, std::string_view options_json) noexcept {
+  return guarded([&] {
+    ProjectFiles files = read_project_files(files_json);
+    return dump(project_json(files, read_options(options_json, *current_catalog()->model)));
+  });
+}
+
+Outcome diff_projects(std::string_view before_json, std::string_view after_json, std::string_view options_json) noexcept {
+  return guarded([&] {
+    Options o = read_options(options_json, *current_catalog()->model);
+    return dump(project_diff_json(read_project_files(before_json), read_project_files(after_json), o));
+  });
+}
+
+Outcome scan_calls(std::string_view files_json, std::string_view config_text, std::string_view options_json) noexcept {
+  return guarded([&] {
+    Options o = read_options(options_json, *current_catalog()->model);
+    return dump(scan_calls_json(read_project_files(files_json), config_text, o));
+  });
+}
+
+Outcome load_client_methods(std::string_view client_methods_json) noexcept {
+  return guarded([&] {
+    if (client_methods_json.size() > kMaxCatalogBytes) throw InputError("input-too-large", "the client methods are larger than 16 MiB");
+    set_client_methods_json(client_methods_json);
+    return dump(client_methods_info());
+  });
+}
+
+Outcome load_project_rules(std::string_view rules_json) noexcept {
+  return guarded([&] {
+    check_text(rules_json, "the project rules");
+    auto rules = read_project_rules(rules_json);
+    set_project_rules(rules);
+    std::string versions;
+    ojson list = ojson::array();
+    for (const auto& v : (*rules)["platform_versions"]) list.push_back(v["version"]);
+    return dump(ojson{{"as_of", (*rules).value("as_of", "")}, {"platform_versions", list}});
+  });
 }
 
 Outcome load_operations(std::string_view operations_json) noexcept {

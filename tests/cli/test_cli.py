@@ -913,5 +913,203 @@ class Explain(unittest.TestCase):
             self.assertNotIn("\x1b", out)
 
 
+PROJECTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "projects")
+
+
+class Project(unittest.TestCase):
+    """check DIR and diff of project folders, on the real public projects of tests/fixtures/projects."""
+
+    def sources(self):
+        with open(os.path.join(PROJECTS, "sources.json"), encoding="utf-8") as f:
+            return json.load(f)
+
+    def test_real_projects_are_read_with_their_platform_version(self):
+        versions = set()
+        for src in self.sources():
+            folder = os.path.join(PROJECTS, src["fixture"])
+            code, out, err = run("check", folder, "--format", "json")
+            self.assertEqual(code, 0, src["fixture"] + ": " + err)
+            doc = json.loads(out)
+            self.assertEqual(doc["project"]["platform_version"], src["platform_version"], src["fixture"])
+            self.assertTrue(doc["project"]["platform_version_known"], src["fixture"])
+            self.assertIsNotNone(doc["check"], src["fixture"])
+            self.assertTrue(doc["check"]["profiles"], src["fixture"])
+            for d in doc["diagnostics"]:
+                self.assertIn(d["severity"], ("error", "warning", "info"))
+                if d["file"] is not None:
+                    self.assertTrue(os.path.exists(os.path.join(folder, d["file"])), d)
+                    self.assertGreaterEqual(d["line"], 1)
+            versions.add(src["platform_version"])
+        self.assertGreaterEqual(len(versions), 3)
+
+    def test_real_findings(self):
+        def doc(name):
+            code, out, err = run("check", os.path.join(PROJECTS, name), "--format", "json")
+            self.assertEqual(code, 0, err)
+            return json.loads(out)
+        def codes(d):
+            return {(x["code"], x["scope"]) for x in d["diagnostics"]}
+        # A card on tickets whose app asks for tickets: nothing missing; a 2023.1 private app is static.
+        scope_issue = doc("crm-extension-scope-issue")
+        self.assertEqual(scope_issue["project"]["app"]["auth_type"], "static")
+        self.assertNotIn(("feature-scope-missing", "tickets"), codes(scope_issue))
+        # Marketplace + oauth: consistent; its card on contacts is covered by a required scope.
+        kwt = doc("kwtsms")
+        self.assertEqual(kwt["project"]["app"]["distribution"], "marketplace")
+        self.assertNotIn("invalid-distribution-auth", {c for c, _ in codes(kwt)})
+        self.assertEqual({f["kind"] for f in kwt["features"]}, {"card", "workflow-action"})
+        # Cards on app objects: said, not guessed.
+        self.assertIn("app-object", {c for c, _ in codes(doc("bands"))})
+        # 2023.2 webhooks.json (objectName) and three cards: contacts and deals needed, both asked for.
+        hooks = doc("crm-card-webhooks")
+        kinds = [f["kind"] for f in hooks["features"]]
+        self.assertIn("webhooks", kinds)
+        self.assertEqual({i["scope"] for i in hooks["implied_scopes"]}, {"crm.objects.contacts.read", "crm.objects.deals.read"})
+        self.assertNotIn("feature-scope-missing", {c for c, _ in codes(hooks)})
+
+    def test_missing_card_scope_is_found_with_file_and_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "src", "app", "cards"))
+            with open(os.path.join(d, "hsproject.json"), "w") as f:
+                json.dump({"name": "t", "srcDir": "src", "platformVersion": "2026.03"}, f)
+            with open(os.path.join(d, "src", "app", "app-hsmeta.json"), "w") as f:
+                json.dump({"uid": "t", "type": "app", "config": {"distribution": "private",
+                           "auth": {"type": "static", "requiredScopes": ["oauth"]}}}, f, indent=2)
+            with open(os.path.join(d, "src", "app", "cards", "deal-hsmeta.json"), "w") as f:
+                json.dump({"uid": "deal_card", "type": "card", "config": {"objectTypes": ["deals"]}}, f, indent=2)
+            code, out, err = run("check", d, "--format", "json")
+            self.assertEqual(code, 0, err)
+            found = [x for x in json.loads(out)["diagnostics"] if x["code"] == "feature-scope-missing"]
+            self.assertEqual(len(found), 1)
+            self.assertEqual(found[0]["file"], "src/app/cards/deal-hsmeta.json")
+            self.assertEqual(found[0]["line"], 6)
+            self.assertEqual(found[0]["path"], "config.objectTypes[0]")
+            # The table says it too; a gate fails on the project's error.
+            code, out, err = run("check", d)
+            self.assertEqual(code, 0, err)
+            self.assertIn("feature-scope-missing src/app/cards/deal-hsmeta.json:6", out)
+            code, out, err = run("check", d, "--require-install-on", "free")
+            self.assertEqual(code, 1)
+            self.assertIn("feature-scope-missing", err)
+            code, out, err = run("check", d, "--format", "markdown")
+            self.assertEqual(code, 0, err)
+            self.assertIn("### HubSpot project", out)
+
+    def test_app_config_that_is_not_json_is_exit_2_with_file_and_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "src", "app"))
+            with open(os.path.join(d, "hsproject.json"), "w") as f:
+                f.write('{"name": "x", "srcDir": "src", "platformVersion": "2025.2"}')
+            with open(os.path.join(d, "src", "app", "app-hsmeta.json"), "w") as f:
+                f.write('{\n  "uid": "x",\n  "type": "app",\n}\n')
+            code, out, err = run("check", d)
+            self.assertEqual(code, 2)
+            self.assertIn("src/app/app-hsmeta.json", err)
+            self.assertIn("line 4", err)
+
+    def test_calls_scan_finds_calls_with_file_and_line(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "src", "node_modules", "x"))
+            with open(os.path.join(d, "src", "a.ts"), "w") as f:
+                f.write("const page = await hubspotClient.crm.contacts.basicApi.getPage(10);\n"
+                        "await axios.post(`https://api.hubapi.com/crm/v3/objects/notes`, body);\n")
+            with open(os.path.join(d, "src", "node_modules", "x", "b.js"), "w") as f:
+                f.write("fetch('/crm/v3/objects/deals');\n")  # dependencies are not the app's code
+            code, out, err = run("calls", "--scan", d, "--format", "json")
+            self.assertEqual(code, 0, err)
+            doc = json.loads(out)
+            found = {(c["file"], c["line"], c["method"], c["path"], c["via"]) for c in doc["calls"]}
+            self.assertEqual(found, {("src/a.ts", 1, "GET", "/crm/v3/objects/contacts", "client"),
+                                     ("src/a.ts", 2, "POST", "/crm/v3/objects/notes", "literal")})
+            self.assertEqual(doc["clients"]["javascript"]["package"], "@hubspot/api-client")
+            code, out, err = run("calls", "--scan", d)
+            self.assertEqual(code, 0, err)
+            self.assertIn("src/a.ts:1  GET /crm/v3/objects/contacts", out)
+            code, out, err = run("calls", "--scan", os.path.join(d, "nope"))
+            self.assertEqual(code, 2)
+
+    def test_check_dir_with_code_reports_over_asking(self):
+        with tempfile.TemporaryDirectory() as d:
+            self.write_project(d, "oauth", "marketplace", cards=["contacts"])
+            with open(os.path.join(d, "src", "app", "app-hsmeta.json"), "w") as f:
+                json.dump({"uid": "t", "type": "app", "config": {"distribution": "marketplace",
+                           "auth": {"type": "oauth", "requiredScopes": ["oauth", "crm.objects.contacts.read", "automation"]}}}, f, indent=2)
+            with open(os.path.join(d, "src", "app", "sync.js"), "w") as f:
+                f.write("await hubspotClient.crm.deals.basicApi.getPage();\n")
+            code, out, err = run("check", d, "--format", "json")
+            self.assertEqual(code, 0, err)
+            doc = json.loads(out)
+            self.assertEqual([u["scope"] for u in doc["calls"]["unused"]], ["automation"])
+            self.assertTrue(doc["calls"]["unused"][0]["locks_out"])  # automation is tier-limited
+            self.assertEqual(doc["calls"]["uncovered"][0]["file"], "src/app/sync.js")
+            self.assertIn("crm.objects.deals.read", doc["least_privilege_auth"]["requiredScopes"])
+            self.assertNotIn("automation", doc["least_privilege_auth"]["requiredScopes"])
+            code, out, err = run("check", d)
+            self.assertIn("over-asking: automation", out)
+            self.assertIn("Least-privilege auth block", out)
+
+    def test_folder_without_project_is_exit_2(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "app.json"), "w") as f:
+                f.write('{"scopes": ["oauth"]}')
+            code, out, err = run("check", d)
+            self.assertEqual(code, 2)
+            self.assertIn("hsproject.json", err)
+            self.assertEqual(out, "")
+
+    def test_project_without_app_config_is_exit_2(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "hsproject.json"), "w") as f:
+                f.write('{"name": "x", "srcDir": "src", "platformVersion": "2025.2"}')
+            code, out, err = run("check", d)
+            self.assertEqual(code, 2)
+            self.assertIn("no app config", err)
+
+    def write_project(self, d, auth_type, distribution, cards=()):
+        os.makedirs(os.path.join(d, "src", "app", "cards"), exist_ok=True)
+        with open(os.path.join(d, "hsproject.json"), "w") as f:
+            json.dump({"name": "t", "srcDir": "src", "platformVersion": "2025.2"}, f)
+        with open(os.path.join(d, "src", "app", "app-hsmeta.json"), "w") as f:
+            json.dump({"uid": "t", "type": "app", "config": {"distribution": distribution,
+                       "auth": {"type": auth_type, "requiredScopes": ["oauth", "crm.objects.contacts.read"]}}}, f, indent=2)
+        for c in cards:
+            with open(os.path.join(d, "src", "app", "cards", c + "-hsmeta.json"), "w") as f:
+                json.dump({"uid": c, "type": "card", "config": {"objectTypes": [c]}}, f, indent=2)
+
+    def test_diff_folders_warns_about_uninstall(self):
+        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            self.write_project(a, "static", "private")
+            self.write_project(b, "oauth", "marketplace", cards=["companies"])
+            code, out, err = run("diff", a, b, "--format", "json")
+            self.assertEqual(code, 0, err)
+            doc = json.loads(out)
+            self.assertEqual({w["code"] for w in doc["warnings"]}, {"auth-type-change", "distribution-change"})
+            self.assertEqual(doc["feature_changes"][0]["adds_scopes"], ["crm.objects.companies.read"])
+            code, out, err = run("diff", a, b)
+            self.assertEqual(code, 0, err)
+            self.assertIn("uninstalls the app from every account", out)
+
+    def test_diff_git_revisions(self):
+        with tempfile.TemporaryDirectory() as d:
+            git = lambda *a: subprocess.run(["git", "-C", d, *a], check=True, capture_output=True,
+                                            env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                                                 "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"})
+            git("init", "-q")
+            self.write_project(d, "static", "private")
+            git("add", "-A"); git("commit", "-qm", "one")
+            self.write_project(d, "oauth", "private", cards=["deals"])
+            git("add", "-A"); git("commit", "-qm", "two")
+            p = subprocess.run([os.path.abspath(TIERSCOPE), "diff", "HEAD~1", "HEAD", "--format", "json"], cwd=d,
+                               capture_output=True, timeout=60, env=clean_env())
+            self.assertEqual(p.returncode, 0, p.stderr)
+            doc = json.loads(p.stdout)
+            self.assertEqual([w["code"] for w in doc["warnings"]], ["auth-type-change"])
+            self.assertEqual(doc["feature_changes"][0]["kind"], "card")
+            p = subprocess.run([os.path.abspath(TIERSCOPE), "diff", "HEAD~1", "no-such-rev"], cwd=d,
+                               capture_output=True, timeout=60, env=clean_env())
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("no-such-rev", p.stderr.decode())
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

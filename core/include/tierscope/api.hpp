@@ -82,6 +82,23 @@ Outcome load_operations(std::string_view operations_json) noexcept;
 Outcome explain(std::string_view text, std::string_view config_text, std::string_view options_json) noexcept;
 // The HubSpot error wordings explain() recognises (data/hubspot-errors.json): for the page's preview.
 Outcome error_wordings() noexcept;
+// check_project: a HubSpot developer project given as {"path": "text", ...} (paths relative to the
+// folder, '/' separated) -> the project document (docs/report.md "project"): platform version, app
+// config, features and the scopes they imply, diagnostics with file, line and JSON path, and the check
+// report of the app's request. No hsproject.json: parse-error. Needs the rules (load_project_rules).
+Outcome check_project(std::string_view files_json, std::string_view options_json) noexcept;
+// diff_projects: two versions of a project (as for check_project) -> auth/distribution changes that
+// uninstall the app everywhere, what each feature change adds to the scopes, and diff() of the requests.
+Outcome diff_projects(std::string_view before_json, std::string_view after_json, std::string_view options_json) noexcept;
+// scan_calls: the HubSpot API calls found in JS/TS and Python source files ({"path": "text", ...}):
+// literal paths and URLs, and the methods of HubSpot's official clients (load_client_methods) ->
+// the calls report (as calls()), each call with "file", "line" (in that file), "via" (literal |
+// client) and "client_method". config_text as for calls(). Needs load_operations.
+Outcome scan_calls(std::string_view files_json, std::string_view config_text, std::string_view options_json) noexcept;
+// Loads data/client-methods.json (the clients' method table): {"javascript": {package, version}, "python": ...}.
+Outcome load_client_methods(std::string_view client_methods_json) noexcept;
+// Loads data/sources/project-rules.json: {"as_of", "platform_versions": [..]}. The CLI loads its copy.
+Outcome load_project_rules(std::string_view rules_json) noexcept;
 
 // {"as_of": "...", "scopes": N}
 std::string catalog_info() noexcept;
