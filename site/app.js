@@ -272,7 +272,7 @@ const REST = [
   // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
   (r) => {
     const list = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
-    if (changed('diagnostics', list)) renderDiagnostics(el.diagnostics, list, applyFix);
+    if (changed('diagnostics', [list, r.profiles.map((p) => p.disputed)])) renderDiagnostics(el.diagnostics, list, applyFix, r);
   },
   (r) => renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix),
   () => renderPreview(),
@@ -396,13 +396,16 @@ function applyFix(s, scope, code) {
     done = `Replaced ${scope} with ${s.scopes.join(' ')}.`;
   } else if (s.action === 'remove') {
     // A duplicate loses its last copy; anything else (an unknown name) goes entirely.
-    for (const k of KINDS) {
-      const i = f[k].lastIndexOf(scope);
-      if (i < 0) continue;
-      if (f[k].indexOf(scope) !== i) f[k].splice(i, 1);
-      else if (code !== 'duplicate-scope') f[k] = f[k].filter((n) => n !== scope);
+    const names = s.scopes && s.scopes.length > 1 ? s.scopes : [scope || (s.scopes || [])[0]];
+    for (const name of names) {
+      for (const k of KINDS) {
+        const i = f[k].lastIndexOf(name);
+        if (i < 0) continue;
+        if (f[k].indexOf(name) !== i) f[k].splice(i, 1);
+        else if (code !== 'duplicate-scope') f[k] = f[k].filter((n) => n !== name);
+      }
     }
-    done = `Removed ${scope}.`;
+    done = `Removed ${names.join(' ')}.`;
   } else if (s.action === 'add') {
     addTo('required', s.scopes);
     done = `Added ${s.scopes.join(' ')} as required.`;

@@ -4,42 +4,10 @@
 // matrix shows the last readable input, greyed). Every count and name comes from the report and the
 // catalog's model (model.js); nothing here knows HubSpot's products.
 import { h, replaceChildren, codes } from './dom.js';
-import { model } from './model.js';
-import { fixLabel } from './panels.js';
+import { fixLabel, staticAuth } from './panels.js';
 import { invalidScopes, brokenRules } from './matrix.js';
 
-const hubShort = (name) => name.replace(/ Hub$/, '');
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-
-/**
- * Profile ids in words, summarised from the model: "Free", or "12 tiers: Professional and above
- * of Sales, Service, Content; Enterprise of Marketing".
- */
-export function tierSummary(ids) {
-  const profiles = ids.map((id) => model.profiles.find((p) => p.id === id) || { id, name: id, hub: null });
-  if (profiles.length <= 3) return profiles.map((p) => p.name).join(', ');
-  const paid = model.tiers.slice(1).map((t) => t.id);
-  const tierName = (id) => (model.tiers.find((t) => t.id === id) || { name: id }).name;
-  const byHub = new Map(); const single = [];
-  for (const p of profiles) {
-    if (p.hub && paid.includes(p.tier)) {
-      if (!byHub.has(p.hub)) byHub.set(p.hub, []);
-      byHub.get(p.hub).push(p.tier);
-    } else single.push(p.name);
-  }
-  const groups = new Map(); // tiers in words → hub names
-  for (const hub of model.hubs) {
-    const tiers = byHub.get(hub.id);
-    if (!tiers) continue;
-    const idx = tiers.map((t) => paid.indexOf(t)).sort((a, b) => a - b);
-    const suffix = idx[idx.length - 1] === paid.length - 1 && idx.every((v, i) => v === idx[0] + i);
-    const words = suffix && idx.length > 1 ? `${tierName(paid[idx[0]])} and above` : idx.map((i) => tierName(paid[i])).join(' and ');
-    if (!groups.has(words)) groups.set(words, []);
-    groups.get(words).push(hubShort(hub.name));
-  }
-  const parts = [...single, ...[...groups].map(([words, hubs]) => `${words} of ${hubs.join(', ')}`)];
-  return `${profiles.length} tiers: ${parts.join('; ')}`;
-}
 
 /** The install URL rules a report cites, in words (from its url-config-mismatch diagnostics): Map(rule → words). */
 export function ruleWords(report) {
@@ -83,12 +51,14 @@ export function sameReason(report) {
 export function topFix(report) {
   const c = report.url_check;
   if (c && !c.ok && c.fixed_url) return { label: 'Use the corrected install URL', run: 'url' };
-  const labelled = (d) => d.suggestion && (d.suggestion.action !== 'replace' || d.scope) && fixLabel(d.suggestion, d.scope);
+  const still = staticAuth(report); // static auth: never "make optional" (the scope would be ignored)
+  const usable = (s) => s && !(still && s.action === 'make-optional');
+  const labelled = (d) => usable(d.suggestion) && (d.suggestion.action !== 'replace' || d.scope) && fixLabel(d.suggestion, d.scope);
   const err = (report.diagnostics || []).find((d) => d.severity === 'error' && d.code !== 'url-config-mismatch' && labelled(d));
   if (err) return { label: labelled(err), run: 'fix', suggestion: err.suggestion, scope: err.scope, code: err.code };
   const cov = report.coverage.profiles;
   if (cov.installs < cov.total) {
-    const s = (report.suggestions || []).find((x) => fixLabel(x, x.scopes && x.scopes[0]));
+    const s = (report.suggestions || []).find((x) => usable(x) && fixLabel(x, x.scopes && x.scopes[0]));
     if (s) return { label: fixLabel(s, s.scopes && s.scopes[0]), run: 'fix', suggestion: s, scope: s.scopes && s.scopes[0], code: null, unlocks: (s.unlocks || []).length };
     const warn = (report.diagnostics || []).find((d) => d.severity === 'warning' && labelled(d));
     if (warn) return { label: labelled(warn), run: 'fix', suggestion: warn.suggestion, scope: warn.scope, code: warn.code };
