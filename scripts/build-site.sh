@@ -34,7 +34,7 @@ if [ "${TIERSCOPE_SITE_BUNDLE:-1}" != 0 ]; then
   # The page and its worker: one file each. The modules they were made from are removed.
   "$esbuild" "$out/app.js" "$out/worker.js" --bundle --minify --format=esm --target=es2020 \
     --external:node:* --outdir="$out" --allow-overwrite --log-level=warning
-  for f in builder calls catalog consent diff dom engine matrix migrate model panels state undo urlcheck verdict; do rm -f "$out/$f.js"; done
+  for f in builder calls catalog consent diff dom engine matrix migrate model panels state tools undo urlcheck verdict; do rm -f "$out/$f.js"; done
   # Stand-alone files (boot.js: the page's first script; the element and the embed load tierscope.mjs by a URL
   # of their own): minified, not bundled.
   for f in boot.js embed.js element/tierscope-preview.js examples/app-settings.js tierscope.mjs style.css embed.css examples/examples.css; do

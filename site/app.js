@@ -22,6 +22,7 @@ import { initDiff } from './diff.js';
 import { initCalls } from './calls.js';
 import { renderVerdict, renderNoVerdict, renderBanner, renderEmptyMatrix, markStale } from './verdict.js';
 import { initUndo } from './undo.js';
+import { readTools, writeTools, watchTools } from './tools.js';
 
 start(); // takes over the worker boot.js started (and its streaming compile of the wasm)
 
@@ -355,6 +356,7 @@ function currentText() {
 }
 
 function updateHash() {
+  state.tools = readTools();
   const frag = encodeState(state);
   if (location.hash !== frag) history.replaceState(null, '', frag);
   el.shareUrl.value = location.href;
@@ -533,7 +535,7 @@ async function main() {
 
   pageModel(); // the built page carries the built-in catalog's model; the worker's answer confirms it
   buildMatrix(el.matrix, select, () => el.previewHeading.focus()); // keeps the skeleton the built page already has
-  renderUrlCheck = initUrlCheck(useInstallUrl);
+  renderUrlCheck = initUrlCheck(useInstallUrl, (fix) => runFix(fix));
   builder = initBuilder(ts, () => ({ text: state.paste, format, config: synced && CONFIG_FORMATS.includes(format) }));
   const initial = decodeState(location.hash, EXAMPLE) || defaultState(EXAMPLE);
   buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: performance.now() }));
@@ -543,6 +545,8 @@ async function main() {
   initMigrate(ts, loadFields);
   initDiff(ts, currentText);
   initCalls(ts, currentText, loadFields);
+  writeTools(initial.tools); // the tool panels of a share link
+  watchTools(() => updateHash());
 
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));
@@ -570,7 +574,7 @@ async function main() {
   $('#download-json').addEventListener('click', downloadJson);
   addEventListener('hashchange', () => {
     const s = decodeState(location.hash, EXAMPLE);
-    if (s && location.hash !== encodeState(state)) restore(s);
+    if (s && location.hash !== encodeState(state)) { restore(s); writeTools(s.tools); }
   });
 
   let loaded;

@@ -63,9 +63,8 @@ export function initCalls(ts, current, onUse) {
 
   function render(r) {
     const lp = r.least_privilege; const c = lp.combinations; const cov = r.report.coverage;
+    // The answer first (least privilege and who can install it); the per-call table collapsed below.
     replaceChildren(out,
-      h('h3', { id: 'calls-each-heading', text: `Each call (${r.calls.length})` }),
-      r.calls.length ? callsTable(r) : h('p.note', { text: 'No HubSpot API call found yet.' }),
       h('h3', { text: 'Least privilege' }),
       h('p', { id: 'calls-required' }, h('span.k', { text: 'Required: ' }), codes(lp.required)),
       h('p', { id: 'calls-optional' }, h('span.k', { text: 'Optional: ' }), lp.optional.length ? codes(lp.optional) : 'none'),
@@ -76,6 +75,9 @@ export function initCalls(ts, current, onUse) {
       h('button.fix', { type: 'button', id: 'calls-use', onclick: () => onUse({ required: lp.required, conditional: [], optional: lp.optional }),
         text: 'Use these scopes' }),
       ...against(r),
+      h('details.calls-each', { id: 'calls-each' },
+        h('summary', {}, h('span', { id: 'calls-each-heading', text: `Each call (${r.calls.length})` })),
+        r.calls.length ? callsTable(r) : h('p.note', { text: 'No HubSpot API call found yet.' })),
       r.diagnostics.length ? [h('h3', { text: 'Notes' }), h('ul.diagnostics', { id: 'calls-notes' }, r.diagnostics.map((d) =>
         h(`li.diag.sev-${d.severity}`, { 'data-code': d.code }, h('span.msg', { text: d.message }), ' ', h('code.code', { text: d.code }))))] : '');
   }
