@@ -11,16 +11,19 @@ import { start, ready, evaluate as post, onEvaluated, call, full } from './engin
 import { $, h, replaceChildren, copyText } from './dom.js';
 import { defaultState, decodeState, encodeState, rewritePaste, words } from './state.js';
 import { model, setModel, pageModel, profileName, accountInModel, lowestTier } from './model.js';
-import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes } from './matrix.js';
+import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes, rove } from './matrix.js';
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
-import { buildAccount, showAccount, renderDiagnostics, renderSuggestions } from './panels.js';
+import { buildAccount, showAccount, renderDiagnostics, renderSuggestions, fixLabel } from './panels.js';
 import { initUrlCheck, CONFIG_FORMATS } from './urlcheck.js';
 import { initBuilder } from './builder.js';
 import { initMigrate } from './migrate.js';
 import { initDiff } from './diff.js';
 import { initCalls } from './calls.js';
 import { initExplain } from './explain.js';
+import { renderVerdict, renderNoVerdict, renderBanner, renderEmptyMatrix, markStale } from './verdict.js';
+import { initUndo } from './undo.js';
+import { readTools, writeTools, watchTools } from './tools.js';
 
 start(); // takes over the worker boot.js started (and its streaming compile of the wasm)
 
@@ -55,7 +58,7 @@ let info = new Map(); let state; let format = ''; let appName = null;
 // synced: the pasted text says what the fields say (false when the fields lead); pairError: why the
 // install URL could not be checked against the config.
 let synced = true; let pairError = '';
-let renderUrlCheck; let builder;
+let renderUrlCheck; let builder; let undo;
 // shown: the last answer painted (format, fields; .matrix = its lean report, every profile without
 // its granted list); whole: the full report of that answer ({seq, text, report}), asked of the worker
 // when something needs it (the consent preview of an installing profile, the exports); wholeAsked:
@@ -75,6 +78,30 @@ function setError(text) {
   el.pasteError.hidden = !text;
   el.pasteError.textContent = text || '';
   document.body.classList.toggle('stale', !!text);
+  // No verdict for input that was not read: the matrix, if any, is the last readable input's.
+  markStale(el.matrixPanel, el.matrix, el.staleNote, text && shown ? text : '');
+  if (text) renderNoVerdict(el.verdict, 'stale', `No verdict: ${text}${shown ? ' The matrix shows the last readable input, greyed.' : ''}`);
+}
+
+/** Nothing to evaluate: the paste (or, when the fields lead, every field) is empty. */
+function isEmpty() {
+  return state.mode === 'paste' ? !state.paste.trim() : KINDS.every((k) => !state.fields[k].trim());
+}
+
+/** The empty state: no verdict, every cell says "paste scopes", the panels that follow a report are cleared. */
+function showEmpty() {
+  shown = null; whole = null; failed = ''; format = '';
+  setError('');
+  if (state.mode === 'paste') { for (const k of KINDS) state.fields[k] = ''; fieldsFromState(); }
+  renderEmptyMatrix(el.matrix);
+  el.matrixBanner.hidden = true;
+  renderNoVerdict(el.verdict, 'none', 'No input yet: paste scopes, an install URL or an app config to see which tiers can install the app.');
+  replaceChildren(document.getElementById('reach-summary'), 'Paste scopes to see the reach.');
+  panelKeys.clear();
+  replaceChildren(el.diagnostics, h('li.empty', { text: 'Nothing pasted yet.' }));
+  replaceChildren(el.suggestions);
+  el.consent.replaceChildren(h('p', { text: 'Paste scopes to preview what the installing admin sees.' }));
+  showFormat();
 }
 
 function fieldsFromState() { for (const k of KINDS) el[k].value = state.fields[k]; }
@@ -138,7 +165,9 @@ function paint() {
   const m = painting;
   painting = null;
   if (!m || m.seq !== wanted) return; // a newer input is on its way: this answer is stale
-  if (m.parseFailed) {
+  if (isEmpty()) {
+    showEmpty();
+  } else if (m.parseFailed) {
     failed = m.error;
     setError(m.error); // the last readable report stays
     showFormat();
@@ -158,6 +187,8 @@ function paint() {
       shown = m;
       if (state.mode === 'paste' || m.pair) appName = m.appName;
       renderMatrix(el.matrix, m.matrix, state.selected);
+      if (!m.error) { markStale(el.matrixPanel, el.matrix, el.staleNote, ''); renderVerdict(el.verdict, m.matrix, runFix); }
+      renderBanner(el.matrixBanner, el.matrix, m.matrix, runFix);
       if (m.matrix.account) fillCell(el.accountResult, m.matrix.account, invalidScopes(m.matrix));
     }
   }
@@ -224,6 +255,11 @@ async function settledWhole() {
 }
 
 function showFormat() {
+  if (isEmpty()) {
+    el.format.dataset.format = '';
+    replaceChildren(el.format, 'Detected format: ', h('strong', { text: 'nothing pasted yet' }));
+    return;
+  }
   const shownText = state.mode === 'fields' ? `${FORMATS[format] || format} · the report follows the fields` : FORMATS[format] || format;
   el.format.dataset.format = format;
   el.format.dataset.mode = state.mode;
@@ -241,7 +277,7 @@ const REST = [
   // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
   (r) => {
     const list = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
-    if (changed('diagnostics', list)) renderDiagnostics(el.diagnostics, list, applyFix);
+    if (changed('diagnostics', [list, r.profiles.map((p) => p.disputed)])) renderDiagnostics(el.diagnostics, list, applyFix, r);
   },
   (r) => renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix),
   () => renderPreview(),
@@ -295,6 +331,7 @@ function renderPreview() {
 
 /** Puts a URL (the corrected one) into the install URL field and checks it again. */
 async function useInstallUrl(url) {
+  undo.save('Used the corrected install URL');
   state.installUrl = el.installUrl.value = url;
   request();
   el.installUrl.focus();
@@ -323,6 +360,7 @@ function currentText() {
 }
 
 function updateHash() {
+  state.tools = readTools();
   const frag = encodeState(state);
   if (location.hash !== frag) history.replaceState(null, '', frag);
   el.shareUrl.value = location.href;
@@ -342,6 +380,7 @@ function replaceInPaste(text, fmt, scope, scopes) {
 /** One-click fix: a diagnostic's suggestion or a make-optional suggestion. */
 function applyFix(s, scope, code) {
   if (!s) return;
+  undo.save(fixText(s, scope));
   if (s.action === 'replace' && state.mode === 'paste') {
     const text = replaceInPaste(state.paste, format, scope, s.scopes);
     if (text !== null) {
@@ -363,13 +402,16 @@ function applyFix(s, scope, code) {
     done = `Replaced ${scope} with ${s.scopes.join(' ')}.`;
   } else if (s.action === 'remove') {
     // A duplicate loses its last copy; anything else (an unknown name) goes entirely.
-    for (const k of KINDS) {
-      const i = f[k].lastIndexOf(scope);
-      if (i < 0) continue;
-      if (f[k].indexOf(scope) !== i) f[k].splice(i, 1);
-      else if (code !== 'duplicate-scope') f[k] = f[k].filter((n) => n !== scope);
+    const names = s.scopes && s.scopes.length > 1 ? s.scopes : [scope || (s.scopes || [])[0]];
+    for (const name of names) {
+      for (const k of KINDS) {
+        const i = f[k].lastIndexOf(name);
+        if (i < 0) continue;
+        if (f[k].indexOf(name) !== i) f[k].splice(i, 1);
+        else if (code !== 'duplicate-scope') f[k] = f[k].filter((n) => n !== name);
+      }
     }
-    done = `Removed ${scope}.`;
+    done = `Removed ${names.join(' ')}.`;
   } else if (s.action === 'add') {
     addTo('required', s.scopes);
     done = `Added ${s.scopes.join(' ')} as required.`;
@@ -386,6 +428,36 @@ function applyFix(s, scope, code) {
   afterFix(done);
 }
 
+/** The verdict bar's and the banner's fix: {run: 'url' | 'fix', suggestion, scope, code} (verdict.js topFix). */
+function runFix(fix) {
+  const r = leanReport();
+  if (fix.run === 'url') { if (r && r.url_check && r.url_check.fixed_url) useInstallUrl(r.url_check.fixed_url); return; }
+  applyFix(fix.suggestion, fix.scope, fix.code);
+}
+
+function fixText(s, scope) {
+  const label = fixLabel(s, scope);
+  return label || `${s.action} ${(s.scopes || []).join(' ')}`;
+}
+
+/** The state a fix changes (for undo). */
+function snapshot() {
+  return { paste: state.paste, installUrl: state.installUrl, fields: { ...state.fields }, mode: state.mode };
+}
+
+/** Puts a snapshot back (undo) and evaluates it. */
+function putBack(snap, text) {
+  Object.assign(state, { paste: snap.paste, installUrl: snap.installUrl, fields: { ...snap.fields }, mode: snap.mode });
+  el.paste.value = state.paste;
+  el.installUrl.value = state.installUrl;
+  fieldsFromState();
+  synced = state.mode === 'paste';
+  el.pasteNote.hidden = synced;
+  if (!synced) el.pasteNote.textContent = 'The report follows the three fields below.';
+  request({ parse: true });
+  announce(`Undone: ${text}.`);
+}
+
 function afterFix(text) {
   announce(text);
   el.diagHeading.focus();
@@ -395,6 +467,7 @@ function afterFix(text) {
 function select(id) {
   state.selected = id;
   for (const b of el.matrix.querySelectorAll('[data-profile]')) b.setAttribute('aria-pressed', String(b.dataset.profile === id));
+  rove(el.matrix, el.matrix.querySelector(`[data-profile="${CSS.escape(id)}"]`));
   el.accountResult.setAttribute('aria-pressed', String(id === 'custom'));
   renderPreview();
   updateHash();
@@ -460,10 +533,13 @@ async function main() {
     fallbackLabel: 'export-fallback-label', catalogSearch: 'catalog-search', announce: 'announce',
     withoutConditional: 'without-conditional', loadStatus: 'load-status', installUrl: 'install-url' })) el[k] = document.getElementById(id);
   el.catalogRoot = $('main');
+  for (const [k, id] of Object.entries({ verdict: 'verdict', matrixBanner: 'matrix-banner', staleNote: 'stale-note', previewHeading: 'preview-heading' })) el[k] = document.getElementById(id);
+  el.matrixPanel = el.matrix.closest('section');
+  undo = initUndo(document.getElementById('undo'), snapshot, putBack);
 
   pageModel(); // the built page carries the built-in catalog's model; the worker's answer confirms it
-  buildMatrix(el.matrix, select); // keeps the skeleton the built page already has
-  renderUrlCheck = initUrlCheck(useInstallUrl);
+  buildMatrix(el.matrix, select, () => el.previewHeading.focus()); // keeps the skeleton the built page already has
+  renderUrlCheck = initUrlCheck(useInstallUrl, (fix) => runFix(fix));
   builder = initBuilder(ts, () => ({ text: state.paste, format, config: synced && CONFIG_FORMATS.includes(format) }));
   const initial = decodeState(location.hash, EXAMPLE) || defaultState(EXAMPLE);
   buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: performance.now() }));
@@ -474,6 +550,8 @@ async function main() {
   initDiff(ts, currentText);
   initCalls(ts, currentText, loadFields);
   initExplain({ ts, paste: el.paste, before: $('.matrix-panel'), config: () => (state.mode === 'fields' ? currentText() : ''), apply: loadFields });
+  writeTools(initial.tools); // the tool panels of a share link
+  watchTools(() => updateHash());
 
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));
@@ -501,7 +579,7 @@ async function main() {
   $('#download-json').addEventListener('click', downloadJson);
   addEventListener('hashchange', () => {
     const s = decodeState(location.hash, EXAMPLE);
-    if (s && location.hash !== encodeState(state)) restore(s);
+    if (s && location.hash !== encodeState(state)) { restore(s); writeTools(s.tools); }
   });
 
   let loaded;

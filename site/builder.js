@@ -60,7 +60,7 @@ export function initBuilder(ts, getSource) {
     } catch (e) {
       if (mine !== asked) return;
       error.hidden = false;
-      error.textContent = e.message;
+      error.textContent = plainError(e.message);
       account.setAttribute('aria-invalid', String(e.code === 'bad-options' && 'accountId' in opts));
       replaceChildren(list);
       return;
@@ -75,6 +75,7 @@ export function initBuilder(ts, getSource) {
         h('h3', { id: `${id}-label`, text: labelText(u.label) }),
         h('p.url-reach', {}, h('strong', { text: `Installs on ${u.installs_profiles} of ${model.profiles.length} tiers` }),
           ` · ${pct(u.combinations, model.configurations)} of account configurations`),
+        u.installs_profiles === 0 ? h('p.error-text.url-fails', { text: 'This URL fails on every standard tier: the config\'s own scopes do (see the verdict at the top and the diagnostics). Fix the config first.' }) : '',
         h('label.sr-only', { for: id, text: `Install URL: ${labelText(u.label)}` }),
         h('textarea.url-text', { id, rows: '3', readOnly: true, spellcheck: 'false', text: u.url }),
         h('button.copy-url', { type: 'button', 'aria-describedby': `${id}-label`, onclick: () => copy(id, u.label) }, 'Copy URL'));
@@ -92,4 +93,14 @@ export function initBuilder(ts, getSource) {
   eu.addEventListener('change', update);
   panel.addEventListener('toggle', update);
   return { update };
+}
+
+// The builder's fields by the names its options have in the evaluator (never shown to the reader).
+const FIELD_NAMES = { redirectUri: 'Redirect URI', clientId: 'Client ID', accountId: 'Account ID', eu: 'EU data centre' };
+
+/** An evaluator error in the builder's words: option names become the fields' labels; no "options:" prefix. */
+export function plainError(message) {
+  let text = String(message || '').replace(/^(the )?options?:\s*/i, '');
+  for (const [k, v] of Object.entries(FIELD_NAMES)) text = text.replace(new RegExp(`\\b${k}\\b`, 'g'), v);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

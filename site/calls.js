@@ -92,6 +92,7 @@ export function initCalls(ts, current, onUse) {
 
   function render(r) {
     const lp = r.least_privilege; const c = lp.combinations; const cov = r.report.coverage;
+    // The answer first (least privilege and who can install it); the per-call table collapsed below.
     replaceChildren(out,
       h('h3', { text: 'Least privilege' }),
       h('p', { id: 'calls-required' }, h('span.k', { text: 'Required: ' }), codes(lp.required)),

@@ -1,8 +1,8 @@
 // What the installing admin would see on one account: HubSpot's consent screen, or its error page
 // plus what HubSpot does not say (which scopes caused it and how to fix it).
 import { h, STATUS } from './dom.js';
-import { fixLabel } from './panels.js';
-import { evidenceList } from './catalog.js';
+import { fixLabel, staticAuth } from './panels.js';
+import { evidenceList, requirementText } from './catalog.js';
 import { wording, whenWordings } from './explain.js';
 
 const RIGHTS_NOTE = 'Whatever the tier, the installing user also needs super admin rights or the App Marketplace Access permission in the account, on the first install and whenever the app asks for new scopes.';
@@ -28,6 +28,7 @@ function grouped(names, info, flag) {
 
 function tierText(name, info) {
   const e = info.get(name);
+  if (e && Array.isArray(e.requires)) return requirementText(e.requires); // names from the catalog's model
   return (e && e.tier_text) || 'not documented';
 }
 
@@ -73,8 +74,13 @@ export function renderConsent(root, ctx) {
       h('ul', {}, profile.missing.map((n) => scopeLine(n, info, h('span.needs', { text: ` — needs ${tierText(n, info)}` })))),
       h('h3', { text: 'How to fix it' }),
       h('ul.fixes', {},
-        h('li', {}, `Request ${one ? 'it as an optional scope' : 'them as optional scopes'}: the install then succeeds here and the token lacks ${one ? 'it' : 'them'}, so your app must cope without. `,
-          h('button.fix', { type: 'button', onclick: () => ctx.onFix({ action: 'make-optional', scopes: profile.missing }) , text: `Make ${profile.missing.join(', ')} optional` })),
+        // Static auth takes required scopes only: an optional scope would be ignored on every account.
+        staticAuth(report)
+          ? [h('li', {}, `Remove ${one ? 'it' : 'them'}: the install then succeeds here, and the app has ${one ? 'it' : 'them'} on no account. `,
+            h('button.fix', { type: 'button', 'data-action': 'remove', onclick: () => ctx.onFix({ action: 'remove', scopes: profile.missing }, profile.missing[0]), text: `Remove ${profile.missing.join(' ')}` })),
+          h('li', { text: 'Or switch the app to OAuth: only OAuth apps can ask for optional scopes, which each account grants when it can.' })]
+          : h('li', {}, `Request ${one ? 'it as an optional scope' : 'them as optional scopes'}: the install then succeeds here and the token lacks ${one ? 'it' : 'them'}, so your app must cope without. `,
+            h('button.fix', { type: 'button', onclick: () => ctx.onFix({ action: 'make-optional', scopes: profile.missing }), text: `Make ${profile.missing.join(', ')} optional` })),
         h('li', { text: `Or give this tier its own install URL without ${one ? 'it' : 'them'} (conditionally required scopes).` }),
         h('li', { text: `Or the customer upgrades to a tier that has ${one ? 'it' : 'them'} (see “needs” above).` }))));
   } else if (profile.status === 'url-mismatch' || profile.status === 'insufficient-scopes') {
@@ -116,10 +122,10 @@ function disagreement(profile, disputed, info, ctx) {
     h('ul', {}, disputed.map((n) => {
       const e = info.get(n);
       const says = e ? (e.evidence || []).filter((x) => x.decides) : [];
-      return h('li', { 'data-scope': n }, h('code', { text: n }), blocking.has(n) ? '' : h('span.k', { text: ' (optional)' }),
+      return h('li', { 'data-scope': n }, h('code', { text: n }), h('span.k', { text: ` (${kindOf(n, ctx.report)})` }),
         says.length ? evidenceList({ name: n, evidence: says }) : h('span', { text: ' — see the sources-disagree warning' }));
     })),
-    profile.status === 'uncertain' && disputed.some((n) => blocking.has(n))
+    profile.status === 'uncertain' && disputed.some((n) => blocking.has(n)) && !staticAuth(ctx.report)
       ? h('p', {}, h('button.fix', { type: 'button', onclick: () => ctx.onFix({ action: 'make-optional', scopes: disputed.filter((n) => blocking.has(n)) }),
         text: `Make ${disputed.filter((n) => blocking.has(n)).join(', ')} optional` }))
       : '');
@@ -167,4 +173,12 @@ function errorPage(message) {
     h('p.mock-brand', { text: 'HubSpot' }),
     h('h3', { text: 'Couldn\'t complete the connection' }),
     h('p.error-message', { text: message }));
+}
+
+/** A requested scope's kind in words: required, conditionally required or optional. */
+export function kindOf(name, report) {
+  const r = report.request || {};
+  if ((r.optional || []).includes(name)) return 'optional';
+  if ((r.conditional || []).includes(name)) return report.input && report.input.without_conditional ? 'conditionally required, left out' : 'conditionally required';
+  return 'required';
 }

@@ -61,3 +61,21 @@ export function statusBadge(status) {
   const st = STATUS[status] || { icon: '•', text: status };
   return h(`span.badge.status-${status}`, {}, h('span', { 'aria-hidden': 'true', text: `${st.icon} ` }), st.text);
 }
+
+/**
+ * A scope name as text nodes with a line-break opportunity (<wbr>) after each "." and "_", so a
+ * long name wraps only there (never mid-word). No HTML is parsed.
+ */
+export function breakable(name) {
+  const out = [];
+  for (const part of String(name).split(/(?<=[._])/)) {
+    if (out.length) out.push(document.createElement('wbr'));
+    out.push(document.createTextNode(part));
+  }
+  return out;
+}
+
+/** Names separated by spaces, each breakable only after "." or "_". */
+export function breakableList(names) {
+  return names.flatMap((n, i) => (i ? [' ', ...breakable(n)] : breakable(n)));
+}

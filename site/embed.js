@@ -60,7 +60,15 @@ function postHeight(force) {
   post({ type: 'tierscope:resize', height });
 }
 
+/** theme: 'light' | 'dark' force the frame's and the element's scheme; anything else is auto (the host's). */
+function applyTheme(theme) {
+  const t = theme === 'light' || theme === 'dark' ? theme : 'auto';
+  if (t === 'auto') delete document.documentElement.dataset.theme; else document.documentElement.dataset.theme = t;
+  preview.theme = t;
+}
+
 function apply(state) {
+  if ('theme' in state) applyTheme(state.theme);
   for (const key of FIELDS) if (key in state) preview[key] = state[key];
   if ('compact' in state) preview.compact = state.compact;
 }
@@ -72,6 +80,7 @@ function fromFragment() {
     const v = params.get(key);
     state[key] = v && v.length <= MAX_STRING ? v : '';
   }
+  state.theme = params.get('theme') || 'auto';
   const c = params.get('compact');
   state.compact = c !== null && c !== '0' && c !== 'false';
   return state;
@@ -93,6 +102,10 @@ function readSet(data) {
       if (v.length > MAX_ITEMS || !v.every((s) => typeof s === 'string' && s.length <= MAX_ITEM)) return null;
       state[key] = v.join(' ');
     } else return null;
+  }
+  if (has('theme')) {
+    if (!['auto', 'light', 'dark'].includes(data.theme)) return null;
+    state.theme = data.theme;
   }
   if (has('compact')) {
     if (typeof data.compact !== 'boolean') return null;

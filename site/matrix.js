@@ -1,6 +1,6 @@
 // The tier matrix (the catalog's standard profiles: one row per hub, one column per tier above the
 // lowest) and the reach summary with its heatmaps.
-import { h, $, STATUS, pct, replaceChildren } from './dom.js';
+import { h, $, STATUS, pct, replaceChildren, breakableList } from './dom.js';
 import { model as current, nameOf } from './model.js';
 
 const URL_STATUSES = ['url-mismatch', 'insufficient-scopes'];
@@ -36,8 +36,10 @@ export function layoutIds(model = current) {
  * Builds the empty grid (unless the built page already holds it); onSelect(profileId) fires on
  * click / Enter / Space of a cell.
  */
-export function buildMatrix(table, onSelect) {
+export function buildMatrix(table, onSelect, onOpen) {
+  captionFromModel(table);
   if (onSelect) {
+    gridKeys(table, onSelect, onOpen);
     table.addEventListener('click', (event) => {
       const btn = event.target.closest('button[data-profile]');
       if (btn && table.contains(btn)) onSelect(btn.dataset.profile);
@@ -52,6 +54,66 @@ export function buildMatrix(table, onSelect) {
   const body = h('tbody', {}, rows.map((r) => h('tr', {}, h('th', { scope: 'row', text: r.head }),
     r.cells.map((c) => h('td', c.colspan ? { colspan: String(c.colspan) } : {}, c.id ? cellButton(c.id, c.name) : '')))));
   table.replaceChildren(...table.querySelectorAll('caption'), head, body);
+  rove(table, null);
+}
+
+/** The table's caption counts the model's standard profiles. */
+export function captionFromModel(table, model = current) {
+  const caption = table.querySelector('caption');
+  if (caption) caption.textContent = `Install result for each of the ${model.profiles.length} standard HubSpot portal profiles`;
+}
+
+/** The cells as rows of buttons (grid order; the lowest tier's one cell spans its row). */
+function gridRows(table) {
+  return [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('button[data-profile]')]).filter((r) => r.length);
+}
+
+/** One tab stop: the given cell (or the pressed one, or the first) is tabbable, every other is not. */
+export function rove(table, target) {
+  const cells = [...table.querySelectorAll('button[data-profile]')];
+  const on = target || cells.find((b) => b.getAttribute('aria-pressed') === 'true') || cells[0];
+  for (const b of cells) {
+    const t = b === on ? '0' : '-1';
+    if (b.getAttribute('tabindex') !== t) b.setAttribute('tabindex', t);
+  }
+}
+
+/**
+ * The grid pattern: arrow keys move between cells (Home/End: first/last of the row, Ctrl+Home/End:
+ * of the grid); Enter selects the cell and moves focus to its preview (onOpen); Space selects it.
+ */
+function gridKeys(table, onSelect, onOpen) {
+  let column = 0;
+  table.addEventListener('keydown', (event) => {
+    const btn = event.target.closest('button[data-profile]');
+    if (!btn || event.altKey || event.metaKey) return;
+    const rows = gridRows(table);
+    const r = rows.findIndex((row) => row.includes(btn));
+    const c = rows[r].indexOf(btn);
+    if (rows[r].length > 1) column = c;
+    let to = null;
+    const at = (ri) => rows[ri][Math.min(column, rows[ri].length - 1)];
+    switch (event.key) {
+      case 'ArrowRight': to = rows[r][c + 1]; break;
+      case 'ArrowLeft': to = rows[r][c - 1]; break;
+      case 'ArrowDown': to = r + 1 < rows.length ? at(r + 1) : null; break;
+      case 'ArrowUp': to = r > 0 ? at(r - 1) : null; break;
+      case 'Home': to = event.ctrlKey ? rows[0][0] : rows[r][0]; break;
+      case 'End': to = event.ctrlKey ? rows[rows.length - 1].at(-1) : rows[r].at(-1); break;
+      case 'Enter':
+        event.preventDefault();
+        onSelect(btn.dataset.profile);
+        if (onOpen) onOpen(btn.dataset.profile);
+        return;
+      default: return;
+    }
+    event.preventDefault();
+    if (!to) return;
+    const row = rows.find((x) => x.includes(to));
+    if (row.length > 1) column = row.indexOf(to);
+    rove(table, to);
+    to.focus();
+  });
 }
 
 function cellButton(id, name) {
@@ -60,16 +122,16 @@ function cellButton(id, name) {
     h('span.cell-status'), h('span.cell-detail'));
 }
 
-// A cell names at most CELL_NAMES scopes per line; a longer list shows its first CELL_NAMES - 1 and
-// "and K more". The whole list stays reachable: the line's title, and the preview of the selected
-// cell (consent.js) lists every name.
-export const CELL_NAMES = 5;
+// A cell names at most CELL_NAMES scopes per line; a longer list shows its count ("missing 3
+// scopes"), the names on demand: the line's title, and the preview of the selected cell (consent.js)
+// lists every name. Names wrap only after "." or "_" (dom.js breakable).
+export const CELL_NAMES = 2;
 
-/** One line of a cell: its key word and names, capped; title: the whole list when capped. */
+/** One line of a cell: its key word and names, or their count when there are more than CELL_NAMES. */
 function line(key, names) {
-  if (names.length <= CELL_NAMES) return h('span.line', {}, h('span.k', { text: key }), names.join(' '));
+  if (names.length <= CELL_NAMES) return h('span.line', {}, h('span.k', { text: key }), breakableList(names));
   return h('span.line', { title: `${key}${names.join(' ')}`, 'data-count': String(names.length) },
-    h('span.k', { text: key }), names.slice(0, CELL_NAMES - 1).join(' '), h('span.k.more', { text: ` and ${names.length - CELL_NAMES + 1} more` }));
+    h('span.k', { text: key }), h('span.count', { text: `${names.length} scopes` }));
 }
 
 /** The lines a cell shows for a profile: [key, names] pairs. */
@@ -130,6 +192,7 @@ export function renderMatrix(table, report, selected) {
     const pressed = String(p.id === selected);
     if (btn.getAttribute('aria-pressed') !== pressed) btn.setAttribute('aria-pressed', pressed);
   }
+  if (!table.contains(document.activeElement)) rove(table, null);
 }
 
 /** Class heat-0 … heat-10 for a share of installing configurations. */
@@ -151,6 +214,8 @@ export function renderReach(root, report) {
   summary.dataset.installs = String(installs);
 
   const tiers = current.tiers;
+  const count = $('#reach-count', root);
+  if (count) count.textContent = reachCount(current);
   const perHub = c.combinations.total / (tiers.length || 1);
   const hubTable = $('#heat-hubs', root);
   replaceChildren(hubTable,
@@ -174,4 +239,10 @@ export function renderReach(root, report) {
         h(`td.${heat(v.off, perFeature)}`, { text: pct(v.off, perFeature) }),
         h(`td.${heat(v.on, perFeature)}`, { text: pct(v.on, perFeature) }));
     })));
+}
+
+/** How the reach's configurations are counted, from the model: "7 hubs, each at one of 4 tiers, and 4 add-ons or settings on or off: 262,144 configurations." */
+export function reachCount(model = current) {
+  const n = model.configurations || (model.tiers.length ** model.hubs.length) * 2 ** model.features.length;
+  return `${model.hubs.length} hubs, each at one of ${model.tiers.length} tiers, and ${model.features.length} add-ons or settings, each on or off: ${n.toLocaleString('en-US')} configurations.`;
 }

@@ -39,3 +39,36 @@ export function accountInModel(account) {
   for (const [hub, tier] of Object.entries(account.hubs || {})) if (hubIds().includes(hub) && tierIds().includes(tier)) hubs[hub] = tier;
   return { hubs, features: featureIds().filter((f) => (account.features || []).includes(f)) };
 }
+
+const hubShort = (name) => name.replace(/ Hub$/, '');
+
+/**
+ * Profile ids in words, summarised from the model: "Free", or "12 tiers: Professional and above
+ * of Sales, Service, Content; Enterprise of Marketing".
+ */
+export function tierSummary(ids) {
+  const profiles = ids.map((id) => model.profiles.find((p) => p.id === id) || { id, name: id, hub: null });
+  if (profiles.length <= 3) return profiles.map((p) => p.name).join(', ');
+  const paid = model.tiers.slice(1).map((t) => t.id);
+  const tierName = (id) => (model.tiers.find((t) => t.id === id) || { name: id }).name;
+  const byHub = new Map(); const single = [];
+  for (const p of profiles) {
+    if (p.hub && paid.includes(p.tier)) {
+      if (!byHub.has(p.hub)) byHub.set(p.hub, []);
+      byHub.get(p.hub).push(p.tier);
+    } else single.push(p.name);
+  }
+  const groups = new Map(); // tiers in words → hub names
+  for (const hub of model.hubs) {
+    const tiers = byHub.get(hub.id);
+    if (!tiers) continue;
+    const idx = tiers.map((t) => paid.indexOf(t)).sort((a, b) => a - b);
+    const suffix = idx[idx.length - 1] === paid.length - 1 && idx.every((v, i) => v === idx[0] + i);
+    const words = suffix && idx.length > 1 ? `${tierName(paid[idx[0]])} and above` : idx.map((i) => tierName(paid[i])).join(' and ');
+    if (!groups.has(words)) groups.set(words, []);
+    groups.get(words).push(hubShort(hub.name));
+  }
+  const parts = [...single, ...[...groups].map(([words, hubs]) => `${words} of ${hubs.join(', ')}`)];
+  return `${profiles.length} tiers: ${parts.join('; ')}`;
+}
+

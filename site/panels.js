@@ -1,6 +1,6 @@
 // The custom-account controls and the diagnostics / suggestions lists.
 import { h, replaceChildren } from './dom.js';
-import { model, featureIds, lowestTier } from './model.js';
+import { model, featureIds, lowestTier, tierSummary } from './model.js';
 
 /** Builds one tier select per hub and one checkbox per feature of the model; onChange() after each edit. */
 export function buildAccount(hubsRoot, featuresRoot, getAccount, onChange) {
@@ -39,33 +39,72 @@ export function fixLabel(s, scope) {
   const list = (s.scopes || []).join(' ');
   switch (s.action) {
     case 'replace': return s.scopes.length > 2 ? `Replace ${scope} with the ${s.scopes.length} scopes above` : `Replace ${scope} with ${list}`;
-    case 'remove': return `Remove ${scope}`;
+    case 'remove': return `Remove ${(s.scopes || []).length > 1 ? list : scope || list}`;
     case 'add': return `Add ${list} as required`;
     case 'make-optional': return `Make ${list} optional`;
     default: return null;
   }
 }
 
-/** Diagnostics with one-click fixes; onFix(suggestion, scope). */
-export function renderDiagnostics(list, diagnostics, onFix) {
+const LONG = 140;
+
+/**
+ * Whether the app uses static auth (a private app, or a config with auth type static): it takes
+ * required scopes only, so "make optional" is never a fix there (the scope would be ignored).
+ */
+export function staticAuth(report) {
+  return !!report && (report.diagnostics || []).some((d) => d.code === 'static-auth-optional' || d.code === 'single-account-app');
+}
+
+/** The optional scopes static auth ignores, as the report names them (struck through where shown). */
+export function ignoredScopes(report) {
+  if (!report) return [];
+  const d = (report.diagnostics || []).find((x) => x.code === 'static-auth-optional');
+  return (report.request && report.request.ignored) || (d && (d.ignored || d.scopes)) || [];
+}
+
+/**
+ * A diagnostic in one line: the sources-disagree warning names the tiers concerned, summarised
+ * (report: the profiles whose disputed list holds the scope); any other long message its first
+ * clause. Null when the whole message is short enough.
+ */
+export function diagnosticLine(d, report) {
+  if (d.code === 'sources-disagree' && d.scope && report) {
+    const ids = report.profiles.filter((p) => (p.disputed || []).includes(d.scope)).map((p) => p.id);
+    const optional = ((report.request && report.request.optional) || []).includes(d.scope);
+    if (ids.length) return `Sources disagree on ${d.scope} for ${tierSummary(ids)}: ${optional ? 'the token there may lack this optional scope' : 'the install there may get the permission error'}.`;
+  }
+  const m = d.message || '';
+  if (m.length <= LONG) return null;
+  const cut = m.slice(0, LONG).search(/[:;.] |$/);
+  const at = m.slice(20).search(/[:;.] /);
+  return at >= 0 && at + 20 < LONG ? `${m.slice(0, at + 20)}…` : `${m.slice(0, cut > 0 ? cut : LONG)}…`;
+}
+
+/** Diagnostics with one-click fixes, one line each (the whole message behind "Show evidence"); onFix(suggestion, scope). */
+export function renderDiagnostics(list, diagnostics, onFix, report = null) {
   if (!diagnostics.length) {
     replaceChildren(list, h('li.empty', { text: 'No problems found in the request.' }));
     return;
   }
   replaceChildren(list, diagnostics.map((d) => {
     const s = d.suggestion;
-    const label = s && (s.action !== 'replace' || d.scope) ? fixLabel(s, d.scope) : null;
+    const label = s && (s.action !== 'replace' || d.scope) && !(s.action === 'make-optional' && staticAuth(report)) ? fixLabel(s, d.scope) : null;
+    const ignored = d.code === 'static-auth-optional' ? ignoredScopes(report) : [];
     return h(`li.diag.sev-${d.severity}`, { 'data-code': d.code },
       h(`span.badge.sev-${d.severity}`, { text: SEVERITY[d.severity] || d.severity }), ' ',
-      h('span.msg', { text: d.message }), ' ',
+      h('span.msg', { text: diagnosticLine(d, report) || d.message }), ' ',
       h('code.code', { text: d.code }),
-      label ? h('button.fix', { type: 'button', 'data-action': s.action, onclick: () => onFix(s, d.scope, d.code), text: label }) : '');
+      label ? h('button.fix', { type: 'button', 'data-action': s.action, onclick: () => onFix(s, d.scope, d.code), text: label }) : '',
+      ignored.length ? h('p.ignored', {}, h('span.k', { text: 'Ignored: ' }), ignored.flatMap((n, i) => [i ? ' ' : '', h('del', {}, h('code', { text: n }))])) : '',
+      diagnosticLine(d, report) ? h('details.evidence', {}, h('summary', { text: 'Show evidence' }), h('p', { text: d.message })) : '');
   }));
 }
 
 /** report.suggestions (make-optional) with the profiles they unlock. */
 export function renderSuggestions(list, report, names, onFix) {
-  const items = (report.suggestions || []).filter((s) => s.action === 'make-optional');
+  // Static auth ignores optional scopes: making one optional would drop it on every account.
+  const items = staticAuth(report) ? [] : (report.suggestions || []).filter((s) => s.action === 'make-optional');
   if (!items.length) {
     replaceChildren(list, h('li.empty', { text: report.coverage.profiles.installs === report.coverage.profiles.total
       ? 'The app installs on every standard tier.' : 'No scope change would unlock more tiers.' }));

@@ -19,6 +19,7 @@ export function defaultState(example) {
     account: { hubs: {}, features: [] },
     selected: 'free',
     includeSecrets: false,
+    tools: {}, // the tool panels: their inputs and which are open (tools.js)
   };
 }
 
@@ -50,6 +51,8 @@ export function encodeState(state) {
   if (Object.keys(hubs).length || state.account.features.length) data.account = { hubs, features: state.account.features };
   if (state.selected && state.selected !== 'free') data.sel = state.selected;
   if (state.includeSecrets) data.secrets = true;
+  const tools = encodeTools(state.tools || {}, state.includeSecrets);
+  if (Object.keys(tools).length) data.tools = tools;
   return '#s=' + toBase64Url(JSON.stringify(data));
 }
 
@@ -75,6 +78,7 @@ export function decodeState(hash, example) {
   }
   if (typeof data.sel === 'string' && /^[a-z-]{1,40}$/.test(data.sel)) s.selected = data.sel;
   s.includeSecrets = data.secrets === true;
+  if (data.tools && typeof data.tools === 'object') s.tools = decodeTools(data.tools);
   return s;
 }
 
@@ -117,4 +121,36 @@ export function rewritePaste(format, text, fields) {
     return null;
   }
   return null;
+}
+
+// The tool panels in a share link: text fields (TOOL_TEXT), switches (TOOL_FLAGS) and which panels
+// are open. Secrets stay out unless the user opts in: the builder's client ID and redirect URI, and
+// client_id / redirect_uri in any pasted URL. A HAR file is never in a text box (the calls module
+// reads it), and text that looks like one (JSON) is left out all the same.
+export const TOOL_TEXT = ['migrate-input', 'diff-before', 'diff-after', 'calls-input', 'build-account', 'build-client-id', 'build-redirect'];
+export const TOOL_FLAGS = ['calls-compare', 'build-eu'];
+export const TOOL_PANELS = ['builder-panel', 'migrate-panel', 'diff-panel', 'calls-panel'];
+const SECRET_TOOLS = ['build-client-id', 'build-redirect'];
+
+function encodeTools(tools, secrets) {
+  const out = {};
+  for (const k of TOOL_TEXT) {
+    let v = tools[k];
+    if (typeof v !== 'string' || !v || v.length > MAX_TEXT) continue;
+    if (!secrets && SECRET_TOOLS.includes(k)) continue;
+    if (k === 'calls-input' && /^\s*[{[]/.test(v)) continue;
+    out[k] = secrets ? v : stripSecrets(v);
+  }
+  for (const k of TOOL_FLAGS) if (typeof tools[k] === 'boolean') out[k] = tools[k];
+  const open = TOOL_PANELS.filter((k) => (tools.open || []).includes(k));
+  if (open.length) out.open = open;
+  return out;
+}
+
+function decodeTools(data) {
+  const out = {};
+  for (const k of TOOL_TEXT) if (typeof data[k] === 'string' && data[k].length <= MAX_TEXT) out[k] = data[k];
+  for (const k of TOOL_FLAGS) if (typeof data[k] === 'boolean') out[k] = data[k];
+  if (Array.isArray(data.open)) out.open = TOOL_PANELS.filter((k) => data.open.includes(k));
+  return out;
 }

@@ -457,13 +457,17 @@ class Generator:
         as_of = max([self.model["as_of"], self.spec_meta["as_of"], self.docs_table["source"]["as_of"],
                      self.docs_text["source"]["as_of"], self.secondary["source"]["as_of"]]
                     + [r["as_of"] for r in self.docs_guide["rows"]])
-        return {
+        out = {
             "catalog": "hubspot-oauth-scopes", "format": 2, "as_of": as_of, "about": ABOUT,
             "requires_semantics": REQUIRES_SEMANTICS, "evidence_rule": EVIDENCE_RULE,
             "tiers": self.model["tiers"], "hubs": self.hub_entries(), "features": self.model["features"],
             "profiles": self.profiles(), "aliases": dict(sorted(self.model["aliases"].items())),
-            "sources": self.sources(), "scopes": scopes,
         }
+        # OAuth 1's read-only legacy scope names (contacts-ro): read by the migration preview.
+        if "legacy_read_only" in self.model:
+            out["legacy_read_only"] = self.model["legacy_read_only"]
+        out.update({"sources": self.sources(), "scopes": scopes})
+        return out
 
 
 def render(doc):

@@ -7,7 +7,7 @@
 //   prerender DIR [CATALOG]   (CATALOG: data/hubspot-scopes.json, from the repository's root)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { matrixLayout } from '../../site/matrix.js';
+import { matrixLayout, reachCount } from '../../site/matrix.js';
 
 /** The catalog file's account model in the shape of ts.catalog (docs/report.md). */
 export function catalogModel(doc) {
@@ -31,7 +31,8 @@ export function skeleton(model) {
   const head = '<thead><tr><th scope="col"><span class="sr-only">Hub</span></th>' +
     columns.map((c) => `<th scope="col"><span class="long">${esc(c.long)}</span><span class="short" aria-hidden="true">${esc(c.short)}</span></th>`).join('') +
     '</tr></thead>';
-  const cell = (c) => `<td${c.colspan ? ` colspan="${c.colspan}"` : ''}><button class="cell" type="button" data-profile="${esc(c.id)}" data-status="pending" aria-pressed="false">` +
+  let first = true; // one tab stop: the first cell (matrix.js rove)
+  const cell = (c) => `<td${c.colspan ? ` colspan="${c.colspan}"` : ''}><button class="cell" type="button" data-profile="${esc(c.id)}" data-status="pending" aria-pressed="false" tabindex="${first ? (first = false, '0') : '-1'}">` +
     `<span class="sr-only cell-name">${esc(c.name)}: </span><span class="cell-status"></span><span class="cell-detail"></span></button></td>`;
   const body = '<tbody>' + rows.map((r) => `<tr><th scope="row">${esc(r.head)}</th>${r.cells.map((c) => (c.id ? cell(c) : '<td></td>')).join('')}</tr>`).join('\n') + '</tbody>';
   return `${head}\n${body}\n`;
@@ -45,6 +46,8 @@ const at = /(<table id="matrix"[^>]*>\s*<caption[^>]*>[^<]*<\/caption>\s*)(<\/ta
 if (!at.test(html)) { console.error(`prerender: ${file} has no empty <table id="matrix"> with a caption`); process.exit(1); }
 const model = catalogModel(JSON.parse(readFileSync(process.argv[3] || join('data', 'hubspot-scopes.json'), 'utf8')));
 // The model as an attribute of the table (no inline script: the CSP and the page's rule forbid them).
-writeFileSync(file, html.replace(at, (m, open, close) => open + skeleton(model) + close)
+const caption = (open) => open.replace(/(<caption[^>]*>)[^<]*/, `$1Install result for each of the ${model.profiles.length} standard HubSpot portal profiles`);
+writeFileSync(file, html.replace(at, (m, open, close) => caption(open) + skeleton(model) + close)
+  .replace(/(<span id="reach-count">)[^<]*/, `$1${esc(reachCount(model))}`)
   .replace('<table id="matrix"', `<table id="matrix" data-model="${esc(JSON.stringify(model))}"`));
 console.log(`prerender: the matrix grid and the account model are in ${file}`);

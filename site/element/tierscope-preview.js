@@ -47,6 +47,7 @@ const STRINGS = Object.freeze({
   'column-missing': 'Missing scopes',
   'none': 'None',
   'unverified': 'Availability undocumented: ',
+  'disputed': 'Sources disagree on: ',
   'dropped': 'Optional, not granted: ',
   'status-installs': 'Installs',
   'status-permission-error': 'Permission error',
@@ -83,18 +84,18 @@ const CSS = `
   line-height: 1.4;
   box-sizing: border-box;
 }
-@media (prefers-color-scheme: dark) {
-  :host {
-    --ts-fg: var(--tierscope-fg, #e6ebf2);
-    --ts-bg: var(--tierscope-bg, #161b22);
-    --ts-border: var(--tierscope-border, #566173);
-    --ts-ok: var(--tierscope-ok, #72d992);
-    --ts-fail: var(--tierscope-fail, #ff9d95);
-    --ts-warn: var(--tierscope-warn, #f0bd6c);
-    --ts-muted: var(--tierscope-muted, #a9b3c0);
-    --ts-code-bg: var(--tierscope-code-bg, rgba(160, 170, 185, 0.2));
-  }
+:host([data-scheme=dark]) {
+  color-scheme: dark;
+  --ts-fg: var(--tierscope-fg, #e6ebf2);
+  --ts-bg: var(--tierscope-bg, #161b22);
+  --ts-border: var(--tierscope-border, #566173);
+  --ts-ok: var(--tierscope-ok, #72d992);
+  --ts-fail: var(--tierscope-fail, #ff9d95);
+  --ts-warn: var(--tierscope-warn, #f0bd6c);
+  --ts-muted: var(--tierscope-muted, #a9b3c0);
+  --ts-code-bg: var(--tierscope-code-bg, rgba(160, 170, 185, 0.2));
 }
+:host([data-scheme=light]) { color-scheme: light; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 p { margin-block: 0 0.5em; margin-inline: 0; }
@@ -187,7 +188,31 @@ function scopeCodes(list) {
 const ATTRS = ['required', 'conditional', 'optional', 'url', 'profiles', 'label'];
 
 export class TierscopePreview extends HTMLElement {
-  static get observedAttributes() { return [...ATTRS, 'compact']; }
+  static get observedAttributes() { return [...ATTRS, 'compact', 'theme']; }
+
+  /**
+   * The colour scheme in use, 'light' or 'dark' (the host's data-scheme attribute): theme="light" or
+   * "dark" forces it; theme="auto" (the default) follows the host page's color-scheme property as it
+   * applies to the element: "dark" is dark, "light" or none ("normal") is light, and a page that
+   * offers both ("light dark") follows the reader's preference.
+   */
+  get scheme() {
+    const theme = (this.getAttribute('theme') || 'auto').trim().toLowerCase();
+    if (theme === 'light' || theme === 'dark') return theme;
+    const words = (getComputedStyle(this.parentElement || this).colorScheme || 'normal').split(/\s+/);
+    const dark = words.includes('dark'); const light = words.includes('light');
+    if (dark && !light) return 'dark';
+    if (dark && light) return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    return 'light';
+  }
+
+  get theme() { return this.getAttribute('theme') || 'auto'; }
+  set theme(v) { if (v === null || v === undefined || v === '') this.removeAttribute('theme'); else this.setAttribute('theme', String(v)); }
+
+  _applyScheme() {
+    const scheme = this.scheme;
+    if (this.dataset.scheme !== scheme) this.dataset.scheme = scheme;
+  }
 
   constructor() {
     super();
@@ -220,16 +245,24 @@ export class TierscopePreview extends HTMLElement {
       }
     }
     live.add(this);
+    this._applyScheme();
+    if (!this._media) {
+      this._media = matchMedia('(prefers-color-scheme: dark)');
+      this._onMedia = () => this._applyScheme();
+    }
+    this._media.addEventListener('change', this._onMedia);
     this._schedule();
   }
 
   disconnectedCallback() {
     live.delete(this);
     clearTimeout(this._announceTimer);
+    if (this._media) this._media.removeEventListener('change', this._onMedia);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
+    if (name === 'theme') { this._applyScheme(); return; }
     this._schedule();
   }
 
@@ -422,10 +455,15 @@ export class TierscopePreview extends HTMLElement {
     for (const p of report.profiles || []) {
       const statusText = `status-${p.status}` in strings ? say(strings, `status-${p.status}`) : p.status;
       const details = h('td', { class: 'missing', part: 'missing' });
+      const disputed = p.disputed || []; const unverified = p.unverified || [];
       if (p.missing && p.missing.length) details.append(scopeCodes(p.missing));
-      else details.append(h('span', { class: 'muted', text: say(strings, 'none') }));
+      else if (p.status === 'uncertain' && (disputed.length || unverified.length)) {
+        // What is uncertain: the scopes whose tier the sources dispute or do not document.
+        if (disputed.length) details.append(h('span', { class: 'note' }, say(strings, 'disputed'), scopeCodes(disputed)));
+        if (unverified.length) details.append(h('span', { class: 'note' }, say(strings, 'unverified'), scopeCodes(unverified)));
+      } else details.append(h('span', { class: 'muted', text: say(strings, 'none') }));
       if (!compact) {
-        if (p.unverified && p.unverified.length) {
+        if (!(p.status === 'uncertain' && !(p.missing || []).length) && p.unverified && p.unverified.length) {
           details.append(h('span', { class: 'note' }, say(strings, 'unverified'), scopeCodes(p.unverified)));
         }
         if (p.dropped && p.dropped.length) {

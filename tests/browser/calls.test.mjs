@@ -35,7 +35,7 @@ const HAR = JSON.stringify({ log: { version: '1.2', creator: { name: 't' }, entr
 
 async function openPanel(page) {
   await page.click('#calls-panel summary');
-  await page.waitForSelector('#calls-table', { timeout: 15000 });
+  await page.waitForSelector('#calls-table', { state: 'attached', timeout: 15000 });
 }
 
 async function dropFile(page, name, text) {

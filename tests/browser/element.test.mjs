@@ -255,9 +255,12 @@ test('dir="rtl": the table mirrors (the tier column starts on the right), captio
 });
 
 for (const scheme of ['light', 'dark']) {
-  test(`${scheme} scheme (prefers-color-scheme): its own colours, axe-clean with every status, note and message`, async () => {
+  test(`${scheme} scheme (a host page that offers both schemes, prefers-color-scheme ${scheme}): its own colours, axe-clean with every status, note and message`, async () => {
     const { page, errors } = await open('blank.html', { colorScheme: scheme });
+    // theme="auto" follows the host's color-scheme: this host offers both, so the reader's preference decides.
+    await page.addStyleTag({ content: scheme === 'dark' ? 'html { color-scheme: light dark; background: #0d1117; color: #e6ebf2; }' : 'html { color-scheme: light dark; }' });
     await addShowcase(page);
+    assert.equal(await page.$eval('#mixed', (e) => e.dataset.scheme), scheme);
     const colours = await page.evaluate(() => {
       const el = document.getElementById('mixed');
       const cs = getComputedStyle(el);
@@ -284,14 +287,50 @@ for (const scheme of ['light', 'dark']) {
     });
     assert.equal(themed, 'rgb(10, 20, 30)');
     await page.evaluate(() => document.getElementById('mixed').style.removeProperty('--tierscope-bg'));
-    // The page itself follows the scheme too, so axe judges the element on a matching page.
-    if (scheme === 'dark') await page.addStyleTag({ content: 'html { color-scheme: dark; background: #0d1117; color: #e6ebf2; }' });
     const violations = await axeViolations(page);
     assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
     assert.deepEqual(errors, []);
     await page.close();
   });
 }
+
+test('theme: auto follows the host page\'s color-scheme, not the OS alone; light and dark force it', async () => {
+  const { page, errors } = await open('blank.html', { colorScheme: 'dark' });
+  await addShowcase(page);
+  const scheme = () => page.$eval('#mixed', (e) => [e.dataset.scheme, getComputedStyle(e).backgroundColor]);
+  // A light-only host (no color-scheme) on a dark OS: the element stays light, no black box.
+  assert.deepEqual(await scheme(), ['light', 'rgb(255, 255, 255)']);
+  await page.$eval('#mixed', (e) => e.setAttribute('theme', 'dark'));
+  assert.equal((await scheme())[0], 'dark');
+  await page.$eval('#mixed', (e) => { e.setAttribute('theme', 'light'); });
+  assert.equal((await scheme())[0], 'light');
+  // A dark host: auto reads it when the element is connected.
+  await page.evaluate(() => { document.documentElement.style.colorScheme = 'dark'; const e = document.getElementById('mixed'); e.removeAttribute('theme'); e.remove(); document.body.append(e); });
+  assert.equal((await scheme())[0], 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => { document.documentElement.style.colorScheme = 'light dark'; });
+  await page.$eval('#mixed', (e) => e.setAttribute('theme', 'auto'));
+  assert.equal((await scheme())[0], 'light');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an uncertain row says what is uncertain instead of "None"', async () => {
+  const { page, errors } = await open('blank.html');
+  await page.evaluate(async () => {
+    await import('/element/tierscope-preview.js');
+    const el = document.createElement('tierscope-preview');
+    el.id = 'unc';
+    el.setAttribute('required', 'oauth automation');
+    document.body.append(el);
+    await el.updateComplete;
+  });
+  const rows = await page.$$eval('#unc', (els) => [...els[0].shadowRoot.querySelectorAll('tr[data-status=uncertain] td.missing')].map((td) => td.textContent));
+  assert.ok(rows.length > 0, 'automation is uncertain somewhere');
+  for (const t of rows) assert.match(t, /^Sources disagree on: automation/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 /** The live region of element `id`: its attributes and text. */
 const liveRegion = (page, id) => page.evaluate((i) => {

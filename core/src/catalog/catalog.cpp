@@ -333,6 +333,14 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
       cat->aliases[alias] = target.get<std::string>();
     }
   }
+  if (doc.contains("legacy_read_only")) {
+    const auto& ro = doc["legacy_read_only"];
+    if (!ro.is_object() || !ro.contains("suffix") || !ro["suffix"].is_string() || !ro.contains("read_suffix") ||
+        !ro["read_suffix"].is_string() || ro["suffix"].get<std::string>().empty())
+      fail("legacy_read_only", "must be an object with a non-empty suffix and a read_suffix");
+    cat->read_only_suffix = ro["suffix"].get<std::string>();
+    cat->read_scope_suffix = ro["read_suffix"].get<std::string>();
+  }
   return cat;
 }
 

@@ -60,6 +60,9 @@ class Catalog {
   std::shared_ptr<const Model> model;
   std::vector<Scope> scopes;                       // catalog order
   std::map<std::string, std::string> aliases;      // alias -> canonical name
+  // OAuth 1's read-only legacy names ("contacts-ro"): the name's suffix, and what marks a read scope
+  // among the legacy scope's replacements (catalog legacy_read_only; empty suffix: none).
+  std::string read_only_suffix, read_scope_suffix;
   Requirements requirements;                       // the scopes' distinct strict and lenient grants
   const Scope* find(const std::string& name) const;  // exact canonical name
   std::optional<std::string> alias_target(const std::string& name) const;

@@ -24,13 +24,38 @@ ojson migrate_json(const RawInput& oauth1) {
   auto add = [&](const std::string& s) {
     if (std::find(migrated.begin(), migrated.end(), s) == migrated.end()) migrated.push_back(s);
   };
+  auto ends_with = [](const std::string& s, const std::string& tail) {
+    return !tail.empty() && s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+  };
   for (const auto& e : oauth1.entries) {
     std::string name = e.name;
     if (auto t = catalog->alias_target(name)) name = *t;
     const Scope* s = catalog->find(name);
+    // A read-only legacy name (contacts-ro): the legacy scope's read replacements only (catalog data).
+    const Scope* base = nullptr;
+    if (!s && ends_with(name, catalog->read_only_suffix)) {
+      std::string b = name.substr(0, name.size() - catalog->read_only_suffix.size());
+      if (auto t = catalog->alias_target(b)) b = *t;
+      base = catalog->find(b);
+    }
     ojson item;
     item["scope"] = e.name;
-    if (!s) {
+    if (base) {
+      std::vector<std::string> reads;
+      for (const auto& r : base->replaced_by)
+        if (ends_with(r, catalog->read_scope_suffix)) reads.push_back(r);
+      item["status"] = base->retired() ? "retired" : base->deprecated ? "deprecated" : "current";
+      if (!reads.empty()) {
+        item["replaced_by"] = reads;
+        item["note"] = "The read-only form of " + base->name + ": only the read scopes of its replacements.";
+        for (const auto& r : reads) add(r);
+      } else {
+        item["replaced_by"] = ojson::array({base->name});
+        item["note"] = "The read-only form of " + base->name + ", which has no read-only scope today: " + base->name +
+                       " (it can also write).";
+        add(base->name);
+      }
+    } else if (!s) {
       NameAdvice advice = catalog->name_index().advise(e.name);
       auto& near = advice.fix.empty() ? advice.guesses : advice.fix;
       item["status"] = "unknown";

@@ -45,8 +45,11 @@ std::string markdown_report(const json& r) {
                      " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
                      " account configurations\n\n";
     const json& req = r.at("request");
+    // A config checked with its install URL: the scopes below are the URL's, the config's is the check.
+    const bool pair = r.contains("url_check") && r["url_check"].is_object();
     const json& in = r.at("input");
-    md += "- Input: " + markdown_cell(in.at("format").get<std::string>());
+    md += "- Input: " + (pair ? std::string("app config + install URL (the scopes below are the URL's)")
+                              : markdown_cell(in.at("format").get<std::string>()));
     if (in.contains("json_path") && in["json_path"].is_string()) md += " (scopes from " + code_span_path(in["json_path"]) + ")";
     md += "\n";
     if (in.contains("ignored") && !in["ignored"].empty()) {
@@ -69,7 +72,30 @@ std::string markdown_report(const json& r) {
         md += "- " + markdown_cell(d.at("severity").get<std::string>()) + " " + code_span(d.at("code").get<std::string>()) + ": " +
               markdown_cell(d.at("message").get<std::string>()) + "\n";
     }
-    if (r.contains("url_check") && r["url_check"].is_object() && !r["url_check"].at("ok").get<bool>())
+    if (r.contains("account") && r["account"].is_object()) {
+      const json& a = r["account"];
+      std::string hubs;
+      auto acct = a.find("account");
+      if (acct != a.end() && acct->is_object()) {
+        auto list = acct->find("hubs");
+        if (list != acct->end() && list->is_object())
+          for (auto it = list->begin(); it != list->end(); ++it)
+            hubs += (hubs.empty() ? "" : ", ") + markdown_cell(it.key()) + " " + markdown_cell(it->get<std::string>());
+      }
+      md += "\n**Your custom account**" + (hubs.empty() ? std::string() : " (" + hubs + ")") + ": " +
+            markdown_status(a.at("status").get<std::string>()) + " · missing " + markdown_list(a.at("missing")) +
+            " · not granted (optional) " + markdown_list(a.at("dropped")) + "\n";
+    }
+    if (pair) {
+      const json& uc = r["url_check"];
+      std::string rules;
+      for (const auto& n : uc.at("rules_failed")) rules += (rules.empty() ? "" : ", ") + std::to_string(count(n));
+      md += "\n**Install URL check**: " +
+            (uc.at("ok").get<bool>() ? std::string("the install URL matches the app config.")
+                                     : "the install URL breaks rule" + std::string(uc.at("rules_failed").size() > 1 ? "s " : " ") +
+                                           rules + " (see the diagnostics); HubSpot refuses it on every account.") + "\n";
+    }
+    if (pair && !r["url_check"].at("ok").get<bool>())
     {
       std::string url = r["url_check"].at("fixed_url").get<std::string>();
       bool plain = url.find('`') == std::string::npos && escape_controls(url) == url;  // cannot leave the block

@@ -1,0 +1,139 @@
+// The answer first: the verdict bar (one line: how many standard tiers install, why the others do
+// not, and the first fix), the banner above the matrix when every tier fails for the same reason,
+// the empty state (nothing pasted: no verdict) and the stale state (the input cannot be read: the
+// matrix shows the last readable input, greyed). Every count and name comes from the report and the
+// catalog's model (model.js); nothing here knows HubSpot's products.
+import { h, replaceChildren, codes } from './dom.js';
+import { fixLabel, staticAuth } from './panels.js';
+import { invalidScopes, brokenRules } from './matrix.js';
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/** The install URL rules a report cites, in words (from its url-config-mismatch diagnostics): Map(rule → words). */
+export function ruleWords(report) {
+  const out = new Map();
+  for (const d of report.diagnostics || []) {
+    const m = d.code === 'url-config-mismatch' && /^Rule (\d+): (.*?)\. Fix: /.exec(d.message || '');
+    if (m) out.set(Number(m[1]), m[2]);
+  }
+  return out;
+}
+
+/**
+ * When every standard tier fails for one reason: {status, text, names}; else null. Names: the scopes
+ * concerned (every tier lacks them, or they are invalid).
+ */
+export function sameReason(report) {
+  const ps = report.profiles;
+  if (!ps.length) return null;
+  const status = ps[0].status;
+  if (status === 'installs' || status === 'uncertain' || ps.some((p) => p.status !== status)) return null;
+  if (status === 'invalid-scope') {
+    const names = invalidScopes(report);
+    return { status, names, text: names.length ? `${names.length === 1 ? 'An invalid scope' : `${names.length} invalid scopes`}: HubSpot refuses the install on every account` : 'An invalid scope request: HubSpot refuses the install on every account' };
+  }
+  if (status === 'url-mismatch' || status === 'insufficient-scopes') {
+    const rules = brokenRules(report); const words = ruleWords(report);
+    return { status, names: [], text: `The install URL breaks ${rules.length > 1 ? 'rules' : 'rule'} ${rules.join(', ')}${rules.length && words.has(rules[0]) ? ` (${words.get(rules[0])})` : ''}: HubSpot refuses it on every account` };
+  }
+  if (status === 'permission-error') {
+    const key = JSON.stringify(ps[0].missing);
+    if (ps.some((p) => JSON.stringify(p.missing) !== key)) return null;
+    return { status, names: ps[0].missing, text: `No standard tier has ${ps[0].missing.length === 1 ? 'this required scope' : 'these required scopes'}: every install gets the permission error` };
+  }
+  return null;
+}
+
+/**
+ * The first fix for a report: {label, run: 'url' | 'fix', suggestion, scope, code}, or null. Order:
+ * the corrected install URL, an error's fix, the suggestion that unlocks the most tiers, a warning's fix.
+ */
+export function topFix(report) {
+  const c = report.url_check;
+  if (c && !c.ok && c.fixed_url) return { label: 'Use the corrected install URL', run: 'url' };
+  const still = staticAuth(report); // static auth: never "make optional" (the scope would be ignored)
+  const usable = (s) => s && !(still && s.action === 'make-optional');
+  const labelled = (d) => usable(d.suggestion) && (d.suggestion.action !== 'replace' || d.scope) && fixLabel(d.suggestion, d.scope);
+  const err = (report.diagnostics || []).find((d) => d.severity === 'error' && d.code !== 'url-config-mismatch' && labelled(d));
+  if (err) return { label: labelled(err), run: 'fix', suggestion: err.suggestion, scope: err.scope, code: err.code };
+  const cov = report.coverage.profiles;
+  if (cov.installs < cov.total) {
+    const s = (report.suggestions || []).find((x) => usable(x) && fixLabel(x, x.scopes && x.scopes[0]));
+    if (s) return { label: fixLabel(s, s.scopes && s.scopes[0]), run: 'fix', suggestion: s, scope: s.scopes && s.scopes[0], code: null, unlocks: (s.unlocks || []).length };
+    const warn = (report.diagnostics || []).find((d) => d.severity === 'warning' && labelled(d));
+    if (warn) return { label: labelled(warn), run: 'fix', suggestion: warn.suggestion, scope: warn.scope, code: warn.code };
+  }
+  return null;
+}
+
+/** The verdict line's words for a report: {state, text}. */
+export function verdictText(report) {
+  const counts = {};
+  for (const p of report.profiles) counts[p.status] = (counts[p.status] || 0) + 1;
+  const total = report.profiles.length; const ok = counts.installs || 0; const unsure = counts.uncertain || 0;
+  const failing = total - ok - unsure;
+  const same = sameReason(report);
+  if (same) return { state: 'fails', text: `Installs on no standard tier. ${same.text}.` };
+  if (ok === total) return { state: 'installs', text: `Installs on every standard tier (${total} of ${total}).` };
+  const parts = [`Installs on ${ok} of ${total} standard tiers`];
+  if (unsure) parts.push(`${unsure} uncertain`);
+  if (failing) {
+    const missing = new Map();
+    for (const p of report.profiles) if (p.status === 'permission-error') for (const n of p.missing) missing.set(n, (missing.get(n) || 0) + 1);
+    const top = [...missing].sort((a, b) => b[1] - a[1])[0];
+    parts.push(`${failing} fail${top ? `, most for lack of ${top[0]}` : ''}`);
+  }
+  return { state: ok ? (failing || unsure ? 'partial' : 'installs') : unsure ? 'uncertain' : 'fails', text: parts.join(' · ') + '.' };
+}
+
+/**
+ * Paints the verdict bar (root: #verdict) for a report. onFix(topFix) applies the fix.
+ */
+export function renderVerdict(root, report, onFix) {
+  const v = verdictText(report);
+  const fix = topFix(report);
+  root.dataset.state = v.state;
+  replaceChildren(root.querySelector('.verdict-line'), h('span.verdict-icon', { 'aria-hidden': 'true', text: v.state === 'installs' ? '✓ ' : v.state === 'fails' ? '✕ ' : '◐ ' }), v.text);
+  const slot = root.querySelector('.verdict-fix');
+  replaceChildren(slot, fix ? [h('span.k', { text: 'First fix: ' }),
+    h('button.fix', { type: 'button', id: 'verdict-fix', 'data-action': fix.run === 'url' ? 'use-fixed-url' : fix.suggestion.action, onclick: () => onFix(fix), text: fix.label }),
+    fix.unlocks ? h('span.k', { text: ` (+${plural(fix.unlocks, 'tier', 'tiers')})` }) : ''] : '');
+}
+
+/** The verdict bar with no verdict: text says why (nothing pasted, or the input cannot be read). */
+export function renderNoVerdict(root, state, text) {
+  root.dataset.state = state;
+  replaceChildren(root.querySelector('.verdict-line'), text);
+  replaceChildren(root.querySelector('.verdict-fix'));
+}
+
+/** The banner above the matrix when every tier fails for the same reason (hidden otherwise). */
+export function renderBanner(banner, table, report, onFix) {
+  const same = sameReason(report);
+  table.toggleAttribute('data-same', !!same);
+  banner.hidden = !same;
+  if (!same) { replaceChildren(banner); return; }
+  const fix = topFix(report);
+  banner.dataset.status = same.status;
+  replaceChildren(banner, h('p', {}, h('strong', { text: same.text }), same.names.length ? [': ', ...codes(same.names)] : '', '.'),
+    fix ? h('button.fix', { type: 'button', onclick: () => onFix(fix), text: fix.label }) : '');
+}
+
+/** Empty input: every cell says so (data-status="none"); no verdict is shown. */
+export function renderEmptyMatrix(table) {
+  for (const btn of table.querySelectorAll('button[data-profile]')) {
+    btn.dataset.status = 'none';
+    replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: '–' }), ' ', 'paste scopes');
+    replaceChildren(btn.querySelector('.cell-detail'));
+  }
+  table.removeAttribute('data-same');
+}
+
+/** Marks the matrix as the last readable input (error: the reason), or clears the mark. */
+export function markStale(panel, table, note, error) {
+  const stale = !!error;
+  table.toggleAttribute('data-stale', stale);
+  panel.toggleAttribute('data-stale', stale);
+  note.hidden = !stale;
+  note.textContent = stale ? `Showing the last readable input: ${error}` : '';
+}
