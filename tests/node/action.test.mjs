@@ -4,10 +4,10 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, WASM_DIR } from './helpers.mjs';
+import { CLI, ROOT, WASM_DIR } from './helpers.mjs';
 
 const ENTRY = join(ROOT, 'action', 'entry.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'tierscope-action-'));
@@ -68,4 +68,24 @@ test('pre-commit mode: each file checked; a gate or an error diagnostic fails', 
   const r = run([good, cfg]);
   assert.equal(r.status, 1);
   assert.match(r.stdout, /unknown-scope/);
+});
+
+// A HubSpot project folder: each finding annotated at its own file and line (the native CLI as the bin).
+const NATIVE = CLI;
+test('a project folder: findings annotated at their file and line', { skip: !existsSync(NATIVE) && 'no native CLI' }, () => {
+  const dir = join(tmp, 'project');
+  mkdirSync(join(dir, 'src', 'app', 'cards'), { recursive: true });
+  writeFileSync(join(dir, 'hsproject.json'), '{"name": "p", "srcDir": "src", "platformVersion": "2025.2"}');
+  writeFileSync(join(dir, 'src', 'app', 'app-hsmeta.json'),
+    '{\n  "uid": "p",\n  "type": "app",\n  "config": {\n    "distribution": "private",\n    "auth": {"type": "static", "requiredScopes": ["oauth"]}\n  }\n}\n');
+  writeFileSync(join(dir, 'src', 'app', 'cards', 'deal-hsmeta.json'),
+    '{\n  "uid": "deal_card",\n  "type": "card",\n  "config": {\n    "objectTypes": ["deals"]\n  }\n}\n');
+  const summary = file('summary-p.md', ''), output = file('output-p.txt', '');
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', GITHUB_ACTIONS: 'true', RUNNER_TEMP: tmp,
+    GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, TIERSCOPE_BIN: NATIVE, INPUT_INPUT: dir, INPUT_REQUIRE_INSTALL_ON: 'free' };
+  const r = spawnSync(process.execPath, [ENTRY], { env, encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stdout + r.stderr);  // the project's error fails the gate
+  const card = join(dir, 'src', 'app', 'cards', 'deal-hsmeta.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  assert.match(r.stdout, new RegExp(`^::error file=${card},line=5,title=tierscope feature-scope-missing::`, 'm'));
+  assert.equal(readFileSync(output, 'utf8'), 'gate=failed\n');
 });

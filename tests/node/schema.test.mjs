@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,16 @@ test('the native CLI: every command\'s --format json matches its definition', { 
   assertValid('diff', cli(['diff', file('old.txt', 'oauth contacts'), file('new.txt', 'oauth automation'), '--format', 'json']), 'diff');
   assertValid('scopes', cli(['scopes', '--format', 'json']), 'scopes');
   assertValid('calls', cli(['calls', calls, cfg, '--format', 'json']), 'calls');
+});
+
+test('the native CLI: check DIR, diff DIR DIR and calls --scan match their definitions', { skip: !existsSync(CLI) && 'no native CLI' }, () => {
+  const projects = join(ROOT, 'tests', 'fixtures', 'projects');
+  for (const name of ['kwtsms', 'crm-card-webhooks', 'bands']) assertValid('project', cli(['check', join(projects, name), '--format', 'json']), `check ${name}`);
+  assertValid('project_diff', cli(['diff', join(projects, 'hdoom'), join(projects, 'kwtsms'), '--format', 'json']), 'diff of two projects');
+  const src = join(tmp, 'code');
+  mkdirSync(src);
+  writeFileSync(join(src, 'a.js'), 'await hubspotClient.crm.contacts.basicApi.getPage();\n');
+  assertValid('calls', cli(['calls', '--scan', src, '--format', 'json']), 'calls --scan');
 });
 
 test('the JS API: check, checkPair, parse, buildUrls, migrate, diff, scopes, calls', async () => {

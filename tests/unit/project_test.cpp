@@ -147,7 +147,7 @@ TEST_CASE("project: a marketplace app needs oauth auth") {
   const json* d = find_diag(doc, "invalid-distribution-auth");
   REQUIRE(d);
   CHECK((*d)["path"] == "config.auth.type");
-  CHECK((*d)["line"] == 6);
+  CHECK((*d)["line"] == 7);  // the auth block (written on one line)
   json ok = project_ok(files_of({{"hsproject.json", kProject}, {"src/app/app-hsmeta.json", app(kOauth)}}));
   CHECK(find_diag(ok, "invalid-distribution-auth") == nullptr);
 }
