@@ -245,7 +245,7 @@ TEST_CASE("least privilege: hand-made cases with known answers") {
   }
 }
 
-TEST_CASE("calls: least privilege with the real catalog: every call works; install everywhere is the second answer") {
+TEST_CASE("calls: least privilege with the real catalog: every call works — install everywhere is the second answer") {
   json r = calls_ok("GET /crm/v3/objects/contacts/1\nGET /automation/v4/flows\n");
   const json& lp = r["least_privilege"];
   // A smallest set with which every call works: automation is required, not optional.
@@ -373,7 +373,7 @@ TEST_CASE("calls: commerce objects take their own scopes, never custom objects'"
   CHECK(one("GET /crm/v3/objects/p_widgets/1")["chosen"] == json::array({"crm.objects.custom.read"}));
 }
 
-TEST_CASE("calls: unused never lists a scope a generic-object call may need; uncovered names its cover") {
+TEST_CASE("calls: unused never lists a scope a generic-object call may need — uncovered names its cover") {
   std::string config = R"({"auth": {"requiredScopes": ["oauth", "crm.objects.custom.read", "crm.objects.contacts.read"]}})";
   json r = calls_ok("GET /crm/v3/objects/{objectType}/1\nGET /crm/v3/objects/{objectType}\nPOST /crm/v3/objects/deals\n", config);
   for (const auto& u : r["unused"]) CHECK(u["scope"] != "crm.objects.custom.read");

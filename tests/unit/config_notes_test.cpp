@@ -48,7 +48,7 @@ TEST_CASE("conflicting-keys: auth.scopes next to auth.requiredScopes, top-level 
   CHECK(messages(check_ok(R"({"auth": {"requiredScopes": ["oauth"], "scopes": null}})"), "conflicting-keys").empty());
 }
 
-TEST_CASE("conflicting-keys: both config.auth and auth; config.auth.scopes") {
+TEST_CASE("conflicting-keys: both config.auth and auth — config.auth.scopes") {
   json r = check_ok(R"({"uid": "a", "type": "app", "config": {"name": "Both",
       "auth": {"type": "oauth", "requiredScopes": ["oauth", "crm.objects.deals.read"], "scopes": ["oauth", "automation"]}},
       "auth": {"requiredScopes": ["oauth", "automation"]}})");

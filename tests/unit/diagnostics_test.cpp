@@ -14,7 +14,7 @@ TEST_CASE("unknown-scope suggests by case and by edit distance") {
   CHECK(diag(nothing_near, "unknown-scope")["suggestion"]["action"] == "remove");
 }
 
-TEST_CASE("retired-scope suggests the replacements; deprecated-scope warns") {
+TEST_CASE("retired-scope suggests the replacements — deprecated-scope warns") {
   json r = check_ok("contacts");
   const json& d = diag(r, "retired-scope");
   CHECK(d["severity"] == "error");
@@ -62,7 +62,7 @@ TEST_CASE("undocumented-availability and secondary-source") {
   CHECK_FALSE(has_code(r, "secondary-source", "oauth"));
 }
 
-TEST_CASE("missing-oauth adds oauth; empty-request warns") {
+TEST_CASE("missing-oauth adds oauth — empty-request warns") {
   json r = check_ok("tickets");
   CHECK(diag(r, "missing-oauth")["severity"] == "info");
   CHECK(diag(r, "missing-oauth")["suggestion"]["scopes"] == json::array({"oauth"}));

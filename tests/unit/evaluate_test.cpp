@@ -251,7 +251,7 @@ TEST_CASE("coverage breakdowns by hub tier and by feature") {
   CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 65536);
 }
 
-TEST_CASE("profiles option limits rows, coverage stays whole; bad options are errors") {
+TEST_CASE("profiles option limits rows, coverage stays whole — bad options are errors") {
   json r = check_ok("automation", R"({"profiles": ["free", "marketing-professional"]})");
   REQUIRE(r["profiles"].size() == 2);
   CHECK(r["profiles"][0]["id"] == "free");

@@ -41,7 +41,7 @@ TEST_CASE("explain: the document's members, in the contract's order") {
   CHECK(out.json.find("\"fix\"") < out.json.find("\"diagnostics\""));
 }
 
-TEST_CASE("explain: 403 any -> add the alternative most tiers have; all -> each, optional when it locks tiers out") {
+TEST_CASE("explain: 403 any -> add the alternative most tiers have — all -> each, optional when it locks tiers out") {
   json any = explain_ok(sample("403.json"));  // leads.read (Sales Pro) or contacts.read (every account)
   CHECK(any_action(any, "add", "crm.objects.contacts.read"));
   CHECK_FALSE(any_action(any, "add", "crm.objects.leads.read"));

@@ -52,7 +52,7 @@ void one_line_messages(const tierscope::Outcome& out, bool quotes = true) {
 }
 }  // namespace
 
-TEST_CASE("escape_controls: newlines, other controls and bidi overrides become \\uXXXX; its output is unchanged by it") {
+TEST_CASE("escape_controls: newlines, other controls and bidi overrides become \\uXXXX — its output is unchanged by it") {
   CHECK(tierscope::escape_controls("a\nb\r\x1b\x7f") == "a\\u000ab\\u000d\\u001b\\u007f");
   CHECK(tierscope::escape_controls("\xc2\x85 \xe2\x80\xae \xe2\x81\xa6") == "\\u0085 \\u202e \\u2066");
   CHECK(tierscope::escape_controls("crm.objects.contacts.read \xc3\xa9") == "crm.objects.contacts.read \xc3\xa9");

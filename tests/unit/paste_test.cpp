@@ -61,7 +61,7 @@ TEST_CASE("a README's numbered steps: only the list under the scopes heading is 
   CHECK(ignored_line(r, 20, "not a scope list"));
 }
 
-TEST_CASE("code arrays: JS/TS, Python, Ruby, Go, PHP; comments are not requested") {
+TEST_CASE("code arrays: JS/TS, Python, Ruby, Go, PHP — comments are not requested") {
   // from nurbolalmishev-art/wix-hubspot, src/backend/hubspot/constants.ts
   json ts = check_ok(R"(export const HUBSPOT_AUTH_BASE = "https://app.hubspot.com";
 
@@ -155,7 +155,7 @@ TEST_CASE("YAML lists with notes in parentheses, Markdown bullets with descripti
   CHECK(req(optional_heading, "optional") == Names{"automation"});
 }
 
-TEST_CASE("a typo on a list line is kept and flagged; prose is not a scope") {
+TEST_CASE("a typo on a list line is kept and flagged — prose is not a scope") {
   json r = check_ok("Add these:\n- crm.object.contacts.read\n- Tickets\nPlease make sure the app is public.\n");
   CHECK(has_code(r, "unknown-scope", "crm.object.contacts.read"));
   CHECK(has_code(r, "unknown-scope", "Tickets"));

@@ -106,7 +106,7 @@ TEST_CASE("project: an app card needs its object's read scope as required (file,
   CHECK(doc["implied_scopes"].size() == 2);
 }
 
-TEST_CASE("project: a card on a custom object needs crm.objects.custom.read; an app object is not checked") {
+TEST_CASE("project: a card on a custom object needs crm.objects.custom.read — an app object is not checked") {
   json doc = project_ok(files_of({{"hsproject.json", kProject},
                                   {"src/app/app-hsmeta.json", app(R"({"type": "oauth", "requiredScopes": ["oauth", "crm.objects.custom.read"]})")},
                                   {"src/app/cards/c-hsmeta.json", card(R"(["p_pets", "2-12345", "band"])")},
@@ -125,7 +125,7 @@ TEST_CASE("project: an unknown object type is a warning, not a guess") {
   CHECK(doc["features"][0]["implies"].empty());
 }
 
-TEST_CASE("project: webhook subscriptions need the object's read scope as required; inactive ones do not") {
+TEST_CASE("project: webhook subscriptions need the object's read scope as required — inactive ones do not") {
   std::string hooks = R"({"uid": "hooks", "type": "webhooks", "config": {"settings": {"targetUrl": "https://x.example"},
     "subscriptions": {"crmObjects": [{"subscriptionType": "object.creation", "objectType": "company", "active": true},
                                      {"subscriptionType": "object.creation", "objectType": "deal", "active": false}],
@@ -199,7 +199,7 @@ TEST_CASE("project: the files must be an object of texts") {
   CHECK_FALSE(tierscope::check_project(R"({"a": 1})", "").ok);
 }
 
-TEST_CASE("project diff: static to oauth uninstalls everywhere; a new card adds its scope") {
+TEST_CASE("project diff: static to oauth uninstalls everywhere — a new card adds its scope") {
   REQUIRE(tierscope::load_project_rules(tierscope::builtin_project_rules_json()).ok);
   json before = files_of({{"hsproject.json", kProject},
                           {"src/app/app-hsmeta.json", R"({"uid": "a", "type": "app", "config": {"distribution": "private", "auth": {"type": "static", "requiredScopes": ["oauth"]}}})"}});

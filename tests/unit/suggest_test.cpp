@@ -100,7 +100,7 @@ TEST_CASE("confident fixes: case, aliases, family/object/access spellings, legac
   }
 }
 
-TEST_CASE("guesses from spelling are words, not fixes; nothing alike means remove") {
+TEST_CASE("guesses from spelling are words, not fixes — nothing alike means remove") {
   // contcts is one typo from contacts and two from contracts: a guess, in the message only.
   json d = unknown("crm.objects.contcts.read");
   CHECK(d["suggestion"].is_null());
@@ -123,7 +123,7 @@ TEST_CASE("guesses from spelling are words, not fixes; nothing alike means remov
   CHECK(unknown("completely-made-up-thing")["suggestion"] == json({{"action", "remove"}, {"scopes", json::array()}}));
 }
 
-TEST_CASE("every catalog name, misspelt by case, comes back to itself; no fix ever lowers access") {
+TEST_CASE("every catalog name, misspelt by case, comes back to itself — no fix ever lowers access") {
   for (const auto& s : catalog().scopes) {
     if (s.retired()) continue;
     std::string upper = s.name;

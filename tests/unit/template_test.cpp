@@ -96,7 +96,7 @@ TEST_CASE("a placeholder in scope or optional_scope is an error that names it") 
   CHECK_FALSE(has_code(check_ok(kHost + "client_id=abc&scope=oauth"), "url-placeholder"));
 }
 
-TEST_CASE("spaces outside placeholders are still refused; placeholder detection is bounded") {
+TEST_CASE("spaces outside placeholders are still refused — placeholder detection is bounded") {
   auto bad = tierscope::check_text(kHost + "client_id={{ id }}&scope=oauth crm.objects.contacts.read", "");
   CHECK_FALSE(bad.ok);
   CHECK(bad.error.find("cannot contain spaces") != std::string::npos);

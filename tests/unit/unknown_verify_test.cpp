@@ -110,7 +110,7 @@ TEST_CASE("hub aliases in an account: revenue, commerce, crm, crmHub, cms, dataH
   CHECK(refused.error.find("revenue") != std::string::npos);  // the message lists the accepted keys
 }
 
-TEST_CASE("Commerce Hub shows as Revenue Hub (formerly Commerce Hub); profile ids unchanged") {
+TEST_CASE("Commerce Hub shows as Revenue Hub (formerly Commerce Hub) — profile ids unchanged") {
   json r = check_ok("oauth");
   CHECK(profile(r, "commerce-professional")["name"] == "Revenue Hub (formerly Commerce Hub) Professional");
 }

@@ -136,7 +136,7 @@ TEST_CASE("an add-on the sources disagree about: the custom account decides what
   CHECK_FALSE(find_diag(none, "sources-disagree", "addon.tx"));
 }
 
-TEST_CASE("an optional disputed scope never blocks; the token may lack it") {
+TEST_CASE("an optional disputed scope never blocks — the token may lack it") {
   UseCatalog use(hubspot_like());
   json r = fields_ok({{"required", "oauth"}, {"optional", "disputed.pro"}});
   const json& sp = profile(r, "sales-professional");
