@@ -197,5 +197,5 @@ test('the corpus reaches every input format', async () => {
     const r = runWasm(() => ts.check(c.fields, c.options));
     if (!r.error) formats.add(r.out.input.format);
   }
-  assert.deepEqual([...formats].sort(), ['app-hsmeta', 'install-url', 'list', 'private-app', 'public-app']);
+  assert.deepEqual([...formats].sort(), ['app-hsmeta', 'connector', 'install-url', 'json-scopes', 'list', 'private-app', 'public-app']);
 });

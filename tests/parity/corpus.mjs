@@ -273,6 +273,8 @@ export function buildCorpus() {
   addText('paste: connector apiProperties.json', JSON.stringify({ properties: { connectionParameters: { token: { type: 'oauthSetting', oAuthSettings: { identityProvider: 'oauth2', scopes: ['crm.objects.contacts.read tickets content oauth forms crm.schemas.line_items.write'] } } } } }, null, 2));
   addText('paste: a bad name, then make-optional', 'oauth crm.objects.contacts.read tickets content actions timeline forms files crm.objects.custom.read crm.schemas.line_items.write');
   addText('paste: install URL without oauth', 'https://app.hubspot.com/oauth/authorize?client_id=x&redirect_uri=https%3A%2F%2Fa.example%2Fcb&scope=crm.objects.contacts.read%20automation');
+  addText('paste: JSON with one scope list', '{"integration": {"hubspot": {"oauth_scopes": "oauth crm.lists.read", "optionalScopes": []}}}');
+  addText('paste: JSON with one scope list under another key', '{"integration": {"hubspot": {"oauth_scopes": "oauth crm.lists.read"}}}');
   addText('paste: static-auth app', JSON.stringify({ config: { name: 'Static', auth: { type: 'static', requiredScopes: ['oauth', 'crm.objects.contacts.read', 'automation', 'content'] } } }));
 
   // 7. The other commands: an app config with its install URL (check CONFIG URL-FILE vs checkPair),

@@ -220,7 +220,9 @@ void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked
       NameAdvice advice = catalog.name_index().advise(name);
       maybe = advice.fix.empty() ? advice.guesses : advice.fix;
     }
-    if (!maybe.empty()) s.did_you_mean.push_back({name, maybe});
+    if (maybe.empty()) continue;
+    s.renamed.push_back(name);
+    s.did_you_mean.push_back(std::move(maybe));
   }
   if (s.scopes.empty()) return;
   for (const auto& row : rows)

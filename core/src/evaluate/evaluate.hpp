@@ -38,7 +38,8 @@ struct Suggestion {
   std::string action = "make-optional";
   std::vector<std::string> scopes, unlocks;
   std::uint32_t combinations = 0;
-  std::vector<std::pair<std::string, std::vector<std::string>>> did_you_mean;  // remove-or-rename: name -> candidates
+  std::vector<std::string> renamed;                 // remove-or-rename: the names with candidates,
+  std::vector<std::vector<std::string>> did_you_mean;  // and those candidates
 };
 
 struct Evaluation {

@@ -136,12 +136,16 @@ bool scope_key(const std::string& key) {
 }
 
 // Every scope list (a string or an array of strings under a scope key) in a JSON document, by path.
-void find_scope_lists(const json& node, const std::string& path, std::vector<std::pair<std::string, const json*>>& found) {
+struct Found {
+  std::vector<std::string> paths;
+  std::vector<const json*> lists;
+};
+void find_scope_lists(const json& node, const std::string& path, Found& found) {
   if (node.is_object()) {
     for (const auto& [key, value] : node.items()) {
       std::string at = path.empty() ? key : path + "." + key;
       bool strings = value.is_string() || (value.is_array() && std::all_of(value.begin(), value.end(), [](const json& v) { return v.is_string(); }));
-      if (scope_key(key) && strings) found.push_back({at, &value});
+      if (scope_key(key) && strings) found.paths.push_back(at), found.lists.push_back(&value);
       else find_scope_lists(value, at, found);
     }
   } else if (node.is_array()) {
@@ -152,22 +156,21 @@ void find_scope_lists(const json& node, const std::string& path, std::vector<std
 // Any other JSON: a connector manifest (Power Platform apiProperties.json:
 // properties.connectionParameters.*.oAuthSettings.scopes) or a document with one scope list.
 RawInput read_scope_list_json(const json& doc) {
-  std::vector<std::pair<std::string, const json*>> found;
+  Found found;
   find_scope_lists(doc, "", found);
-  std::vector<std::string> paths;
-  for (const auto& f : found) paths.push_back(f.first);
-  if (found.size() != 1)
-    parse_error(found.empty() ? "this JSON is not an app config tierscope knows and has no scope list: expected config.auth "
+  const auto& paths = found.paths;
+  if (paths.size() != 1)
+    parse_error(paths.empty() ? "this JSON is not an app config tierscope knows and has no scope list: expected config.auth "
                                 "(app-hsmeta.json), auth (public-app.json), scopes (private app.json), or one key named "
                                 "like scopes"
-                              : "this JSON has " + std::to_string(found.size()) + " scope lists (" +
+                              : "this JSON has " + std::to_string(paths.size()) + " scope lists (" +
                                     escape_controls(join(paths, ", ")) + "); paste the one to check");
   RawInput in;
-  in.json_path = found[0].first;
+  in.json_path = paths[0];
   in.format = in.json_path.rfind("properties.connectionParameters.", 0) == 0 ? "connector" : "json-scopes";
   std::string key = in.json_path.substr(in.json_path.find_last_of('.') + 1);
   Kind kind = ascii_lower(key).find("optional") != std::string::npos ? Kind::Optional : Kind::Required;
-  const json& list = *found[0].second;  // each string may hold several names (apiProperties.json does)
+  const json& list = *found.lists[0];  // each string may hold several names (apiProperties.json does)
   if (list.is_string()) add_list(in, list.get<std::string>(), kind, in.json_path);
   for (std::size_t i = 0; list.is_array() && i < list.size(); ++i)
     add_list(in, list[i].get<std::string>(), kind, in.json_path + "[" + std::to_string(i) + "]");

@@ -357,7 +357,8 @@ class Reader {
 Pasted read_pasted_list(std::string_view text) {
   Reader r;
   std::size_t number = 1;
-  for (std::size_t start = 0; start <= text.size(); ++number) {
+  // Past kMaxScopes names the reading stops: the caller refuses the input (input-too-large) anyway.
+  for (std::size_t start = 0; start <= text.size() && r.out.names.size() <= kMaxScopes; ++number) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     r.line(text.substr(start, end - start), number);

@@ -10,13 +10,8 @@
 
 namespace tierscope {
 
-struct PastedName {
-  std::string name;
-  Kind kind;
-};
-
 struct Pasted {
-  std::vector<PastedName> names;
+  std::vector<Entry> names;
   std::vector<Ignored> ignored;  // at most kMaxIgnored lines, then one "more ignored lines"
 };
 

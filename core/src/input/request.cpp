@@ -45,8 +45,8 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   std::map<std::string, Kind> kind_of;           // canonical name -> strongest kind given
   std::map<std::string, std::set<int>> kinds_seen;
   std::set<std::string> reported;                // names whose name-level diagnostics were given
-  std::map<std::pair<std::string, int>, std::size_t> repeats;  // (canonical, kind) -> repeats after the first
-  std::vector<std::pair<std::size_t, std::pair<std::string, int>>> repeat_at;  // duplicate-scope diagnostics
+  std::vector<std::string> repeated;     // canonical name + kind digit, one per duplicate-scope diagnostic
+  std::vector<std::size_t> repeat_at, repeats;  // its place in diags; how many times it is listed
   for (const auto& e : in.entries) {
     std::string canonical = e.name;
     const Scope* scope = catalog.find(e.name);
@@ -101,9 +101,14 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     }
     auto& seen = kinds_seen[canonical];
     if (seen.count(int(e.kind))) {  // one diagnostic per name and kind, with its count (filled in below)
-      auto& count = repeats[{canonical, int(e.kind)}];
-      if (count++ == 0) {
-        repeat_at.push_back({diags.size(), {canonical, int(e.kind)}});
+      std::string key = canonical + char('0' + int(e.kind));
+      auto at = std::find(repeated.begin(), repeated.end(), key);
+      if (at != repeated.end()) {
+        ++repeats[std::size_t(at - repeated.begin())];
+      } else {
+        repeated.push_back(key);
+        repeats.push_back(2);
+        repeat_at.push_back(diags.size());
         diags.push_back({"info", "duplicate-scope", e.name, "", "remove", {e.name}});
       }
     } else if (!seen.empty() && seen.size() == 1) {
@@ -119,9 +124,11 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     kind_of[canonical] = it == kind_of.end() ? e.kind : std::min(it->second, e.kind);
   }
 
-  for (const auto& [at, key] : repeat_at)
-    diags[at].message = quote_name(key.first) + " is listed " + std::to_string(repeats[key] + 1) + " times as " +
-                        kind_list(Kind(key.second)) + "; counted once.";
+  for (std::size_t k = 0; k < repeated.size(); ++k) {
+    const std::string& key = repeated[k];
+    diags[repeat_at[k]].message = concat({quote_name(key.substr(0, key.size() - 1)), " is listed ", std::to_string(repeats[k]),
+                                          " times as ", kind_list(Kind(key.back() - '0')), "; counted once."});
+  }
 
   if (kind_of.empty()) {
     diags.push_back({"warning", "empty-request", "", "No scopes found in the input.", "", {}});

@@ -216,7 +216,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
     w.field("combinations", s.combinations);
     if (s.action == "remove-or-rename") {
       w.key("did_you_mean").begin_object();
-      for (const auto& [name, maybe] : s.did_you_mean) w.key(name).strings(maybe);
+      for (std::size_t k = 0; k < s.renamed.size(); ++k) w.key(s.renamed[k]).strings(s.did_you_mean[k]);
       w.end_object();
     }
     w.end_object();
