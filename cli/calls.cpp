@@ -72,7 +72,7 @@ std::string install_everywhere_text(const json& ie, const json& total, std::stri
                     " (installs on " + percent(ie["combinations"], total) + " of account configurations)\n";
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // calls -> tiers
   for (const auto& c : ie["calls_failing"]) {
-    std::string calls = words(c["calls"], f, ", ");
+    std::string calls = (c.value("uncertain", false) ? "?" : "") + words(c["calls"], f, ", ");  // "?": a possible 403
     auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == calls; });
     if (it == groups.end()) groups.push_back({calls, {c["profile"].get<std::string>()}});
     else it->second.push_back(c["profile"].get<std::string>());
@@ -80,7 +80,8 @@ std::string install_everywhere_text(const json& ie, const json& total, std::stri
   for (const auto& [calls, tiers] : groups) {
     std::string t;
     for (const auto& p : tiers) t += (t.empty() ? "" : ", ") + f(p);
-    out += "  403 on " + t + ": " + calls + "\n";
+    const bool maybe = !calls.empty() && calls[0] == '?';
+    out += std::string(maybe ? "  possible 403 on " : "  403 on ") + t + ": " + calls.substr(maybe ? 1 : 0) + "\n";
   }
   return out;
 }
@@ -146,7 +147,8 @@ std::string render_markdown(const json& r) {
   if (!ie["optional"].empty()) {
     out += "\n**Install everywhere:** required " + words(ie["required"], md, ", ") + "; optional " + words(ie["optional"], md, ", ") +
            ". Calls that get a 403:\n\n| Tier | Calls |\n|---|---|\n";
-    for (const auto& c : ie["calls_failing"]) out += "| " + md(c["profile"].get<std::string>()) + " | " + words(c["calls"], md, ", ") + " |\n";
+    for (const auto& c : ie["calls_failing"])
+      out += "| " + md(c["profile"].get<std::string>()) + " | " + (c.value("uncertain", false) ? "possible 403: " : "") + words(c["calls"], md, ", ") + " |\n";
   }
   if (!r["unused"].is_null()) {
     out += "\n**Unused scopes:** " + (r["unused"].empty() ? std::string("none") : "") ;

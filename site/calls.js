@@ -78,15 +78,15 @@ export function initCalls(ts, current, onUse) {
     if (!ie || !ie.optional.length) return '';
     const groups = new Map();
     for (const f of ie.calls_failing) {
-      const key = f.calls.join('\n');
-      if (!groups.has(key)) groups.set(key, { calls: f.calls, tiers: [] });
+      const key = `${f.uncertain ? 1 : 0}\n${f.calls.join('\n')}`;
+      if (!groups.has(key)) groups.set(key, { calls: f.calls, tiers: [], uncertain: f.uncertain });
       groups.get(key).tiers.push(f.profile);
     }
     return h('div', { id: 'calls-everywhere' },
       h('h4', { text: 'Or install on every tier' }),
       h('p', {}, h('span.k', { text: 'Required: ' }), codes(ie.required), h('span.k', { text: ' Optional: ' }), codes(ie.optional)),
       h('ul.diagnostics', {}, [...groups.values()].map((g) => h('li.diag', {},
-        h('span.k', { text: `403 on ${g.tiers.length} ${g.tiers.length === 1 ? 'tier' : 'tiers'}: ` }),
+        h('span.k', { text: `${g.uncertain ? 'Possibly 403' : '403'} on ${g.tiers.length} ${g.tiers.length === 1 ? 'tier' : 'tiers'}: ` }),
         ...g.calls.flatMap((c, i) => [i ? ', ' : '', h('code', { text: c })]), ` (${g.tiers.join(', ')})`))));
   }
 

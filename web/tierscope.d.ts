@@ -500,7 +500,8 @@ export interface CallsReport {
       optional: string[];
       combinations: number;
       profiles_install: number;
-      calls_failing: Array<{ profile: ProfileId; calls: string[] }>;
+      /** uncertain: the sources leave the scope's availability on that profile open (a 403 is possible). */
+      calls_failing: Array<{ profile: ProfileId; calls: string[]; uncertain: boolean }>;
     };
   };
   /** With a config: requested scopes no call needs, and the standard profiles each locks out. Else null. */

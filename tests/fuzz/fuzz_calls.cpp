@@ -16,6 +16,12 @@ void check(const tierscope::Outcome& out) {
   for (const auto& s : lp["required"]) chosen.insert(s.get<std::string>());
   for (const auto& s : lp["optional"]) chosen.insert(s.get<std::string>());
   fuzz::require(chosen.count("oauth") == 1, "oauth is required");
+  // Install everywhere: the same scopes, split into required and optional.
+  const auto& ie = lp["install_everywhere"];
+  std::set<std::string> everywhere;
+  for (const auto& s : ie["required"]) everywhere.insert(s.get<std::string>());
+  for (const auto& s : ie["optional"]) everywhere.insert(s.get<std::string>());
+  fuzz::require(everywhere == chosen, "install_everywhere has the same scopes");
   for (const auto& c : j["calls"]) {
     fuzz::require(c["operation"].is_null() == (c["match"] == "none"), "an operation exactly when matched");
     if (c["chosen"].is_null()) continue;
@@ -30,6 +36,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const bool loaded = tierscope::load_operations(tierscope::builtin_operations_json()).ok;  // as the CLI does
   fuzz::require(loaded, "the built-in operations table loads");
   std::string text = fuzz::text(data, size);
+  // The same bytes through the streamed HAR reader, in pieces: a report or a readable error, never a crash.
+  if (!text.empty() && size % 2 == 0) {
+    tierscope::CallsHarReader reader;
+    for (std::size_t at = 0, step = 1 + size % 13; at < text.size(); at += step) {
+      auto fed = reader.feed(std::string_view(text).substr(at, step));
+      if (!fed.ok) {
+        fuzz::outcome(fed);  // a readable error
+        break;
+      }
+    }
+    check(reader.finish("", ""));  // after a failed piece: that same error again
+  }
   auto cut = text.find("\n---\n");
   if (cut == std::string::npos) check(tierscope::calls(text, "", ""));
   else check(tierscope::calls(text.substr(0, cut), text.substr(cut + 5), ""));

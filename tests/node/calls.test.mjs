@@ -26,6 +26,8 @@ const CASES = [
   ['versions, legacy, unmatched, bad lines', 'GET /crm/objects/2026-03/contacts/1\nGET /crm/v9/objects/deals\nGET /contacts/v1/lists\nFETCH /x\nGET /nope/v1/zzz\nnot a call\n', null],
   ['tier-limited scopes', 'GET /automation/v4/flows\nGET /crm/v3/objects/contacts\nGET /marketing/v3/campaigns\n', null],
   ['curl commands over several lines', 'curl -s "https://api.hubapi.com/crm/v3/objects/deals/search" \\\n  -H "Authorization: Bearer x" \\\n  -d \'{\n  "limit": 5\n}\' | jq .\ncurl -X PATCH https://api.hubapi.com/crm/v3/objects/contacts/7\n', null],
+  ['legacy and renamed families, retired lists', 'GET /contacts/v1/lists/all/contacts/all\nGET /settings/v3/users\nPUT /crm/v3/objects/contacts/1/associations/companies/2/279\nPOST /crm/v3/objects/companies/gdpr-delete\nGET /engagements/v1/engagements/paged\nPOST /crm/v3/objects/fees/merge\nPOST /marketing/v3/emails/{id}/clone\n', null],
+  ['generic objects against a config (may_be_needed, covered_by)', 'GET /crm/v3/objects/{objectType}/1\nPOST /crm/v3/objects/deals\nGET /automation/v4/flows\n', JSON.stringify({ auth: { requiredScopes: ['oauth', 'crm.objects.custom.read'] } })],
   ['a HAR file', HAR, null],
   ['a cut-off HAR file', HAR.slice(0, Math.floor(HAR.length * 0.6)), null],
   ['with an app config', 'GET /crm/v3/objects/contacts/1\nPOST /crm/v3/objects/deals\n', CONFIG],
@@ -71,8 +73,10 @@ test('calls: the report carries the fields the issue names', async () => {
   const r = await ts.calls('GET /crm/v3/objects/contacts/1\nGET /automation/v4/flows\nGET /nothing/here\n', CONFIG);
   for (const c of r.calls) for (const k of ['method', 'path', 'operation', 'alternatives']) assert.ok(k in c, k);
   assert.equal(r.calls[2].operation, null);
-  assert.deepEqual(r.least_privilege.required, ['crm.objects.contacts.read', 'oauth']);
-  assert.deepEqual(r.least_privilege.optional, ['automation']);
+  assert.deepEqual(r.least_privilege.required, ['automation', 'crm.objects.contacts.read', 'oauth']);
+  assert.deepEqual(r.least_privilege.optional, []);
+  assert.deepEqual(r.least_privilege.install_everywhere.optional, ['automation']);
+  assert.ok(r.least_privilege.install_everywhere.calls_failing.every((f) => f.calls.join() === 'GET /automation/v4/flows'));
   assert.deepEqual(r.unused.map((u) => u.scope), ['content']);
   assert.deepEqual(r.uncovered, []);
   assert.deepEqual(r.report.request.required, r.least_privilege.required);

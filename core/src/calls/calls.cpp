@@ -275,19 +275,28 @@ ojson calls_json_from(CallsInput in, std::string_view config_text, const Options
   Evaluation ev_all = evaluate(build_request(from_lists(everywhere_required, optional), *catalog), *catalog, options);
   ojson failing = ojson::array();
   for (const auto& p : ev_all.profiles) {
+    // Scopes the profile cannot grant (dropped or missing), then those whose availability the sources
+    // leave open or disagree on there (unverified, disputed): a 403 is then possible, not certain ("uncertain": true).
     std::vector<std::string> lost = ev_all.names_of(p.dropped);
     std::vector<std::string> missing = ev_all.names_of(p.missing);
     lost.insert(lost.end(), missing.begin(), missing.end());
-    if (lost.empty()) continue;
-    ojson list = ojson::array();
-    for (std::size_t i = 0; i < in.calls.size(); ++i) {
-      int chosen = cover.choice[i];
-      if (chosen < 0) continue;
-      const ScopeSet& alt = matches[i].alternatives[chosen];
-      if (std::any_of(alt.begin(), alt.end(), [&](const std::string& s) { return std::find(lost.begin(), lost.end(), s) != lost.end(); }))
-        list.push_back(in.calls[i].method + " " + in.calls[i].path);
-    }
-    if (!list.empty()) failing.push_back({{"profile", p.id}, {"calls", std::move(list)}});
+    std::vector<std::string> open = ev_all.names_of(p.unverified), disputed = ev_all.names_of(p.disputed);
+    open.insert(open.end(), disputed.begin(), disputed.end());
+    auto failing_with = [&](const std::vector<std::string>& names) {
+      ojson list = ojson::array();
+      for (std::size_t i = 0; i < in.calls.size(); ++i) {
+        int chosen = cover.choice[i];
+        if (chosen < 0) continue;
+        const ScopeSet& alt = matches[i].alternatives[chosen];
+        if (std::any_of(alt.begin(), alt.end(), [&](const std::string& s) { return std::find(names.begin(), names.end(), s) != names.end(); }))
+          list.push_back(in.calls[i].method + " " + in.calls[i].path);
+      }
+      return list;
+    };
+    ojson list = failing_with(lost);
+    bool uncertain = list.empty();
+    if (uncertain) list = failing_with(open);
+    if (!list.empty()) failing.push_back({{"profile", p.id}, {"calls", std::move(list)}, {"uncertain", uncertain}});
   }
 
   ojson out = header_json(*catalog);
