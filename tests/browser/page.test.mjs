@@ -331,3 +331,16 @@ test('screenshots of the main journeys (laptop, phone, dark) in test-artifacts/'
   }
   noProblems();
 });
+
+test('OAuth 1 panel: *-ro scopes are recognised and map to read scopes only', async () => {
+  const page = await open();
+  await page.click('#migrate-panel summary');
+  await page.fill('#migrate-input', 'contacts-ro forms-ro tickets-ro files-ro');
+  await waitText(page, '#migrate-out', 'crm.objects.contacts.read');
+  const text = await page.textContent('#migrate-out');
+  assert.doesNotMatch(text, /crm\.objects\.(contacts|companies|deals)\.write/);
+  assert.doesNotMatch(text, /Not a scope tierscope knows/);
+  assert.match(text, /read-only form of contacts/);
+  await page.close();
+  noProblems();
+});
