@@ -75,7 +75,8 @@ ojson migrate_json(const RawInput& oauth1) {
     } else {
       item["status"] = "current";
       item["replaced_by"] = ojson::array();
-      item["note"] = s->tier_text.empty() ? "Tier not documented." : "Tier: " + s->tier_text + ".";
+      // The tier in the model's words (current product names), not the catalog's quoted text.
+      item["note"] = s->unverified() ? "Tier not documented." : "Tier: " + requirement_text(s->strict, *catalog->model) + ".";
       add(name);
     }
     scopes.push_back(std::move(item));

@@ -1,0 +1,346 @@
+// Browser tests of the page as a product (issue #22): honest states, the answer first, readable and
+// navigable cells, undo, the URL check's one story, texts from the catalog's model, share links that
+// restore the tool panels, embeds that follow their host's colour scheme, layout shift on a phone,
+// axe in both schemes. The last test writes screenshots of the main journeys to test-artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, pageHelpers } from './lib.mjs';
+
+let server; let browser;
+const problems = [];
+before(async () => {
+  server = await serve(SITE_DIR);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+const { open, attr, waitAttr, waitText } = pageHelpers(() => browser, () => `${server.origin}/`, problems);
+
+function noProblems() {
+  assert.deepEqual(problems, [], 'no page errors, console errors or CSP violations');
+  assert.deepEqual(browser.blocked, [], 'no request left 127.0.0.1');
+}
+
+const statuses = (page) => page.$$eval('#matrix [data-profile]', (els) => els.map((e) => e.dataset.status));
+/** Whether sel is wholly inside the viewport (the first screen, no scrolling). */
+const onFirstScreen = (page, sel) => page.$eval(sel, (e) => {
+  const r = e.getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= innerHeight && r.width > 0;
+});
+
+test('empty input: no verdict, every cell says "paste scopes"', async () => {
+  const page = await open();
+  await page.fill('#paste', '');
+  await page.waitForFunction(() => [...document.querySelectorAll('#matrix [data-profile]')].every((b) => b.dataset.status === 'none'));
+  const texts = await page.$$eval('#matrix [data-profile] .cell-status', (els) => [...new Set(els.map((e) => e.textContent.trim()))]);
+  assert.deepEqual(texts, ['– paste scopes']);
+  assert.equal(await attr(page, '#verdict', 'data-state'), 'none');
+  assert.doesNotMatch(await page.textContent('#verdict'), /Installs on/);
+  assert.doesNotMatch(await page.textContent('#reach-summary'), /Installs on/);
+  // Typing scopes brings the verdict back.
+  await page.fill('#paste', 'oauth crm.objects.contacts.read');
+  await waitAttr(page, '#verdict', 'data-state', 'installs');
+  assert.ok((await statuses(page)).every((s) => s === 'installs'));
+  await page.close();
+  noProblems();
+});
+
+test('unreadable input: the matrix is marked stale (last readable input) and the error names line and column', async () => {
+  const page = await open();
+  await waitAttr(page, '#verdict', 'data-state', 'partial');
+  await page.fill('#paste', '{\n  "auth": {\n    "requiredScopes": ["oauth",],\n  }\n}');
+  await waitAttr(page, '#verdict', 'data-state', 'stale');
+  assert.equal(await page.$eval('#matrix', (t) => t.hasAttribute('data-stale')), true);
+  assert.match(await page.textContent('#stale-note'), /last readable input/);
+  assert.match(await page.textContent('#paste-error'), /line 3, column \d+/);
+  assert.match((await page.textContent('#verdict .verdict-line')).trim(), /^No verdict: .*line 3, column \d+/);
+  assert.equal(await page.$eval('#matrix', (t) => getComputedStyle(t).filter), 'grayscale(1)');
+  // Readable again: the mark goes, the verdict is back.
+  await page.fill('#paste', 'oauth automation');
+  await page.waitForFunction(() => !document.querySelector('#matrix').hasAttribute('data-stale'));
+  assert.notEqual(await attr(page, '#verdict', 'data-state'), 'stale');
+  assert.equal(await page.isHidden('#stale-note'), true);
+  await page.close();
+  noProblems();
+});
+
+for (const [name, width, height] of [['laptop', 1366, 900], ['phone', 390, 844]]) {
+  test(`the answer first on a ${name} (${width}×${height}): verdict line and first fix on the first screen`, async () => {
+    const page = await open('', { width, height });
+    await waitAttr(page, '#verdict', 'data-state', 'partial');
+    assert.match(await page.textContent('#verdict .verdict-line'), /Installs on 2 of 22 standard tiers · 12 uncertain · 8 fail, most for lack of automation\./);
+    assert.equal(await page.textContent('#verdict-fix'), 'Make automation optional');
+    assert.ok(await onFirstScreen(page, '#verdict .verdict-line'), 'the verdict line is on the first screen');
+    assert.ok(await onFirstScreen(page, '#verdict-fix'), 'the first fix is on the first screen');
+    // Sticky: still in view after scrolling to the catalog.
+    await page.$eval('#catalog-heading', (e) => e.scrollIntoView());
+    assert.ok(await onFirstScreen(page, '#verdict-fix'), 'the bar stays in view');
+    if (width < 960) {
+      const m = await page.$eval('.matrix-panel', (e) => e.getBoundingClientRect().top);
+      const i = await page.$eval('.input-panel', (e) => e.getBoundingClientRect().top);
+      assert.ok(m < i, 'on a narrow screen the results come before the inputs');
+    }
+    await page.close();
+    noProblems();
+  });
+}
+
+test('one line per diagnostic, evidence behind "Show evidence", tier lists summarised', async () => {
+  const page = await open();
+  await page.fill('#paste', 'oauth behavioral_events.event_definitions.read_write');
+  await page.waitForSelector('#diagnostics [data-code="sources-disagree"] details.evidence');
+  const line = await page.textContent('#diagnostics [data-code="sources-disagree"] .msg');
+  assert.match(line, /^Sources disagree on behavioral_events\.event_definitions\.read_write for 6 tiers: Enterprise of Sales, Service, Content, Data, Commerce, Smart CRM: the install there may get the permission error\.$/);
+  assert.equal(await page.isVisible('#diagnostics [data-code="sources-disagree"] details.evidence p'), false, 'the evidence is collapsed');
+  await page.click('#diagnostics [data-code="sources-disagree"] details.evidence summary');
+  assert.match(await page.textContent('#diagnostics [data-code="sources-disagree"] details.evidence p'), /HubSpot API spec/);
+  await page.close();
+  noProblems();
+});
+
+test('every tier fails for one reason: one banner with the fix above the matrix, cells show their status only', async () => {
+  const page = await open();
+  await page.fill('#paste', 'oauth crm.objects.contacts.read contacts.bogus_scope');
+  await page.waitForSelector('#matrix-banner:not([hidden])');
+  assert.match(await page.textContent('#matrix-banner'), /An invalid scope: HubSpot refuses the install on every account: contacts\.bogus_scope/);
+  assert.equal(await page.$eval('#matrix', (t) => t.hasAttribute('data-same')), true);
+  assert.equal(await page.isVisible('[data-profile=free] .cell-detail'), false);
+  await page.click('#matrix-banner button.fix');
+  await waitAttr(page, '#verdict', 'data-state', 'installs');
+  assert.equal(await page.isHidden('#matrix-banner'), true);
+  await page.close();
+  noProblems();
+});
+
+test('cells: names break only after "." or "_", long lists show a count with the names in the title', async () => {
+  const page = await open();
+  await page.fill('#paste', 'oauth behavioral_events.event_definitions.read_write crm.objects.contacts.read');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'permission-error');
+  const html = await page.$eval('[data-profile=free] .cell-detail', (d) => d.innerHTML);
+  assert.match(html, /behavioral_<wbr>events\.<wbr>event_<wbr>definitions\.<wbr>read_<wbr>write/);
+  // Break points are only after . and _: no word is split elsewhere at a narrow width.
+  await page.fill('#paste', 'oauth automation crm.objects.custom.read crm.objects.custom.write crm.schemas.custom.read');
+  await page.waitForFunction(() => document.querySelector('#matrix .line[data-count]'), null, { timeout: 8000 });
+  const l = await page.$eval('#matrix .line[data-count]', (e) => [e.textContent, e.title, e.dataset.count]);
+  assert.match(l[0], /^[a-z ]+ \d+ scopes$/);
+  assert.ok(Number(l[2]) > 2);
+  const key = l[0].replace(/\d+ scopes$/, '');
+  assert.ok(l[1].startsWith(key));
+  assert.equal(l[1].slice(key.length).split(' ').length, Number(l[2]));
+  await page.close();
+  noProblems();
+});
+
+test('matrix: one tab stop, arrow keys move (grid pattern), Enter moves focus to the preview', async () => {
+  const page = await open();
+  assert.equal(await page.$$eval('#matrix [data-profile][tabindex="0"]', (e) => e.length), 1);
+  assert.equal(await attr(page, '#matrix', 'role'), 'grid');
+  await page.focus('#matrix [data-profile][tabindex="0"]');
+  const focused = () => page.evaluate(() => document.activeElement.dataset.profile || document.activeElement.id);
+  assert.equal(await focused(), 'free');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), 'marketing-starter');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), 'marketing-professional');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), 'sales-professional');
+  await page.keyboard.press('End');
+  assert.equal(await focused(), 'sales-enterprise');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'marketing-enterprise');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), 'free');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), 'marketing-enterprise', 'down from the spanning cell returns to the column');
+  assert.equal(await page.$$eval('#matrix [data-profile][tabindex="0"]', (e) => e.map((b) => b.dataset.profile)).then((x) => x.join()), 'marketing-enterprise');
+  // Tab leaves the grid in one step.
+  await page.keyboard.press('Tab');
+  assert.ok(!(await page.evaluate(() => document.querySelector('#matrix').contains(document.activeElement))), 'one Tab leaves the matrix');
+  await page.focus('[data-profile=marketing-enterprise]');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'preview-heading');
+  assert.equal(await attr(page, '[data-profile=marketing-enterprise]', 'aria-pressed'), 'true');
+  await page.close();
+  noProblems();
+});
+
+test('every applied fix can be undone: the Undo button and Ctrl+Z', async () => {
+  const page = await open();
+  await waitAttr(page, '#verdict', 'data-state', 'partial');
+  const before = await page.inputValue('#paste');
+  assert.equal(await page.isHidden('#undo'), true);
+  await page.click('#verdict-fix');
+  await page.waitForFunction((b) => document.querySelector('#paste').value !== b, before);
+  assert.equal(await page.textContent('#undo'), 'Undo: Make automation optional');
+  await page.click('#undo');
+  await page.waitForFunction((b) => document.querySelector('#paste').value === b, before);
+  await waitAttr(page, '#verdict', 'data-state', 'partial');
+  // Ctrl+Z outside a text box.
+  await page.click('#verdict-fix');
+  await page.waitForFunction((b) => document.querySelector('#paste').value !== b, before);
+  await page.focus('#matrix-heading');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((b) => document.querySelector('#paste').value === b, before);
+  assert.equal(await page.isHidden('#undo'), true);
+  await page.close();
+  noProblems();
+});
+
+test('static auth: fixes never say "make optional"', async () => {
+  const page = await open();
+  await page.fill('#paste', JSON.stringify({ config: { name: 'Static', auth: { type: 'static', requiredScopes: ['oauth', 'automation'], optionalScopes: ['content'] } } }));
+  await waitText(page, '#diagnostics', 'static auth');
+  await page.click('[data-profile=free]');
+  await waitText(page, '#consent', 'switch the app to OAuth');
+  const labels = await page.$$eval('button.fix', (bs) => bs.filter((b) => b.offsetParent).map((b) => b.textContent));
+  assert.ok(labels.every((t) => !/optional/i.test(t)), `no make-optional fix: ${labels}`);
+  assert.ok(labels.includes('Remove automation'));
+  await page.close();
+  noProblems();
+});
+
+test('the URL check tells one story: rules in words, the overall verdict and its fix', async () => {
+  const page = await open();
+  await page.fill('#install-url', 'https://app.hubspot.com/oauth/authorize?client_id=x&redirect_uri=https://app.acme.example/hubspot/oauth/callback&scope=oauth%20crm.objects.contacts.read%20crm.objects.contacts.write%20automation%20content');
+  await page.waitForSelector('#url-check[data-state=mismatch]');
+  await waitText(page, '#url-check-summary', 'Overall:');
+  const text = await page.textContent('#url-check-summary');
+  assert.match(text, /Rule 5: optional scopes are in the scope parameter/);
+  assert.match(text, /Overall: Installs on no standard tier\./);
+  assert.ok(await page.$('#url-check-summary button.fix'), 'the overall fix is a button');
+  assert.match(await page.textContent('#matrix-banner'), /The install URL breaks rule 5 \(optional scopes are in the scope parameter/);
+  await page.close();
+  noProblems();
+});
+
+test('texts from the model: counts, product names, no "null"', async () => {
+  const page = await open();
+  assert.equal(await page.textContent('#matrix caption'), 'Install result for each of the 22 standard HubSpot portal profiles');
+  assert.equal(await page.textContent('#reach-count'), '7 hubs, each at one of 4 tiers, and 4 add-ons or settings, each on or off: 262,144 configurations.');
+  await page.fill('#catalog-search', 'content');
+  await page.waitForFunction(() => document.querySelectorAll('#catalog-list li').length > 3);
+  await page.waitForTimeout(300);
+  const body = await page.textContent('main');
+  assert.doesNotMatch(body, /\bnull\b/);
+  assert.doesNotMatch(body, /CMS Hub/);
+  assert.doesNotMatch(body, /65,536|19 standard/);
+  await page.close();
+  noProblems();
+});
+
+test('the share link restores the tool panels (secrets left out)', async () => {
+  const page = await open();
+  await page.click('#diff-panel summary');
+  await page.fill('#diff-before', 'oauth automation');
+  await page.click('#migrate-panel summary');
+  await page.fill('#migrate-input', 'contacts-ro forms');
+  await page.click('#builder-panel summary');
+  await page.fill('#build-client-id', 'secret-client-id');
+  await page.fill('#build-account', '123456');
+  await page.waitForTimeout(200);
+  const url = await page.evaluate(() => location.href);
+  const hash = url.slice(url.indexOf('#'));
+  const data = JSON.parse(Buffer.from(hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+  assert.equal(data.tools['diff-before'], 'oauth automation');
+  assert.equal(data.tools['build-client-id'], undefined, 'the client ID is a secret');
+  await page.close();
+  const again = await open(hash);
+  assert.equal(await again.inputValue('#diff-before'), 'oauth automation');
+  assert.equal(await again.inputValue('#migrate-input'), 'contacts-ro forms');
+  assert.equal(await again.inputValue('#build-account'), '123456');
+  assert.equal(await again.inputValue('#build-client-id'), '');
+  assert.deepEqual(await again.$$eval('details.tool[open]', (d) => d.map((x) => x.id).sort()), ['builder-panel', 'diff-panel', 'migrate-panel']);
+  await again.close();
+  noProblems();
+});
+
+test('"From API calls": the least-privilege answer first, the per-call table collapsed', async () => {
+  const page = await open();
+  await page.click('#calls-panel summary');
+  await page.waitForSelector('#calls-table', { state: 'attached', timeout: 15000 });
+  const order = await page.$$eval('#calls-out > *', (els) => els.map((e) => e.id || e.tagName));
+  assert.ok(order.indexOf('calls-required') < order.indexOf('calls-each'), `answer before the table: ${order}`);
+  assert.equal(await page.isVisible('#calls-table'), false, 'the per-call table is collapsed');
+  await page.close();
+  noProblems();
+});
+
+test('the embed follows its host: theme from the fragment; the app-settings example raises no sandbox warning', async () => {
+  const p = await browser.newPage();
+  const warnings = [];
+  p.on('console', (m) => warnings.push(m.text()));
+  await p.emulateMedia({ colorScheme: 'dark' });
+  await p.goto(`${server.origin}/examples/app-settings.html`);
+  await p.waitForFunction(() => /Installs on/.test(document.getElementById('last-report').textContent), null, { timeout: 15000 });
+  assert.equal(warnings.filter((w) => /sandbox/i.test(w)).length, 0, warnings.join('\n'));
+  await p.goto(`${server.origin}/embed.html#required=oauth&theme=light`);
+  await p.waitForFunction(() => document.getElementById('preview')?.dataset.scheme === 'light');
+  assert.equal(await p.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+  await p.goto(`${server.origin}/embed.html#required=oauth&theme=dark`);
+  await p.reload();
+  await p.waitForFunction(() => document.getElementById('preview')?.dataset.scheme === 'dark');
+  await p.close();
+});
+
+test('layout shift on a phone stays at or below 0.1', async () => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  await page.waitForTimeout(1500);
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls <= 0.1, `cumulative layout shift ${cls}`);
+  await page.close();
+});
+
+test('axe-clean in light and dark: empty, stale and failing states', async () => {
+  for (const dark of [false, true]) {
+    const page = await open('', { dark });
+    for (const text of ['', 'oauth crm.objects.contacts.read contacts.bogus_scope', '{ "auth": ']) {
+      await page.fill('#paste', text);
+      await page.waitForTimeout(600);
+      const v = await axeViolationsUnderCsp(page);
+      assert.deepEqual(v.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${dark ? 'dark' : 'light'}, ${JSON.stringify(text)}`);
+    }
+    await page.close();
+  }
+  noProblems();
+});
+
+test('screenshots of the main journeys (laptop, phone, dark) in test-artifacts/', async () => {
+  const journeys = [
+    ['example', null],
+    ['empty', ''],
+    ['invalid-scope', 'oauth crm.objects.contacts.read contacts.bogus_scope'],
+    ['stale', '{\n  "auth": {\n    "requiredScopes": ["oauth",],\n  }\n}'],
+  ];
+  for (const [device, width, height, dark] of [['laptop', 1366, 900, false], ['phone', 390, 844, false], ['laptop-dark', 1366, 900, true], ['phone-dark', 390, 844, true]]) {
+    const page = await open('', { width, height, dark });
+    for (const [name, text] of journeys) {
+      if (text !== null) { await page.fill('#paste', text); await page.waitForTimeout(600); }
+      await page.screenshot({ path: artifactPath(`page-${name}-${device}.png`) });
+    }
+    await page.close();
+  }
+  noProblems();
+});
+
+test('OAuth 1 panel: *-ro scopes are recognised and map to read scopes only', async () => {
+  const page = await open();
+  await page.click('#migrate-panel summary');
+  await page.fill('#migrate-input', 'contacts-ro forms-ro tickets-ro files-ro');
+  await waitText(page, '#migrate-out', 'crm.objects.contacts.read');
+  const text = await page.textContent('#migrate-out');
+  assert.doesNotMatch(text, /crm\.objects\.(contacts|companies|deals)\.write/);
+  assert.doesNotMatch(text, /Not a scope tierscope knows/);
+  assert.match(text, /read-only form of contacts/);
+  await page.close();
+  noProblems();
+});
