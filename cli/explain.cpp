@@ -98,10 +98,9 @@ struct ExplainArgs {
 
 int run(const ExplainArgs& a) {
   if (a.files.size() > 2) throw Failure{"explain takes the error text (a FILE or - for stdin) and optionally the app's CONFIG (see tierscope explain --help)"};
-  std::string origin = a.files.empty() || a.files[0] == "-" ? "" : a.files[0] + ": ";
   std::string text = read_file(a.files.empty() ? "-" : a.files[0]);
   std::string config = a.files.size() == 2 ? read_file(a.files[1]) : "";
-  std::string core = need(tierscope::explain(text, config, ""), origin);
+  std::string core = need(tierscope::explain(text, config, ""));  // the core's message, as ts.explain's
   ojson r = ojson::parse(core);
   if (!a.calls.empty()) {
     if (!r.contains("grant")) throw Failure{"--calls needs a token's info (the answer of HubSpot's access-token or introspect endpoint), not " + r["input"]["format"].get<std::string>()};

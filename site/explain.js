@@ -23,14 +23,18 @@ const CAUSES = {
 
 let wordings = null;
 let wordingsAsked = null;
+let api = null; // the page's promise API, once initExplain has it
+// explain lives in the lazily-loaded calls module: only a text that may be an error (or token info)
+// is sent, so a plain scope list or config never loads it.
+const MAYBE = /error|fail|forbidden|\b403\b|couldn|could not|scopes are required|missing|hub_id|"token"|client_id|access to|permission|connexion|verbindung|conexi|anslutning|verbinding|接続|invalid/i;
 /** data/hubspot-errors.json as the core has it (asked of the worker once). */
 export function loadWordings(ts) {
   if (!wordingsAsked) wordingsAsked = ts.errorWordings().then((w) => { wordings = w; return w; }, () => null);
   return wordingsAsked;
 }
 
-/** Resolves once the wordings are loaded (or null when they could not be). */
-export function whenWordings() { return wordingsAsked || Promise.resolve(null); }
+/** Loads the wordings (the calls module) if not yet asked; resolves to them, or null when they could not be. */
+export function whenWordings() { return api ? loadWordings(api) : Promise.resolve(null); }
 
 /** HubSpot's English wording of a cause in an era ('2026' | 'older' | 'any'), scopes filled in; null before the data is loaded. */
 export function wording(cause, era, scopes = []) {
@@ -45,7 +49,7 @@ export function wording(cause, era, scopes = []) {
  * besides the paste (the fields as a config) or '', apply(fields) → loads a request into the fields}.
  */
 export function initExplain(ctx) {
-  loadWordings(ctx.ts);
+  api = ctx.ts;
   const panel = h('section.panel.explain-panel', { id: 'explain', 'aria-labelledby': 'explain-heading', 'aria-live': 'polite', hidden: true });
   ctx.before.before(panel);
   let lastConfig = ''; // the last paste that was not an error: the app config the fix applies to
@@ -54,7 +58,7 @@ export function initExplain(ctx) {
   const run = async () => {
     const text = ctx.paste.value;
     const mine = ++seq;
-    if (!text.trim() || text.length > 1048576) { panel.hidden = true; return; }
+    if (!text.trim() || text.length > 1048576 || !MAYBE.test(text)) { panel.hidden = true; lastConfig = text.trim() ? text : lastConfig; return; }
     let r;
     try {
       r = await ctx.ts.explain(text);
@@ -74,7 +78,8 @@ export function initExplain(ctx) {
       try { fixed = await ctx.ts.explain(text, config); } catch { fixed = null; }
       if (mine !== seq) return;
     }
-    render(panel, fixed || r, ctx);
+    await loadWordings(ctx.ts);
+    if (mine === seq) render(panel, fixed || r, ctx);
   };
   ctx.paste.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 120); });
   run();

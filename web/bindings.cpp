@@ -19,7 +19,7 @@ namespace {
 // The functions JS calls by number (tierscope.js, TIERSCOPE_FUNCTIONS: same order).
 enum Function {
   kCheckText, kCheckFields, kParseText, kListScopes, kRenderMarkdown, kCheckPair, kBuildUrls, kMigrate, kDiff,
-  kCatalogInfo, kVersion, kExplain, kErrorWordings
+  kCatalogInfo, kVersion
 };
 
 tierscope::Outcome dispatch(int fn, std::string_view a, std::string_view b, std::string_view c) {
@@ -35,8 +35,6 @@ tierscope::Outcome dispatch(int fn, std::string_view a, std::string_view b, std:
     case kDiff: return tierscope::diff(a, b, c);
     case kCatalogInfo: return {true, tierscope::catalog_info(), "", ""};
     case kVersion: return {true, tierscope::version(), "", ""};
-    case kExplain: return tierscope::explain(a, b, c);
-    case kErrorWordings: return tierscope::error_wordings();
     default: return {false, "", "internal-error", "unknown function " + std::to_string(fn)};
   }
 }

@@ -30,6 +30,25 @@ Result calls(const std::string& text, const std::string& config, const std::stri
   }
 }
 
+// explain (and its wordings) live here, not in the main module: ~16 KB gzip of code and data.
+Result explain(const std::string& text, const std::string& config, const std::string& options) {
+  try {
+    tierscope::Outcome o = tierscope::explain(text, config, options);
+    return {o.ok, std::move(o.json), std::move(o.error_code), std::move(o.error)};
+  } catch (...) {
+    return {false, "", "internal-error", "internal error"};
+  }
+}
+
+Result error_wordings() {
+  try {
+    tierscope::Outcome o = tierscope::error_wordings();
+    return {o.ok, std::move(o.json), std::move(o.error_code), std::move(o.error)};
+  } catch (...) {
+    return {false, "", "internal-error", "internal error"};
+  }
+}
+
 std::string version() { return tierscope::version(); }
 
 }  // namespace
@@ -41,5 +60,7 @@ EMSCRIPTEN_BINDINGS(tierscope_calls) {
       .field("code", &Result::code)
       .field("error", &Result::error);
   emscripten::function("calls", &calls);
+  emscripten::function("explain", &explain);
+  emscripten::function("errorWordings", &error_wordings);
   emscripten::function("version", &version);
 }

@@ -360,13 +360,14 @@ export interface Tierscope {
    * Swedish or Japanese; redirect error query; API 403 body as JSON, repr, log line or HTTP response;
    * hs CLI message) or a token's info -> cause, scopes, explanation and fix; with the app's config,
    * the fix applied to it and its check report after the fix (`report`). The CLI's
-   * `tierscope explain FILE [CONFIG] --format json`.
+   * `tierscope explain FILE [CONFIG] --format json`. Asynchronous: like calls(), the first call imports
+   * the calls module (tierscope-calls.mjs + .wasm), which carries explain and HubSpot's wordings.
    */
-  explain(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): ExplainResult;
+  explain(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<ExplainResult>;
   /** Same as explain() but the exact JSON text. */
-  explainJson(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): string;
+  explainJson(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<string>;
   /** The HubSpot error wordings explain() recognises (data/hubspot-errors.json). */
-  errorWordings(): ErrorWordings;
+  errorWordings(): Promise<ErrorWordings>;
 }
 
 /** ts.explain(): a HubSpot error text or a token's info -> cause and fix (docs/report.md "explain"). */

@@ -12,7 +12,7 @@ const tierscopeEncoder = new TextEncoder();
 const tierscopeDecoder = new TextDecoder();
 // The main module's functions, by number (web/bindings.cpp, enum Function: same order).
 const TIERSCOPE_FUNCTIONS = ['checkText', 'checkFields', 'parseText', 'listScopes', 'renderMarkdown', 'checkPair',
-  'buildUrls', 'migrate', 'diff', 'catalogInfo', 'version', 'explain', 'errorWordings'];
+  'buildUrls', 'migrate', 'diff', 'catalogInfo', 'version'];
 
 // An error is one line: control characters (C0, DEL, C1) and bidi overrides written as \u001b, the
 // rule of the core's escape_controls (core/src/text.cpp), for the messages made here (a JSON.stringify
@@ -200,28 +200,30 @@ export async function createTierscope(options) {
     return call('checkPair', textArg('checkPair', config, 'the app config'), textArg('checkPair', url, 'the install URL'), opts);
   }
 
-  // ts.calls: the calls module (its own wasm, with the operations table) is imported on first use.
+  // ts.calls and ts.explain: the calls module (its own wasm, with the operations table and the error
+  // wordings) is imported on first use.
   let callsModule = null;
-  async function callsJson(text, config, opts) {
-    const args = [textArg('calls', text), config == null ? '' : textArg('calls', config), optionsText(opts)];
+  async function callsEngine() {
     if (!callsModule) {
       const where = tierscopeLocate(options, TIERSCOPE_CALLS_MJS);
       callsModule = import(/* webpackIgnore: true */ /* @vite-ignore */ String(new URL(where, 'file:///')))
         .then((m) => tierscopeStart(m.default, options, TIERSCOPE_CALLS_WASM, { print, printErr }));
       callsModule.catch(() => { callsModule = null; }); // a failed load may be retried
     }
-    let engine;
     try {
-      engine = await callsModule;
+      return await callsModule;
     } catch (e) {
       throw tierscopeError('internal-error', `could not load ${TIERSCOPE_CALLS_MJS} and ${TIERSCOPE_CALLS_WASM}: ${(e && e.message) || e}`);
     }
-    return run(engine, 'calls', args);
+  }
+  async function callsJson(text, config, opts) {
+    const args = [textArg('calls', text), config == null ? '' : textArg('calls', config), optionsText(opts)];
+    return run(await callsEngine(), 'calls', args);
   }
 
-  function explainJson(text, config, options) {
-    const opts = optionsText(options);
-    return call('explain', textArg('explain', text, 'the error text'), config == null ? '' : textArg('explain', config, 'the app config'), opts);
+  async function explainJson(text, config, options) {
+    const args = [textArg('explain', text, 'the error text'), config == null ? '' : textArg('explain', config, 'the app config'), optionsText(options)];
+    return run(await callsEngine(), 'explain', args);
   }
 
   const version = call('version');
@@ -245,9 +247,9 @@ export async function createTierscope(options) {
       const opts = optionsText(options);
       return JSON.parse(call('diff', textArg('diff', before, 'before'), textArg('diff', after, 'after'), opts));
     },
-    explain: (text, config, options) => JSON.parse(explainJson(text, config, options)),
+    explain: async (text, config, options) => JSON.parse(await explainJson(text, config, options)),
     explainJson,
-    errorWordings: () => JSON.parse(call('errorWordings')),
+    errorWordings: async () => JSON.parse(run(await callsEngine(), 'errorWordings', [])),
     calls: async (text, config, options) => JSON.parse(await callsJson(text, config, options)),
     callsJson,
     markdown: (report) => {

@@ -29,7 +29,7 @@ const { open, waitText } = pageHelpers(() => browser, () => base, problems);
 test('a pasted install error: cause and fix above the matrix; the fix applies to the config pasted before', async () => {
   const page = await open();
   await page.fill('#paste', sample('config.json'));
-  await waitText(page, '#matrix', 'installs');
+  await waitText(page, '#matrix', 'Installs');
   assert.equal(await page.isHidden('#explain'), true, 'a config is not an error: no panel');
   await page.fill('#paste', sample('install-2026.txt'));
   await waitText(page, '#explain', 'The account’s tier lacks a required scope');

@@ -1,4 +1,4 @@
-// ts.explain / explainJson / errorWordings in node (the wasm module): every sample of tests/explain
+// ts.explain / explainJson / errorWordings in node (asynchronous: they load the calls module): every sample of tests/explain
 // gives the cause, format, language and scopes of expect.json; with a config, the report after the
 // fix; token info and grant drift; bad input throws an Error with a code and a one-line message.
 import test from 'node:test';
@@ -14,28 +14,28 @@ const expected = JSON.parse(sample('expect.json'));
 test('every sample: cause, format, language, scopes', async () => {
   const ts = await tierscope();
   for (const [name, want] of Object.entries(expected)) {
-    const r = ts.explain(sample(name));
+    const r = await ts.explain(sample(name));
     assert.equal(r.cause, want.cause, name);
     assert.equal(r.input.format, want.format, name);
     assert.equal(r.input.language, want.language, name);
     assert.deepEqual(r.scopes, want.scopes, name);
     if ('match' in want) assert.equal(r.match, want.match, name);
-    assert.equal(ts.explainJson(sample(name)), JSON.stringify(r, null, 2), `${name}: explainJson is explain's text`);
+    assert.equal(await ts.explainJson(sample(name)), JSON.stringify(r, null, 2), `${name}: explainJson is explain's text`);
   }
 });
 
 test('with a config: the fix applied, report after it; bytes in, same answer', async () => {
   const ts = await tierscope();
-  const r = ts.explain(sample('install-2026.txt'), sample('config.json'));
+  const r = await ts.explain(sample('install-2026.txt'), sample('config.json'));
   assert.ok(r.report.request.optional.includes('automation'));
   assert.ok(!r.report.request.required.includes('automation'));
   const bytes = new TextEncoder().encode(sample('install-2026.txt'));
-  assert.deepEqual(ts.explain(bytes, sample('config.json')), r);
+  assert.deepEqual(await ts.explain(bytes, sample('config.json')), r);
 });
 
 test('token info: grant drift and its fix', async () => {
   const ts = await tierscope();
-  const r = ts.explain(sample('token-access.json'), sample('config.json'));
+  const r = await ts.explain(sample('token-access.json'), sample('config.json'));
   assert.equal(r.cause, 'grant-drift');
   assert.deepEqual(r.grant.missing_required, ['automation', 'tickets']);
   assert.equal(r.grant.reauthorize, true);
@@ -44,7 +44,7 @@ test('token info: grant drift and its fix', async () => {
 
 test('the wordings come from data/hubspot-errors.json', async () => {
   const ts = await tierscope();
-  const w = ts.errorWordings();
+  const w = await ts.errorWordings();
   const data = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-errors.json'), 'utf8'));
   assert.equal(w.wordings.length, data.wordings.length);
   assert.ok(w.wordings.some((x) => x.cause === 'tier-lacks-scope' && x.era === '2026' && x.text.includes('{scopes}')));
@@ -59,8 +59,8 @@ test('bad input: an Error with a code, one line', async () => {
     ['  ', 'parse-error', /empty/],
   ];
   for (const [input, code, message] of cases) {
-    assert.throws(() => ts.explain(input), (e) => e instanceof Error && e.code === code && message.test(e.message) && !e.message.includes('\n'));
+    await assert.rejects(ts.explain(input), (e) => e instanceof Error && e.code === code && message.test(e.message) && !e.message.includes('\n'));
   }
-  assert.throws(() => ts.explain(sample('403.json'), '{"auth": ['), (e) => e.code === 'parse-error' && e.message.startsWith('the app config: '));
-  assert.throws(() => ts.explain(42), (e) => e instanceof TypeError && e.code === 'parse-error');
+  await assert.rejects(ts.explain(sample('403.json'), '{"auth": ['), (e) => e.code === 'parse-error' && e.message.startsWith('the app config: '));
+  await assert.rejects(ts.explain(42), (e) => e instanceof TypeError && e.code === 'parse-error');
 });
