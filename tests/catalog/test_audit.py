@@ -314,7 +314,8 @@ class Model(unittest.TestCase):
 class Format(unittest.TestCase):
     def test_top_level_and_scope_keys_in_contract_order(self):
         self.assertEqual(list(CAT), ["catalog", "format", "as_of", "about", "requires_semantics", "evidence_rule",
-                                     "tiers", "hubs", "features", "profiles", "aliases", "sources", "scopes"])
+                                     "tiers", "hubs", "features", "profiles", "aliases", "legacy_read_only",
+                                     "sources", "scopes"])
         self.assertEqual(CAT["format"], 2)
         order = ["name", "area", "tier_text", "requires", "requires_any_source", "confidence", "evidence", "sensitive",
                  "deprecated", "retired_on", "replaced_by", "notes"]

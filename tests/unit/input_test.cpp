@@ -122,9 +122,10 @@ TEST_CASE("hostile input is refused with a clear message, never a crash") {
   CHECK(too_many.error_code == "input-too-large");
   CHECK(error_of(std::string(300, 'x')).find("300 characters") != std::string::npos);
 
-  // Odd but valid text is just unknown scopes.
+  // Odd but valid text: the quoted word is read as a name (well formed, unknown), the rest is not a scope.
   json r = check_ok("<script>alert(1)</script> \"quoted\" ünïcødé");
-  CHECK(r["profiles"][0]["status"] == "invalid-scope");
+  CHECK(r["profiles"][0]["status"] == "unknown-scope");
+  CHECK(r["request"]["required"] == json::array({"oauth", "quoted"}));
 }
 
 TEST_CASE("fields input: arrays or strings, plus a URL") {
