@@ -1101,6 +1101,8 @@ class Project(unittest.TestCase):
             git("add", "-A"); git("commit", "-qm", "two")
             p = subprocess.run([os.path.abspath(TIERSCOPE), "diff", "HEAD~1", "HEAD", "--format", "json"], cwd=d,
                                capture_output=True, timeout=60, env=clean_env())
+            if p.returncode == 2 and b"git revisions need the native tierscope" in p.stderr:
+                return  # the npm CLI (wasm in node) runs no git: it says so, exit 2 (tests/node/bin.test.mjs)
             self.assertEqual(p.returncode, 0, p.stderr)
             doc = json.loads(p.stdout)
             self.assertEqual([w["code"] for w in doc["warnings"]], ["auth-type-change"])

@@ -203,7 +203,7 @@ test('scopes(filter)', async () => {
     const file = catalogFile.scopes.find((x) => x.name === s.name);
     assert.deepEqual(s.evidence, file.evidence, s.name);
     assert.deepEqual(s.requires_any_source, 'requires_any_source' in file ? file.requires_any_source : file.requires, s.name);
-    assert.ok(['docs-table', 'api-spec', 'docs-text', 'secondary', 'unverified'].includes(s.confidence), s.name);
+    assert.ok(['observed', 'docs-table', 'docs-guide', 'api-spec', 'docs-text', 'secondary', 'unverified'].includes(s.confidence), s.name);
   }
   const contacts = ts.scopes('CONTACTS');
   assert.ok(contacts.length > 3 && contacts.length < all.length);

@@ -78,9 +78,10 @@ test('custom-elements.json: valid against the Custom Elements Manifest schema, f
 });
 
 test('custom-elements.json agrees with the element source: attributes, events, CSS custom properties', () => {
-  // observedAttributes: ATTRS + compact (the browser test checks the running element too).
+  // observedAttributes: ATTRS + compact + theme (the browser test checks the running element too).
   const attrs = JSON.parse(/const ATTRS = (\[[^\]]*\]);/.exec(source)[1].replace(/'/g, '"'));
-  assert.deepEqual(declaration.attributes.map((a) => a.name).sort(), [...attrs, 'compact'].sort());
+  assert.match(source, /observedAttributes\(\) \{ return \[\.\.\.ATTRS, 'compact', 'theme'\]; \}/);
+  assert.deepEqual(declaration.attributes.map((a) => a.name).sort(), [...attrs, 'compact', 'theme'].sort());
   for (const a of declaration.attributes) {
     assert.ok(declaration.members.some((m) => m.name === a.fieldName && !m.static), `attribute ${a.name} names its property`);
   }

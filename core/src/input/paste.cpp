@@ -139,7 +139,7 @@ class Reader {
     for (const auto& t : split_list(s.comment))
       commented_out = commented_out || (strong(t) && s.comment.find(t) != std::string::npos);
     bool has_text = false;
-    for (char c : v) has_text = has_text || alnum(c) || c == '\0';
+    for (char c : v) has_text = has_text || alnum(c) || c == '\0' || static_cast<unsigned char>(c) >= 0x80;
     if (!keyed && !has_text) {  // a comment, a blank line, punctuation
       if (trim(s.comment).empty()) return pop_closed();
       if (text.find_first_not_of(" \t") != std::string_view::npos && trim(text)[0] == '#' && mentions(s.comment, "scope") && !commented_out)
@@ -325,7 +325,7 @@ class Reader {
       while (!t.empty() && in("`*_:.,!?'\"", t.back())) t.pop_back();
       while (!t.empty() && in("`*_'\"", t.front())) t.erase(0, 1);
       bool any = false;
-      for (char c : t) any = any || alnum(c);
+      for (char c : t) any = any || alnum(c) || static_cast<unsigned char>(c) >= 0x80;  // é: a letter, flagged
       if (any) tokens.push_back(t);  // "---", "/", "=>" are punctuation
     }
     if (tokens.empty()) return;
