@@ -126,7 +126,8 @@ export function initCalls(ts, current, onUse) {
       replaceChildren(out, h('p.note', { text: 'Paste the calls your app makes, one per line (GET /crm/v3/objects/contacts/123), or drop a HAR file.' }));
       return;
     }
-    status.textContent = 'Working out the scopes…';
+    // The file's line (name, calls, hosts) stays while the scopes are worked out.
+    status.textContent = `${source ? `${source}: w` : 'W'}orking out the scopes…`;
     let config = null;
     if (compare.checked) {
       const app = current();

@@ -152,6 +152,20 @@ function urlFix(report, ctx) {
     h('button.fix', { type: 'button', 'data-action': 'use-fixed-url', onclick: () => ctx.onUseFixedUrl(), text: 'Use the corrected URL' }));
 }
 
+let interacted = false;
+const waiting = [];
+function afterFirstInteraction(run) {
+  if (interacted) return run();
+  waiting.push(run);
+  if (waiting.length > 1) return;
+  const go = () => {
+    interacted = true;
+    for (const type of ['pointerdown', 'keydown', 'focusin']) removeEventListener(type, go, true);
+    for (const f of waiting.splice(0)) f();
+  };
+  for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, go, true);
+}
+
 /** HubSpot's install error for a tier that lacks scopes: the 2026 wording naming them, the older one beside it (data/hubspot-errors.json). */
 function tierErrorPages(missing) {
   const now = h('p.error-message', { 'data-era': '2026' });
@@ -161,7 +175,12 @@ function tierErrorPages(missing) {
     before.textContent = wording('tier-lacks-scope', 'older') || '';
   };
   fill();
-  if (!now.textContent) whenWordings().then(fill);
+  // The wordings come with the calls module (158 KB): fetched on the visitor's first interaction, never by
+  // the first visit itself (the example's preview shows an error page at load).
+  if (!now.textContent) {
+    now.textContent = 'HubSpot names the scopes this account lacks here.';
+    afterFirstInteraction(() => whenWordings().then(fill));
+  }
   const page = (label, message) => h('div.mock.error-page', { role: 'group', 'aria-label': `Error page mock-up, ${label}` },
     h('p.mock-brand', {}, 'HubSpot ', h('span.k', { text: `(${label})` })),
     h('h3', { text: 'Couldn\'t complete the connection' }), message);

@@ -146,7 +146,8 @@ test('without an engine the element imports ../tierscope.mjs relative to itself 
 // Elements that between them show every status, notes, warnings and errors: [id, attributes].
 const SHOWCASE = [
   ['mixed', { required: 'oauth automation', optional: 'cms.functions.read' }],          // installs, permission-error, uncertain; dropped; warning
-  ['unknown', { required: 'oauth not-a-real-scope', profiles: 'free sales-starter' }],  // invalid-scope; an error diagnostic
+  ['unknown', { required: 'oauth not-a-real-scope', profiles: 'free sales-starter' }],  // unknown-scope; an error diagnostic
+  ['badname', { required: 'oauth Contacts', profiles: 'free' }],             // invalid-scope (outside the grammar)
   ['undocumented', { required: 'oauth automation.sequences.write', profiles: 'free' }],  // the undocumented note
   ['refused', { required: 'oauth', profiles: 'no-such-tier' }],              // input error
   ['empty', {}],                                                           // nothing to check
@@ -433,7 +434,7 @@ test('strings: every word of the element can be replaced, the live summary inclu
   assert.ok(texts.keys.length >= 20);
   assert.equal(texts.loading, '«loading»');
   assert.equal(texts.merged, '«caption»');
-  const all = [texts.mixed, texts.unknown, texts.undocumented, texts.refused, texts.empty].join('\n');
+  const all = [texts.mixed, texts.unknown, texts.badname, texts.undocumented, texts.refused, texts.empty].join('\n');
   // Every string the element has appears in the showcase, overridden (caption-app needs an app config's name).
   assert.equal(texts.problems, '«problems»');
   for (const k of texts.keys.filter((x) => !['loading', 'problems', 'caption-app', 'announce', 'announce-uncertain'].includes(x))) {

@@ -22,14 +22,20 @@ after(async () => {
 
 const { open, waitAttr } = pageHelpers(() => browser, () => server.origin + '/', problems);
 
-/** The diagnostics list items of one code: [{text, button}] once the list shows the code. */
+/**
+ * The diagnostics list items of one code: [{text, line, button}] once the list shows the code.
+ * text is the whole message (behind "Show evidence" when the one-line .msg is shortened); line the .msg.
+ */
 async function diagnostics(page, code) {
   await page.waitForSelector(`#diagnostics li[data-code="${code}"]`, { timeout: 5000 });
-  return page.$$eval(`#diagnostics li[data-code="${code}"]`, (els) => els.map((e) => ({
-    text: e.querySelector('.msg').textContent,
+  const items = await page.$$eval(`#diagnostics li[data-code="${code}"]`, (els) => els.map((e) => ({
+    text: (e.querySelector('.evidence p') || e.querySelector('.msg')).textContent,
+    line: e.querySelector('.msg').textContent,
     badge: e.querySelector('.badge').textContent,
     button: e.querySelector('button.fix')?.textContent || null,
   })));
+  for (const d of items) assert.ok(d.text.startsWith(d.line.replace(/…$/, '')), `the one-line message starts the whole one: ${JSON.stringify(d)}`);
+  return items;
 }
 
 test('a private app and a static-auth app say they install into one account; the matrix stays', async () => {

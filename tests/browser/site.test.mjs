@@ -98,7 +98,7 @@ test('typing in #required updates the matrix on every keystroke', async () => {
 
   // One more keystroke turns the typo into a real scope (the worker's answer repaints the matrix).
   await page.fill('#required', 'crm.objects.contacts.rea');
-  await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'unknown-scope'); // well-formed, not in the catalog
   await page.keyboard.type('d');
   await waitAttr(page, '[data-profile=free]', 'data-status', 'installs');
   assert.deepEqual(new Set(Object.values(await statuses(page))), new Set(['installs']));
@@ -229,7 +229,7 @@ test('export: Markdown to the clipboard, JSON report as a download', async () =>
 test('one-click fixes: replace a typo, make a scope optional', async () => {
   const page = await open();
   await paste(page, 'oauth crm.objects.contact.read');
-  await waitAttr(page, '[data-profile=free]', 'data-status', 'invalid-scope');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'unknown-scope'); // well-formed, not in the catalog
   const fix = page.locator('#diagnostics button.fix[data-action=replace]');
   assert.match(await fix.textContent(), /crm\.objects\.contacts\.read/);
   await fix.click();
@@ -300,8 +300,12 @@ test('consent preview for an installing, a failing and an invalid request', asyn
   await paste(page, 'oauth contacts');
   await waitText(page, '#consent', 'one or more scopes are invalid: contacts');
   assert.match(await page.textContent('[data-profile=free]'), /invalid\s*contacts/);
-  await paste(page, 'oauth not.a.scope');
+  await paste(page, 'oauth not.a.Scope'); // outside the scope grammar: invalid on every account
   await waitText(page, '#consent', 'An invalid scope name was provided');
+  await paste(page, 'oauth not.a.scope'); // well-formed but not in the catalog: unknown, not invalid
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'unknown-scope');
+  await waitText(page, '#consent', 'Unknown scope');
+  assert.doesNotMatch(await page.textContent('#consent'), /An invalid scope name was provided/);
   await page.close();
   noProblems();
 });

@@ -52,8 +52,14 @@ async function pastePair(page, url, config = CONFIG) {
   await page.waitForFunction(() => ['ok', 'mismatch'].includes(document.querySelector('#url-check')?.dataset.state));
 }
 
+/** The whole message of each url-config-mismatch diagnostic: the one-line .msg, or the full text behind "Show evidence". */
 async function mismatchMessages(page) {
-  return page.$$eval('#diagnostics [data-code=url-config-mismatch] .msg', (els) => els.map((e) => e.textContent));
+  return page.$$eval('#diagnostics [data-code=url-config-mismatch]', (els) => els.map((e) => {
+    const line = e.querySelector('.msg').textContent;
+    const full = e.querySelector('.evidence p');
+    if (full && !full.textContent.startsWith(line.replace(/…$/, ''))) return `line/evidence disagree: ${line}`;
+    return full ? full.textContent : line;
+  }));
 }
 
 function noProblems() {
@@ -86,7 +92,8 @@ for (const [rule, query, status, named] of RULES) {
     assert.match(await page.textContent('[data-profile=free]'), new RegExp(`rule\\s*${rule}`), 'the cell names the rule');
     // The box under the install URL: the rules broken and the corrected URL.
     assert.equal(await attr(page, '#url-check', 'data-state'), 'mismatch');
-    assert.match(await page.textContent('#url-check-summary'), new RegExp(`breaks rule ${rule}`));
+    assert.match(await page.textContent('#url-check-summary'), /The install URL breaks (a rule|\d+ rules)/);
+    assert.match(await page.textContent(`#url-check-summary li[data-rule="${rule}"]`), new RegExp(`^Rule ${rule}: \\S`), 'the rule, in words');
     // The config's base URL; a conditional scope the URL asked for (as optional) stays, in scope.
     const fixed = rule === 4 ? `${BASE}&scope=oauth%20crm.objects.contacts.read%20tickets&optional_scope=automation` : FIXED;
     assert.equal(await page.inputValue('#fixed-url'), fixed);
@@ -254,7 +261,7 @@ test('install URL builder: EU, account id and client id give the CLI\'s URLs; co
 
   // Invalid account id: the core's error; a redirect URI typed in wins over the config's.
   await page.fill('#build-account', '12a');
-  await waitText(page, '#build-error', 'accountId must be digits');
+  await waitText(page, '#build-error', 'Account ID must be digits');
   assert.equal(await attr(page, '#build-account', 'aria-invalid'), 'true');
   await page.fill('#build-account', '');
   await page.fill('#build-redirect', 'https://other.example/cb');

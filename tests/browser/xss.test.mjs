@@ -176,6 +176,9 @@ async function assertClean(page, what) {
 
 const enc = encodeURIComponent;
 const config = (i, p) => JSON.stringify({ name: p, auth: { redirectUrls: [p], requiredScopes: ['oauth', marker(i), p], optionalScopes: [p] } });
+// A scope list: the marker on a line of its own. A line with quoted strings is read as code (only the
+// strings are names), so a marker beside a payload with quotes would not be read.
+const listed = (i, p) => `${marker(i)}\n${p}`;
 const installUrl = (i, p) => `https://app.hubspot.com/oauth/authorize?client_id=${enc(p)}&redirect_uri=${enc(p)}&scope=oauth%20${marker(i)}%20${enc(p)}&optional_scope=${enc(p)}`;
 
 async function openSite() {
@@ -203,7 +206,7 @@ test('the checks can fail: a payload made into HTML runs without a CSP, and is r
 test(`page: ${PAYLOADS.length} payloads through the paste box (list, app config, install URL) and the three fields`, async () => {
   const page = await openSite();
   for (const [i, p] of PAYLOADS.entries()) {
-    await page.fill('#paste', `${marker(i)} ${p}`);
+    await page.fill('#paste', listed(i, p));
     await waitText(page, '#diagnostics', marker(i));
     await page.fill('#paste', config(i, p));
     await waitText(page, '#diagnostics', marker(i));
@@ -212,7 +215,7 @@ test(`page: ${PAYLOADS.length} payloads through the paste box (list, app config,
   }
   for (const field of ['#required', '#conditional', '#optional']) {
     for (const [i, p] of PAYLOADS.entries()) {
-      await page.fill(field, `${marker(i)} ${p}`);
+      await page.fill(field, listed(i, p));
       await waitText(page, '#diagnostics', marker(i));
     }
   }
@@ -259,7 +262,7 @@ test('page: every payload through the catalog search, the migration and the diff
   }
   await page.click('#migrate-panel summary');
   for (const [i, p] of PAYLOADS.entries()) {
-    await page.fill('#migrate-input', `${marker(i)} ${p}`);
+    await page.fill('#migrate-input', listed(i, p));
     await waitText(page, '#migrate-out', marker(i));
   }
   await page.click('#diff-panel summary');

@@ -18,7 +18,9 @@ bool any_action(const json& r, const std::string& action, const std::string& sco
 
 TEST_CASE("explain: every sample gives the cause, format, language and scopes of expect.json") {
   json expect = json::parse(sample("expect.json"));
-  for (const auto& [file, want] : expect.items()) {
+  for (const auto& item : expect.items()) {
+    const std::string file = item.key();  // (clang 14 captures no structured binding in CAPTURE's lambda)
+    const json& want = item.value();
     CAPTURE(file);
     json r = explain_ok(sample(file));
     CHECK(r["cause"] == want["cause"]);

@@ -101,7 +101,8 @@ TEST_CASE("verify: Commerce Starter is a tier hs does not offer") {
 TEST_CASE("hub aliases in an account: revenue, commerce, crm, crmHub, cms, dataHub, ops") {
   const char* pairs[][2] = {{"revenue", "commerce"}, {"commerce", "commerce"}, {"crm", "smart_crm"}, {"crmHub", "smart_crm"},
                             {"cms", "content"}, {"dataHub", "data"}, {"ops", "data"}};
-  for (const auto& [alias, id] : pairs) {
+  for (const auto& pair : pairs) {
+    const std::string alias = pair[0], id = pair[1];  // (clang 14: no structured binding in CHECK_MESSAGE's lambda)
     json r = check_ok("oauth", std::string(R"({"account": {"hubs": {")") + alias + R"(": "enterprise"}}})");
     CHECK_MESSAGE(r["account"]["account"]["hubs"][id] == "enterprise", alias);
   }
