@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-surfaces=(parse check pair migrate_diff catalog calls)
+surfaces=(parse check pair migrate_diff catalog calls explain)
 export CC=clang CXX=clang++ LIB_FUZZING_ENGINE=-fsanitize=fuzzer SRC=$(dirname "$root") OUT=$out
 export CFLAGS="-O1 -fno-omit-frame-pointer -gline-tables-only -fsanitize=address -fsanitize-address-use-after-scope -fsanitize=fuzzer-no-link"
 export CXXFLAGS="$CFLAGS"

@@ -14,7 +14,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 surfaces=("$@")
-[ ${#surfaces[@]} -gt 0 ] || surfaces=(parse check pair migrate_diff catalog calls)
+[ ${#surfaces[@]} -gt 0 ] || surfaces=(parse check pair migrate_diff catalog calls explain)
 cxx=${CXX:-clang++}
 cxxflags=${CXXFLAGS:--O2 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address -fno-sanitize-recover=all}
 engine=${LIB_FUZZING_ENGINE:--fsanitize=fuzzer}
