@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The GitHub Action's entry (action.yml) and the pre-commit hook's (.pre-commit-hooks.yaml).
 // Action: inputs from INPUT_INPUT (a file path or an install URL), INPUT_REQUIRE_INSTALL_ON (profile
-// ids, space or comma separated), INPUT_FORMAT (markdown | json | table: what the log shows); writes
+// ids, space or comma separated), INPUT_ALLOW_UNCERTAIN and INPUT_ALLOW_UNKNOWN (true | false: the
+// CLI's --allow-uncertain / --allow-unknown), INPUT_FORMAT (markdown | json | table: what the log shows); writes
 // the Markdown report to $GITHUB_STEP_SUMMARY, `gate` (passed | failed | none) to $GITHUB_OUTPUT,
 // ::error/::warning/::notice annotations with file and line for the diagnostics, and exits 1 when a
 // gate fails (2 when the input cannot be read).
-// Pre-commit: `entry.mjs --pre-commit [--require-install-on ID]... FILE...`: each file checked, exit
+// Pre-commit: `entry.mjs --pre-commit [--require-install-on ID]... [--allow-uncertain] [--allow-unknown] FILE...`: each file checked, exit
 // 1 if any gate fails or any file has an error diagnostic.
 // The tierscope bin: $TIERSCOPE_BIN if set, else `tierscope` on PATH (the npm package's bin).
 import { spawnSync } from 'node:child_process';
@@ -51,13 +52,20 @@ function annotateProject(dir, doc) {
   if (doc.check) annotate(app ? join(dir, app.file) : null, doc.check);
 }
 
-function gateArgs(ids) {
-  return ids.flatMap((id) => ['--require-install-on', id]);
+function gateArgs(ids, allow = []) {
+  return [...ids.flatMap((id) => ['--require-install-on', id]), ...allow];
 }
 
-function check(input, gates) {
+// A true/false action input (GitHub passes inputs as strings); anything else is an error.
+function flagInput(name) {
+  const v = (process.env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] || 'false').trim().toLowerCase();
+  if (v !== 'true' && v !== 'false') throw new Error(`input ${name} must be true or false (got ${JSON.stringify(v.slice(0, 40))})`);
+  return v === 'true' ? [`--${name}`] : [];
+}
+
+function check(input, gates, allow = []) {
   const isUrl = /^https?:\/\//.test(input);
-  const base = ['check', ...(isUrl ? ['--url', input] : [input]), ...gateArgs(gates)];
+  const base = ['check', ...(isUrl ? ['--url', input] : [input]), ...gateArgs(gates, allow)];
   const json = tierscope([...base, '--format', 'json']);
   if (json.status === 2) {
     const message = json.stderr.replace(/^tierscope: /, '').trim();
@@ -79,7 +87,8 @@ function action() {
   }
   const gates = (process.env.INPUT_REQUIRE_INSTALL_ON || '').split(/[\s,]+/).filter(Boolean);
   const format = (process.env.INPUT_FORMAT || 'markdown').trim();
-  const r = check(input, gates);
+  const allow = [...flagInput('allow-uncertain'), ...flagInput('allow-unknown')];
+  const r = check(input, gates, allow);
   if (r.status === 2) return 2;
   const markdown = tierscope([...r.base, '--format', 'markdown']).stdout;
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown + '\n');
@@ -91,14 +100,15 @@ function action() {
 }
 
 function preCommit(args) {
-  const gates = [], files = [];
+  const gates = [], files = [], allow = [];
   for (let i = 0; i < args.length; ++i) {
     if (args[i] === '--require-install-on') gates.push(args[++i]);
+    else if (args[i] === '--allow-uncertain' || args[i] === '--allow-unknown') allow.push(args[i]);
     else files.push(args[i]);
   }
   let worst = 0;
   for (const f of files) {
-    const r = check(f, gates);
+    const r = check(f, gates, allow);
     const errors = r.report ? r.report.diagnostics.filter((d) => d.severity === 'error').length : 0;
     if (r.status !== 0 || errors) worst = Math.max(worst, r.status || 1);
   }

@@ -1,5 +1,5 @@
 // The bitset floor: the least work a check of N scopes can do on this account model, as plain
-// bitsets. One set per scope of C bits (C = account configurations, one bit each); a check ANDs the N
+// bitsets. One set per scope of C bits (C = the model's configuration indexes, one bit each); a check ANDs the N
 // sets and counts the result under 28 masks (19 standard profiles, 6 hubs' tiers and features of
 // the reach heatmaps, the custom account: popcounts of masked words). Built twice by bench/run.mjs:
 // natively (g++ -O3 -march=native) and as wasm (emcc -O3 -msimd128, no imports, no libc), so the
@@ -9,7 +9,7 @@
 #include <cstdint>
 
 namespace {
-constexpr int kMaxWords = 262144 / 64;  // up to 262,144 configurations (a seventh hub)
+constexpr int kMaxWords = 262144 / 64;  // up to 2^18 configuration indexes (7 hubs x 2 bits + 4 features)
 constexpr int kMaxSets = 300;
 constexpr int kMasks = 28;
 uint64_t g_sets[kMaxSets][kMaxWords];

@@ -14,7 +14,7 @@ export function section(r, { date, node }) {
   p('## Speed');
   p();
   p(`Command: \`node bench/run.mjs${both ? ' --before DIR' : ''} --write\`${r.smoke ? ' (**smoke run**: tiny counts, the figures mean nothing)' : ''}. ` +
-    `${date}; node ${node}; Chromium headless; ${r.configurations.toLocaleString('en-US')} account configurations per scope set. ` +
+    `${date}; node ${node}; Chromium headless; ${r.configurations.toLocaleString('en-US')} account configurations per scope set${r.bits ? ` (sets of ${r.bits.toLocaleString('en-US')} bits)` : ''}. ` +
     `Run took ${r.seconds.toFixed(0)} s.`);
   p(both ? `Before = commit ${B.commit} (built in its own folder), after = commit ${A.commit}; both measured in this run, alternating where it matters.` : `Commit ${A.commit}.`);
   p('The machine has 2 cores shared with other developers\' builds: every figure is a median (of 15 timing samples, or of the runs stated) and still noisy; ' +
@@ -47,7 +47,7 @@ export function section(r, { date, node }) {
   p('### The bitset floor, same run');
   p();
   p('bench/floor.cpp: the least work a check can do as bitsets: AND of N sets of ' +
-    `${r.configurations.toLocaleString('en-US')} bits and 28 masked popcounts; natively g++ -O3 -march=native, as wasm emcc -O3 -msimd128 (no imports). ` +
+    `${(r.bits || r.configurations).toLocaleString('en-US')} bits and 28 masked popcounts; natively g++ -O3 -march=native, as wasm emcc -O3 -msimd128 (no imports). ` +
     '"check / floor" = wasm check() in node over the wasm floor in node.');
   p();
   p(`| scopes | floor native | floor wasm, node | floor wasm, Chromium | check / floor (wasm, node)${both ? ' before → after' : ''} |`);

@@ -46,7 +46,12 @@ targets.push(target('after', ROOT));
 // the list starts over (duplicates), which the report flags like any pasted duplicate.
 const catalog = JSON.parse(readFileSync(join(ROOT, 'data/hubspot-scopes.json'), 'utf8'));
 const names = catalog.scopes.filter((s) => !s.deprecated && !s.retired_on).map((s) => s.name);
-const configurations = catalog.tiers.length ** catalog.hubs.length * 2 ** (catalog.features || []).length;
+// Bits per set: the model's configuration indexes (each hub's tier in ceil(log2 tiers) bits, one bit per
+// feature), as the evaluator's sets hold them; configurations: the product of the tiers HubSpot sells of
+// each hub, times 2 per feature (the coverage count).
+const tierBits = Math.ceil(Math.log2(catalog.tiers.length));
+const bits = 2 ** (tierBits * catalog.hubs.length + (catalog.features || []).length);
+const configurations = catalog.hubs.reduce((n, h) => n * (h.tiers || catalog.tiers).length, 2 ** (catalog.features || []).length);
 const inputs = CFG.sizes.map((n) => Array.from({ length: n }, (_, i) => names[i % names.length]).join(' '));
 
 function run(cmd, args, opts = {}) {
@@ -72,14 +77,14 @@ function buildFloor() {
   run('emcc', ['-O3', '-msimd128', '--no-entry', '-sSTANDALONE_WASM', '-sINITIAL_MEMORY=33554432',
     '-sEXPORTED_FUNCTIONS=_floor_init,_floor_pass', join(ROOT, 'bench/floor.cpp'), '-o', wasm],
   { env: { ...process.env, NODE_PATH: process.env.NODE_PATH || '/usr/share/nodejs' } });
-  const native = run(bin, [String(configurations), ...CFG.sizes.map(String)]).trim().split('\n').map((l) => Number(l.split(' ')[1]) / 1000);
+  const native = run(bin, [String(bits), ...CFG.sizes.map(String)]).trim().split('\n').map((l) => Number(l.split(' ')[1]) / 1000);
   return { bin, wasm, native };
 }
 
 async function floorInNode(wasmPath) {
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {});
   const { floor_init: init, floor_pass: pass } = instance.exports;
-  const words = configurations / 64;
+  const words = bits / 64;
   init(words, 300, 42n);
   return CFG.sizes.map((n) => sample(() => pass(words, n), CFG));
 }
@@ -101,8 +106,8 @@ console.log(JSON.stringify([t1 - t0, t2 - t1, performance.now() - t2]));`;
 }
 
 const started = performance.now();
-const results = { configurations, sizes: CFG.sizes, smoke: SMOKE, runs: CFG.runs, targets: {} };
-log(`targets: ${targets.map((t) => `${t.name} ${t.commit}`).join(', ')}; ${configurations} configurations; sizes ${CFG.sizes.join(' ')}`);
+const results = { configurations, bits, sizes: CFG.sizes, smoke: SMOKE, runs: CFG.runs, targets: {} };
+log(`targets: ${targets.map((t) => `${t.name} ${t.commit}`).join(', ')}; ${configurations} configurations in ${bits}-bit sets; sizes ${CFG.sizes.join(' ')}`);
 const floor = buildFloor();
 results.floor = { native: floor.native, node: await floorInNode(floor.wasm) };
 for (const t of targets) {
@@ -113,7 +118,7 @@ for (const t of targets) {
   results.targets[t.name] = { commit: t.commit, native, node, bytes: null };
 }
 log('headless Chromium: wasm, floor, start-up, navigation, keystrokes');
-const browser = await browserFigures({ targets, inputs, floorWasm: floor.wasm, configurations, cfg: CFG, tmp });
+const browser = await browserFigures({ targets, inputs, floorWasm: floor.wasm, configurations: bits, cfg: CFG, tmp });
 results.floor.chromium = browser.floor;
 for (const t of targets) {
   Object.assign(results.targets[t.name], { chromium: browser.targets[t.name] });

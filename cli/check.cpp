@@ -167,6 +167,14 @@ int run_check(CheckArgs& a) {
   std::vector<std::string> rows = a.profiles;
   if (!rows.empty()) rows.insert(rows.end(), a.gates.begin(), a.gates.end());
   if (!rows.empty()) options["profiles"] = rows;
+  // Gate ids get the core's message for an id that is no profile (unknown, or a tier HubSpot does not sell).
+  if (!a.gates.empty() && rows.empty()) {
+    auto valid = tierscope::check_fields(R"({"required": "oauth"})", ojson{{"profiles", a.gates}}.dump());
+    if (!valid.ok) {
+      const std::string::size_type at = valid.error.find("profiles: ");
+      throw Failure{"--require-install-on: " + (at == std::string::npos ? valid.error : valid.error.substr(at + 10))};
+    }
+  }
   std::string opts = options.empty() ? "" : options.dump();
 
   std::string text;

@@ -14,7 +14,7 @@ import sys
 
 DROP_TOP = ("about", "requires_semantics", "evidence_rule", "sources")
 DROP_SCOPE = ("name_variants", "internal_looking", "spelling_in_docs_table")
-DROP_HUB = ("spec_id", "former_names", "evidence")  # the hubs' own evidence: in the data file, not read by the core
+DROP_HUB = ("spec_id", "former_names", "evidence", "tiers_sources")  # the hubs' own evidence: in the data file, not read by the core
 REF_KEYS = ("source", "kind", "as_of", "url")
 
 with open(sys.argv[1], encoding="utf-8") as f:

@@ -107,8 +107,24 @@ export function renderConsent(root, ctx) {
       report.url_check && !report.url_check.ok ? urlFix(report, ctx) : ''));
   }
   if (disputed.length) out.push(disagreement(profile, disputed, info, ctx));
+  if (profile.status === 'uncertain') out.push(verifyPlan(report, profile));
   out.push(h('p.note.rights', { text: RIGHTS_NOTE }));
   root.replaceChildren(...out);
+}
+
+/** The report's test-account plan for an uncertain profile (issue 24 item 8): the hs file, or why hs cannot. */
+function verifyPlan(report, profile) {
+  const plan = (report.verify || []).find((v) => v.profile === profile.id);
+  if (!plan) return '';
+  return h('div.verify', { 'data-profile': profile.id },
+    h('h3', { text: 'Verify this tier' }),
+    plan.hs_test_account
+      ? [h('p', {}, 'Create a test account with ', h('code', { text: 'hs test-account create --config-path tier.json' }),
+        ', tier.json being (every level written out: hs makes a missing one Enterprise):'),
+      h('pre.verify-config', { text: JSON.stringify(plan.hs_test_account, null, 2) })]
+      : h('p', { text: plan.note || 'HubSpot\'s CLI cannot create this tier.' }),
+    h('p', {}, 'Then open the install URL in it (your client id in place of YOUR_CLIENT_ID): ', h('code.verify-url', { text: plan.install_url })),
+    h('p.note', { text: 'What it shows (installs, or the exact error) belongs in data/sources/observed.json.' }));
 }
 
 /** Where the sources disagree on this account: per scope, what each deciding source says, with its link. */

@@ -22,7 +22,7 @@ export function matrixLayout(model = current) {
       ...model.hubs.map((hub) => ({ head: rowHead(hub.name),
         cells: paid.map((t) => {
           const p = model.profiles.find((x) => x.hub === hub.id && x.tier === t.id);
-          return p ? { id: p.id, name: p.name } : { id: '', name: '' };
+          return p ? { id: p.id, name: p.name } : { id: '', name: '', unsold: Array.isArray(hub.tiers) && !hub.tiers.includes(t.id) };
         }) }))],
   };
 }
@@ -52,7 +52,7 @@ export function buildMatrix(table, onSelect, onOpen) {
     h('th', { scope: 'col' }, h('span.sr-only', { text: 'Hub' })),
     columns.map((c) => h('th', { scope: 'col' }, h('span.long', { text: c.long }), h('span.short', { 'aria-hidden': 'true', text: c.short })))));
   const body = h('tbody', {}, rows.map((r) => h('tr', {}, h('th', { scope: 'row', text: r.head }),
-    r.cells.map((c) => h('td', c.colspan ? { colspan: String(c.colspan) } : {}, c.id ? cellButton(c.id, c.name) : '')))));
+    r.cells.map((c) => h(c.unsold ? 'td.unsold' : 'td', c.colspan ? { colspan: String(c.colspan) } : {}, c.id ? cellButton(c.id, c.name) : c.unsold ? UNSOLD : '')))));
   table.replaceChildren(...table.querySelectorAll('caption'), head, body);
   rove(table, null);
 }
@@ -216,7 +216,7 @@ export function renderReach(root, report) {
   const tiers = current.tiers;
   const count = $('#reach-count', root);
   if (count) count.textContent = reachCount(current);
-  const perHub = c.combinations.total / (tiers.length || 1);
+  const sold = (hub) => tiers.filter((t) => !Array.isArray(hub.tiers) || hub.tiers.includes(t.id));
   const hubTable = $('#heat-hubs', root);
   replaceChildren(hubTable,
     h('caption', { text: 'Share of account configurations that install, by the tier of each hub' }),
@@ -224,6 +224,8 @@ export function renderReach(root, report) {
       h('span.long', { text: t.name }), h('span.short', { 'aria-hidden': 'true', text: short(t) }))))),
     h('tbody', {}, current.hubs.map((hub) => h('tr', {}, h('th', { scope: 'row', text: rowHead(hub.name) }),
       tiers.map((t) => {
+        const perHub = c.combinations.total / (sold(hub).length || 1);  // each tier HubSpot sells of the hub
+        if (!sold(hub).includes(t)) return h('td.unsold', { text: UNSOLD });
         const n = (c.by_hub[hub.id] || {})[t.id] || 0;
         return h(`td.${heat(n, perHub)}`, { text: pct(n, perHub) });
       })))));
@@ -241,8 +243,22 @@ export function renderReach(root, report) {
     })));
 }
 
-/** How the reach's configurations are counted, from the model: "7 hubs, each at one of 4 tiers, and 4 add-ons or settings on or off: 262,144 configurations." */
+/** A grid or heatmap cell of a tier HubSpot does not sell. */
+const UNSOLD = 'not sold';
+
+/**
+ * How the reach's configurations are counted, from the model (each hub at one of the tiers HubSpot
+ * sells of it): "6 hubs, each at one of 4 tiers, Revenue Hub (formerly Commerce Hub) at one of 3
+ * (no Starter), and 4 add-ons or settings, each on or off: 196,608 configurations."
+ */
 export function reachCount(model = current) {
-  const n = model.configurations || (model.tiers.length ** model.hubs.length) * 2 ** model.features.length;
-  return `${model.hubs.length} hubs, each at one of ${model.tiers.length} tiers, and ${model.features.length} add-ons or settings, each on or off: ${n.toLocaleString('en-US')} configurations.`;
+  const sold = (hub) => model.tiers.filter((t) => !Array.isArray(hub.tiers) || hub.tiers.includes(t.id));
+  const full = model.hubs.filter((hub) => sold(hub).length === model.tiers.length);
+  const parts = [`${full.length} hub${full.length === 1 ? '' : 's'}, each at one of ${model.tiers.length} tiers`];
+  for (const hub of model.hubs.filter((x) => sold(x).length !== model.tiers.length)) {
+    const missing = model.tiers.filter((t) => !sold(hub).includes(t)).map((t) => t.name).join(' or ');
+    parts.push(`${hub.name} at one of ${sold(hub).length} (no ${missing})`);
+  }
+  const n = model.configurations || model.hubs.reduce((k, hub) => k * sold(hub).length, 2 ** model.features.length);
+  return `${parts.join(', ')}, and ${model.features.length} add-ons or settings, each on or off: ${n.toLocaleString('en-US')} configurations.`;
 }

@@ -26,6 +26,8 @@ export function pageModel(doc = document) {
 }
 
 export const hubIds = () => model.hubs.map((x) => x.id);
+/** The tiers HubSpot sells of a hub (ts.catalog hubs[].tiers; every tier when the model does not say). */
+export const soldTiers = (hub) => model.tiers.filter((t) => !Array.isArray(hub.tiers) || hub.tiers.includes(t.id));
 export const tierIds = () => model.tiers.map((x) => x.id);
 export const featureIds = () => model.features.map((x) => x.id);
 export const lowestTier = () => (model.tiers[0] ? model.tiers[0].id : 'free');

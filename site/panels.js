@@ -1,13 +1,14 @@
 // The custom-account controls and the diagnostics / suggestions lists.
 import { h, replaceChildren } from './dom.js';
-import { model, featureIds, lowestTier, tierSummary } from './model.js';
+import { model, featureIds, lowestTier, soldTiers, tierSummary } from './model.js';
 
 /** Builds one tier select per hub and one checkbox per feature of the model; onChange() after each edit. */
 export function buildAccount(hubsRoot, featuresRoot, getAccount, onChange) {
-  replaceChildren(hubsRoot, model.hubs.map(({ id: hub, name }) => {
+  replaceChildren(hubsRoot, model.hubs.map((x) => {
+    const { id: hub, name } = x;
     const id = `acct-${hub}`;
     const select = h('select', { id, onchange: () => { getAccount().hubs[hub] = select.value; onChange(); } },
-      model.tiers.map((t) => h('option', { value: t.id, text: t.name })));
+      soldTiers(x).map((t) => h('option', { value: t.id, text: t.name })));  // only the tiers HubSpot sells
     return h('div.field', {}, h('label', { for: id, text: name }), select);
   }));
   replaceChildren(featuresRoot, model.features.map(({ id: f, name }) => {

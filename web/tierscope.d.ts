@@ -88,10 +88,11 @@ export interface ReportSuggestion {
 export interface Coverage {
   profiles: { installs: number; uncertain: number; total: number };
   /** installs: every source grants every blocking scope (unverified ones count as available);
-   *  disputed: at least one source grants each, but not every source all of them. total: 262,144 built in. */
+   *  disputed: at least one source grants each, but not every source all of them. total: 196,608 built in. */
   combinations: { installs: number; disputed: number; total: number };
-  /** Installing configurations among those with that hub at that tier (total / tiers). */
-  by_hub: Record<Hub, Record<Tier, number>>;
+  /** Installing configurations among those with that hub at that tier (total / the hub's sold tiers);
+   *  keys: the tiers HubSpot sells of the hub (commerce has no starter key). */
+  by_hub: Record<Hub, Partial<Record<Tier, number>>>;
   /** Installing configurations among those with the feature off / on (total / 2). */
   by_feature: Record<Feature, { off: number; on: number }>;
 }
@@ -214,10 +215,11 @@ export interface CatalogInfo {
 
 /** ts.catalog: the catalog and its account model (docs/report.md "Account model"). */
 export interface CatalogModel extends CatalogInfo {
-  /** tiers^hubs x 2^features (262,144 built in). */
+  /** The product of each hub's sold tiers x 2^features (196,608 built in: no Revenue Hub Starter). */
   configurations: number;
   tiers: Array<{ id: Tier; name: string }>;
-  hubs: Array<{ id: Hub; name: string }>;
+  /** tiers: the ids of the tiers HubSpot sells of the hub (lowest first; commerce: no 'starter'). */
+  hubs: Array<{ id: Hub; name: string; tiers: Tier[] }>;
   features: Array<{ id: Feature; name: string }>;
   /** The standard profiles in report order; hub null for free, tier the lowest for free. */
   profiles: Array<{ id: ProfileId; name: string; hub: Hub | null; tier: Tier | null }>;
@@ -233,7 +235,7 @@ export interface HsTestAccount {
 export type HsLevel = 'FREE' | 'STARTER' | 'PROFESSIONAL' | 'ENTERPRISE';
 export interface VerifyPlan {
   profile: ProfileId;
-  /** null where hs cannot create the profile (Smart CRM; Commerce Starter): `note` says so. */
+  /** null where hs cannot create the profile (Smart CRM: hs has no level for it): `note` says so. */
   hs_test_account: HsTestAccount | null;
   /** The request as an install URL (YOUR_CLIENT_ID / YOUR_REDIRECT_URI to fill in). */
   install_url: string;

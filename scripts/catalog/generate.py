@@ -107,6 +107,20 @@ class Generator:
         self.hubs = [h["id"] for h in self.model["hubs"]]
         self.hub_names = {h["id"]: h["name"] for h in self.model["hubs"]}
         self.tier_names = {t["id"]: t["name"] for t in self.model["tiers"]}
+        # The tiers HubSpot sells of each hub (lowest first; every hub has the lowest tier): the profiles and
+        # the configurations count only these.
+        self.sold = {}
+        for h in self.model["hubs"]:
+            sold = h.get("tiers", self.tiers)
+            if not sold or sold[0] != self.tiers[0] or any(t not in self.tiers for t in sold) \
+                    or sorted(sold, key=self.tiers.index) != sold or len(set(sold)) != len(sold):
+                raise SourceError("account-model.json: hub %r: tiers must be tier ids, lowest first, starting with %r"
+                                  % (h["id"], self.tiers[0]))
+            for t in h.get("hs_test_account", {}).get("levels", {}):
+                if t not in sold:
+                    raise SourceError("account-model.json: hub %r: hs_test_account names tier %r, which it does not sell"
+                                      % (h["id"], t))
+            self.sold[h["id"]] = sold
         self.features = [f["id"] for f in self.model["features"]]
         self.feature_names = {f["id"]: f["name"] for f in self.model["features"]}
         self.alg = Algebra(self.hubs, self.tiers, self.features)
@@ -308,6 +322,8 @@ class Generator:
             for h, t in acc.get("hubs", {}).items():
                 if h not in self.hubs or t not in self.tiers:
                     raise SourceError("%s: unknown hub or tier %s=%s" % (where, h, t))
+                if t not in self.sold[h]:
+                    raise SourceError("%s: HubSpot sells no %s %s" % (where, self.hub_names[h], self.tier_names[t]))
             for f in acc.get("features", []):
                 if f not in self.features:
                     raise SourceError("%s: unknown feature %r" % (where, f))
@@ -410,8 +426,8 @@ class Generator:
                                  "note": "Stable API files name product id %r with these tiers: %s."
                                          % (h["spec_id"], counts), "decides": True})
             evidence.extend(h.get("evidence", []))
-            entry = {"id": h["id"], "name": h["name"], "spec_id": h["spec_id"]}
-            for key in ("aliases", "hs_test_account"):
+            entry = {"id": h["id"], "name": h["name"], "spec_id": h["spec_id"], "tiers": self.sold[h["id"]]}
+            for key in ("tiers_sources", "aliases", "hs_test_account"):
                 if h.get(key):
                     entry[key] = h[key]
             entry.update({"former_names": h.get("former_names", []), "evidence": evidence})
@@ -421,7 +437,7 @@ class Generator:
     def profiles(self):
         out = [{"id": self.tiers[0], "name": self.tier_names[self.tiers[0]], "hubs": {}, "features": []}]
         for h in self.hubs:
-            for t in self.tiers[1:]:
+            for t in self.sold[h][1:]:  # a tier HubSpot does not sell is no profile
                 out.append({"id": "%s-%s" % (h, t), "name": "%s %s" % (self.hub_names[h], self.tier_names[t]),
                             "hubs": {h: t}, "features": []})
         return out

@@ -19,9 +19,10 @@ export function catalogModel(doc) {
     return { id: p.id, name: p.name || p.id, hub: above.length === 1 ? above[0][0] : null,
       tier: above.length === 1 ? above[0][1] : above.length ? null : lowest };
   });
-  let configurations = 2 ** (doc.features || []).length;
-  for (let i = 0; i < doc.hubs.length; i++) configurations *= tiers.length;
-  return { tiers, hubs: named(doc.hubs), features: named(doc.features), profiles, configurations };
+  // Each hub at one of the tiers HubSpot sells of it (hubs[].tiers), each feature on or off.
+  const hubs = (doc.hubs || []).map((x) => ({ id: x.id, name: x.name || x.id, tiers: x.tiers || tiers.map((t) => t.id) }));
+  const configurations = hubs.reduce((n, x) => n * x.tiers.length, 2 ** (doc.features || []).length);
+  return { tiers, hubs, features: named(doc.features), profiles, configurations };
 }
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -34,7 +35,7 @@ export function skeleton(model) {
   let first = true; // one tab stop: the first cell (matrix.js rove)
   const cell = (c) => `<td${c.colspan ? ` colspan="${c.colspan}"` : ''}><button class="cell" type="button" data-profile="${esc(c.id)}" data-status="pending" aria-pressed="false" tabindex="${first ? (first = false, '0') : '-1'}">` +
     `<span class="sr-only cell-name">${esc(c.name)}: </span><span class="cell-status"></span><span class="cell-detail"></span></button></td>`;
-  const body = '<tbody>' + rows.map((r) => `<tr><th scope="row">${esc(r.head)}</th>${r.cells.map((c) => (c.id ? cell(c) : '<td></td>')).join('')}</tr>`).join('\n') + '</tbody>';
+  const body = '<tbody>' + rows.map((r) => `<tr><th scope="row">${esc(r.head)}</th>${r.cells.map((c) => (c.id ? cell(c) : c.unsold ? '<td class="unsold">not sold</td>' : '<td></td>')).join('')}</tr>`).join('\n') + '</tbody>';
   return `${head}\n${body}\n`;
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, SITE_DIR } from './lib.mjs';
+import { serve, launch, axeViolationsUnderCsp, SITE_DIR, N_PROFILES } from './lib.mjs';
 
 let browser;
 let site;      // SITE_DIR as built: embed allow-list = same-origin
@@ -111,7 +111,7 @@ test('several elements share one module instance: tierscope.wasm is fetched once
   });
   assert.ok(counts.length >= 2, 'docs.html has several elements');
   for (const c of counts) assert.ok(c > 0, 'every element rendered rows');
-  assert.deepEqual(counts.slice(1), [22, 3], 'the compact element shows 22 rows, the limited one 3');
+  assert.deepEqual(counts.slice(1), [N_PROFILES, 3], 'the compact element shows every standard profile, the limited one 3');
   // A later element reuses the instance too.
   await page.evaluate(async () => {
     const el = document.createElement('tierscope-preview');
@@ -134,7 +134,7 @@ test('attributes and properties drive the element', async () => {
     document.body.append(el);
   });
   let r = await rows(page, '#t');
-  assert.equal(r.length, 22);
+  assert.equal(r.length, N_PROFILES);
   assert.equal(r[0].id, 'free');
   assert.equal(r[0].status, 'permission-error');
   assert.match(r[0].text, /Permission error/);
@@ -143,7 +143,7 @@ test('attributes and properties drive the element', async () => {
   assert.equal(mp.status, 'installs');
   assert.match(mp.text, /Installs/);
   const summary = await page.evaluate(() => document.querySelector('#t').shadowRoot.querySelector('.summary').textContent);
-  assert.match(summary, /Installs on \d+ of 22 standard tiers/);
+  assert.match(summary, new RegExp(`Installs on \\d+ of ${N_PROFILES} standard tiers`));
 
   // Property → attribute → new result.
   const attr = await page.evaluate(() => {
@@ -215,7 +215,7 @@ test('profiles limits the rows; compact; hidden', async () => {
   assert.deepEqual(r.map((x) => x.id), ['sales-starter', 'service-enterprise']);
   await page.evaluate(() => { document.querySelector('#t').profiles = ''; });
   r = await rows(page, '#t');
-  assert.equal(r.length, 22);
+  assert.equal(r.length, N_PROFILES);
 
   // compact: attribute reflects, the caption is visually hidden, the optional notes are gone.
   const compact = await page.evaluate(async () => {
@@ -344,7 +344,7 @@ test('an element with no scopes says so instead of showing a table', async () =>
   });
   assert.match(res.empty.text, /No scopes to check/);
   assert.equal(res.empty.rows, 0);
-  assert.equal(res.rowsAfter, 22);
+  assert.equal(res.rowsAfter, N_PROFILES);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -359,7 +359,7 @@ test('embed.html reads its initial state from the fragment', async () => {
   await page.evaluate(() => { location.hash = 'required=crm.objects.contacts.read'; });
   await waitFor(page, () => document.getElementById('preview').profiles === '');
   const r2 = await rows(page, '#preview');
-  assert.equal(r2.length, 22);
+  assert.equal(r2.length, N_PROFILES);
   assert.ok(r2.every((x) => x.status === 'installs'));
   assert.deepEqual(errors, []);
   await page.close();
@@ -388,7 +388,7 @@ test('app-settings example: live messages both ways, frame resized, targetOrigin
     return { frame: f.getBoundingClientRect().height, content: Math.ceil(f.contentDocument.documentElement.getBoundingClientRect().height) };
   });
   assert.ok(Math.abs(sizes.frame - sizes.content) <= 1, `frame ${sizes.frame}px fits content ${sizes.content}px`);
-  assert.ok(sizes.frame > 240, 'the 22-row table is taller than the initial frame');
+  assert.ok(sizes.frame > 240, 'the full table is taller than the initial frame');
   assert.match(await page.textContent('#last-report'), /free accounts: installs/);
 
   // Parent → embed: make automation required.
@@ -481,7 +481,7 @@ test('malformed messages from the allowed origin are ignored without errors', as
     { type: 'tierscope:set', required: 'crm.objects.contacts.read', profiles: null, unknownKey: 1 }, origin), allowing.origin);
   await waitFor(page, (k) => window.__msgs.filter((m) => m.data.type === 'tierscope:report').length > k, n);
   const rep = (await reports(page)).at(-1).data.report;
-  assert.equal(rep.profiles.length, 22);
+  assert.equal(rep.profiles.length, N_PROFILES);
   assert.equal(rep.profiles[0].status, 'installs');
   assert.deepEqual(errors, []);
   await page.close();
@@ -499,7 +499,7 @@ test('messages from an origin not on the allow-list are ignored, and nothing is 
     await el.updateComplete;
     return [el.required, el.profiles, el.report.profiles.length, el.report.profiles[0].status];
   });
-  assert.deepEqual(state, ['automation', '', 22, 'permission-error']);
+  assert.deepEqual(state, ['automation', '', N_PROFILES, 'permission-error']);
   assert.deepEqual(await page.evaluate(() => window.__msgs), [], 'no ready, report or resize message reached the foreign parent');
   assert.equal(await page.evaluate(() => document.getElementById('f').style.height), '50px');
   assert.deepEqual(errors, []);

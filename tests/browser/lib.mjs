@@ -1,7 +1,7 @@
 // Shared harness for browser tests: a static server on 127.0.0.1 and Debian's headless Chromium
 // through playwright-core. Every request that does not go to the test server is blocked and recorded.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,13 @@ const require = createRequire(import.meta.url);
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SITE_DIR = process.env.TIERSCOPE_SITE_DIR || join(ROOT, 'build', 'site');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+// The built-in model's counts, from the catalog file (they follow the tiers HubSpot sells: issue 24 item 10).
+const BUILTIN = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8'));
+/** The standard profiles (free, then each hub at each paid tier HubSpot sells of it). */
+export const N_PROFILES = BUILTIN.profiles.length;
+/** Account configurations: each hub's sold tiers multiplied, times 2 per feature. */
+export const CONFIGURATIONS = BUILTIN.hubs.reduce((n, h) => n * h.tiers.length, 2 ** BUILTIN.features.length);
 
 /** Serves dir on 127.0.0.1 at a free port; resolves to {origin, close()}. */
 export function serve(dir = SITE_DIR) {

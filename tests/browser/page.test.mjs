@@ -4,7 +4,9 @@
 // axe in both schemes. The last test writes screenshots of the main journeys to test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, pageHelpers } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, ROOT, pageHelpers, N_PROFILES, CONFIGURATIONS } from './lib.mjs';
 
 let server; let browser;
 const problems = [];
@@ -70,7 +72,7 @@ for (const [name, width, height] of [['laptop', 1366, 900], ['phone', 390, 844]]
   test(`the answer first on a ${name} (${width}×${height}): verdict line and first fix on the first screen`, async () => {
     const page = await open('', { width, height });
     await waitAttr(page, '#verdict', 'data-state', 'partial');
-    assert.match(await page.textContent('#verdict .verdict-line'), /Installs on 2 of 22 standard tiers · 12 uncertain · 8 fail, most for lack of automation\./);
+    assert.match(await page.textContent('#verdict .verdict-line'), new RegExp(`Installs on 2 of ${N_PROFILES} standard tiers · 12 uncertain · ${N_PROFILES - 14} fail, most for lack of automation\\.`));
     assert.equal(await page.textContent('#verdict-fix'), 'Make automation optional');
     assert.ok(await onFirstScreen(page, '#verdict .verdict-line'), 'the verdict line is on the first screen');
     assert.ok(await onFirstScreen(page, '#verdict-fix'), 'the first fix is on the first screen');
@@ -221,8 +223,13 @@ test('the URL check tells one story: rules in words, the overall verdict and its
 
 test('texts from the model: counts, product names, no "null"', async () => {
   const page = await open();
-  assert.equal(await page.textContent('#matrix caption'), 'Install result for each of the 22 standard HubSpot portal profiles');
-  assert.equal(await page.textContent('#reach-count'), '7 hubs, each at one of 4 tiers, and 4 add-ons or settings, each on or off: 262,144 configurations.');
+  assert.equal(await page.textContent('#matrix caption'), `Install result for each of the ${N_PROFILES} standard HubSpot portal profiles`);
+  // From the model: Revenue Hub (formerly Commerce Hub) is sold without Starter (issue 24 item 10).
+  assert.equal(await page.textContent('#reach-count'), '6 hubs, each at one of 4 tiers, Revenue Hub (formerly Commerce Hub) at one of 3 (no Starter), and 4 add-ons or settings, each on or off: ' +
+    `${CONFIGURATIONS.toLocaleString('en-US')} configurations.`);
+  assert.equal(CONFIGURATIONS, 196608);
+  assert.equal(await page.textContent('#matrix tr:has(th:text-is("Revenue Hub (formerly Commerce Hub)")) td.unsold'), 'not sold');
+  assert.equal(await page.$('#matrix [data-profile="commerce-starter"]'), null);
   await page.fill('#catalog-search', 'content');
   await page.waitForFunction(() => document.querySelectorAll('#catalog-list li').length > 3);
   await page.waitForTimeout(300);
@@ -355,5 +362,44 @@ test('OAuth 1 panel: *-ro scopes are recognised and map to read scopes only', as
   assert.doesNotMatch(text, /Not a scope tierscope knows/);
   assert.match(text, /read-only form of contacts/);
   await page.close();
+  noProblems();
+});
+
+test('an uncertain tier shows its test-account plan (issue 24 item 8); Smart CRM says hs cannot', async () => {
+  const page = await open();
+  await page.fill('#paste', 'oauth automation');
+  await waitAttr(page, '[data-profile=sales-professional]', 'data-status', 'uncertain');
+  assert.match(await page.textContent('[data-profile=sales-professional] .cell-detail'), /verify/);
+  await page.click('[data-profile=sales-professional]');
+  await waitText(page, '#consent', 'Verify this tier');
+  assert.deepEqual(JSON.parse(await page.textContent('#consent .verify-config')), { accountName: 'tierscope sales-professional',
+    marketingLevel: 'FREE', salesLevel: 'PROFESSIONAL', serviceLevel: 'FREE', contentLevel: 'FREE', opsLevel: 'FREE', commerceLevel: 'FREE' });
+  assert.match(await page.textContent('#consent .verify-url'), /scope=automation%20oauth/);
+  await page.click('[data-profile=commerce-professional]');
+  await waitText(page, '#consent', '"commerceLevel": "PROFESSIONAL"');
+  await page.click('[data-profile=smart_crm-professional]');
+  await waitText(page, '#consent', 'cannot set Smart CRM');
+  assert.equal(await page.$('#consent .verify-config'), null);
+  await page.click('[data-profile=free]');  // permission-error: no plan
+  await waitText(page, '#consent', 'How to fix it');
+  assert.equal(await page.$('#consent .verify'), null);
+  await page.close();
+  noProblems();
+});
+
+test('a catalog older than 180 days: the page says so beside its date (issue 24 item 9)', async () => {
+  const asOf = Date.parse(JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8')).as_of);
+  const at = async (days) => {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.addInitScript((now) => { Date.now = () => now; }, asOf + days * 864e5 + 36e5);
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+    const text = await page.$eval('#catalog-date', (e) => e.parentElement.textContent);
+    await page.close();
+    return text;
+  };
+  assert.match(await at(181), /\(181 days old: HubSpot may have added scopes or changed tiers since\)/);
+  assert.doesNotMatch(await at(180), /days old/);
   noProblems();
 });

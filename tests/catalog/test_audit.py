@@ -301,8 +301,12 @@ class Model(unittest.TestCase):
 
     def test_profiles_free_plus_hub_by_paid_tier(self):
         ids = [p["id"] for p in CAT["profiles"]]
-        self.assertEqual(ids, ["free"] + ["%s-%s" % (h, t) for h in HUBS for t in TIERS[1:]])
-        self.assertEqual(len(ids), 1 + len(HUBS) * (len(TIERS) - 1))
+        sold = {h["id"]: h["tiers"] for h in CAT["hubs"]}  # the tiers HubSpot sells of each hub (issue 24 item 10)
+        self.assertEqual(ids, ["free"] + ["%s-%s" % (h, t) for h in HUBS for t in TIERS[1:] if t in sold[h]])
+        self.assertEqual(len(ids), 1 + len(HUBS) * (len(TIERS) - 1) - 1)  # no Revenue Hub Starter
+        self.assertEqual(sold["commerce"], ["free", "professional", "enterprise"])
+        for hub in ("marketing", "sales", "service", "content", "data", "smart_crm"):
+            self.assertEqual(sold[hub], TIERS, hub)
         self.assertIn("smart_crm-enterprise", ids)
         for p in CAT["profiles"][1:]:
             hub, tier = p["id"].rsplit("-", 1)

@@ -269,6 +269,32 @@ class EvidenceRule(unittest.TestCase):
             generate.Generator(self.s.dir).catalog()
         self.assertIn("observed.json row 0", str(e.exception))
 
+    def test_the_tiers_hubspot_sells_make_the_profiles_and_refuse_other_tiers(self):
+        # Issue 24 item 10: a tier HubSpot does not sell is no profile and no observed account.
+        self.s.scope("auto")
+        _, doc = self.s.catalog()
+        ids = [p["id"] for p in doc["profiles"]]
+        self.assertNotIn("commerce-starter", ids)
+        self.assertIn("commerce-professional", ids)
+        self.assertIn("smart_crm-starter", ids)
+        self.assertEqual(len(ids), 1 + sum(len(h["tiers"]) - 1 for h in doc["hubs"]))
+        commerce = next(h for h in doc["hubs"] if h["id"] == "commerce")
+        self.assertEqual(commerce["tiers"], ["free", "professional", "enterprise"])
+        self.assertTrue(all(src["url"] is None or src["url"].startswith("https://") for src in commerce["tiers_sources"]))
+        self.s.observed.append({"account": {"hubs": {"commerce": "starter"}}, "scopes": ["auto"], "outcome": "installs",
+                                "date": "2026-12-01"})
+        self.s.write()
+        with self.assertRaises(generate.SourceError) as e:
+            generate.Generator(self.s.dir).catalog()
+        self.assertIn("HubSpot sells no Revenue Hub (formerly Commerce Hub) Starter", str(e.exception))
+        self.s.observed.clear()
+        for bad in (["professional", "enterprise"], ["free", "enterprise", "professional"], ["free", "gold"]):
+            self.s.model["hubs"][0]["tiers"] = bad
+            self.s.write()
+            with self.assertRaises(generate.SourceError) as e:
+                generate.Generator(self.s.dir).catalog()
+            self.assertIn("hub 'marketing': tiers must be tier ids, lowest first", str(e.exception))
+
     def test_union_over_apis_and_versions(self):
         self.s.scope("prefs.read")
         self.s.add_api("Prefs", "v3", False, tiers(marketing="enterprise"), ["prefs.read"])
@@ -332,8 +358,9 @@ class EvidenceRule(unittest.TestCase):
         _, doc = self.s.catalog()
         hubs = [h["id"] for h in doc["hubs"]]
         tiers_ = [t["id"] for t in doc["tiers"]]
+        sold = {h["id"]: h["tiers"] for h in doc["hubs"]}  # the tiers HubSpot sells of each hub
         self.assertEqual([p["id"] for p in doc["profiles"]],
-                         [tiers_[0]] + ["%s-%s" % (h, t) for h in hubs for t in tiers_[1:]])
+                         [tiers_[0]] + ["%s-%s" % (h, t) for h in hubs for t in tiers_[1:] if t in sold[h]])
         self.s.model["hubs"] = self.s.model["hubs"][:2]
         _, doc = self.s.catalog()
         self.assertEqual(len(doc["profiles"]), 1 + 2 * (len(tiers_) - 1))

@@ -10,6 +10,15 @@ import unittest
 
 TIERSCOPE = sys.argv.pop(1) if len(sys.argv) > 1 else "build/cli/tierscope"
 
+# The built-in model's counts, from the catalog file: the standard profiles, and the configurations
+# (each hub's sold tiers multiplied, times 2 per feature; issue 24 item 10).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "hubspot-scopes.json"), encoding="utf-8") as _f:
+    _MODEL = json.load(_f)
+N_PROFILES = len(_MODEL["profiles"])
+CONFIGURATIONS = 2 ** len(_MODEL["features"])
+for _hub in _MODEL["hubs"]:
+    CONFIGURATIONS *= len(_hub["tiers"])
+
 
 def clean_env(**extra):
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
@@ -118,7 +127,7 @@ class Check(unittest.TestCase):
         self.assertIn("Marketing Hub", out)
         self.assertIn("✓ installs", out)
         self.assertIn("✗ permission error", out)
-        self.assertIn("Installs on 2 of 22 standard tiers · 50.0 % of 262,144 account configurations", out)
+        self.assertIn(f"Installs on 2 of {N_PROFILES} standard tiers · 50.0 % of {CONFIGURATIONS:,} account configurations", out)
         self.assertIn("Smart CRM", out)
         self.assertNotIn("\033[", out)
         _, coloured, _ = run("check", "--color", "--required", "oauth automation")
@@ -127,7 +136,7 @@ class Check(unittest.TestCase):
     def test_markdown(self):
         code, out, _ = run("check", "--format", "markdown", "--required", "oauth automation")
         self.assertEqual(code, 0)
-        self.assertTrue(out.startswith("### tierscope: installs on 2 of 22 standard tiers"))
+        self.assertTrue(out.startswith(f"### tierscope: installs on 2 of {N_PROFILES} standard tiers"))
         self.assertIn("| Profile | Result | Missing |", out)
 
     def test_profile_limits_rows(self):
@@ -231,7 +240,7 @@ class Check(unittest.TestCase):
         self.assertIn("Gate (--require-install-on marketing-professional, free): failed on free", out)
         code, out, err = run(*args[:3], "--require-install-on", "gold", "--format", "json")
         self.assertEqual((code, out), (2, ""))
-        self.assertIn("unknown profile gold", err)
+        self.assertIn('--require-install-on: unknown profile "gold" (free or <hub>-<tier>', err)
 
     def test_a_request_with_no_scopes_fails_a_gate(self):
         for stdin in [b"", b"\n", b'{"auth": {"requiredScopes": []}}']:
@@ -246,8 +255,8 @@ class Check(unittest.TestCase):
         args = ["check", "--format", "json", "--required", "oauth", "--conditional", "automation"]
         with_c = json.loads(run(*args)[1])
         without = json.loads(run(*args, "--without-conditional")[1])
-        self.assertEqual(with_c["coverage"]["combinations"]["installs"], 131072)  # marketing professional or higher
-        self.assertEqual(without["coverage"]["combinations"]["installs"], 262144)
+        self.assertEqual(with_c["coverage"]["combinations"]["installs"], CONFIGURATIONS // 2)  # marketing professional or higher
+        self.assertEqual(without["coverage"]["combinations"]["installs"], CONFIGURATIONS)
         self.assertTrue(without["input"]["without_conditional"])
 
     def test_account(self):
@@ -270,6 +279,29 @@ class Check(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn('unknown hub "gold" (marketing, sales, service, content or cms, data or dataHub/ops, '
                       'commerce or revenue/commerceHub, smart_crm or crm/crmHub)', err)
+
+    def test_tiers_hubspot_does_not_sell_are_refused(self):  # issue 24 item 10: no Revenue Hub Starter
+        why = "HubSpot sells no Starter tier of Revenue Hub (formerly Commerce Hub); its tiers: free, professional, enterprise"
+        for spec in ("commerce=starter", "revenue=starter", "commerceHub=starter,sales=starter"):
+            code, out, err = run("check", "--required", "oauth", "--account", spec)
+            self.assertEqual((code, out), (2, ""), spec)
+            self.assertEqual(err.count("\n"), 1, err)
+            self.assertIn(why, err)
+        code, out, err = run("check", "--required", "oauth", "--profile", "commerce-starter")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn('no profile "commerce-starter": ' + why, err)
+        code, out, err = run("check", "--required", "oauth", "--require-install-on", "commerce-starter")
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn('no profile "commerce-starter": ' + why, err)
+        code, out, _ = run("check", "--format", "json", "--required", "oauth", "--account", "commerce=professional")
+        self.assertEqual(code, 0)
+        report = json.loads(out)
+        self.assertEqual(report["account"]["account"]["hubs"]["commerce"], "professional")
+        self.assertNotIn("commerce-starter", [p["id"] for p in report["profiles"]])
+        self.assertEqual(sorted(report["coverage"]["by_hub"]["commerce"]), ["enterprise", "free", "professional"])
+        self.assertEqual(report["coverage"]["combinations"]["total"], CONFIGURATIONS)
+        code, out, _ = run("check", "--required", "oauth")
+        self.assertNotIn("Revenue Hub (formerly Commerce Hub) Starter", out)
 
     def test_unreadable_input_exits_2_with_what_and_where(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -528,7 +560,7 @@ class UrlConfig(unittest.TestCase):
             self.assertTrue(urls[0]["url"].startswith("https://app-eu1.hubspot.com/oauth/7/authorize?client_id=abc&"))
             self.assertIn("scope=oauth%20crm.objects.contacts.read&optional_scope=automation", urls[0]["url"])
             code, out, _ = run("url", cfg)
-            self.assertIn("base (installs on 22 of 22 standard tiers", out)
+            self.assertIn(f"base (installs on {N_PROFILES} of {N_PROFILES} standard tiers", out)
         code, _, err = run("url", "-", stdin=b"oauth tickets")
         self.assertEqual(code, 2)
         self.assertIn("needs an app config", err)
@@ -544,7 +576,7 @@ class UrlConfig(unittest.TestCase):
         self.assertEqual(m["profiles"][0]["oauth2"], "permission-error")
         code, out, _ = run("migrate", "--scopes", "contacts automation", "--format", "markdown")
         self.assertEqual(code, 0)
-        self.assertTrue(out.startswith("### tierscope migrate: installs on 2 of 22 standard tiers"), out[:120])
+        self.assertTrue(out.startswith(f"### tierscope migrate: installs on 2 of {N_PROFILES} standard tiers"), out[:120])
         self.assertIn("| contacts | retired |", out)
         self.assertIn("| Free | ❌ permission error | automation |", out)
         self.assertIn("- Optional: automation", out)
@@ -569,7 +601,7 @@ class UrlConfig(unittest.TestCase):
             self.assertTrue(out.startswith("### tierscope diff: existing installs must re-authorize\n"))
             self.assertIn("| added | required | automation |", out)
             self.assertIn("| Free | ✅ installs | ❌ permission error | automation |", out)
-            self.assertIn("Account configurations that install: 262,144 → 131,072", out)
+            self.assertIn(f"Account configurations that install: {CONFIGURATIONS:,} → {CONFIGURATIONS // 2:,}", out)
             code, out, _ = run("diff", new, old, "--format=markdown")
             self.assertTrue(out.startswith("### tierscope diff: no re-authorization needed\n"))
             self.assertEqual(run("diff", old)[0], 2)

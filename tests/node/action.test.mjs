@@ -23,13 +23,16 @@ function runAction(inputs) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, 'utf8'), output: readFileSync(output, 'utf8') };
 }
 
+// The standard profiles of the built-in catalog (the count follows the model: issue 24 item 10).
+const PROFILES = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8')).profiles.length;
+
 const CONFIG = '{\n  "name": "Demo",\n  "auth": {\n    "requiredScopes": ["oauth", "automation", "crm.object.contacts.read"],\n    "optionalScopes": ["tickets"]\n  }\n}\n';
 
 test('a failed gate fails the step; summary, output and annotations with file and line', () => {
   const cfg = file('public-app.json', CONFIG);
   const r = runAction({ input: cfg, 'require-install-on': 'marketing-professional, free' });
   assert.equal(r.status, 1, r.stdout + r.stderr);
-  assert.match(r.summary, /^### tierscope: installs on 0 of 22 standard tiers/);
+  assert.match(r.summary, new RegExp(`^### tierscope: installs on 0 of ${PROFILES} standard tiers`));
   assert.match(r.summary, /\*\*Gate: ❌ failed\*\* on marketing-professional, free/);
   assert.equal(r.output, 'gate=failed\n');
   // the unknown scope is on line 4 of the file
@@ -48,6 +51,35 @@ test('a passing gate passes; an install URL as input; format json in the log', (
   assert.equal(none.status, 0);
   assert.equal(none.output, 'gate=none\n');
   assert.match(none.stdout, /^::error file=.*list\.txt,line=2,title=tierscope retired-scope::/m);
+});
+
+test('allow-unknown and allow-uncertain: inputs that pass the CLI flags to the gate', () => {
+  // marketing-professional: automation installs, crm.object.contacts.read is unknown-scope (newer than the catalog?)
+  const cfg = file('unknown-app.json', CONFIG);
+  const strict = runAction({ input: cfg, 'require-install-on': 'marketing-professional' });
+  assert.equal(strict.status, 1, strict.stdout);
+  assert.equal(strict.output, 'gate=failed\n');
+  const uncertainOnly = runAction({ input: cfg, 'require-install-on': 'marketing-professional', 'allow-uncertain': 'true' });
+  assert.equal(uncertainOnly.status, 1, uncertainOnly.stdout);
+  const allowed = runAction({ input: cfg, 'require-install-on': 'marketing-professional', 'allow-unknown': 'true' });
+  assert.equal(allowed.status, 0, allowed.stdout);
+  assert.equal(allowed.output, 'gate=passed\n');
+  assert.match(allowed.summary, /\*\*Gate: ✅ passed\*\*/);
+  // uncertain: automation on sales-professional (the sources disagree)
+  const list = file('automation.txt', 'oauth automation\n');
+  assert.equal(runAction({ input: list, 'require-install-on': 'sales-professional' }).status, 1);
+  assert.equal(runAction({ input: list, 'require-install-on': 'sales-professional', 'allow-unknown': 'true' }).status, 1);
+  const passed = runAction({ input: list, 'require-install-on': 'sales-professional', 'allow-uncertain': 'true', 'allow-unknown': 'false' });
+  assert.equal(passed.status, 0, passed.stdout);
+  const bad = runAction({ input: list, 'require-install-on': 'free', 'allow-unknown': 'yes' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stdout, /^::error title=tierscope::input allow-unknown must be true or false \(got "yes"\)$/m);
+  // action.yml declares both inputs and passes them to the entry
+  const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+  for (const name of ['allow-uncertain', 'allow-unknown']) {
+    assert.match(yml, new RegExp(`^  ${name}:\\n    description: .*--${name}\\.\\n    required: false\\n    default: 'false'$`, 'm'));
+    assert.match(yml, new RegExp(`INPUT_${name.toUpperCase().replace('-', '_')}: \\$\\{\\{ inputs\\.${name} \\}\\}`));
+  }
 });
 
 test('unreadable input: an error annotation on the file, exit 2; an empty request fails the gate', () => {

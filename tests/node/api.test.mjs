@@ -30,9 +30,13 @@ test('version and catalog', async () => {
   assert.equal(ts.version, pkg.version);
   assert.equal(ts.catalog.as_of, catalogFile.as_of);
   assert.equal(ts.catalog.scopes, catalogFile.scopes.length);
-  // The account model, from the catalog file: 4^7 x 2^4 configurations, the file's profiles.
-  assert.equal(ts.catalog.configurations, 262144);
+  // The account model, from the catalog file: each hub at a tier HubSpot sells of it (Revenue Hub: no
+  // Starter), each feature on or off: 4^6 x 3 x 2^4 configurations; the file's profiles.
+  assert.equal(ts.catalog.configurations, 196608);
+  assert.equal(ts.catalog.configurations, catalogFile.hubs.reduce((n, h) => n * h.tiers.length, 2 ** catalogFile.features.length));
   assert.deepEqual(ts.catalog.hubs.map((h) => h.id), catalogFile.hubs.map((h) => h.id));
+  assert.deepEqual(ts.catalog.hubs.map((h) => h.tiers), catalogFile.hubs.map((h) => h.tiers));
+  assert.deepEqual(ts.catalog.hubs.find((h) => h.id === 'commerce').tiers, ['free', 'professional', 'enterprise']);
   assert.deepEqual(ts.catalog.tiers, catalogFile.tiers);
   assert.deepEqual(ts.catalog.features.map((f) => f.id), catalogFile.features.map((f) => f.id));
   assert.deepEqual(ts.catalog.profiles.map((p) => p.id), PROFILE_IDS);
@@ -40,7 +44,7 @@ test('version and catalog', async () => {
     { id: 'smart_crm-enterprise', name: 'Smart CRM Enterprise', hub: 'smart_crm', tier: 'enterprise' });
 });
 
-test('check(string): crm.objects.contacts.read installs on all 22 profiles', async () => {
+test('check(string): crm.objects.contacts.read installs on every standard profile', async () => {
   const ts = await tierscope();
   const r = ts.check('crm.objects.contacts.read');
   assert.deepEqual(r.tool, { name: 'tierscope', version: ts.version });
@@ -51,8 +55,8 @@ test('check(string): crm.objects.contacts.read installs on all 22 profiles', asy
     assert.deepEqual(p.missing, [], p.id);
     assert.ok(p.granted.includes('crm.objects.contacts.read'), p.id);
   }
-  assert.deepEqual(r.coverage.profiles, { installs: 22, uncertain: 0, total: 22 });
-  assert.deepEqual(r.coverage.combinations, { installs: 262144, disputed: 0, total: 262144 });
+  assert.deepEqual(r.coverage.profiles, { installs: PROFILE_IDS.length, uncertain: 0, total: PROFILE_IDS.length });
+  assert.deepEqual(r.coverage.combinations, { installs: ts.catalog.configurations, disputed: 0, total: ts.catalog.configurations });
   assert.ok(r.request.required.includes('oauth'), 'oauth is added');
   assert.ok(r.diagnostics.some((d) => d.code === 'missing-oauth'));
   assert.equal(r.account, null);
@@ -75,8 +79,8 @@ test('check(string): automation gives permission-error on free, installs on Mark
   assert.deepEqual(sales.missing, []);
   const warning = r.diagnostics.find((d) => d.code === 'sources-disagree' && d.scope === 'automation');
   assert.ok(warning && warning.severity === 'warning' && /Sales Hub Professional/.test(warning.message), JSON.stringify(r.diagnostics));
-  assert.equal(r.coverage.combinations.total, 262144);
-  assert.equal(r.coverage.combinations.installs, 131072);
+  assert.equal(r.coverage.combinations.total, ts.catalog.configurations);
+  assert.equal(r.coverage.combinations.installs, ts.catalog.configurations / 2);
   assert.ok(r.coverage.combinations.disputed > 0);
   assert.equal(r.coverage.by_hub.marketing.free, 0);
   assert.equal(r.coverage.by_hub.marketing.professional, 65536);
@@ -171,6 +175,39 @@ test('options: bad options throw bad-options', async () => {
     assert.equal(e.code, 'bad-options', JSON.stringify(bad));
     assert.ok(e.message.length > 0);
   }
+});
+
+test('hub aliases in an account: HubSpot's own keys and new names (issue 24 item 7)', async () => {
+  const ts = await tierscope();
+  const pairs = { revenue: 'commerce', commerce: 'commerce', commerceHub: 'commerce', crm: 'smart_crm', crmHub: 'smart_crm',
+    cms: 'content', dataHub: 'data', ops: 'data' };
+  for (const [key, hub] of Object.entries(pairs)) {
+    const r = ts.check('oauth', { account: { hubs: { [key]: 'enterprise' } } });
+    assert.equal(r.account.account.hubs[hub], 'enterprise', key);
+  }
+  const e = thrown(() => ts.check('oauth', { account: { hubs: { gold: 'enterprise' } } }));
+  assert.equal(e.code, 'bad-options');
+  assert.match(e.message, /unknown hub "gold" \(.*commerce or revenue\/commerceHub, smart_crm or crm\/crmHub\)/);
+});
+
+test('a tier HubSpot does not sell: no Revenue Hub Starter profile, account or count (issue 24 item 10)', async () => {
+  const ts = await tierscope();
+  const why = 'HubSpot sells no Starter tier of Revenue Hub (formerly Commerce Hub); its tiers: free, professional, enterprise';
+  const p = thrown(() => ts.check('oauth', { profiles: ['commerce-starter'] }));
+  assert.equal(p.code, 'bad-options');
+  assert.equal(p.message, `options: profiles: no profile "commerce-starter": ${why}`);
+  for (const hub of ['commerce', 'revenue']) {
+    const a = thrown(() => ts.check('oauth', { account: { hubs: { [hub]: 'starter' } } }));
+    assert.equal(a.code, 'bad-options');
+    assert.equal(a.message, `options: account.hubs.${hub}: ${why}`);
+  }
+  assert.ok(!ts.catalog.profiles.some((x) => x.id === 'commerce-starter'));
+  const r = ts.check('oauth automation');
+  assert.ok(!r.profiles.some((x) => x.id === 'commerce-starter'));
+  assert.deepEqual(Object.keys(r.coverage.by_hub.commerce), ['free', 'professional', 'enterprise']);
+  assert.deepEqual(Object.keys(r.coverage.by_hub.sales), ['free', 'starter', 'professional', 'enterprise']);
+  // every commerce level in the verify plans is one hs offers
+  for (const v of r.verify) if (v.hs_test_account) assert.notEqual(v.hs_test_account.commerceLevel, 'STARTER', v.profile);
 });
 
 test('parse', async () => {

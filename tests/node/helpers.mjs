@@ -25,9 +25,13 @@ export function tierscope() {
   return shared;
 }
 
-/** The 22 standard profile ids, in report order (free, then the 7 hubs, Smart CRM included, at each paid tier). */
+/**
+ * The 21 standard profile ids, in report order: free, then the 7 hubs (Smart CRM included) at each paid
+ * tier HubSpot sells of them (Revenue Hub, formerly Commerce Hub: no Starter; issue 24 item 10).
+ */
 export const PROFILE_IDS = ['free', ...['marketing', 'sales', 'service', 'content', 'data', 'commerce', 'smart_crm']
-  .flatMap((hub) => ['starter', 'professional', 'enterprise'].map((tier) => `${hub}-${tier}`))];
+  .flatMap((hub) => ['starter', 'professional', 'enterprise'].filter((tier) => !(hub === 'commerce' && tier === 'starter'))
+    .map((tier) => `${hub}-${tier}`))];
 
 /** Calls fn, which must throw; returns the thrown value. */
 export function thrown(fn) {

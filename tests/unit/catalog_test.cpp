@@ -43,12 +43,12 @@ TEST_CASE("the built-in catalog is the project's copy") {
   CHECK(!c->alias_target("oauth"));
   json info = json::parse(catalog_info());
   CHECK(info["scopes"] == file["scopes"].size());
-  CHECK(info["configurations"] == 262144);
+  CHECK(info["configurations"] == 196608);  // 4^6 x 3 (no Revenue Hub Starter) x 2^4
   CHECK(info["hubs"].size() == 7);
   CHECK(info["hubs"][6]["id"] == "smart_crm");
-  CHECK(info["profiles"].size() == 22);
-  CHECK(info["profiles"][21]["id"] == "smart_crm-enterprise");
-  CHECK(info["profiles"][21]["hub"] == "smart_crm");
+  CHECK(info["profiles"].size() == 21);
+  CHECK(info["profiles"][20]["id"] == "smart_crm-enterprise");
+  CHECK(info["profiles"][20]["hub"] == "smart_crm");
   CHECK(info["profiles"][0]["hub"].is_null());
   CHECK(info["profiles"][0]["tier"] == "free");
 }
@@ -152,4 +152,23 @@ TEST_CASE("load_catalog replaces the catalog and a bad one keeps the old") {
   CHECK(report["coverage"]["combinations"]["installs"] == 131072);  // half of 262,144
   set_current_catalog(Catalog::builtin());
   CHECK(json::parse(catalog_info())["scopes"] == builtin_scopes);
+}
+
+TEST_CASE("a hub's tiers: the tiers HubSpot sells of it; a profile at another tier is refused") {
+  json doc = hubspot_like(json::array({{{"name", "oauth"}, {"requires", "any"}, {"confidence", "docs-table"}}}));
+  doc["hubs"][5]["tiers"] = json::array({"free", "professional", "enterprise"});
+  std::string error = load_error(doc.dump());
+  CHECK(error.find("commerce-starter") != std::string::npos);
+  CHECK(error.find("HubSpot sells no starter tier of commerce") != std::string::npos);
+  json profiles = json::array();
+  for (const auto& p : doc["profiles"])
+    if (p["id"] != "commerce-starter") profiles.push_back(p);
+  doc["profiles"] = profiles;
+  auto c = Catalog::from_json(doc.dump());
+  CHECK(c->model->configurations() == 196608u);
+  CHECK_FALSE(c->model->sells(5, 1));
+  doc["hubs"][5]["tiers"] = json::array({"professional", "enterprise"});
+  CHECK(load_error(doc.dump()).find("must have the lowest tier (free)") != std::string::npos);
+  doc["hubs"][5]["tiers"] = "free";
+  CHECK(load_error(doc.dump()).find("\"tiers\" must be an array of tier ids") != std::string::npos);
 }

@@ -71,11 +71,17 @@ std::pair<unsigned, unsigned> brute_force(const std::vector<std::string>& blocki
   unsigned total = 1u << F;
   for (int h = 0; h < H; ++h) total *= unsigned(T);
   std::vector<int> tier(H), feat(F);
+  // The tiers HubSpot sells of each hub (the catalog file's hubs[].tiers): other tiers are no account.
+  std::vector<std::vector<bool>> sold(H, std::vector<bool>(T, false));
+  for (int h = 0; h < H; ++h)
+    for (const auto& t : f["hubs"][h]["tiers"]) sold[h][id_index(f["tiers"], t)] = true;
   unsigned installs = 0, disputed = 0;
   for (unsigned k = 0; k < total; ++k) {
     unsigned rest = k;
-    for (int h = 0; h < H; ++h) tier[h] = int(rest % T), rest /= T;
+    bool exists = true;
+    for (int h = 0; h < H; ++h) tier[h] = int(rest % T), rest /= T, exists = exists && sold[h][tier[h]];
     for (int i = 0; i < F; ++i) feat[i] = int(rest % 2), rest /= 2;
+    if (!exists) continue;
     bool maybe = true, surely = true;
     for (std::size_t i = 0; i < blocking.size(); ++i) {
       bool l = holds(lenient[i], tier, feat);
@@ -89,23 +95,25 @@ std::pair<unsigned, unsigned> brute_force(const std::vector<std::string>& blocki
 }
 }  // namespace
 
-TEST_CASE("exact coverage counts for known requirements (262,144 configurations)") {
+TEST_CASE("exact coverage counts for known requirements (196,608 configurations: 4^6 hubs x 3 Revenue Hub tiers x 2^4)") {
   auto disputed = [](const json& r) { return r["coverage"]["combinations"]["disputed"].get<std::uint32_t>(); };
-  CHECK(check_ok("oauth")["coverage"]["combinations"]["total"] == 262144);
+  CHECK(check_ok("oauth")["coverage"]["combinations"]["total"] == 196608);
   // automation: the docs table says marketing >= professional, the API spec any hub >= professional.
   json automation = check_ok("automation");
-  CHECK(combos(automation) == 131072u);                      // surely: marketing >= professional
-  CHECK(disputed(automation) == (16384u - 128u) * 16u - 131072u);  // some hub >= professional, not marketing
-  CHECK(combos(check_ok("crm.objects.contacts.read")) == 262144u);  // any account
+  CHECK(combos(automation) == 98304u);  // surely: marketing >= professional (half)
+  // some hub >= professional, not marketing: all hub choices (4^6 x 3) but those with every hub below
+  // professional (2^6 x 1: Revenue Hub's only tier below it is Free), minus marketing's share.
+  CHECK(disputed(automation) == (12288u - 64u) * 16u - 98304u);
+  CHECK(combos(check_ok("crm.objects.contacts.read")) == 196608u);  // any account
   CHECK(disputed(check_ok("crm.objects.contacts.read")) == 0u);
   // content: content >= pro OR marketing >= pro = 1 - (1/2 * 1/2)
-  CHECK(combos(check_ok("content")) == 196608u);
+  CHECK(combos(check_ok("content")) == 147456u);
   // transactional-email: marketing >= pro AND the add-on = 1/2 * 1/2
-  CHECK(combos(check_ok("transactional-email")) == 65536u);
+  CHECK(combos(check_ok("transactional-email")) == 49152u);
   // automation AND transactional-email = transactional-email (marketing >= pro already implied)
-  CHECK(combos(check_ok("automation transactional-email")) == 65536u);
-  // sensitive: some hub enterprise AND sensitive_data = (4^7 - 3^7) * 8
-  CHECK(combos(check_ok("crm.objects.contacts.sensitive.read")) == (16384u - 2187u) * 8u);
+  CHECK(combos(check_ok("automation transactional-email")) == 49152u);
+  // sensitive: some hub enterprise AND sensitive_data = (4^6 x 3 - 3^6 x 2) * 8 (Revenue Hub: 2 tiers below Enterprise)
+  CHECK(combos(check_ok("crm.objects.contacts.sensitive.read")) == (12288u - 1458u) * 8u);
 }
 
 TEST_CASE("coverage equals a brute-force count for random scope sets") {
@@ -179,13 +187,13 @@ TEST_CASE("the custom account takes Smart CRM like any hub") {
   json r = check_ok("oauth", R"({"account": {"hubs": {"smart_crm": "enterprise"}}})");
   CHECK(r["account"]["account"]["hubs"]["smart_crm"] == "enterprise");
   CHECK(r["account"]["status"] == "installs");
-  CHECK(r["coverage"]["by_hub"]["smart_crm"]["enterprise"] == 65536);
+  CHECK(r["coverage"]["by_hub"]["smart_crm"]["enterprise"] == tierscope::Catalog::builtin()->model->configurations() / 4);
   CHECK(status(r, "smart_crm-starter") == "installs");
 }
 
 TEST_CASE("optional scopes are dropped, never blocking") {
   json r = fields_ok({{"required", "oauth crm.objects.contacts.read"}, {"optional", "automation social"}});
-  CHECK(combos(r) == 262144u);
+  CHECK(combos(r) == tierscope::Catalog::builtin()->model->configurations());
   const json& free = profile(r, "free");
   CHECK(free["status"] == "installs");
   CHECK(free["dropped"] == json::array({"automation", "social"}));
@@ -193,7 +201,7 @@ TEST_CASE("optional scopes are dropped, never blocking") {
   const json& mp = profile(r, "marketing-professional");
   CHECK(mp["dropped"].empty());
   CHECK(mp["granted"] == json::array({"automation", "crm.objects.contacts.read", "oauth", "social"}));
-  CHECK(r["coverage"]["profiles"]["installs"] == 22);
+  CHECK(r["coverage"]["profiles"]["installs"] == tierscope::Catalog::builtin()->model->profiles.size());
 }
 
 TEST_CASE("conditionally required scopes count when given, and --without-conditional leaves them out") {
@@ -201,11 +209,11 @@ TEST_CASE("conditionally required scopes count when given, and --without-conditi
   json with = fields_ok(fields);
   CHECK(status(with, "free") == "permission-error");
   CHECK(profile(with, "free")["missing"] == json::array({"automation"}));
-  CHECK(combos(with) == 131072u);
+  CHECK(combos(with) == tierscope::Catalog::builtin()->model->configurations() / 2);
   CHECK(with["input"]["without_conditional"] == false);
   json without = fields_ok(fields, R"({"withoutConditional": true})");
   CHECK(status(without, "free") == "installs");
-  CHECK(combos(without) == 262144u);
+  CHECK(combos(without) == tierscope::Catalog::builtin()->model->configurations());
   CHECK(without["input"]["without_conditional"] == true);
   CHECK(without["request"]["conditional"] == json::array({"automation"}));  // still listed
   CHECK(profile(without, "marketing-professional")["granted"] == json::array({"crm.objects.contacts.read", "oauth"}));
@@ -232,7 +240,7 @@ TEST_CASE("status precedence: invalid-scope, permission-error, unknown-scope, un
   // marketing professional/enterprise (crm-access unverified) and the 12 where automation is disputed
   CHECK(uncertain["coverage"]["profiles"]["uncertain"] == 14);
   CHECK(uncertain["coverage"]["profiles"]["installs"] == 0);
-  CHECK(combos(uncertain) == 131072u);  // undocumented counts as available
+  CHECK(combos(uncertain) == tierscope::Catalog::builtin()->model->configurations() / 2);  // undocumented counts as available
 
   json optional_unverified = fields_ok({{"required", "oauth"}, {"optional", "crm-access"}});
   CHECK(status(optional_unverified, "free") == "installs");  // an optional scope cannot block
@@ -244,11 +252,13 @@ TEST_CASE("coverage breakdowns by hub tier and by feature") {
   const json& m = r["coverage"]["by_hub"]["marketing"];
   CHECK(m["free"] == 0);
   CHECK(m["starter"] == 0);
-  CHECK(m["professional"] == 65536);
-  CHECK(m["enterprise"] == 65536);
-  CHECK(r["coverage"]["by_hub"]["sales"]["free"] == 32768);
-  CHECK(r["coverage"]["by_feature"]["website_addon"]["on"] == 65536);
-  CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 65536);
+  // 196,608 configurations: a quarter of them have marketing at each tier; marketing >= professional installs.
+  CHECK(m["professional"] == 49152);
+  CHECK(m["enterprise"] == 49152);
+  CHECK(r["coverage"]["by_hub"]["sales"]["free"] == 24576);  // half of sales free's quarter
+  CHECK(r["coverage"]["by_hub"]["commerce"] == json({{"free", 32768}, {"professional", 32768}, {"enterprise", 32768}}));  // thirds
+  CHECK(r["coverage"]["by_feature"]["website_addon"]["on"] == 49152);
+  CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 49152);
 }
 
 TEST_CASE("profiles option limits rows, coverage stays whole — bad options are errors") {

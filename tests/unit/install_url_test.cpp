@@ -93,10 +93,10 @@ TEST_CASE("install URL builder: base plus one per conditional scope, encoded, EU
   CHECK(b["urls"][0]["url"] ==
         "https://app-eu1.hubspot.com/oauth/42/authorize?client_id=abc%201&redirect_uri=https%3A%2F%2Fx.example%2Fcb"
         "&scope=oauth%20crm.objects.contacts.read&optional_scope=automation");
-  CHECK(b["urls"][0]["installs_profiles"] == 22);
+  CHECK(b["urls"][0]["installs_profiles"] == tierscope::Catalog::builtin()->model->profiles.size());
   CHECK(b["urls"][1]["label"] == "with tickets");
   CHECK(b["urls"][2]["label"] == "with social");
-  CHECK(b["urls"][2]["combinations"] == 131072);  // social: marketing professional or higher, half of 262,144
+  CHECK(b["urls"][2]["combinations"] == tierscope::Catalog::builtin()->model->configurations() / 2);  // social: marketing professional or higher
   CHECK(b["urls"][3]["scopes"] == json::array({"oauth", "crm.objects.contacts.read", "tickets", "social"}));
   // Every built URL passes the consistency check against its own config.
   for (const auto& u : b["urls"]) {
@@ -128,11 +128,11 @@ TEST_CASE("migration preview: OAuth 1 list, replacements, who fails at re-auth, 
   CHECK(m["profiles"][0]["id"] == "free");
   CHECK(m["profiles"][0]["oauth2"] == "permission-error");
   CHECK(m["profiles"][0]["missing"] == json::array({"automation", "social"}));  // content: sources disagree on free
-  CHECK(m["coverage"]["oauth1"]["profiles"] == 22);
-  CHECK(m["coverage"]["oauth1"]["combinations"] == 262144);
+  CHECK(m["coverage"]["oauth1"]["profiles"] == tierscope::Catalog::builtin()->model->profiles.size());
+  CHECK(m["coverage"]["oauth1"]["combinations"] == tierscope::Catalog::builtin()->model->configurations());
   CHECK(m["coverage"]["oauth2"]["profiles"] == 0);
   CHECK(m["recommendation"]["optional"] == json::array({"automation", "content", "reports", "social"}));
-  CHECK(m["recommendation"]["coverage"]["profiles"] == 22);
+  CHECK(m["recommendation"]["coverage"]["profiles"] == tierscope::Catalog::builtin()->model->profiles.size());
   json typo = json::parse(tierscope::migrate("tickts").json);
   CHECK(typo["scopes"][0]["status"] == "unknown");
   CHECK(typo["scopes"][0]["replaced_by"] == json::array({"tickets"}));  // a confident fix only
@@ -161,10 +161,10 @@ TEST_CASE("diff: added, removed, changed kinds, re-authorization and changed pro
   json removed_only = json::parse(tierscope::diff("oauth tickets automation", "oauth tickets", "").json);
   CHECK(removed_only["reauthorize"] == false);
   CHECK(removed_only["removed"]["required"] == json::array({"automation"}));
-  REQUIRE(removed_only["profiles"].size() == 20);  // all but marketing professional and enterprise
+  REQUIRE(removed_only["profiles"].size() == tierscope::Catalog::builtin()->model->profiles.size() - 2);  // all but marketing professional and enterprise
   CHECK(removed_only["profiles"][0]["before"] == "permission-error");
   CHECK(removed_only["profiles"][0]["after"] == "installs");
-  CHECK(removed_only["coverage"]["after"]["combinations"] == 262144);
+  CHECK(removed_only["coverage"]["after"]["combinations"] == tierscope::Catalog::builtin()->model->configurations());
   auto bad = tierscope::diff("oauth", "{", "");
   CHECK(bad.error.rfind("after: ", 0) == 0);
 }

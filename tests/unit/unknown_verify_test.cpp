@@ -62,7 +62,7 @@ TEST_CASE("verify: a test-account plan for each uncertain profile, every level e
   for (const auto& p : r["profiles"]) uncertain += p["status"] == "uncertain";
   CHECK(v.size() == uncertain);
   CHECK(uncertain > 0);
-  bool saw_sales = false, saw_crm = false, saw_commerce_starter = false;
+  bool saw_sales = false, saw_crm = false;
   for (const auto& e : v) {
     const std::string id = e["profile"];
     CHECK(status(r, id) == "uncertain");
@@ -80,22 +80,38 @@ TEST_CASE("verify: a test-account plan for each uncertain profile, every level e
       CHECK(e["hs_test_account"].is_null());
       CHECK(e["note"].get<std::string>().find("cannot set Smart CRM") != std::string::npos);
     }
-    if (id == "commerce-starter") saw_commerce_starter = true;
+    if (!e["hs_test_account"].is_null())  // only levels hs offers (Revenue Hub: no STARTER)
+      for (const char* key : {"marketingLevel", "salesLevel", "serviceLevel", "contentLevel", "opsLevel", "commerceLevel"}) {
+        const std::string level = e["hs_test_account"][key];
+        CHECK((level == "FREE" || level == "PROFESSIONAL" || level == "ENTERPRISE" || (level == "STARTER" && std::string(key) != "commerceLevel")));
+      }
   }
   CHECK(saw_sales);
   CHECK(saw_crm);
-  CHECK_FALSE(saw_commerce_starter);  // automation needs Professional: Commerce Starter is not uncertain
   json none = check_ok("oauth crm.objects.contacts.read");
   CHECK(none["verify"] == json::array());
 }
 
-TEST_CASE("verify: Commerce Starter is a tier hs does not offer") {
-  json r = check_ok("oauth crm.objects.commercepayments.read automation", R"({"profiles": ["commerce-starter"]})");
+TEST_CASE("Revenue Hub Starter is no tier: refused as a profile and in an account, absent from the report (issue 24 item 10)") {
+  const std::string why = "HubSpot sells no Starter tier of Revenue Hub (formerly Commerce Hub); its tiers: free, professional, enterprise";
+  tierscope::Outcome p = tierscope::check_text("oauth", R"({"profiles": ["commerce-starter"]})");
+  CHECK_FALSE(p.ok);
+  CHECK(p.error == "options: profiles: no profile \"commerce-starter\": " + why);
+  for (const char* hub : {"commerce", "revenue"}) {
+    tierscope::Outcome a = tierscope::check_text("oauth", std::string(R"({"account": {"hubs": {")") + hub + R"(": "starter"}}})");
+    CHECK_FALSE(a.ok);
+    CHECK(a.error == std::string("options: account.hubs.") + hub + ": " + why);
+  }
+  json r = check_ok("oauth crm.objects.commercepayments.read automation");
+  for (const auto& row : r["profiles"]) CHECK(row["id"] != "commerce-starter");
+  CHECK(r["coverage"]["by_hub"]["commerce"].size() == 3);
+  CHECK_FALSE(r["coverage"]["by_hub"]["commerce"].contains("starter"));
+  CHECK(r["coverage"]["by_hub"]["sales"].contains("starter"));
   for (const auto& e : r["verify"])
-    if (e["profile"] == "commerce-starter") {
-      CHECK(e["hs_test_account"].is_null());
-      CHECK(e["note"].get<std::string>().find("does not offer") != std::string::npos);
-    }
+    if (!e["hs_test_account"].is_null()) CHECK(e["hs_test_account"]["commerceLevel"] != "STARTER");
+  json info = json::parse(tierscope::catalog_info());
+  CHECK(info["hubs"][5]["tiers"] == json::array({"free", "professional", "enterprise"}));
+  CHECK(info["hubs"][6]["tiers"] == json::array({"free", "starter", "professional", "enterprise"}));  // Smart CRM Starter is sold
 }
 
 TEST_CASE("hub aliases in an account: revenue, commerce, crm, crmHub, cms, dataHub, ops") {

@@ -130,6 +130,13 @@ std::vector<Named> named_list(const json& doc, const char* key, bool required) {
         for (const auto& [tier, level] : l->items())
           if (level.is_string()) out.back().hs_levels.push_back(tier + "=" + level.get<std::string>());
     }
+    if (auto s = e.find("tiers"); s != e.end() && !s->is_null()) {  // hubs: the tiers HubSpot sells of it
+      if (!s->is_array()) fail(where, "\"tiers\" must be an array of tier ids");
+      for (const auto& v : *s) {
+        if (!v.is_string()) fail(where, "\"tiers\" must be an array of tier ids");
+        out.back().sold.push_back(v.get<std::string>());
+      }
+    }
     if (auto a = e.find("aliases"); a != e.end() && !a->is_null()) {
       if (!a->is_array()) fail(where, "\"aliases\" must be an array of strings");
       for (const auto& v : *a) {
@@ -169,6 +176,7 @@ std::shared_ptr<Model> read_model(const json& doc) {
         int h = m->hub_index(hub), t = tier.is_string() ? m->tier_index(tier.get<std::string>()) : -1;
         if (h < 0) fail(where, "unknown hub \"" + hub + "\"");
         if (t < 0) fail(where, "hubs." + hub + ": unknown tier");
+        if (!m->sells(h, t)) fail(where, m->not_sold(h, t));
         p.config = m->with_tier(p.config, h, t);
         if (t > 0) p.hub = h, p.tier = t, ++above;
       }

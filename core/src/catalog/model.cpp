@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text.hpp"
+
 namespace tierscope {
 
 namespace {
@@ -43,7 +45,20 @@ Model::Model(std::vector<Named> t, std::vector<Named> h, std::vector<Named> f)
                                 std::to_string(kMaxBits) + " bits of configuration)");
   bits_ = feature_base_ + int(features.size());
   configurations_ = 1u << features.size();
-  for (std::size_t i = 0; i < hubs.size(); ++i) configurations_ *= std::uint32_t(tiers.size());
+  for (const auto& hub : hubs) {
+    std::uint32_t sold = hub.sold.empty() ? (1u << tiers.size()) - 1 : 0;
+    for (const auto& t : hub.sold) {
+      int i = tier_index(t);
+      if (i < 0) throw std::invalid_argument("hubs: " + hub.id + " sells an unknown tier \"" + t + "\" (" + ids(tiers) + ")");
+      if ((sold >> i) & 1) throw std::invalid_argument("hubs: " + hub.id + " lists tier \"" + t + "\" twice");
+      sold |= 1u << i;
+    }
+    if (!(sold & 1)) throw std::invalid_argument("hubs: " + hub.id + " must have the lowest tier (" + tiers[0].id + ")");
+    sold_.push_back(sold);
+    std::uint32_t n = 0;
+    for (std::uint32_t b = sold; b; b &= b - 1) ++n;
+    configurations_ *= n;
+  }
   words_ = bits_ > 6 ? std::size_t(1) << (bits_ - 6) : 1;
 
   // Fields in index order: hubs (width_ bits each), then features (1 bit each). A field that lies
@@ -63,7 +78,7 @@ Model::Model(std::vector<Named> t, std::vector<Named> h, std::vector<Named> f)
       for (int k = 0; k <= v; ++k) low_at_least_[i][k] |= bit;
       if (i < int(hubs.size())) {
         best = std::max(best, v);
-        ok = ok && v < int(tiers.size());
+        ok = ok && v < int(tiers.size()) && sells(i, v);
       }
     }
     for (int k = 0; k <= best && k < kMaxTiers; ++k) low_any_at_least_[k] |= bit;
@@ -96,6 +111,22 @@ std::string Model::hub_list() const {
   return out;
 }
 std::string Model::tier_list() const { return ids(tiers); }
+std::string Model::sold_list(int hub) const {
+  std::string out;
+  for (int t = 0; t < int(tiers.size()); ++t)
+    if (sells(hub, t)) out += (out.empty() ? "" : ", ") + tiers[t].id;
+  return out;
+}
+std::string Model::not_sold(int hub, int tier) const {
+  return "HubSpot sells no " + tiers[tier].name + " tier of " + hubs[hub].name + "; its tiers: " + sold_list(hub);
+}
+std::string Model::profile_error(std::string_view id) const {
+  for (int h = 0; h < int(hubs.size()); ++h)
+    for (int t = 1; t < int(tiers.size()); ++t)
+      if (!sells(h, t) && id == hubs[h].id + "-" + tiers[t].id)
+        return "no profile " + quote_name(id) + ": " + not_sold(h, t);
+  return "unknown profile " + quote_name(id) + " (" + profiles.front().id + " or <hub>-<tier>, hub one of " + hub_list() + ")";
+}
 std::string Model::feature_list() const { return ids(features); }
 
 }  // namespace tierscope

@@ -1,11 +1,13 @@
 // The account model tierscope evaluates, read from the catalog file (catalog format 2): tiers
-// (lowest first), hubs (every hub has every tier), features (add-ons and account settings) and the
-// standard profiles. Nothing here knows HubSpot's products: 7 hubs x 4 tiers x 4 features give
-// 4^7 x 2^4 = 262,144 configurations, another model another number.
+// (lowest first), hubs with the tiers HubSpot sells of each (every hub has the lowest tier), features
+// (add-ons and account settings) and the standard profiles. Nothing here knows HubSpot's products:
+// the configurations are the product of each hub's sold tiers times 2^features, another model
+// another number (configurations()).
 //
 // One configuration is an index built from bit fields: hub h's tier in bits [h*w, (h+1)*w) with
 // w = the bits a tier needs, then one bit per feature. With a tier count that is not a power of two
-// some indexes are no configuration; sets never hold them (valid()).
+// some indexes are no configuration, nor is a hub at a tier HubSpot does not sell; sets never hold
+// them (valid()).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -38,6 +40,8 @@ struct Named {
   // level per tier index (empty: hs does not offer that tier).
   std::string hs_key;
   std::vector<std::string> hs_levels;
+  // Hubs: the ids of the tiers HubSpot sells of it (empty: every tier).
+  std::vector<std::string> sold;
 };
 
 struct Profile {
@@ -82,11 +86,17 @@ class Model {
   int tier_index(std::string_view id) const;     // -1 if unknown
   int feature_index(std::string_view id) const;  // -1 if unknown
   const Profile* profile(std::string_view id) const;
+  bool sells(int hub, int tier) const { return (sold_[hub] >> tier) & 1; }
+  std::string sold_list(int hub) const;  // "free, professional, enterprise"
+  // One line for a profile id that is none: a tier HubSpot does not sell ("commerce-starter"), or unknown.
+  std::string profile_error(std::string_view id) const;
+  // One line for hub h at tier t when HubSpot does not sell it.
+  std::string not_sold(int hub, int tier) const;
   std::string hub_list() const;      // "marketing, sales, ..." for messages
   std::string tier_list() const;
   std::string feature_list() const;
 
-  std::uint32_t configurations() const { return configurations_; }  // tiers^hubs x 2^features
+  std::uint32_t configurations() const { return configurations_; }  // product of sold tiers x 2^features
   std::size_t words() const { return words_; }                        // 64-bit words of an AccountSet
   int tier_of(std::uint32_t config, int hub) const { return (config >> (hub * width_)) & tier_mask_; }
   bool has_feature(std::uint32_t config, int f) const { return (config >> (feature_base_ + f)) & 1; }
@@ -115,6 +125,7 @@ class Model {
 
   int width_ = 0, feature_base_ = 0, bits_ = 0;
   std::uint32_t tier_mask_ = 0, configurations_ = 0;
+  std::vector<std::uint32_t> sold_;  // per hub: bit t = HubSpot sells tier t of it
   std::size_t words_ = 1;
   AccountSet all_;
   // Fields (hubs, then features) whose bits all lie in the low 6 bits vary within a word: for those,

@@ -44,7 +44,7 @@ void Model::view(std::uint32_t w, Word& x) const {
     x.value[i] = std::uint8_t(v);
     if (i < n_hubs) {
       x.best_high = std::max(x.best_high, v);
-      ok = ok && v < int(tiers.size());
+      ok = ok && v < int(tiers.size()) && sells(i, v);
     }
   }
   x.valid = ok ? low_valid_ : 0;
@@ -90,7 +90,7 @@ bool Model::grants(const Grant& g, std::uint32_t config) const {
 bool Model::valid(std::uint32_t config) const {
   if (bits_ < 32 && config >> bits_) return false;
   for (int h = 0; h < int(hubs.size()); ++h)
-    if (tier_of(config, h) >= int(tiers.size())) return false;
+    if (tier_of(config, h) >= int(tiers.size()) || !sells(h, tier_of(config, h))) return false;
   return true;
 }
 

@@ -317,6 +317,7 @@ std::uint32_t read_account(const json& account, const Model& m) {
       if (h < 0) bad("account.hubs: unknown hub " + quote_name(hub) + " (" + m.hub_list() + ")");
       int t = tier.is_string() ? m.tier_index(tier.get<std::string>()) : -1;
       if (t < 0) bad("account.hubs." + hub + ": unknown tier (" + m.tier_list() + ")");
+      if (!m.sells(h, t)) bad("account.hubs." + hub + ": " + m.not_sold(h, t));
       config = m.with_tier(config, h, t);
     }
   }
@@ -350,9 +351,8 @@ Options read_options(std::string_view text, const Model& m) {
       if (value.is_null()) continue;
       if (!value.is_array()) bad("profiles must be an array of profile ids");
       for (const auto& p : value) {
-        if (!p.is_string() || !m.profile(p.get<std::string>()))
-          bad("profiles: unknown profile " + (p.is_string() ? quote_name(p.get<std::string>()) : p.dump()) + " (" + m.profiles.front().id + " or <hub>-<tier>, hub one of " +
-              m.hub_list() + ")");
+        if (!p.is_string()) bad("profiles: a profile id must be a string, not " + p.dump());
+        if (!m.profile(p.get<std::string>())) bad("profiles: " + m.profile_error(p.get<std::string>()));
         o.profiles.push_back(p.get<std::string>());
       }
     } else {

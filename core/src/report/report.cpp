@@ -51,6 +51,11 @@ ojson catalog_info_json(const Catalog& catalog) {
       e["name"] = n.name;
     }
   }
+  for (std::size_t h = 0; h < m.hubs.size(); ++h) {  // hubs: the tiers HubSpot sells of each
+    ojson& sold = j["hubs"][h]["tiers"] = ojson::array();
+    for (std::size_t t = 0; t < m.tiers.size(); ++t)
+      if (m.sells(int(h), int(t))) sold.push_back(m.tiers[t].id);
+  }
   ojson& profiles = j["profiles"] = ojson::array();
   for (const auto& p : m.profiles) {
     ojson& e = profiles.emplace_back();
@@ -201,7 +206,8 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("by_hub").begin_object();
   for (std::size_t h = 0; h < m.hubs.size(); ++h) {
     w.key(m.hubs[h].id).begin_object();
-    for (std::size_t t = 0; t < m.tiers.size(); ++t) w.field(m.tiers[t].id, ev.by_hub[h][t]);
+    for (std::size_t t = 0; t < m.tiers.size(); ++t)  // only the tiers HubSpot sells of the hub
+      if (m.sells(int(h), int(t))) w.field(m.tiers[t].id, ev.by_hub[h][t]);
     w.end_object();
   }
   w.end_object().key("by_feature").begin_object();
