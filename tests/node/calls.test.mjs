@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, WASM_DIR, tierscope } from './helpers.mjs';
+import { CLI, PROFILE_IDS, WASM_DIR, tierscope } from './helpers.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tierscope-calls-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
@@ -80,7 +80,7 @@ test('calls: the report carries the fields the issue names', async () => {
   assert.deepEqual(r.unused.map((u) => u.scope), ['content']);
   assert.deepEqual(r.uncovered, []);
   assert.deepEqual(r.report.request.required, r.least_privilege.required);
-  assert.equal(r.report.profiles.length, 22);
+  assert.equal(r.report.profiles.length, PROFILE_IDS.length);
   // Options reach the report (as for check).
   const only = await ts.calls('GET /crm/v3/objects/contacts/1', null, { profiles: ['free'] });
   assert.deepEqual(only.report.profiles.map((p) => p.id), ['free']);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { WASM_DIR } from './helpers.mjs';
+import { PROFILE_IDS, WASM_DIR } from './helpers.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tierscope-load-'));
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -64,7 +64,7 @@ console.log(JSON.stringify({ version: ts.version, n: r.profiles.length }));
 import { createRequire } from 'node:module';
 console.log(createRequire(import.meta.url).resolve('tierscope/tierscope.wasm'));`);
   const out = execFileSync(process.execPath, ['main.js'], { cwd: app, encoding: 'utf8' }).trim().split('\n');
-  assert.deepEqual(JSON.parse(out[0]), { version: '0.1.0', n: 22 });
+  assert.deepEqual(JSON.parse(out[0]), { version: '0.1.0', n: PROFILE_IDS.length });
   assert.ok(out[1].endsWith(join('node_modules', 'tierscope', 'tierscope.wasm')));
 });
 
@@ -83,7 +83,7 @@ test('node without process.getBuiltinModule (node 18): the package node entry re
   assert.equal(run(`const { createTierscope } = await import('tierscope'); process.stdout.write((await createTierscope()).version);`), '0.1.0');
   rmSync(join(app, 'node_modules', 'tierscope', 'tierscope.wasm'));
   assert.equal(run(`const { createTierscope } = await import('tierscope/inline');
-    process.stdout.write(String((await createTierscope()).check('oauth').profiles.length));`), '22');
+    process.stdout.write(String((await createTierscope()).check('oauth').profiles.length));`), String(PROFILE_IDS.length));
   assert.match(run(`const { createTierscope } = await import('tierscope');
     await createTierscope().then(() => process.stdout.write('loaded'), (e) => process.stdout.write(e.message));`), /ENOENT|no such file/);
 });
