@@ -361,6 +361,23 @@ class Generator:
                 alts.append(frozenset(combo))
         return self.alg.simplify(alts) if alts else None
 
+    def through(self, reqs, late):
+        """What the requirements `reqs` grant through the products in `late` alone ("any hub" read as each of
+        them); None when nothing."""
+        alts = []
+        for req in reqs:
+            if req is None:
+                continue
+            if req == ANY:  # every account: those holding a late product above free among them
+                alts.extend(frozenset([("hub", h, 1)]) for h in late)
+                continue
+            for alt in req:
+                for h in late:
+                    conds = [("hub", h, c[2]) if c[0] == "hub" and c[1] == "any" else c for c in alt]
+                    if any(c[0] == "hub" and c[1] == h for c in conds):
+                        alts.append(frozenset(conds))
+        return self.alg.simplify(alts) if alts else None
+
     def decide(self, evidence):
         """Marks which evidence decides; returns (requires, requires_any_source or None, confidence)."""
         stated = [e for e in evidence if e["kind"] != "observed" and e["_req"] is not None]
@@ -386,12 +403,17 @@ class Generator:
         # grants (not in the union of grants) nor refuses (not a limit on the intersection); accounts that no
         # deciding statement speaks of stay disputed, never granted.
         quiet = [self.silent(e) for e in deciding]
+        full = reqs
         reqs = [r if q is None else self.known_hubs_only(r, e["_silent_on"]) for r, q, e in zip(reqs, quiet, deciding)]
         strict = lenient = None
-        for r, q in zip(reqs, quiet):
+        for i, (r, q) in enumerate(zip(reqs, quiet)):
             if r is not None:
                 lenient = r if lenient is None else self.alg.either(lenient, r)
-            bound = q if r is None else r if q is None else self.alg.either(r, q)
+            # A silent statement does not bound what the others grant through the products it cannot know.
+            via = None if q is None else self.through(full[:i] + full[i + 1:], deciding[i]["_silent_on"])
+            bound = via if r is None else r if via is None else self.alg.either(r, via)
+            if bound is None:
+                continue
             strict = bound if strict is None else self.alg.both(strict, bound)
         if lenient is None:  # nothing granted anywhere by any deciding statement (cannot happen with dated sources)
             strict = None

@@ -463,6 +463,11 @@ class Round2Rules(unittest.TestCase):
         self.assertTrue(alg.holds(alg.from_json(a["requires"]), smart_pro))  # only the 2026 spec speaks: granted
         self.assertFalse(alg.holds(alg.from_json(a["requires"]), sales_pro))  # both speak, disagree: disputed
         self.assertTrue(alg.holds(alg.from_json(a["requires_any_source"]), sales_pro))
+        # Smart CRM Starter beside Sales Professional: the table still refuses what Sales brings, and the spec
+        # grants nothing through Smart CRM Starter: disputed, not granted.
+        mixed = (tuple(2 if h == "sales" else 1 if h == "smart_crm" else 0 for h in alg.hubs), frozenset())
+        self.assertFalse(alg.holds(alg.from_json(a["requires"]), mixed))
+        self.assertTrue(alg.holds(alg.from_json(a["requires_any_source"]), mixed))
         self.launch("smart_crm", "March 2024")
         self.s.write()
         with self.assertRaises(generate.SourceError) as e:
