@@ -92,14 +92,16 @@ std::pair<unsigned, unsigned> brute_force(const std::vector<std::string>& blocki
 TEST_CASE("exact coverage counts for known requirements (262,144 configurations)") {
   auto disputed = [](const json& r) { return r["coverage"]["combinations"]["disputed"].get<std::uint32_t>(); };
   CHECK(check_ok("oauth")["coverage"]["combinations"]["total"] == 262144);
-  // automation: the docs table says marketing >= professional, the API spec any hub >= professional.
+  // automation: the docs table (2023) says marketing >= professional, the API spec (2026) any hub >= professional;
+  // the table predates Smart CRM, so there the spec alone speaks.
   json automation = check_ok("automation");
-  CHECK(combos(automation) == 131072u);                      // surely: marketing >= professional
-  CHECK(disputed(automation) == (16384u - 128u) * 16u - 131072u);  // some hub >= professional, not marketing
+  CHECK(combos(automation) == 196608u);                      // surely: marketing or Smart CRM >= professional
+  CHECK(disputed(automation) == (16384u - 128u) * 16u - 196608u);  // some hub >= professional, neither of those
   CHECK(combos(check_ok("crm.objects.contacts.read")) == 262144u);  // any account
   CHECK(disputed(check_ok("crm.objects.contacts.read")) == 0u);
-  // content: content >= pro OR marketing >= pro = 1 - (1/2 * 1/2)
-  CHECK(combos(check_ok("content")) == 196608u);
+  // content: content >= pro OR marketing >= pro (2023 table; the spec: every account) OR Smart CRM above free
+  // (the table predates it, the spec grants it) = 1 - (1/2 * 1/2 * 1/4)
+  CHECK(combos(check_ok("content")) == 245760u);
   // transactional-email: marketing >= pro AND the add-on = 1/2 * 1/2
   CHECK(combos(check_ok("transactional-email")) == 65536u);
   // automation AND transactional-email = transactional-email (marketing >= pro already implied)
@@ -201,7 +203,7 @@ TEST_CASE("conditionally required scopes count when given, and --without-conditi
   json with = fields_ok(fields);
   CHECK(status(with, "free") == "permission-error");
   CHECK(profile(with, "free")["missing"] == json::array({"automation"}));
-  CHECK(combos(with) == 131072u);
+  CHECK(combos(with) == 196608u);
   CHECK(with["input"]["without_conditional"] == false);
   json without = fields_ok(fields, R"({"withoutConditional": true})");
   CHECK(status(without, "free") == "installs");
@@ -229,10 +231,10 @@ TEST_CASE("status precedence: invalid-scope, permission-error, unknown-scope, un
   CHECK(status(uncertain, "marketing-professional") == "uncertain");
   CHECK(profile(uncertain, "marketing-professional")["unverified"] == json::array({"crm-access"}));
   CHECK(profile(uncertain, "marketing-professional")["granted"] == json::array({"automation", "oauth"}));
-  // marketing professional/enterprise (crm-access unverified) and the 12 where automation is disputed
+  // marketing and Smart CRM professional/enterprise (crm-access unverified) and the 10 where automation is disputed
   CHECK(uncertain["coverage"]["profiles"]["uncertain"] == 14);
   CHECK(uncertain["coverage"]["profiles"]["installs"] == 0);
-  CHECK(combos(uncertain) == 131072u);  // undocumented counts as available
+  CHECK(combos(uncertain) == 196608u);  // undocumented counts as available
 
   json optional_unverified = fields_ok({{"required", "oauth"}, {"optional", "crm-access"}});
   CHECK(status(optional_unverified, "free") == "installs");  // an optional scope cannot block
@@ -242,20 +244,20 @@ TEST_CASE("status precedence: invalid-scope, permission-error, unknown-scope, un
 TEST_CASE("coverage breakdowns by hub tier and by feature") {
   json r = check_ok("automation");
   const json& m = r["coverage"]["by_hub"]["marketing"];
-  CHECK(m["free"] == 0);
-  CHECK(m["starter"] == 0);
+  CHECK(m["free"] == 32768);  // below professional, only Smart CRM professional or higher installs (half)
+  CHECK(m["starter"] == 32768);
   CHECK(m["professional"] == 65536);
   CHECK(m["enterprise"] == 65536);
-  CHECK(r["coverage"]["by_hub"]["sales"]["free"] == 32768);
-  CHECK(r["coverage"]["by_feature"]["website_addon"]["on"] == 65536);
-  CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 65536);
+  CHECK(r["coverage"]["by_hub"]["sales"]["free"] == 49152);  // marketing or Smart CRM >= professional: 3/4
+  CHECK(r["coverage"]["by_feature"]["website_addon"]["on"] == 98304);
+  CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 98304);
 }
 
 TEST_CASE("profiles option limits rows, coverage stays whole — bad options are errors") {
   json r = check_ok("automation", R"({"profiles": ["free", "marketing-professional"]})");
   REQUIRE(r["profiles"].size() == 2);
   CHECK(r["profiles"][0]["id"] == "free");
-  CHECK(r["coverage"]["profiles"]["installs"] == 2);
+  CHECK(r["coverage"]["profiles"]["installs"] == 4);  // marketing and Smart CRM professional and enterprise
   for (const char* bad : {R"({"profiles": ["gold"]})", R"({"withoutConditional": "yes"})", R"({"colour": 1})",
                           R"({"account": {"hubs": {"marketing": "platinum"}}})", R"({"account": {"features": ["x"]}})", "[1]"}) {
     auto out = tierscope::check_text("oauth", bad);
