@@ -113,7 +113,19 @@ EVIDENCE_RULE = (
     "that can state them needs one at a tier the spec grants, the spec is read with that condition. observed: "
     "an install tried on a test account (data/sources/observed.json) is the strongest evidence: an install "
     "grants the scope from that account up, a permission error naming the scope refuses it from that account "
-    "down, whatever the other sources say (they stay in the evidence)." % MAX_ALTERNATIVES
+    "down, whatever the other sources say (they stay in the evidence). Families: a hyphen separates segments like "
+    "a dot and plural or -ing endings are dropped (forecast-read, forecasting-access and crm.objects.forecasts.read "
+    "are one family); a sensitive-data level is a family of its own. Object files: the stable files of an object's "
+    "own API (CRM/Forecasts for forecasts) decide the object's plain scopes, crm.objects.X.read/.write and "
+    "crm.schemas.X.read/.write alike (never the sensitive ones), even where their operations accept them only among "
+    "many others or not by name; so an object scope and its schema scope are decided by the same sources. "
+    "Inference, always labelled (source \"(inferred)\", note \"Inference: ...\"): a scope only beta files accept "
+    "on operations specific to it takes the tier of its API's stable files where those decide sibling scopes of its "
+    "family; a sensitive-data name no source speaks of takes HubSpot's statement about the same object's scope at "
+    "the same level. Time: a statement says nothing about a product launched after its date (account-model.json, "
+    "launched): its \"any hub\" means the products it could know, it bounds nothing the other sources grant through "
+    "the later product, and accounts that no deciding statement speaks of stay disputed. Where dated statements "
+    "disagree the profile is disputed, and the warning names the newest statement." % MAX_ALTERNATIVES
 )
 
 
