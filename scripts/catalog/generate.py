@@ -9,6 +9,9 @@ The evidence rule lives here and only here (decide() and api_spec_evidence()); E
 in words and docs/catalog.md explains it.
 """
 import argparse
+import functools
+import itertools
+import re
 import json
 import os
 import sys
@@ -26,14 +29,50 @@ from dnf import ANY, Algebra  # noqa: E402
 MAX_ALTERNATIVES = 3
 
 
+def stem(word):
+    """A name part without a plural or -ing ending (forecasts, forecasting -> forecast; tickets -> ticket)."""
+    for end in ("ing", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            word = word[:-len(end)]
+    return word
+
+
 def family(name):
-    """Variants of one permission share a family: the first dotted segment (hubdb, hubdb.rows.read;
-    files, files.read), or for crm.objects / crm.schemas names the object (crm.objects.subscriptions.write,
-    crm.schemas.subscriptions.write). Names without dots are their own family."""
-    parts = name.split(".")
+    """Variants of one permission share a family: the stem of the first dotted segment (hubdb,
+    hubdb.rows.read; files, files.read), or for crm.objects / crm.schemas names the stem of the object
+    (crm.objects.tickets.read, crm.schemas.tickets.read and tickets). Hyphenated names belong with their
+    dotted siblings: a hyphen separates segments like a dot (forecast-read and forecasting-access with
+    crm.objects.forecasts.read; marketing-email with marketing.email.read). A sensitive-data name is a
+    family of its own per level (tickets.sensitive.v2 is not a variant of tickets: it adds access)."""
+    parts = name.replace("-", ".").split(".")
+    level = "".join(":" + p for p in parts if p in ("sensitive", "highly_sensitive"))
     if parts[0] == "crm" and len(parts) >= 3 and parts[1] in ("objects", "schemas"):
-        return "crm:" + parts[2]
-    return parts[0]
+        return stem(parts[2]) + level
+    return stem(parts[0]) + level
+
+
+def crm_object(name):
+    """(object, access) for an object's plain scope: crm.objects.X.read/.write and crm.schemas.X.read/.write
+    (not the sensitive ones: crm.objects.X.sensitive.read has five parts); otherwise None."""
+    parts = name.split(".")
+    if len(parts) == 4 and parts[0] == "crm" and parts[1] in ("objects", "schemas") and parts[3] in ("read", "write"):
+        return parts[2], parts[3]
+    return None
+
+
+def object_of_api(api_name, objects):
+    """The CRM object whose own API a spec API is (CRM/Forecasts -> forecasts, CRM/Commerce Payments ->
+    commercepayments, CRM/Custom Objects -> custom), or None. Names compare without case, spaces or
+    underscores; "X Objects" names object X."""
+    if not api_name.startswith("CRM/"):
+        return None
+    key = api_name[4:].lower().replace(" ", "").replace("_", "")
+    for obj in objects:
+        o = obj.replace("_", "")
+        if key in (o, o + "objects"):
+            return obj
+    return None
+
 
 KIND_ORDER = ["observed", "docs-table", "docs-guide", "api-spec", "docs-text", "secondary"]
 HUBSPOT_KINDS = ("docs-table", "docs-guide", "api-spec", "docs-text")
@@ -74,7 +113,19 @@ EVIDENCE_RULE = (
     "that can state them needs one at a tier the spec grants, the spec is read with that condition. observed: "
     "an install tried on a test account (data/sources/observed.json) is the strongest evidence: an install "
     "grants the scope from that account up, a permission error naming the scope refuses it from that account "
-    "down, whatever the other sources say (they stay in the evidence)." % MAX_ALTERNATIVES
+    "down, whatever the other sources say (they stay in the evidence). Families: a hyphen separates segments like "
+    "a dot and plural or -ing endings are dropped (forecast-read, forecasting-access and crm.objects.forecasts.read "
+    "are one family); a sensitive-data level is a family of its own. Object files: the stable files of an object's "
+    "own API (CRM/Forecasts for forecasts) decide the object's plain scopes, crm.objects.X.read/.write and "
+    "crm.schemas.X.read/.write alike (never the sensitive ones), even where their operations accept them only among "
+    "many others or not by name; so an object scope and its schema scope are decided by the same sources. "
+    "Inference, always labelled (source \"(inferred)\", note \"Inference: ...\"): a scope only beta files accept "
+    "on operations specific to it takes the tier of its API's stable files where those decide sibling scopes of its "
+    "family; a sensitive-data name no source speaks of takes HubSpot's statement about the same object's scope at "
+    "the same level. Time: a statement says nothing about a product launched after its date (account-model.json, "
+    "launched): its \"any hub\" means the products it could know, it bounds nothing the other sources grant through "
+    "the later product, and accounts that no deciding statement speaks of stay disputed. Where dated statements "
+    "disagree the profile is disputed, and the warning names the newest statement." % MAX_ALTERNATIVES
 )
 
 
@@ -125,6 +176,14 @@ class Generator:
         self.feature_names = {f["id"]: f["name"] for f in self.model["features"]}
         self.alg = Algebra(self.hubs, self.tiers, self.features)
         self.spec_hub = {h["spec_id"]: h["id"] for h in self.model["hubs"]}
+        # Products launched after a statement: it says nothing about them (see silent()).
+        self.launched = {}
+        for h in self.model["hubs"]:
+            if h.get("launched") is not None:
+                date = h["launched"].get("date") if isinstance(h["launched"], dict) else None
+                if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or not h["launched"].get("url"):
+                    raise SourceError("account-model.json: hub %r: launched must be {date: YYYY-MM-DD, source, url}" % h["id"])
+                self.launched[h["id"]] = date
         self.names = [b["name"] for b in self.base]
         if len(set(self.names)) != len(self.names):
             raise SourceError("data/sources/scopes.json: a scope name appears twice")
@@ -167,6 +226,7 @@ class Generator:
         sets = self.ops["scope_sets"]
         self.spec_files = {}   # name -> {api file: (api, grant)}
         self.seen = {}         # name -> set of flags: stable-generic, beta, oauth, private
+        self.beta_apis = {}    # name -> API names whose beta files accept it on an operation specific to it
         ignored = self.spec_meta.get("ignored_scopes", {})
         for api in self.ops["apis"]:
             grant = None if api["beta"] else self.file_grant(api)
@@ -179,6 +239,8 @@ class Generator:
                         flags.add("oauth")
                         if api["beta"]:
                             flags.add("beta")
+                            if len(oauth) <= MAX_ALTERNATIVES and families == {family(name)}:
+                                self.beta_apis.setdefault(name, set()).add(api["api"])
                         elif len(oauth) > MAX_ALTERNATIVES or (len(oauth) > 1 and families != {family(name)}):
                             flags.add("stable-generic")
                         else:
@@ -187,6 +249,27 @@ class Generator:
                 for i in op.get("private_apps", []):
                     for name in sets[i]:
                         self.seen.setdefault(name, set()).add("private")
+        # An object's own API file (CRM/Forecasts for forecasts) decides the object's plain scopes, object
+        # and schema alike, even where its operations accept them only among many others, or not by name.
+        objects = sorted({crm_object(n)[0] for n in self.names if crm_object(n)})
+        self.own_files = {}    # name -> {api file: (api, grant)}
+        for api in self.ops["apis"]:
+            obj = None if api["beta"] else object_of_api(api["api"], objects)
+            if obj is None:
+                continue
+            for n in ("crm.%s.%s.%s" % (k, obj, a) for k in ("objects", "schemas") for a in ("read", "write")):
+                if n in self.names:
+                    self.own_files.setdefault(n, {})[api["file"]] = (api, self.file_grant(api))
+        # A scope only beta files accept (on operations specific to it), of an API whose stable files decide
+        # sibling scopes of its family: those files' tier, by inference (a beta file's tier map is a placeholder).
+        self.beta_sibling_files = {}   # name -> {api file: (api, grant)}
+        for name, apis in self.beta_apis.items():
+            if name in self.spec_files or name in self.own_files:
+                continue
+            stable = {f: v for n, fs in self.spec_files.items() if family(n) == family(name)
+                      for f, v in fs.items() if v[0]["api"] in apis}
+            if stable:
+                self.beta_sibling_files[name] = stable
         unknown = sorted(n for n in self.seen if n not in self.names and n not in ignored)
         if unknown:
             raise SourceError("the spec names scopes missing from data/sources/scopes.json: " + ", ".join(unknown)
@@ -213,7 +296,9 @@ class Generator:
 
     # ---- the evidence rule ---------------------------------------------------------------------
     def api_spec_evidence(self, name):
-        files = self.spec_files.get(name)
+        own = {f: v for f, v in self.own_files.get(name, {}).items() if f not in self.spec_files.get(name, {})}
+        beta = self.beta_sibling_files.get(name, {})
+        files = dict(self.spec_files.get(name, {}), **own, **beta)
         if not files:
             return None
         grant = None
@@ -228,9 +313,20 @@ class Generator:
         url = base + ("/" + urllib.parse.quote(apis[0]) if len(apis) == 1 else "")
         detail = "; ".join("%s (%s): %s" % (api, ", ".join(sorted(set(v))), words)
                            for (api, words), v in sorted(groups.items()))
-        return {"source": "HubSpot API spec: " + ", ".join(apis), "kind": "api-spec", "_req": grant,
-                "as_of": self.spec_meta["as_of"], "url": url,
-                "note": "Stable API files accepting it: %s." % detail}
+        note = "Stable API files accepting it: %s." % detail
+        inferred = bool(own) or bool(beta)
+        if own:
+            note = ("Inference: %s is the %s object's own API; its stable files decide the object's plain scopes "
+                    "(object and schema, read and write), though their operations accept %s only among many other "
+                    "scopes or not by name. %s" % (", ".join(sorted({v[0]["api"] for v in own.values()})),
+                                                   crm_object(name)[0], name, note))
+        if beta:
+            siblings = sorted({n for n, fs in self.spec_files.items() if set(fs) & set(beta) and family(n) == family(name)})
+            note = ("Inference: only beta files of this API accept %s, and a beta file's tier map is a placeholder; "
+                    "the API's stable files, which decide its sibling scopes%s, are read as its tier. %s"
+                    % (name, " (%s)" % ", ".join(siblings[:3]) if siblings else "", note.replace("accepting it", "of the API")))
+        return {"source": "HubSpot API spec%s: %s" % (" (inferred)" if inferred else "", ", ".join(apis)),
+                "kind": "api-spec", "_req": grant, "as_of": self.spec_meta["as_of"], "url": url, "note": note}
 
     def with_features(self, blind, other):
         """An add-on-blind requirement read with the add-on conditions of `other` (a requirement from sources
@@ -269,6 +365,45 @@ class Generator:
         alts += [frozenset([("feature", f)]) for f in self.features if f not in account.get("features", [])]
         return self.alg.simplify(alts) if alts else None
 
+    def silent(self, e):
+        """The accounts a dated statement cannot speak of: those holding a product launched after it (None: none).
+        A statement that grants every account is not read as silent (nothing to extend)."""
+        late = [h for h, d in sorted(self.launched.items()) if e["as_of"] < d]
+        if not late or e["_req"] == ANY:
+            return None
+        e["_silent_on"] = late
+        return self.alg.simplify([frozenset([("hub", h, 1)]) for h in late])
+
+    def known_hubs_only(self, req, late):
+        """A requirement read without the products in `late`: "any hub" means the others; an alternative that
+        needs a late product is dropped. None when nothing is left (the statement then grants nothing)."""
+        alts = []
+        for alt in req:
+            if any(c[0] == "hub" and c[1] in late for c in alt):
+                continue
+            parts = [[c] if not (c[0] == "hub" and c[1] == "any") else [("hub", h, c[2]) for h in self.hubs if h not in late]
+                     for c in alt]
+            for combo in itertools.product(*parts):
+                alts.append(frozenset(combo))
+        return self.alg.simplify(alts) if alts else None
+
+    def through(self, reqs, late):
+        """What the requirements `reqs` grant through the products in `late` alone ("any hub" read as each of
+        them); None when nothing."""
+        alts = []
+        for req in reqs:
+            if req is None:
+                continue
+            if req == ANY:  # every account: those holding a late product above free among them
+                alts.extend(frozenset([("hub", h, 1)]) for h in late)
+                continue
+            for alt in req:
+                for h in late:
+                    conds = [("hub", h, c[2]) if c[0] == "hub" and c[1] == "any" else c for c in alt]
+                    if any(c[0] == "hub" and c[1] == h for c in conds):
+                        alts.append(frozenset(conds))
+        return self.alg.simplify(alts) if alts else None
+
     def decide(self, evidence):
         """Marks which evidence decides; returns (requires, requires_any_source or None, confidence)."""
         stated = [e for e in evidence if e["kind"] != "observed" and e["_req"] is not None]
@@ -290,10 +425,28 @@ class Generator:
         for r in sighted:
             other = r if other is None else self.alg.both(other, r)
         reqs = [self.with_features(e["_req"], other) if e["kind"] in FEATURE_BLIND else e["_req"] for e in deciding]
-        strict = lenient = reqs[0] if reqs else None
-        for r in reqs[1:]:
-            strict = self.alg.both(strict, r)
-            lenient = self.alg.either(lenient, r)
+        # Time: a statement says nothing about a product launched after it. Where it is silent it neither
+        # grants (not in the union of grants) nor refuses (not a limit on the intersection); accounts that no
+        # deciding statement speaks of stay disputed, never granted.
+        quiet = [self.silent(e) for e in deciding]
+        full = reqs
+        reqs = [r if q is None else self.known_hubs_only(r, e["_silent_on"]) for r, q, e in zip(reqs, quiet, deciding)]
+        strict = lenient = None
+        for i, (r, q) in enumerate(zip(reqs, quiet)):
+            if r is not None:
+                lenient = r if lenient is None else self.alg.either(lenient, r)
+            # A silent statement does not bound what the others grant through the products it cannot know.
+            via = None if q is None else self.through(full[:i] + full[i + 1:], deciding[i]["_silent_on"])
+            bound = via if r is None else r if via is None else self.alg.either(r, via)
+            if bound is None:
+                continue
+            strict = bound if strict is None else self.alg.both(strict, bound)
+        if lenient is None:  # nothing granted anywhere by any deciding statement (cannot happen with dated sources)
+            strict = None
+        if strict is not None and any(q is not None for q in quiet):
+            strict = self.alg.both(strict, lenient)
+            if all(q is not None for q in quiet):  # accounts no deciding statement speaks of: disputed
+                lenient = self.alg.either(lenient, functools.reduce(self.alg.both, quiet))
         for e in observed:  # the strongest evidence: it settles its own accounts
             if e["_outcome"] == "installs":
                 up = self.observation_grant(e["_account"])
@@ -342,6 +495,22 @@ class Generator:
                                               "_account": acc})
         return out
 
+    def sensitive_sibling_evidence(self, name, text):
+        """A sensitive-data name no source speaks of: the HubSpot statement (docs-text, the sensitive-data docs)
+        about a sibling of the same object and level, labelled as an inference."""
+        out = []
+        for other in sorted(text):
+            if other == name or family(other) != family(name):
+                continue
+            for r in text[other]:
+                if r["_req"] is None:
+                    continue
+                out.append({"source": "%s (inferred from %s)" % (r["source"], other), "kind": "docs-text",
+                            "_req": r["_req"], "as_of": r["as_of"], "url": r["url"], "_text": r.get("tier_text"),
+                            "note": "Inference: no source states this name's tier; HubSpot states it for %s, the same "
+                                    "object's scope at the same sensitive-data level, and this name is read alike." % other})
+        return out
+
     def scope_entry(self, b, table, text, second, guide=None, seen_on=None):
         guide = guide or {}
         seen_on = seen_on or {}
@@ -367,12 +536,21 @@ class Generator:
                              "url": r["url"], "note": r.get("note"), "_text": r.get("tier_text")})
         for r in seen_on.get(name, []):
             evidence.append(r)
+        if not any(e["_req"] is not None for e in evidence) and ":" in family(name):
+            evidence.extend(self.sensitive_sibling_evidence(name, text))
         strict, lenient, confidence = self.decide(evidence)
         if any(e["kind"] == "api-spec" and not e["decides"] for e in evidence) and \
                 any(e.get("_narrows") and e["decides"] for e in evidence):
             for e in evidence:
                 if e["kind"] == "api-spec":
                     e["note"] += " A dated HubSpot guide states this scope's own tier; the API's tier does not decide it."
+        for e in evidence:
+            if e.get("_silent_on"):
+                e["note"] = ((e["note"] + " ") if e["note"] else "") + \
+                    "Dated before %s launched (%s): it says nothing about %s." % (
+                        " and ".join(self.hub_names[h] for h in e["_silent_on"]),
+                        ", ".join(self.launched[h] for h in e["_silent_on"]),
+                        "it" if len(e["_silent_on"]) == 1 else "them")
         tier_text = None
         for e in evidence:
             if e["decides"] and e.get("_text"):

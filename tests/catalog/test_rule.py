@@ -41,6 +41,8 @@ class Sources:
         with open(os.path.join(ROOT, "data", "sources", "account-model.json"), encoding="utf-8") as f:
             self.model = json.load(f)
         self.model["aliases"] = {}
+        for h in self.model["hubs"]:  # launch dates only where a test sets them (test_time_*)
+            h.pop("launched", None)
         self.names = []
         self.docs_table, self.docs_text, self.secondary, self.docs_guide, self.observed = [], [], [], [], []
         self.scope_sets, self.apis = [], []
@@ -364,6 +366,140 @@ class EvidenceRule(unittest.TestCase):
         self.s.model["hubs"] = self.s.model["hubs"][:2]
         _, doc = self.s.catalog()
         self.assertEqual(len(doc["profiles"]), 1 + 2 * (len(tiers_) - 1))
+
+
+class Round2Rules(unittest.TestCase):
+    """Issue 24 items 2, 4 and 5: per-scope evidence, sibling inference, object and schema alike, time."""
+
+    def setUp(self):
+        self.s = Sources()
+
+    def tearDown(self):
+        self.s.close()
+
+    def many(self, names):
+        return [[n] for n in names] + [["f%d" % i] for i in range(5)]
+
+    def test_objects_own_file_decides_its_plain_scopes_object_and_schema(self):
+        names = ["crm.objects.gizmos.read", "crm.objects.gizmos.write", "crm.schemas.gizmos.read",
+                 "crm.objects.gizmos.sensitive.read", "crm.objects.widgets.read"] + ["f%d" % i for i in range(5)]
+        for n in names:
+            self.s.scope(n)
+        # Its only operations are generic (many alternatives): before, nothing decided the gizmo scopes.
+        self.s.add_api("CRM/Gizmos", "v3", False, tiers(sales="professional"), self.many(names[:5]))
+        self.s.add_api("CRM/Objects", "v3", False, tiers(), self.many(names[:5]))
+        scopes, _ = self.s.catalog()
+        for n in ("crm.objects.gizmos.read", "crm.objects.gizmos.write", "crm.schemas.gizmos.read"):
+            self.assertEqual(scopes[n]["requires"], H("sales", "professional"), n)
+            self.assertEqual(scopes[n]["confidence"], "api-spec", n)
+            e = scopes[n]["evidence"][0]
+            self.assertIn("(inferred)", e["source"], n)
+            self.assertTrue(e["note"].startswith("Inference:"), n)
+        # Not its sensitive scopes, and not another object's scopes; the generic CRM/Objects file decides nothing.
+        self.assertIsNone(scopes["crm.objects.gizmos.sensitive.read"]["requires"])
+        self.assertIsNone(scopes["crm.objects.widgets.read"]["requires"])
+
+    def test_object_and_schema_scope_disputed_alike(self):
+        for n in ("crm.objects.gizmos.read", "crm.schemas.gizmos.read"):
+            self.s.scope(n)
+            self.s.secondary.append(other_row(n, H("any", "professional")))
+        self.s.add_api("CRM/Gizmos", "v3", False, tiers(), ["crm.objects.gizmos.read"])
+        scopes, _ = self.s.catalog()
+        for n in ("crm.objects.gizmos.read", "crm.schemas.gizmos.read"):
+            self.assertEqual(scopes[n]["requires"], H("any", "professional"), n)
+            self.assertEqual(scopes[n]["requires_any_source"], "any", n)
+
+    def test_hyphenated_names_join_their_dotted_family(self):
+        for n in ("forecast-read", "forecasting-access", "crm.objects.forecasts.read", "auto-read", "other.write"):
+            self.s.scope(n)
+        self.s.add_api("CRM/Forecast Types", "v3", False, tiers(sales="professional"), ["forecast-read", "forecasting-access"])
+        self.s.add_api("Mixed", "v3", False, tiers(), ["auto-read", "other.write"])
+        scopes, _ = self.s.catalog()
+        self.assertEqual(scopes["forecast-read"]["requires"], H("sales", "professional"))
+        self.assertEqual(scopes["forecasting-access"]["requires"], H("sales", "professional"))
+        self.assertEqual(scopes["auto-read"]["evidence"], [])  # unrelated alternatives still say nothing
+        self.assertEqual(generate.family("forecasting-access"), generate.family("crm.objects.forecasts.read"))
+
+    def test_beta_only_scope_takes_its_apis_stable_tier_by_inference(self):
+        for n in ("seq.read", "seq.write", "lonely.write", "generic.write") + tuple("f%d" % i for i in range(5)):
+            self.s.scope(n)
+        self.s.add_api("Seq", "v4", False, tiers(sales="professional"), ["seq.read"])
+        self.s.add_api("Seq", "2026-09-beta", True, tiers(), ["seq.read"], ["seq.write"])
+        self.s.add_api("Lonely", "2026-09-beta", True, tiers(), ["lonely.write"])  # no stable file at all
+        self.s.add_api("Seq", "2027-03-beta", True, tiers(), self.many(["generic.write"]))  # generic beta op
+        scopes, _ = self.s.catalog()
+        w = scopes["seq.write"]
+        self.assertEqual(w["requires"], H("sales", "professional"))
+        self.assertTrue(w["evidence"][0]["note"].startswith("Inference:"))
+        self.assertIn("seq.read", w["evidence"][0]["note"])
+        self.assertIsNone(scopes["lonely.write"]["requires"])
+        self.assertIsNone(scopes["generic.write"]["requires"])
+
+    def test_sensitive_name_takes_its_siblings_statement_by_inference(self):
+        enterprise_sd = [[{"hub": "any", "min_tier": "enterprise"}, {"feature": "sensitive_data"}]]
+        for n in ("gizmos.sensitive.v2", "crm.objects.gizmos.sensitive.read", "crm.objects.gizmos.highly_sensitive.read"):
+            self.s.scope(n, sensitive=True)
+        self.s.docs_text.append(other_row("gizmos.sensitive.v2", enterprise_sd, url="https://example.invalid/x", source="Sensitive data docs"))
+        scopes, _ = self.s.catalog()
+        x = scopes["crm.objects.gizmos.sensitive.read"]
+        self.assertEqual(x["requires"], enterprise_sd)
+        self.assertEqual(x["confidence"], "docs-text")
+        self.assertIn("inferred from gizmos.sensitive.v2", x["evidence"][0]["source"])
+        self.assertIsNone(scopes["crm.objects.gizmos.highly_sensitive.read"]["requires"])  # another level
+
+    def launch(self, hub, date):
+        for h in self.s.model["hubs"]:
+            if h["id"] == hub:
+                h["launched"] = {"date": date, "source": "test", "url": "https://example.invalid/launch"}
+
+    def test_time_a_statement_says_nothing_of_products_launched_after_it(self):
+        self.launch("commerce", "2024-04-01")
+        self.s.scope("custom.read")
+        self.s.scope("table.only")
+        self.s.docs_table.append(table_row("custom.read", H("any", "enterprise")))  # 2023
+        self.s.add_api("Custom", "v3", False, {k: ("free" if k == "commerce" else "enterprise") for k in ALL_FREE}, ["custom.read"])
+        self.s.docs_table.append(table_row("table.only", H("marketing", "professional")))
+        scopes, doc = self.s.catalog()
+        alg = generate.Generator(self.s.dir).alg
+        def acc(hub, tier):
+            return (tuple(alg.tiers.index(tier) if h == hub else 0 for h in alg.hubs), frozenset())
+        c = scopes["custom.read"]
+        strict, lenient = alg.from_json(c["requires"]), alg.from_json(c.get("requires_any_source", c["requires"]))
+        # The 2026 spec speaks of Commerce and leaves it out; the 2023 "any Enterprise" is silent on it: refused.
+        self.assertFalse(alg.holds(lenient, acc("commerce", "enterprise")))
+        self.assertTrue(alg.holds(strict, acc("sales", "enterprise")))
+        self.assertIn("launched", c["evidence"][0]["note"])
+        # Only the 2023 table speaks, and not of Commerce: Commerce stays disputed, never granted nor refused.
+        t = scopes["table.only"]
+        strict, lenient = alg.from_json(t["requires"]), alg.from_json(t["requires_any_source"])
+        self.assertFalse(alg.holds(strict, acc("commerce", "enterprise")))
+        self.assertTrue(alg.holds(lenient, acc("commerce", "enterprise")))
+        self.assertFalse(alg.holds(lenient, acc("sales", "enterprise")))  # Sales existed: the table refuses it
+        self.assertTrue(alg.holds(strict, acc("marketing", "professional")))
+
+    def test_time_a_newer_statement_speaks_and_bad_launch_is_an_error(self):
+        self.launch("smart_crm", "2024-03-05")
+        self.s.scope("auto")
+        self.s.docs_table.append(table_row("auto", H("marketing", "professional")))
+        self.s.add_api("Auto", "v4", False, {k: "professional" for k in ALL_FREE}, ["auto"])
+        scopes, _ = self.s.catalog()
+        alg = generate.Generator(self.s.dir).alg
+        smart_pro = (tuple(2 if h == "smart_crm" else 0 for h in alg.hubs), frozenset())
+        sales_pro = (tuple(2 if h == "sales" else 0 for h in alg.hubs), frozenset())
+        a = scopes["auto"]
+        self.assertTrue(alg.holds(alg.from_json(a["requires"]), smart_pro))  # only the 2026 spec speaks: granted
+        self.assertFalse(alg.holds(alg.from_json(a["requires"]), sales_pro))  # both speak, disagree: disputed
+        self.assertTrue(alg.holds(alg.from_json(a["requires_any_source"]), sales_pro))
+        # Smart CRM Starter beside Sales Professional: the table still refuses what Sales brings, and the spec
+        # grants nothing through Smart CRM Starter: disputed, not granted.
+        mixed = (tuple(2 if h == "sales" else 1 if h == "smart_crm" else 0 for h in alg.hubs), frozenset())
+        self.assertFalse(alg.holds(alg.from_json(a["requires"]), mixed))
+        self.assertTrue(alg.holds(alg.from_json(a["requires_any_source"]), mixed))
+        self.launch("smart_crm", "March 2024")
+        self.s.write()
+        with self.assertRaises(generate.SourceError) as e:
+            generate.Generator(self.s.dir).catalog()
+        self.assertIn("launched", str(e.exception))
 
 
 class CheckMode(unittest.TestCase):

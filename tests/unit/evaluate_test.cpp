@@ -98,16 +98,19 @@ std::pair<unsigned, unsigned> brute_force(const std::vector<std::string>& blocki
 TEST_CASE("exact coverage counts for known requirements (196,608 configurations: 4^6 hubs x 3 Revenue Hub tiers x 2^4)") {
   auto disputed = [](const json& r) { return r["coverage"]["combinations"]["disputed"].get<std::uint32_t>(); };
   CHECK(check_ok("oauth")["coverage"]["combinations"]["total"] == 196608);
-  // automation: the docs table says marketing >= professional, the API spec any hub >= professional.
+  // automation: the docs table (2023) says marketing >= professional, the API spec (2026) any hub >= professional;
+  // the table predates Smart CRM, so there the spec alone speaks.
   json automation = check_ok("automation");
-  CHECK(combos(automation) == 98304u);  // surely: marketing >= professional (half)
-  // some hub >= professional, not marketing: all hub choices (4^6 x 3) but those with every hub below
-  // professional (2^6 x 1: Revenue Hub's only tier below it is Free), minus marketing's share.
-  CHECK(disputed(automation) == (12288u - 64u) * 16u - 98304u);
+  CHECK(combos(automation) == 147456u);  // surely: marketing or Smart CRM >= professional (3 in 4)
+  // disputed: some other hub >= professional while marketing and Smart CRM are below it: the other five hubs'
+  // choices (4^4 x 3) but those with all five below professional (2^4 x 1), times marketing's and Smart CRM's
+  // two low tiers each, times the 2^4 feature choices.
+  CHECK(disputed(automation) == (768u - 16u) * 4u * 16u);
   CHECK(combos(check_ok("crm.objects.contacts.read")) == 196608u);  // any account
   CHECK(disputed(check_ok("crm.objects.contacts.read")) == 0u);
-  // content: content >= pro OR marketing >= pro = 1 - (1/2 * 1/2)
-  CHECK(combos(check_ok("content")) == 147456u);
+  // content: content >= pro OR marketing >= pro (2023 table; the spec: every account) OR Smart CRM above free
+  // (the table predates it, the spec grants it) = 1 - (1/2 * 1/2 * 1/4)
+  CHECK(combos(check_ok("content")) == 184320u);
   // transactional-email: marketing >= pro AND the add-on = 1/2 * 1/2
   CHECK(combos(check_ok("transactional-email")) == 49152u);
   // automation AND transactional-email = transactional-email (marketing >= pro already implied)
@@ -209,7 +212,7 @@ TEST_CASE("conditionally required scopes count when given, and --without-conditi
   json with = fields_ok(fields);
   CHECK(status(with, "free") == "permission-error");
   CHECK(profile(with, "free")["missing"] == json::array({"automation"}));
-  CHECK(combos(with) == tierscope::Catalog::builtin()->model->configurations() / 2);
+  CHECK(combos(with) == tierscope::Catalog::builtin()->model->configurations() * 3 / 4);
   CHECK(with["input"]["without_conditional"] == false);
   json without = fields_ok(fields, R"({"withoutConditional": true})");
   CHECK(status(without, "free") == "installs");
@@ -237,10 +240,10 @@ TEST_CASE("status precedence: invalid-scope, permission-error, unknown-scope, un
   CHECK(status(uncertain, "marketing-professional") == "uncertain");
   CHECK(profile(uncertain, "marketing-professional")["unverified"] == json::array({"crm-access"}));
   CHECK(profile(uncertain, "marketing-professional")["granted"] == json::array({"automation", "oauth"}));
-  // marketing professional/enterprise (crm-access unverified) and the 12 where automation is disputed
+  // marketing and Smart CRM professional/enterprise (crm-access unverified) and the 10 where automation is disputed
   CHECK(uncertain["coverage"]["profiles"]["uncertain"] == 14);
   CHECK(uncertain["coverage"]["profiles"]["installs"] == 0);
-  CHECK(combos(uncertain) == tierscope::Catalog::builtin()->model->configurations() / 2);  // undocumented counts as available
+  CHECK(combos(uncertain) == tierscope::Catalog::builtin()->model->configurations() * 3 / 4);  // undocumented counts as available
 
   json optional_unverified = fields_ok({{"required", "oauth"}, {"optional", "crm-access"}});
   CHECK(status(optional_unverified, "free") == "installs");  // an optional scope cannot block
@@ -250,22 +253,21 @@ TEST_CASE("status precedence: invalid-scope, permission-error, unknown-scope, un
 TEST_CASE("coverage breakdowns by hub tier and by feature") {
   json r = check_ok("automation");
   const json& m = r["coverage"]["by_hub"]["marketing"];
-  CHECK(m["free"] == 0);
-  CHECK(m["starter"] == 0);
-  // 196,608 configurations: a quarter of them have marketing at each tier; marketing >= professional installs.
-  CHECK(m["professional"] == 49152);
+  CHECK(m["free"] == 24576);  // 196,608 / 4 with marketing free; only Smart CRM professional or higher installs (half)
+  CHECK(m["starter"] == 24576);
+  CHECK(m["professional"] == 49152);  // marketing >= professional installs
   CHECK(m["enterprise"] == 49152);
-  CHECK(r["coverage"]["by_hub"]["sales"]["free"] == 24576);  // half of sales free's quarter
-  CHECK(r["coverage"]["by_hub"]["commerce"] == json({{"free", 32768}, {"professional", 32768}, {"enterprise", 32768}}));  // thirds
-  CHECK(r["coverage"]["by_feature"]["website_addon"]["on"] == 49152);
-  CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 49152);
+  CHECK(r["coverage"]["by_hub"]["sales"]["free"] == 36864);  // sales free's quarter x (marketing or Smart CRM >= professional: 3/4)
+  CHECK(r["coverage"]["by_hub"]["commerce"] == json({{"free", 49152}, {"professional", 49152}, {"enterprise", 49152}}));  // thirds x 3/4
+  CHECK(r["coverage"]["by_feature"]["website_addon"]["on"] == 73728);
+  CHECK(r["coverage"]["by_feature"]["website_addon"]["off"] == 73728);
 }
 
 TEST_CASE("profiles option limits rows, coverage stays whole — bad options are errors") {
   json r = check_ok("automation", R"({"profiles": ["free", "marketing-professional"]})");
   REQUIRE(r["profiles"].size() == 2);
   CHECK(r["profiles"][0]["id"] == "free");
-  CHECK(r["coverage"]["profiles"]["installs"] == 2);
+  CHECK(r["coverage"]["profiles"]["installs"] == 4);  // marketing and Smart CRM professional and enterprise
   for (const char* bad : {R"({"profiles": ["gold"]})", R"({"withoutConditional": "yes"})", R"({"colour": 1})",
                           R"({"account": {"hubs": {"marketing": "platinum"}}})", R"({"account": {"features": ["x"]}})", "[1]"}) {
     auto out = tierscope::check_text("oauth", bad);

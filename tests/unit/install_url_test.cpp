@@ -152,16 +152,25 @@ TEST_CASE("diff: added, removed, changed kinds, re-authorization and changed pro
   CHECK(d["reauthorize"] == true);
   CHECK(d["reauthorize_note"].get<std::string>().find("App Marketplace Access") != std::string::npos);
   // social -> automation: where the docs table and the API spec disagree on automation (another hub at
-  // professional or higher), a permission error becomes uncertain; elsewhere the same result.
-  REQUIRE(d["profiles"].size() == 12);
+  // professional or higher), a permission error becomes uncertain. On Smart CRM the 2023 table (social's only
+  // source) says nothing, so social was uncertain there; automation's 2026 spec alone speaks of Smart CRM.
+  REQUIRE(d["profiles"].size() == 13);
   for (const auto& p : d["profiles"]) {
+    const std::string id = p["id"];
+    CAPTURE(id);
+    if (id.rfind("smart_crm-", 0) == 0) {
+      CHECK(p["before"] == "uncertain");
+      CHECK(p["after"] == (id == "smart_crm-starter" ? "permission-error" : "installs"));
+      continue;
+    }
     CHECK(p["before"] == "permission-error");
     CHECK(p["after"] == "uncertain");
   }
   json removed_only = json::parse(tierscope::diff("oauth tickets automation", "oauth tickets", "").json);
   CHECK(removed_only["reauthorize"] == false);
   CHECK(removed_only["removed"]["required"] == json::array({"automation"}));
-  REQUIRE(removed_only["profiles"].size() == tierscope::Catalog::builtin()->model->profiles.size() - 2);  // all but marketing professional and enterprise
+  // all but marketing and Smart CRM professional and enterprise
+  REQUIRE(removed_only["profiles"].size() == check_ok("oauth")["profiles"].size() - 4);
   CHECK(removed_only["profiles"][0]["before"] == "permission-error");
   CHECK(removed_only["profiles"][0]["after"] == "installs");
   CHECK(removed_only["coverage"]["after"]["combinations"] == tierscope::Catalog::builtin()->model->configurations());
