@@ -154,7 +154,7 @@ TEST_CASE("load_catalog replaces the catalog and a bad one keeps the old") {
   CHECK(json::parse(catalog_info())["scopes"] == builtin_scopes);
 }
 
-TEST_CASE("a hub's tiers: the tiers HubSpot sells of it; a profile at another tier is refused") {
+TEST_CASE("a hub's tiers: the tiers HubSpot sells of it, and a profile at another tier is refused") {
   json doc = hubspot_like(json::array({{{"name", "oauth"}, {"requires", "any"}, {"confidence", "docs-table"}}}));
   doc["hubs"][5]["tiers"] = json::array({"free", "professional", "enterprise"});
   std::string error = load_error(doc.dump());
