@@ -527,3 +527,33 @@ TEST_CASE("calls: a HAR read in pieces gives the calls of the whole text, and ke
   CHECK(stream_calls(R"({"log": {"entries": []}} x)", 4).find("after the end") != std::string::npos);
   CHECK(stream_calls("GET /crm/v3/objects/contacts", 4).find("must be a HAR file") != std::string::npos);
 }
+
+TEST_CASE("calls: a HAR reader answers finish() again for another config, and refuses a piece after it") {
+  REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
+  tierscope::CallsHarReader reader;
+  const std::string har = R"({"log": {"entries": [{"request": {"method": "GET", "url": "https://api.hubapi.com/crm/v3/objects/contacts/1"}},
+                                                  {"request": {"method": "POST", "url": "https://api.hubapi.com/crm/v3/objects/deals"}}]}})";
+  REQUIRE(reader.feed(har).ok);
+  auto first = reader.finish("", "");
+  REQUIRE(first.ok);
+  json a = json::parse(first.json);
+  CHECK(a["input"]["format"] == "har");
+  CHECK(a["unused"].is_null());
+  auto second = reader.finish(R"({"auth": {"requiredScopes": ["oauth", "crm.objects.contacts.read", "automation"]}})", "");
+  REQUIRE(second.ok);
+  json b = json::parse(second.json);
+  CHECK(b["calls"] == a["calls"]);
+  CHECK(b["input"]["config"]["format"] == "public-app");
+  REQUIRE(b["unused"].size() == 1);
+  CHECK(b["unused"][0]["scope"] == "automation");
+  REQUIRE(b["uncovered"].size() == 1);
+  CHECK(b["uncovered"][0]["path"] == "/crm/v3/objects/deals");
+  // A bad config is that call's error; the reader still answers the next one.
+  auto bad = reader.finish("{", "");
+  CHECK(!bad.ok);
+  CHECK(bad.error.rfind("the app config:", 0) == 0);
+  CHECK(reader.finish("", "").json == first.json);
+  auto late = reader.feed("{}");
+  CHECK(!late.ok);
+  CHECK(late.error.find("already read") != std::string::npos);
+}
