@@ -83,13 +83,20 @@ test('finish() answers again with the app config, and the reader is gone once cl
 
 test('a file that is not a HAR stops at its first chunk; past the limit is refused unread; cancel stops', async () => {
   const ts = await tierscope();
-  for (const text of ['{"scopes": []}', 'GET /crm/v3/objects/contacts', '[1, 2]']) {
+  // Text that is no JSON object stops at its first chunk; an object without log.entries is known at its end.
+  for (const [text, early] of [['GET /crm/v3/objects/contacts', true], ['[1, 2]', true], ['{"scopes": []}', false]]) {
     const fed = [];
-    const reader = ts.callsHarReader();
-    await assert.rejects(readHar(fileOf(text.padEnd(4000, ' '), 'x.har', 7), {
-      feed: async (chunk) => { fed.push(chunk.byteLength); return (await reader).feed(chunk); },
-    }), (e) => e.code === 'parse-error' && /must be a HAR file/.test(e.message), text);
-    assert.ok(fed.length < 10, `stopped after ${fed.length} chunks`);
+    const reader = await ts.callsHarReader();
+    const read = readHar(fileOf(text.padEnd(4000, ' '), 'x.har', 7), { feed: (chunk) => { fed.push(chunk.byteLength); reader.feed(chunk); } });
+    if (early) {
+      await assert.rejects(read, (e) => e.code === 'parse-error' && /must be a HAR file/.test(e.message), text);
+      assert.ok(fed.length < 10, `stopped after ${fed.length} chunks`);
+    } else {
+      await read;
+      const e = thrown(() => reader.finish());
+      assert.ok(e.code === 'parse-error' && /must be a HAR file/.test(e.message), e.message);
+      reader.close();
+    }
   }
   await assert.rejects(readInPieces(ts, fileOf('{"log": {"entries": [}}')), (e) => e.code === 'parse-error' && /invalid JSON/.test(e.message));
   await assert.rejects(readInPieces(ts, fileOf('{"a":' + '['.repeat(100))), /deeper than/);
