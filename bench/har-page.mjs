@@ -2,8 +2,8 @@
 // writer: browser-like headers and large response bodies), opens the built site (build/site) in
 // headless Chromium, chooses the file in the "From API calls" panel and times it until the report is
 // shown. The page reads it through File.stream() into the calls module's HAR reader in its worker.
-// Memory: the renderer process's resident memory (the page and its worker share it), polled from
-// /proc every 50 ms, and the page's JS heap (CDP Performance.getMetrics) after the read.
+// Memory: the renderer process's resident memory (the page and its worker share it; this run's
+// browser only), polled from /proc every 50 ms, and the page's JS heap (CDP Performance.getMetrics) after the read.
 //   node bench/har-page.mjs [--mb 200] [--site build/site] [--keep FILE]
 // Targets (issue 19): 200 MB in ≤ 10 s in headless Chromium, the tab's memory under 200 MB.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -19,15 +19,22 @@ const MB = Number(option('--mb', '200'));
 const SITE = resolve(option('--site', 'build/site'));
 const keep = option('--keep', '');
 
-// Resident memory (MB) of each Chromium renderer process now.
+// Resident memory (MB) of each renderer process of this run's Chromium (a descendant of this node
+// process: other helpers' browsers on the machine are left out).
+const parentOf = (pid) => { try { return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]); } catch { return 0; } };
+function mine(pid) {
+  for (let p = Number(pid), hops = 0; p > 1 && hops < 16; p = parentOf(p), hops += 1) if (p === process.pid) return true;
+  return false;
+}
 function renderers() {
   const out = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !cmd.includes('tierscope-chromium-')) continue;
+      if (!cmd.includes('--type=renderer') || !mine(pid)) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (rss) out.push({ pid, mb: Number(rss[1]) / 1024 });
+      const t = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      if (rss) out.push({ pid, mb: Number(rss[1]) / 1024, cpu: (Number(t[11]) + Number(t[12])) / 100 });
     } catch { /* the process ended */ }
   }
   return out;
@@ -43,7 +50,9 @@ async function run(file) {
     await page.waitForSelector('#calls-table, #calls-out .note', { timeout: 60000 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const before = Math.max(...renderers().map((r) => r.mb));
+    const at = renderers();
+    const before = Math.max(...at.map((r) => r.mb));
+    const cpuBefore = at.reduce((a, r) => a + r.cpu, 0);
     let peak = before;
     const poll = setInterval(() => { for (const r of renderers()) peak = Math.max(peak, r.mb); }, 50);
     const start = process.hrtime.bigint();
@@ -53,11 +62,13 @@ async function run(file) {
     await page.waitForFunction(() => /to other hosts/.test(document.querySelector('#calls-status').textContent), null, { timeout: 600000 });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     clearInterval(poll);
-    for (const r of renderers()) peak = Math.max(peak, r.mb);
+    const end = renderers();
+    for (const r of end) peak = Math.max(peak, r.mb);
+    const rendererCpuSeconds = +(end.reduce((a, r) => a + r.cpu, 0) - cpuBefore).toFixed(2);
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const status = await page.textContent('#calls-status');
     const error = await page.textContent('#calls-error');
-    return { readSeconds: +readSeconds.toFixed(2), seconds: +seconds.toFixed(2), rendererBeforeMb: +before.toFixed(1),
+    return { readSeconds: +readSeconds.toFixed(2), seconds: +seconds.toFixed(2), rendererCpuSeconds, rendererBeforeMb: +before.toFixed(1),
       rendererPeakMb: +peak.toFixed(1), jsHeapUsedMb: +(metrics.JSHeapUsedSize / 1048576).toFixed(1),
       jsHeapTotalMb: +(metrics.JSHeapTotalSize / 1048576).toFixed(1), status: status.trim(), error: error.trim() };
   } finally {

@@ -8,27 +8,49 @@ export const MAX_HAR_BYTES = 2 * 1024 * 1024 * 1024; // 2 GiB
 
 export class HarError extends Error {}
 
+// Pieces of about 1 MiB go to feed (the stream's chunks are ~64 KB: one message to the worker per
+// chunk costs more than the reading), and up to 4 pieces are in flight at once.
+const PIECE = 1 << 20;
+const IN_FLIGHT = 4;
+
 /**
- * Reads a File in chunks (never the whole file): feed(chunk: Uint8Array) for each chunk in order (a
- * promise: the next chunk is read when it settles; a rejection stops the read with that error),
- * onProgress(bytesRead, total) after each chunk; signal (AbortSignal) cancels. Resolves to {bytes}.
- * Rejects with a HarError for a file past the limit, with feed's error for one that is not a HAR, and
- * with an AbortError when cancelled.
+ * Reads a File in chunks (never the whole file): feed(piece: Uint8Array) for each piece in order
+ * (pieces of ~1 MiB; a promise: at most 4 are pending, and a rejection stops the read with that
+ * error), onProgress(bytesRead, total) as pieces are handed over; signal (AbortSignal) cancels.
+ * Resolves to {bytes} once every piece is fed. Rejects with a HarError for a file past the limit,
+ * with feed's error for one that is not a HAR, and with an AbortError when cancelled.
  */
 export async function readHar(file, { feed, onProgress = () => {}, signal } = {}) {
   if (file.size > MAX_HAR_BYTES) throw new HarError(`${file.name} is ${file.size} bytes; the limit for a HAR file is ${MAX_HAR_BYTES} bytes (2 GiB)`);
   const reader = file.stream().getReader();
-  let read = 0;
+  const pending = [];
+  let read = 0; let held = []; let heldBytes = 0;
+  const send = async () => {
+    if (!heldBytes) return;
+    let piece = held[0];
+    if (held.length > 1) {
+      piece = new Uint8Array(heldBytes);
+      let at = 0;
+      for (const c of held) { piece.set(c, at); at += c.byteLength; }
+    }
+    held = []; heldBytes = 0;
+    pending.push(Promise.resolve(feed(piece)));
+    if (pending.length >= IN_FLIGHT) await pending.shift();
+  };
   try {
     for (;;) {
       if (signal && signal.aborted) throw new DOMException('cancelled', 'AbortError');
       const { done, value } = await reader.read();
       if (done) break;
       read += value.byteLength;
-      await feed(value);
-      onProgress(read, file.size);
+      held.push(value); heldBytes += value.byteLength;
+      if (heldBytes >= PIECE) { await send(); onProgress(read, file.size); }
     }
+    await send();
+    while (pending.length) await pending.shift();
+    onProgress(read, file.size);
   } finally {
+    for (const p of pending) p.catch(() => {}); // a failed piece's siblings: already answered by the error
     reader.cancel().catch(() => {});
   }
   return { bytes: read };
