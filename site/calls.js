@@ -1,9 +1,9 @@
 // "From API calls" (ts.calls): the HubSpot API calls an app makes (pasted lines or URLs, or a HAR file
 // dropped or chosen) -> the scopes each call needs, the least-privilege set and who can install it,
 // and, against the app's scopes above, the scopes no call needs and the calls none covers. A HAR is
-// read here in chunks (har.js, File.stream()): only each request's method and URL without its query
-// are kept — never pasted into the box, shown, stored or shared. Nothing is sent anywhere. The calls
-// module loads when the panel opens.
+// read here in chunks (har.js, File.stream()) straight into the calls module's HAR reader in the
+// worker: only each request's method and URL without its query are kept — never pasted into the box,
+// shown, stored or shared. Nothing is sent anywhere. The calls module loads when the panel opens.
 import { h, replaceChildren, pct, codes } from './dom.js';
 import { readHar, HarError } from './har.js';
 
@@ -31,7 +31,7 @@ export function initCalls(ts, current, onUse) {
   const panel = $('calls-panel'); const input = $('calls-input'); const file = $('calls-file');
   const compare = $('calls-compare'); const error = $('calls-error'); const status = $('calls-status'); const out = $('calls-out');
   let frame = 0; let asked = 0; let source = ''; // the file the calls came from, if any
-  let har = null; // a HAR read in this page: {lines, truncated} (never put in the box)
+  let har = null; // a HAR read in this page: {id, name} of its reader in the worker (never put in the box)
   let reading = null; // the AbortController of a HAR being read
 
   function showError(text) {
@@ -107,8 +107,7 @@ export function initCalls(ts, current, onUse) {
         onclick: () => onUse({ required: lp.install_everywhere.required, conditional: [], optional: lp.install_everywhere.optional }),
         text: 'Use these (install everywhere)' }) : '',
       ...against(r),
-      r.diagnostics.length || (har && har.truncated) ? [h('h3', { text: 'Notes' }), h('ul.diagnostics', { id: 'calls-notes' },
-        har && har.truncated ? h('li.diag.sev-warning', { 'data-code': 'truncated-har' }, h('span.msg', { text: 'The HAR file is cut off: the complete requests before the cut were read, any after it are missing. Export the HAR again.' })) : '',
+      r.diagnostics.length ? [h('h3', { text: 'Notes' }), h('ul.diagnostics', { id: 'calls-notes' },
         r.diagnostics.map((d) =>
           h(`li.diag.sev-${d.severity}`, { 'data-code': d.code }, h('span.msg', { text: d.message }), ' ', h('code.code', { text: d.code }))))] : '',
       h('details', { id: 'calls-each', open: r.calls.length <= 12 },
@@ -119,8 +118,8 @@ export function initCalls(ts, current, onUse) {
   async function run() {
     frame = 0;
     const mine = ++asked;
-    const text = har ? har.lines : input.value;
-    if (!text.trim() && !har) {
+    const text = input.value;
+    if (!har && !text.trim()) {
       showError('');
       status.textContent = '';
       replaceChildren(out, h('p.note', { text: 'Paste the calls your app makes, one per line (GET /crm/v3/objects/contacts/123), or drop a HAR file.' }));
@@ -135,7 +134,7 @@ export function initCalls(ts, current, onUse) {
     }
     let r;
     try {
-      r = await ts.calls(text, config);
+      r = har ? await ts.harFinish(har.id, config) : await ts.calls(text, config);
     } catch (e) {
       if (mine !== asked) return;
       status.textContent = '';
@@ -145,6 +144,7 @@ export function initCalls(ts, current, onUse) {
     if (mine !== asked) return;
     showError('');
     render(r);
+    if (har) source = `${har.name}: ${r.input.calls} ${r.input.calls === 1 ? 'call' : 'calls'} to HubSpot's API, ${r.input.other_hosts} to other hosts, read in this page`;
     status.textContent = `${source ? `${source}: ` : ''}${r.calls.length} ${r.calls.length === 1 ? 'call' : 'calls'}: ${r.least_privilege.required.length + r.least_privilege.optional.length} scopes cover them.`;
   }
 
@@ -159,6 +159,11 @@ export function initCalls(ts, current, onUse) {
     return { bar, done: () => box.remove() };
   }
 
+  function dropHar() {
+    if (har) ts.harClose(har.id).catch(() => {});
+    har = null;
+  }
+
   async function readFile(f) {
     if (!f) return;
     if (reading) reading.abort();
@@ -170,7 +175,7 @@ export function initCalls(ts, current, onUse) {
         showError(`Cannot read ${f.name}: ${e.message}`);
         return;
       }
-      har = null;
+      dropHar();
       source = `${f.name} (${f.size} bytes, read in this page)`;
       status.textContent = `Read ${source}.`;
       schedule();
@@ -181,11 +186,14 @@ export function initCalls(ts, current, onUse) {
     const ui = progressUi(f.name);
     showError('');
     status.textContent = `Reading ${f.name}…`;
-    let got;
+    let id = null;
     try {
-      got = await readHar(f, { signal: mine.signal, onProgress: (n, total) => { ui.bar.value = String(total ? Math.round((100 * n) / total) : 100); } });
+      id = await ts.harOpen();
+      await readHar(f, { signal: mine.signal, feed: (chunk) => ts.harFeed(id, chunk),
+        onProgress: (n, total) => { ui.bar.value = String(total ? Math.round((100 * n) / total) : 100); } });
     } catch (e) {
       ui.done();
+      if (id !== null) ts.harClose(id).catch(() => {});
       if (reading === mine) reading = null;
       if (e && e.name === 'AbortError') { status.textContent = `Stopped reading ${f.name}.`; return; }
       showError(`Cannot read ${f.name}: ${e instanceof HarError ? e.message : (e && e.message) || e}`);
@@ -193,16 +201,20 @@ export function initCalls(ts, current, onUse) {
       return;
     }
     ui.done();
-    if (reading !== mine) return;
+    if (reading !== mine) {
+      ts.harClose(id).catch(() => {});
+      return;
+    }
     reading = null;
-    // Only "METHOD URL-without-query" lines leave the reader; the box is left as it was.
-    har = { lines: got.calls.map((c) => `${c.method} ${c.url}`).join('\n'), truncated: got.truncated };
-    source = `${f.name}: ${got.calls.length} ${got.calls.length === 1 ? 'call' : 'calls'} from ${got.hosts} ${got.hosts === 1 ? 'host' : 'hosts'}, read in this page`;
-    status.textContent = `${source}.`;
+    // The reader in the worker holds only the requests' methods and URLs; the box is left as it was.
+    dropHar();
+    har = { id, name: f.name };
+    source = `${f.name} (${f.size} bytes, read in this page)`;
+    status.textContent = `Read ${source}.`;
     schedule();
   }
 
-  input.addEventListener('input', () => { source = ''; har = null; schedule(); });
+  input.addEventListener('input', () => { source = ''; dropHar(); schedule(); });
   compare.addEventListener('change', schedule);
   file.addEventListener('change', () => readFile(file.files && file.files[0]));
   input.addEventListener('dragover', (e) => { e.preventDefault(); input.classList.add('drop'); });

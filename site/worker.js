@@ -13,6 +13,7 @@
 //   'full' with the whole report's JSON text of an evaluated job.
 import { createTierscope } from './tierscope.mjs';
 import { evaluateJob, reportText, errorOf } from './jobs.js';
+import { harCalls } from './har.js'; // a dropped HAR file, fed to the calls module chunk by chunk
 
 // The module compiled by the page, when it sends one before the factory asks for it.
 let handed; const compiled = new Promise((resolve) => { handed = resolve; });
@@ -59,6 +60,7 @@ function handle(m) {
   } else if (m.type === 'call') {
     // A value or a promise (calls() loads its module on first use).
     new Promise((resolve) => {
+      if (Object.hasOwn(harCalls, m.name)) { resolve(harCalls[m.name](ts, ...m.args)); return; }
       if (typeof ts[m.name] !== 'function') throw new Error(`no such call: ${m.name}`);
       resolve(ts[m.name](...m.args));
     }).then((value) => postMessage({ type: 'call', id: m.id, ok: true, value }),

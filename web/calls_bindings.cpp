@@ -17,9 +17,15 @@ struct Result {
   std::string json, code, error;
 };
 
+// The operations table, loaded on first use (calls and the HAR reader share it).
+const tierscope::Outcome& operations() {
+  static const tierscope::Outcome loaded = tierscope::load_operations(tierscope::builtin_operations_json());
+  return loaded;
+}
+
 Result calls(const std::string& text, const std::string& config, const std::string& options) {
   try {
-    static const tierscope::Outcome loaded = tierscope::load_operations(tierscope::builtin_operations_json());
+    const tierscope::Outcome& loaded = operations();
     if (!loaded.ok) return {false, "", "internal-error", "the built-in operations table: " + loaded.error};
     tierscope::Outcome o = tierscope::calls(text, config, options);
     return {o.ok, std::move(o.json), std::move(o.error_code), std::move(o.error)};
@@ -29,6 +35,34 @@ Result calls(const std::string& text, const std::string& config, const std::stri
     return {false, "", "internal-error", "internal error"};
   }
 }
+
+// A HAR file read in pieces (the page's File.stream()): feed(bytes) per piece, never the whole file;
+// finish(config, options) for the report, again for another config. Only each request's method and
+// URL are kept (tierscope::CallsHarReader). The JS API wraps it and calls delete().
+class HarReader {
+ public:
+  Result feed(const std::string& piece) {
+    try {
+      return out(reader_.feed(piece));
+    } catch (...) {
+      return {false, "", "internal-error", "internal error"};
+    }
+  }
+  Result finish(const std::string& config, const std::string& options) {
+    try {
+      const tierscope::Outcome& loaded = operations();
+      if (!loaded.ok) return {false, "", "internal-error", "the built-in operations table: " + loaded.error};
+      return out(reader_.finish(config, options));
+    } catch (...) {
+      return {false, "", "internal-error", "internal error"};
+    }
+  }
+  double bytes() const { return static_cast<double>(reader_.bytes()); }
+
+ private:
+  static Result out(tierscope::Outcome o) { return {o.ok, std::move(o.json), std::move(o.error_code), std::move(o.error)}; }
+  tierscope::CallsHarReader reader_;
+};
 
 // explain (and its wordings) live here, not in the main module: ~16 KB gzip of code and data.
 Result explain(const std::string& text, const std::string& config, const std::string& options) {
@@ -60,6 +94,11 @@ EMSCRIPTEN_BINDINGS(tierscope_calls) {
       .field("code", &Result::code)
       .field("error", &Result::error);
   emscripten::function("calls", &calls);
+  emscripten::class_<HarReader>("HarReader")
+      .constructor<>()
+      .function("feed", &HarReader::feed)
+      .function("finish", &HarReader::finish)
+      .function("bytes", &HarReader::bytes);
   emscripten::function("explain", &explain);
   emscripten::function("errorWordings", &error_wordings);
   emscripten::function("version", &version);

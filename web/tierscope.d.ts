@@ -355,6 +355,14 @@ export interface Tierscope {
   calls(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<CallsReport>;
   /** Same as calls() but the exact JSON text (the CLI's `tierscope calls FILE [CONFIG] --format json`). */
   callsJson(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<string>;
+  /**
+   * A HAR file of any size read in pieces (e.g. each chunk of `File.stream()`), never held whole: feed()
+   * each piece in order, then finish() gives what calls() gives for the whole file (`input.format`
+   * "har", positions in bytes); finish() again with another config answers for the same calls. Only
+   * each request's method and URL (without its query) are kept. feed() throws (code `parse-error`) as
+   * soon as the text is not a HAR, and the reader is closed. close() frees it (wasm memory).
+   */
+  callsHarReader(): Promise<CallsHarReader>;
   /** A report (object or JSON text) as a Markdown summary for pull requests. */
   markdown(report: Report | string): string;
   /**
@@ -538,3 +546,13 @@ export interface CreateOptions {
 
 /** Loads the module (browser, worker or node ≥ 18). */
 export function createTierscope(options?: CreateOptions): Promise<Tierscope>;
+
+/** ts.callsHarReader(): one HAR file read in pieces. */
+export interface CallsHarReader {
+  feed(piece: string | Uint8Array | ArrayBuffer | ArrayBufferView): void;
+  finish(config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): CallsReport;
+  finishJson(config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): string;
+  /** Bytes read so far. */
+  readonly bytes: number;
+  close(): void;
+}

@@ -221,6 +221,35 @@ export async function createTierscope(options) {
     return run(await callsEngine(), 'calls', args);
   }
 
+  // ts.callsHarReader(): a HAR file read in pieces by the calls module (the page's File.stream()
+  // chunks), never held whole; finish() answers as calls() does for the whole file (input.format "har").
+  async function callsHarReader() {
+    const m = await callsEngine();
+    let reader = new m.HarReader();
+    const live = (fn) => {
+      if (!reader) throw tierscopeError('internal-error', `callsHarReader: ${fn}() after close()`);
+      return reader;
+    };
+    const close = () => { if (reader) { reader.delete(); reader = null; } };
+    return Object.freeze({
+      feed(piece) {
+        if (!(typeof piece == 'string' || tierscopeIsBytes(piece))) throw tierscopeError('parse-error', 'callsHarReader: feed() takes a string or bytes', TypeError);
+        const bytes = typeof piece == 'string' ? piece : piece instanceof Uint8Array ? piece
+          : piece instanceof ArrayBuffer ? new Uint8Array(piece) : new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
+        try {
+          run(live('feed'), 'feed', [bytes]);
+        } catch (e) {
+          close(); // a file that is not a HAR: nothing more to read
+          throw e;
+        }
+      },
+      finishJson: (config, opts) => run(live('finish'), 'finish', [config == null ? '' : textArg('callsHarReader', config, 'the app config'), optionsText(opts)]),
+      finish(config, opts) { return JSON.parse(this.finishJson(config, opts)); },
+      get bytes() { return reader ? reader.bytes() : 0; },
+      close,
+    });
+  }
+
   async function explainJson(text, config, options) {
     const args = [textArg('explain', text, 'the error text'), config == null ? '' : textArg('explain', config, 'the app config'), optionsText(options)];
     return run(await callsEngine(), 'explain', args);
@@ -252,6 +281,7 @@ export async function createTierscope(options) {
     errorWordings: async () => JSON.parse(run(await callsEngine(), 'errorWordings', [])),
     calls: async (text, config, options) => JSON.parse(await callsJson(text, config, options)),
     callsJson,
+    callsHarReader,
     markdown: (report) => {
       if (typeof report == 'string') return call('renderMarkdown', tierscopeBytes(report, 'the report'));
       if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);

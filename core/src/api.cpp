@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <memory>
 #include <new>
 
 #include "calls/calls.hpp"
@@ -124,6 +125,7 @@ struct CallsHarReader::Impl {
   HarCalls har;
   Outcome failed;  // ok == false once a piece could not be read
   bool broken = false;
+  std::unique_ptr<CallsInput> read;  // the calls, once finish() has ended the file
 };
 
 CallsHarReader::CallsHarReader() : impl_(new (std::nothrow) Impl) {}
@@ -134,6 +136,7 @@ unsigned long long CallsHarReader::bytes() const noexcept { return impl_ ? impl_
 Outcome CallsHarReader::feed(std::string_view piece) noexcept {
   if (!impl_) return {false, "", "internal-error", "out of memory"};
   if (impl_->broken) return impl_->failed;
+  if (impl_->read) return {false, "", "internal-error", "the HAR file was already read to its end (finish)"};
   Outcome o = guarded([&] {
     impl_->har.feed(piece);
     return std::string();
@@ -145,12 +148,21 @@ Outcome CallsHarReader::feed(std::string_view piece) noexcept {
 Outcome CallsHarReader::finish(std::string_view config_text, std::string_view options_json) noexcept {
   if (!impl_) return {false, "", "internal-error", "out of memory"};
   if (impl_->broken) return impl_->failed;
-  impl_->broken = true;  // one answer per reader
-  impl_->failed = guarded([&] {
+  if (!impl_->read) {  // the end of the file: read once; a HAR that is not one breaks the reader
+    Outcome o = guarded([&] {
+      impl_->read = std::make_unique<CallsInput>(impl_->har.finish());
+      return std::string();
+    });
+    if (!o.ok) {
+      impl_->broken = true, impl_->failed = o;
+      return o;
+    }
+  }
+  // Each finish() answers for the same calls: another config or options need no second read.
+  return guarded([&] {
     if (!current_operations()) throw InputError("internal-error", "no operations table is loaded (load_operations)");
-    return dump(calls_json_from(impl_->har.finish(), config_text, read_options(options_json, *current_catalog()->model)));
+    return dump(calls_json_from(*impl_->read, config_text, read_options(options_json, *current_catalog()->model)));
   });
-  return impl_->failed;
 }
 
 Outcome check_project(std::string_view files_json, std::string_view options_json) noexcept {

@@ -118,14 +118,14 @@ async function dropGeneratedHar(page, name, entries, { cut = false, notHar = fal
   }, [name, entries, cut, notHar]);
 }
 
-test('a HAR is read in chunks with a progress bar: N calls from M hosts, no secret shown, stored or shared', async () => {
+test('a HAR is read in chunks with a progress bar: N calls to HubSpot, M to other hosts, no secret shown, stored or shared', async () => {
   const page = await open();
   await page.click('#calls-panel summary');
   await page.waitForSelector('#calls-table', { timeout: 15000 });
   const before = await page.inputValue('#calls-input');
   await dropGeneratedHar(page, 'big.har', 1500); // ~9 MB
-  await waitText(page, '#calls-status', 'calls from 2 hosts');
-  assert.match(await page.textContent('#calls-status'), /big\.har: 1500 calls from 2 hosts/);
+  await waitText(page, '#calls-status', 'to other hosts', 60000); // the machine is shared: time is bench/har-page.mjs's
+  assert.match(await page.textContent('#calls-status'), /big\.har: 1000 calls to HubSpot's API, 500 to other hosts, read in this page/);
   await waitText(page, '#calls-table', '/crm/v3/objects/deals');
   assert.equal(await page.inputValue('#calls-input'), before, 'the HAR is never pasted into the box');
   const everything = await page.evaluate(() => [document.documentElement.outerHTML, location.href, JSON.stringify(localStorage),
@@ -134,7 +134,7 @@ test('a HAR is read in chunks with a progress bar: N calls from M hosts, no secr
   assert.equal(await page.$('#calls-progress'), null, 'the progress bar goes once the file is read');
   // Not a HAR, and cut off: clear words, no verdict from the file.
   await dropGeneratedHar(page, 'wrong.har', 1, { notHar: true });
-  await waitText(page, '#calls-error', 'not a HAR');
+  await waitText(page, '#calls-error', 'must be a HAR file', 30000); // the core's words, as the CLI's
   await dropGeneratedHar(page, 'cut.har', 300, { cut: true });
   await waitText(page, '#calls-notes', 'cut off');
   await page.close();

@@ -1,7 +1,10 @@
-// site/har.js: the page's HAR reader (File.stream() in chunks), in node with the same File API.
+// site/har.js: the page's HAR reading (File.stream() in chunks, each chunk fed to the calls module's
+// HAR reader: ts.callsHarReader(), as the page's worker does), in node with the same File API and the
+// built wasm module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readHar, safeUrl, HarError, MAX_HAR_BYTES } from '../../site/har.js';
+import { readHar, harCalls, HarError, MAX_HAR_BYTES } from '../../site/har.js';
+import { tierscope, thrown } from './helpers.mjs';
 
 const HAR = '\uFEFF' + JSON.stringify({ log: { version: '1.2', entries: [
   { request: { method: 'GET', url: 'https://api.hubapi.com/crm/v3/objects/contacts?hapikey=SECRETKEY#frag', headers: [{ name: 'Authorization', value: 'Bearer SECRETTOKEN' }] },
@@ -9,6 +12,7 @@ const HAR = '\uFEFF' + JSON.stringify({ log: { version: '1.2', entries: [
   { response: { status: 200 }, request: { url: 'https://user:SECRETPW@api.hubapi.com/crm/v3/objects/deals/1', method: 'PATCH' } },
   { request: { method: 'GET', url: 'https:\/\/cdn.example.com\/app.js' } },
 ] } });
+const CONFIG = JSON.stringify({ auth: { requiredScopes: ['oauth', 'crm.objects.contacts.read', 'automation'] } });
 
 function fileOf(text, name = 'x.har', piece = 0) {
   // piece > 0: a File whose stream yields small chunks (splits strings, escapes and UTF-8 sequences)
@@ -20,36 +24,100 @@ function fileOf(text, name = 'x.har', piece = 0) {
   return f;
 }
 
-test('only method and URL without query, fragment or credentials are kept, whatever the chunks', async () => {
-  for (const piece of [0, 1, 3, 17]) {
+// The page's path: open a reader in the worker, feed it chunk by chunk, finish.
+async function readInPieces(ts, file, opts = {}) {
+  const id = await harCalls.harOpen(ts);
+  const chunks = [];
+  try {
+    await readHar(file, { ...opts, feed: (chunk) => { chunks.push(chunk.byteLength); return harCalls.harFeed(ts, id, chunk); } });
+  } catch (e) {
+    harCalls.harClose(ts, id);
+    throw e;
+  }
+  return { id, chunks };
+}
+
+test('a HAR fed in chunks gives the calls of the whole file, input.format "har", and keeps no secret', async () => {
+  const ts = await tierscope();
+  const whole = await ts.calls(HAR);
+  assert.equal(whole.input.format, 'har');
+  for (const piece of [0, 1, 3, 17, 4096]) {
     const progress = [];
-    const r = await readHar(fileOf(HAR, 'x.har', piece), { onProgress: (n, t) => progress.push([n, t]) });
-    assert.deepEqual(r.calls, [
-      { method: 'GET', url: 'https://api.hubapi.com/crm/v3/objects/contacts' },
-      { method: 'PATCH', url: 'https://api.hubapi.com/crm/v3/objects/deals/1' },
-      { method: 'GET', url: 'https://cdn.example.com/app.js' },
-    ]);
-    assert.equal(r.hosts, 2);
-    assert.equal(r.entries, 3);
-    assert.equal(r.truncated, false);
-    assert.ok(!JSON.stringify(r).match(/SECRET/));
+    const { id, chunks } = await readInPieces(ts, fileOf(HAR, 'x.har', piece), { onProgress: (n, t) => progress.push([n, t]) });
+    const json = harCalls.harFinish(ts, id, null);
+    assert.equal(json.input.format, 'har');
+    assert.deepEqual(json.calls, whole.calls);
+    assert.deepEqual(json.least_privilege, whole.least_privilege);
+    assert.deepEqual(json.input, whole.input);
+    assert.deepEqual(json.calls.map((c) => `${c.method} ${c.path}`), ['GET /crm/v3/objects/contacts', 'PATCH /crm/v3/objects/deals/1']);
+    assert.equal(json.input.other_hosts, 1);
+    for (const secret of ['SECRET', 'hapikey', 'frag', 'user:']) assert.ok(!JSON.stringify(json).includes(secret), secret);
     assert.equal(progress.at(-1)[0], new TextEncoder().encode(HAR).length);
+    assert.ok(progress.every(([n, t], i) => t === progress[0][1] && (i === 0 || n >= progress[i - 1][0])));
+    harCalls.harClose(ts, id);
   }
 });
 
-test('cut off, not a HAR, invalid, too large, cancelled', async () => {
-  const cut = await readHar(fileOf(HAR.slice(0, HAR.indexOf('cdn.example'))));
-  assert.equal(cut.truncated, true);
-  assert.equal(cut.calls.length, 2);
-  await assert.rejects(readHar(fileOf('{"scopes": []}')), /not a HAR/);
-  await assert.rejects(readHar(fileOf('GET /crm/v3/objects/contacts')), /not a HAR/);
-  await assert.rejects(readHar(fileOf('{"log": {"entries": [}}')), (e) => e instanceof HarError && /invalid JSON/.test(e.message));
-  await assert.rejects(readHar(fileOf('')), /empty/);
-  await assert.rejects(readHar(fileOf('['.repeat(100))), /not a HAR/);
-  await assert.rejects(readHar(fileOf('{"a":' + '['.repeat(100))), /deeper than 64/);
-  await assert.rejects(readHar({ name: 'big.har', size: MAX_HAR_BYTES + 1, stream() { throw new Error('not read'); } }), /limit for a HAR file/);
-  const ac = new AbortController();
-  ac.abort();
-  await assert.rejects(readHar(fileOf(HAR), { signal: ac.signal }), (e) => e.name === 'AbortError');
-  assert.equal(safeUrl('https://a:b@api.hubapi.com/x?token=1#y'), 'https://api.hubapi.com/x');
+test('a file of several MB goes to the reader in pieces of about 1 MiB, never whole', async () => {
+  const ts = await tierscope();
+  const body = 'x'.repeat(20000);
+  const entries = Array.from({ length: 200 }, (_, i) => ({ request: { method: 'GET', url: `https://api.hubapi.com/crm/v3/objects/contacts/${i}` }, response: { content: { text: body } } }));
+  const text = JSON.stringify({ log: { entries } });
+  const { id, chunks } = await readInPieces(ts, fileOf(text, 'big.har', 65536));
+  assert.ok(chunks.length >= 3, `${chunks.length} pieces`);
+  assert.ok(Math.max(...chunks) <= (1 << 20) + 65536 && Math.max(...chunks) < text.length);
+  assert.equal(chunks.reduce((a, b) => a + b, 0), text.length);
+  assert.equal(harCalls.harFinish(ts, id, null).calls.length, 200);
+  harCalls.harClose(ts, id);
+  const stop = new AbortController();
+  await assert.rejects(readHar(fileOf(text, 'big.har', 65536), { signal: stop.signal, feed: () => { stop.abort(); } }), (e) => e.name === 'AbortError');
+});
+
+test('finish() answers again with the app config, and the reader is gone once closed', async () => {
+  const ts = await tierscope();
+  const { id } = await readInPieces(ts, fileOf(HAR, 'x.har', 64));
+  assert.equal(harCalls.harFinish(ts, id, null).unused, null);
+  const against = harCalls.harFinish(ts, id, CONFIG);
+  assert.deepEqual(against.unused.map((u) => u.scope), ['automation']);
+  assert.deepEqual(against.uncovered.map((u) => u.path), ['/crm/v3/objects/deals/1']);
+  assert.equal(thrown(() => harCalls.harFinish(ts, id, '{')).code, 'parse-error');
+  assert.deepEqual(harCalls.harFinish(ts, id, null).calls, against.calls);
+  harCalls.harClose(ts, id);
+  assert.match(thrown(() => harCalls.harFinish(ts, id, null)).message, /no longer open/);
+  // The JS API itself: feed after finish, and after close.
+  const r = await ts.callsHarReader();
+  r.feed(new TextEncoder().encode(HAR));
+  assert.equal(r.finish().input.format, 'har');
+  assert.ok(r.bytes > 0);
+  assert.match(thrown(() => r.feed('{}')).message, /already read/);
+  r.close();
+  assert.match(thrown(() => r.finish()).message, /after close/);
+  assert.equal(thrown(() => r.feed(42)).code, 'parse-error');
+});
+
+test('a file that is not a HAR stops at its first piece; past the limit is refused unread', async () => {
+  const ts = await tierscope();
+  // Text that is no JSON object stops at its first chunk; an object without log.entries is known at its end.
+  for (const [text, early] of [['GET /crm/v3/objects/contacts', true], ['[1, 2]', true], ['{"scopes": []}', false]]) {
+    const fed = [];
+    const reader = await ts.callsHarReader();
+    const read = readHar(fileOf(text.padEnd(4000, ' '), 'x.har', 7), { feed: (chunk) => { fed.push(chunk.byteLength); reader.feed(chunk); } });
+    if (early) {
+      await assert.rejects(read, (e) => e.code === 'parse-error' && /must be a HAR file/.test(e.message), text);
+      assert.ok(fed.length < 10, `stopped after ${fed.length} chunks`);
+    } else {
+      await read;
+      const e = thrown(() => reader.finish());
+      assert.ok(e.code === 'parse-error' && /must be a HAR file/.test(e.message), e.message);
+      reader.close();
+    }
+  }
+  await assert.rejects(readInPieces(ts, fileOf('{"log": {"entries": [}}')), (e) => e.code === 'parse-error' && /invalid JSON/.test(e.message));
+  await assert.rejects(readInPieces(ts, fileOf('{"a":' + '['.repeat(100))), /deeper than/);
+  const huge = { name: 'huge.har', size: MAX_HAR_BYTES + 1, stream: () => assert.fail('a file past the limit is never read') };
+  await assert.rejects(readHar(huge, { feed: () => {} }), (e) => e instanceof HarError && /limit for a HAR file/.test(e.message));
+  // An empty file: nothing fed, and the report's error says so.
+  const { id } = await readInPieces(ts, fileOf(''));
+  assert.match(thrown(() => harCalls.harFinish(ts, id, null)).message, /empty/);
+  harCalls.harClose(ts, id);
 });

@@ -55,7 +55,8 @@ Outcome calls(std::string_view calls_text, std::string_view config_text, std::st
 // calls on a HAR file of any size, read in pieces (a file streamed by the CLI, File.stream() in the
 // page): feed() each piece in order, then finish() gives what calls() gives for the whole HAR, with
 // positions in bytes. Only each request's method and URL are kept; headers, cookies and bodies are
-// skipped unread. After a failed feed() the reader only answers that failure.
+// skipped unread. After a failed feed() the reader only answers that failure. finish() may be called
+// again (another config or options) for the same calls; feed() after finish() is an error.
 class CallsHarReader {
  public:
   CallsHarReader();
