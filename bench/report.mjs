@@ -97,6 +97,42 @@ export function section(r, { date, node }) {
     p(`| ${k.scenario} | ${pair((t) => q(t, 'next'))} | ${pair((t) => q(t, 'result'))} | ${pair(share)} | ${pair(main)} |`);
   });
   p();
+  p('Blocked frames while typing (issue 21: never a frame blocked > 8 ms on any input up to the limits). "Input task": the ' +
+    'input event\'s own task (what the key blocks at once: a main-thread evaluation and its paint), p95 / longest. "Frame late": ' +
+    'a `requestAnimationFrame` loop runs while typing; each gap between two frames less the median gap (the frame interval), ' +
+    'longest, and how many frames came > 8 ms late.');
+  p();
+  p(`| scenario | input task p95 / longest${both ? ' before → after' : ''} | frame late, longest${both ? ' before → after' : ''} | frames > 8 ms late${both ? ' before → after' : ''} |`);
+  p('|---|---:|---:|---:|');
+  A.chromium.keys.forEach((k, i) => {
+    const has = (t) => t.chromium.keys[i] && t.chromium.keys[i].task;
+    const task = (t) => (has(t) ? `${ms(t.chromium.keys[i].task.p95)} / ${ms(t.chromium.keys[i].taskMax)}` : 'n/a');
+    const late = (t) => (has(t) ? ms(t.chromium.keys[i].frameLateMax) : 'n/a');
+    const n8 = (t) => (has(t) ? `${t.chromium.keys[i].framesLate8} of ${t.chromium.keys[i].frameCount}` : 'n/a');
+    p(`| ${k.scenario} | ${pair(task)} | ${pair(late)} | ${pair(n8)} |`);
+  });
+  p();
+  if (r.cli) {
+    const c = r.cli;
+    const fig = (key, w) => (c[key] ? ms(c[key][w]) : 'n/a');
+    const cmd = (nm) => (both ? `${fig(`before:${nm}`, 'wall')} → ${fig(`after:${nm}`, 'wall')}` : fig(`after:${nm}`, 'wall'));
+    const cpu = (nm) => (both ? `${fig(`before:${nm}`, 'cpu')} → ${fig(`after:${nm}`, 'cpu')}` : fig(`after:${nm}`, 'cpu'));
+    const mb = (nm) => (both ? `${fig(`before:${nm}`, 'mb')} → ${fig(`after:${nm}`, 'mb')}` : fig(`after:${nm}`, 'mb'));
+    const over = (nm, w) => (c[`after:${nm}`] && c.node ? ratio(c[`after:${nm}`][w], c.node[w]) : 'n/a');
+    const overB = (nm, w) => (c[`before:${nm}`] && c.node ? ratio(c[`before:${nm}`][w], c.node[w]) : 'n/a');
+    p(`### The CLI: one \`check\` of ${r.sizes[Math.min(1, r.sizes.length - 1)]} scopes from a file (median of ${c.node.runs} fresh processes)`);
+    p();
+    p('`node tierscope-bin.cjs check FILE` (what `npx tierscope check FILE` runs once npx has found the package), the native ' +
+      '`build/cli/tierscope check FILE`, and `node -e 0` (node\'s own start), alternating; /usr/bin/time per run. The ratio to ' +
+      '`node -e 0` of the same run cancels most of the machine\'s load.');
+    p();
+    p(`| command | wall ms${both ? ' before → after' : ''} | CPU ms${both ? ' before → after' : ''} | peak MB${both ? ' before → after' : ''} | wall / node -e 0${both ? ' before → after' : ''} |`);
+    p('|---|---:|---:|---:|---:|');
+    p(`| wasm CLI in node (\`tierscope-bin.cjs\`) | ${cmd('wasm')} | ${cpu('wasm')} | ${mb('wasm')} | ${both ? `${overB('wasm', 'wall')} → ` : ''}${over('wasm', 'wall')} |`);
+    p(`| native CLI | ${cmd('native')} | ${cpu('native')} | ${mb('native')} | ${both ? `${overB('native', 'wall')} → ` : ''}${over('native', 'wall')} |`);
+    p(`| \`node -e 0\` | ${fig('node', 'wall')} | ${fig('node', 'cpu')} | ${fig('node', 'mb')} | 1.0× |`);
+    p();
+  }
   p('### Bytes of a first visit (the files the page loaded)');
   p();
   for (const nm of names) {

@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { browserFigures } from './browser.mjs';
+import { cliFigures } from './cli.mjs';
 import { median, sample, quantile, siteBytes } from './stats.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +35,7 @@ function target(name, dir) {
   for (const need of [t.lib, join(t.wasmDir, 'tierscope.mjs'), join(t.site, 'index.html')]) {
     if (!existsSync(need)) throw new Error(`${need} is missing: build ${dir} first (bash scripts/build.sh)`);
   }
-  t.commit = spawnSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
+  t.commit = option(`--${name}-label`) || spawnSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
   return t;
 }
 
@@ -117,6 +118,8 @@ for (const t of targets) {
   const node = await nodeFigures(t);
   results.targets[t.name] = { commit: t.commit, native, node, bytes: null };
 }
+log('the CLI: fresh processes (wasm in node, native, node -e 0)');
+results.cli = cliFigures({ targets, input: inputs[Math.min(1, inputs.length - 1)], runs: SMOKE ? 2 : 20, tmp });
 log('headless Chromium: wasm, floor, start-up, navigation, keystrokes');
 const browser = await browserFigures({ targets, inputs, floorWasm: floor.wasm, configurations: bits, cfg: CFG, tmp });
 results.floor.chromium = browser.floor;

@@ -11,7 +11,11 @@ bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c
 bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool alnum(char c) { return letter(c) || (c >= '0' && c <= '9'); }
 bool in(const char* set, char c) { return c && std::strchr(set, c); }  // never true for '\0'
-bool starts(std::string_view s, std::size_t i, const char* with) { return s.substr(i, std::strlen(with)) == with; }
+bool starts(std::string_view s, std::size_t i, const char* with) {  // per character of a line: no strlen, no substr
+  for (; *with; ++with, ++i)
+    if (i >= s.size() || s[i] != *with) return false;
+  return true;
+}
 bool mentions(std::string_view s, const char* word) { return ascii_lower(s).find(word) != std::string::npos; }
 
 // Words of prose and code that are no HubSpot scope. The catalog's one-word names (accounting,

@@ -10,6 +10,18 @@ void append_json_string(std::string& out, std::string_view s) {
   // Plain pointer loops: this is the hot code of a report, and the wasm build compiles it for size.
   const char* const begin = s.data();
   const char* const end = begin + s.size();
+  // Most strings of a report (scope names, statuses, profile ids) are printable ASCII with nothing to
+  // escape: one scan, then one copy.
+  const char* plain = begin;
+  while (plain != end && static_cast<unsigned char>(*plain) >= 0x20 && static_cast<unsigned char>(*plain) < 0x80 &&
+         *plain != '"' && *plain != '\\')
+    ++plain;
+  if (plain == end) {
+    out += '"';  // (no reserve here: libc++'s reserve does not grow geometrically)
+    out.append(begin, s.size());
+    out += '"';
+    return;
+  }
   std::size_t extra = 0;  // bytes the escapes add
   bool utf8 = false;
   for (const char* p = begin; p != end; ++p) {
