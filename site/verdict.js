@@ -22,7 +22,11 @@ export function sameReason(report) {
   if (status === 'installs' || status === 'uncertain' || ps.some((p) => p.status !== status)) return null;
   if (status === 'invalid-scope') {
     const names = invalidScopes(report);
-    return { status, names, text: names.length ? `${names.length === 1 ? 'An invalid scope' : `${names.length} invalid scopes`}: HubSpot refuses the install on every account` : 'An invalid scope request: HubSpot refuses the install on every account' };
+    // Every blocking problem at once: an install URL that breaks a rule besides (rule 7, commas, is the invalid name itself).
+    const rules = brokenRules(report).filter((n) => n !== 7); const bare = ruleWords(report, false);
+    const also = rules.length ? `; the install URL also breaks ${rules.length > 1 ? `rules ${rules.join(', ')}` : `rule ${rules[0]}${bare.has(rules[0]) ? ` (${bare.get(rules[0])})` : ''}`}` : '';
+    const base = names.length ? `${names.length === 1 ? 'An invalid scope' : `${names.length} invalid scopes`}: HubSpot refuses the install on every account` : 'An invalid scope request: HubSpot refuses the install on every account';
+    return { status, names, urlToo: rules.length > 0, base, also, text: base + also };
   }
   if (status === 'url-mismatch' || status === 'insufficient-scopes') {
     // Every rule in words: one inline with its scopes, several as a list (rules: [number, words with scopes]).
@@ -43,10 +47,11 @@ export function sameReason(report) {
 /**
  * The first fix for a report: {label, run: 'url' | 'fix', suggestion, scope, code}, or null. Order:
  * the corrected install URL, an error's fix, the suggestion that unlocks the most tiers, a warning's fix.
+ * scopesOnly: leave the install URL out (the fix of the scopes' own problem).
  */
-export function topFix(report) {
+export function topFix(report, scopesOnly = false) {
   const c = report.url_check;
-  if (c && !c.ok && c.fixed_url) return { label: 'Use the corrected install URL', run: 'url' };
+  if (!scopesOnly && c && !c.ok && c.fixed_url) return { label: 'Use the corrected install URL', run: 'url' };
   const still = staticAuth(report); // static auth: never "make optional" (the scope would be ignored)
   const usable = (s) => s && !(still && s.action === 'make-optional');
   const labelled = (d) => usable(d.suggestion) && (d.suggestion.action !== 'replace' || d.scope) && fixLabel(d.suggestion, d.scope);
@@ -113,11 +118,14 @@ export function renderBanner(banner, table, report, onFix) {
   }
   banner.hidden = !same;
   if (!same) { replaceChildren(banner); return; }
-  const fix = topFix(report);
+  // An invalid scope with a broken install URL: the scope's fix, and the corrected URL beside it.
+  const fix = same.urlToo ? topFix(report, true) || topFix(report) : topFix(report);
+  const urlFix = same.urlToo && fix && fix.run !== 'url' ? topFix(report) : null;
   banner.dataset.status = same.status;
-  replaceChildren(banner, h('p', {}, h('strong', { text: same.text }), same.names.length ? [': ', ...codes(same.names)] : '', '.'),
+  replaceChildren(banner, h('p', {}, h('strong', { text: same.base || same.text }), same.names.length ? [': ', ...codes(same.names)] : '', same.also || '', '.'),
     (same.rules || []).length ? h('ul.url-rules', {}, same.rules.map(([n, words]) => h('li', { 'data-rule': String(n) }, h('strong', { text: `Rule ${n}: ` }), words, '.'))) : '',
-    fix ? h('button.fix', { type: 'button', onclick: () => onFix(fix), text: fix.label }) : '');
+    fix ? h('button.fix', { type: 'button', onclick: () => onFix(fix), text: fix.label }) : '',
+    urlFix && urlFix.run === 'url' ? [' ', h('button.fix', { type: 'button', onclick: () => onFix(urlFix), text: urlFix.label })] : '');
 }
 
 /** Empty input: every cell says so (data-status="none"); no verdict is shown. */

@@ -202,6 +202,15 @@ test('static auth: fixes never say "make optional"', async () => {
   const labels = await page.$$eval('button.fix', (bs) => bs.filter((b) => b.offsetParent).map((b) => b.textContent));
   assert.ok(labels.every((t) => !/optional/i.test(t)), `no make-optional fix: ${labels}`);
   assert.ok(labels.includes('Remove automation'));
+  // The optional scopes static auth ignores are named and struck through.
+  assert.deepEqual(await page.$$eval('#diagnostics [data-code="static-auth-optional"] del', (d) => d.map((x) => x.textContent)), ['content']);
+  // The suggestions say remove or switch to OAuth, never "No scope change would unlock more tiers".
+  await waitText(page, '#suggestions', 'Switch the app to OAuth with automation optional');
+  const suggestions = await page.textContent('#suggestions');
+  assert.match(suggestions, /Remove automation: \+\d+ standard tiers/);
+  assert.doesNotMatch(suggestions, /No scope change|as optional:/);
+  await page.click('#suggestions [data-action="remove"] button.fix');
+  await page.waitForFunction(() => !document.querySelector('#paste').value.includes('"automation"'));
   await page.close();
   noProblems();
 });
@@ -260,6 +269,26 @@ test('cells state the broken install URL rule in words (the core\'s words); the 
   await page.waitForSelector('#url-check[data-state=ok]');
   await page.waitForFunction(() => !document.querySelector('#matrix [data-profile][aria-describedby]'));
   assert.equal(await page.$$eval('#matrix .line.rule', (els) => els.length), 0);
+  await page.close();
+  noProblems();
+});
+
+test('an invalid scope and a broken install URL: the banner, verdict and URL check name both, with both fixes', async () => {
+  const page = await open();
+  await page.fill('#paste', JSON.stringify({ name: 'Both', auth: { redirectUrls: ['https://x.example/cb'], requiredScopes: ['oauth', 'crm.objects.contacts.read', 'contacts.Bogus'], optionalScopes: ['automation'] } }, null, 2));
+  await waitAttr(page, '#format', 'data-format', 'public-app');
+  await page.fill('#install-url', 'https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https%3A%2F%2Fx.example%2Fcb&scope=oauth%20crm.objects.contacts.read%20contacts.Bogus%20automation');
+  await page.waitForSelector('#url-check[data-state=mismatch]');
+  await waitText(page, '#matrix-banner', 'also breaks');
+  assert.equal(await page.textContent('#matrix-banner p'), 'An invalid scope: HubSpot refuses the install on every account: contacts.Bogus; the install URL also breaks rule 5 (optional scopes are in the scope parameter).');
+  assert.deepEqual(await page.$$eval('#matrix-banner button.fix', (b) => b.map((x) => x.textContent)), ['Remove contacts.Bogus', 'Use the corrected install URL']);
+  assert.match(await page.textContent('#verdict .verdict-line'), /An invalid scope: .*; the install URL also breaks rule 5/);
+  const summary = await page.textContent('#url-check-summary');
+  assert.match(summary, /Rule 5: optional scopes are in the scope parameter \(automation\)/);
+  assert.match(summary, /The scopes have problems of their own: an invalid scope contacts\.Bogus/);
+  // The scope's fix: the config loses the name; the URL's rule is still listed.
+  await page.click('#matrix-banner button.fix >> nth=0');
+  await page.waitForFunction(() => !document.querySelector('#paste').value.includes('contacts.Bogus'));
   await page.close();
   noProblems();
 });

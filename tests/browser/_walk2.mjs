@@ -1,0 +1,31 @@
+import { serve, launch, pageHelpers } from './lib.mjs';
+const server = await serve(process.env.TIERSCOPE_SITE_DIR);
+const browser = await launch();
+const problems = [];
+const { open } = pageHelpers(() => browser, () => `${server.origin}/`, problems);
+const cfg = JSON.stringify({ name: 'X', auth: { redirectUrls: ['https://x.example/cb'], requiredScopes: ['oauth', 'crm.objects.contacts.read', 'contacts.Bogus'], optionalScopes: ['automation'] } }, null, 2);
+let page = await open('', { width: 390, height: 844 });
+await page.fill('#paste', cfg);
+await page.fill('#install-url', 'https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https%3A%2F%2Fx.example%2Fcb&scope=oauth%20crm.objects.contacts.read%20contacts.Bogus%20automation');
+await page.waitForSelector('#url-check[data-state=mismatch]');
+await page.waitForTimeout(800);
+console.log('URLCHECK', await page.textContent('#url-check-summary'));
+console.log('BANNER', await page.textContent('#matrix-banner'), await page.isVisible('#matrix-banner'));
+console.log('VERDICT', await page.textContent('#verdict'));
+await page.screenshot({ path: '/tmp/pg/both-phone.png' });
+// paste on phone then check the verdict position
+await page.fill('#install-url', '');
+await page.fill('#paste', 'oauth crm.objects.contacts.read automation');
+await page.waitForTimeout(800);
+const pos = await page.$eval('#verdict', (e) => { const r = e.getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; });
+console.log('verdict after paste (phone)', pos, await page.textContent('#verdict'));
+await page.screenshot({ path: '/tmp/pg/after-paste-phone.png' });
+// static auth
+await page.fill('#paste', JSON.stringify({ config: { name: 'Static', auth: { type: 'static', requiredScopes: ['oauth', 'automation'], optionalScopes: ['content'] } } }));
+await page.waitForTimeout(800);
+console.log('STATIC', await page.$$eval('#diagnostics li', (l) => l.map((x) => x.textContent.slice(0, 200))));
+console.log('DEL', await page.$$eval('del', (l) => l.map((x) => x.textContent)));
+console.log('SUGG', await page.textContent('#suggestions'));
+console.log('problems', problems);
+await page.close();
+await browser.close(); server.close();
