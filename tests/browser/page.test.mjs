@@ -519,17 +519,23 @@ test('axe-clean in light and dark: empty, stale and failing states', async () =>
   noProblems();
 });
 
-test('screenshots of the main journeys (laptop, phone, dark) in test-artifacts/', async () => {
+test('screenshots of the main journeys (laptop, phone, 360 px, dark) in test-artifacts/', async () => {
+  const paste = (text) => async (page) => { await page.fill('#paste', text); await page.waitForTimeout(600); };
   const journeys = [
-    ['example', null],
-    ['empty', ''],
-    ['invalid-scope', 'oauth crm.objects.contacts.read contacts.bogus_scope'],
-    ['stale', '{\n  "auth": {\n    "requiredScopes": ["oauth",],\n  }\n}'],
+    ['example', async () => {}],
+    // The example's config with its install URL (rule 5), then the first fix applied (the corrected URL).
+    ['url-mismatch', async (page) => { await page.fill('#install-url', RULE5_URL); await page.waitForSelector('#url-check[data-state=mismatch]'); await page.waitForTimeout(400); await page.$eval('#verdict', (e) => e.scrollIntoView()); }],
+    ['url-fixed', async (page) => { await page.click('#verdict-fix'); await page.waitForSelector('#url-check[data-state=ok]'); await page.waitForTimeout(400); await page.$eval('#verdict', (e) => e.scrollIntoView()); }],
+    ['first-fix-applied', async (page) => { await page.fill('#install-url', ''); await page.waitForTimeout(300); await page.click('#verdict-fix'); await page.waitForTimeout(600); await page.$eval('#verdict', (e) => e.scrollIntoView()); }],
+    ['empty', paste('')],
+    ['invalid-scope', paste('oauth crm.objects.contacts.read contacts.bogus_scope')],
+    ['stale', paste('{\n  "auth": {\n    "requiredScopes": ["oauth",],\n  }\n}')],
+    ['calls', async (page) => { await page.fill('#paste', 'oauth crm.objects.contacts.read'); await page.click('#calls-panel summary'); await page.waitForSelector('#calls-required', { timeout: 15000 }); await page.waitForTimeout(400); await page.$eval('#calls-panel', (e) => e.scrollIntoView()); }],
   ];
-  for (const [device, width, height, dark] of [['laptop', 1366, 900, false], ['phone', 390, 844, false], ['laptop-dark', 1366, 900, true], ['phone-dark', 390, 844, true]]) {
+  for (const [device, width, height, dark] of [['laptop', 1366, 900, false], ['phone', 390, 844, false], ['narrow-360', 360, 740, false], ['laptop-dark', 1366, 900, true], ['phone-dark', 390, 844, true]]) {
     const page = await open('', { width, height, dark });
-    for (const [name, text] of journeys) {
-      if (text !== null) { await page.fill('#paste', text); await page.waitForTimeout(600); }
+    for (const [name, step] of journeys) {
+      await step(page);
       await page.screenshot({ path: artifactPath(`page-${name}-${device}.png`) });
     }
     await page.close();
