@@ -61,12 +61,16 @@ export function initBuilder(ts, getSource) {
       if (mine !== asked) return;
       error.hidden = false;
       error.textContent = plainError(e.message);
-      account.setAttribute('aria-invalid', String(e.code === 'bad-options' && 'accountId' in opts));
+      // The field the evaluator refused is marked invalid (its option name never shows).
+      const field = e.code === 'bad-options' ? optionOf(e.message) : '';
+      for (const [name, input] of [['accountId', account], ['redirectUri', redirect], ['clientId', clientId]]) {
+        if (name === field) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+      }
       replaceChildren(list);
       return;
     }
     error.hidden = true; error.textContent = '';
-    account.removeAttribute('aria-invalid');
+    for (const input of [account, redirect, clientId]) input.removeAttribute('aria-invalid');
     if (redirect.dataset.edited !== 'true' && out.urls.length) redirect.value = redirectOf(out.urls[0].url);
     replaceChildren(notes, out.diagnostics.map((d) => h('li', { 'data-code': d.code, text: d.message })));
     replaceChildren(list, out.urls.map((u, i) => {
@@ -98,9 +102,25 @@ export function initBuilder(ts, getSource) {
 // The builder's fields by the names its options have in the evaluator (never shown to the reader).
 const FIELD_NAMES = { redirectUri: 'Redirect URI', clientId: 'Client ID', accountId: 'Account ID', eu: 'EU data centre' };
 
-/** An evaluator error in the builder's words: option names become the fields' labels; no "options:" prefix. */
+const OPTION = /^(?:the )?options?:\s*(?:(\w+)\b)?/i;
+
+/** The option an evaluator error is about ("options: accountId must be digits" → "accountId"), or ''. */
+function optionOf(message) {
+  const m = OPTION.exec(String(message || ''));
+  return m && m[1] && FIELD_NAMES[m[1]] ? m[1] : '';
+}
+
+/**
+ * An evaluator error in the builder's words: the "options:" prefix goes and the option's name becomes
+ * its field's label. Only the name the message is about is renamed: text quoted from the fields stays as typed.
+ */
 export function plainError(message) {
-  let text = String(message || '').replace(/^(the )?options?:\s*/i, '');
-  for (const [k, v] of Object.entries(FIELD_NAMES)) text = text.replace(new RegExp(`\\b${k}\\b`, 'g'), v);
+  let text = String(message || '');
+  const m = OPTION.exec(text);
+  if (m) {
+    const name = m[1] && FIELD_NAMES[m[1]] ? FIELD_NAMES[m[1]] : m[1] || '';
+    text = name + text.slice(m[0].length);
+  }
+  text = text.trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -60,11 +60,48 @@ function postHeight(force) {
   post({ type: 'tierscope:resize', height });
 }
 
+/**
+ * The host page's scheme, read from the <iframe> element that holds this page when the frame can see it
+ * (same origin): its color-scheme as the element reads a page's ("dark" is dark, "light" or none is
+ * light, "light dark" follows the visitor). null across origins: a browser gives a frame the visitor's
+ * preference, not its host's, so such a host says its scheme itself (#theme= or tierscope:set).
+ */
+function hostScheme() {
+  let frame = null;
+  try { frame = window.frameElement; } catch { frame = null; }
+  const view = frame && frame.ownerDocument && frame.ownerDocument.defaultView;
+  if (!view) return null;
+  const words = (view.getComputedStyle(frame).colorScheme || 'normal').split(/\s+/);
+  const dark = words.includes('dark'); const light = words.includes('light');
+  if (dark && !light) return 'dark';
+  if (dark && light) return view.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return 'light';
+}
+
+let theme = 'auto';
+let watching = false;
+
 /** theme: 'light' | 'dark' force the frame's and the element's scheme; anything else is auto (the host's). */
-function applyTheme(theme) {
-  const t = theme === 'light' || theme === 'dark' ? theme : 'auto';
+function applyTheme(value) {
+  theme = value === 'light' || value === 'dark' ? value : 'auto';
+  const t = theme === 'auto' ? hostScheme() || 'auto' : theme;
   if (t === 'auto') delete document.documentElement.dataset.theme; else document.documentElement.dataset.theme = t;
-  preview.theme = t;
+  if (preview.theme !== t) preview.theme = t;
+  if (theme === 'auto' && !watching) watchHost();
+}
+
+/** auto: the scheme follows the host when its color-scheme or the visitor's preference changes. */
+function watchHost() {
+  watching = true;
+  const again = () => { if (theme === 'auto') applyTheme('auto'); };
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', again);
+  let frame = null;
+  try { frame = window.frameElement; } catch { frame = null; }
+  const doc = frame && frame.ownerDocument;
+  if (!doc || typeof MutationObserver !== 'function') return;
+  // A host switches its scheme by an attribute (class, style, data-theme) on <html>, <body> or the frame.
+  const seen = new MutationObserver(again);
+  for (const node of [doc.documentElement, doc.body, frame]) if (node) seen.observe(node, { attributes: true });
 }
 
 function apply(state) {

@@ -134,15 +134,16 @@ function line(key, names) {
     h('span.k', { text: key }), h('span.count', { text: `${names.length} scopes` }));
 }
 
-/** The lines a cell shows for a profile: [key, names] pairs. */
+/** The lines a cell shows for a profile: [key, names] pairs, or [key, words, rule] for an install URL rule. */
 function cellLines(profile, invalid, rules) {
   const out = [];
+  // An install URL rule is said in HubSpot's words (the report's url-config-mismatch diagnostics).
+  const cited = () => rules.map(([n, words]) => [`rule ${n}: `, words, n]);
   if (URL_STATUSES.includes(profile.status)) {
     // The URL fails for every account alike: what this account lacks does not matter here.
-    if (rules.length) out.push([rules.length > 1 ? 'rules ' : 'rule ', rules]);
-    return out;
+    return cited();
   }
-  if (profile.status === 'invalid-scope' && !invalid.length && rules.length) out.push(['rule ', rules]);
+  if (profile.status === 'invalid-scope' && !invalid.length && rules.length) out.push(...cited());
   if (profile.status === 'invalid-scope' && invalid.length) out.push(['invalid ', invalid]);
   // A well-formed name newer than the catalog, maybe: the page says so instead of "invalid".
   if (profile.status === 'unknown-scope' && invalid.length) out.push(['not in the catalog ', invalid]);
@@ -157,7 +158,10 @@ function cellLines(profile, invalid, rules) {
 
 const shownKey = new WeakMap(); // cell → what it shows (status and lines), to skip cells that did not change
 
-/** Fills a profile card/cell (button with .cell-status and .cell-detail) from a report profile. */
+/**
+ * Fills a profile card/cell (button with .cell-status and .cell-detail) from a report profile.
+ * rules: the install URL rules the report breaks, [number, words] pairs (urlRules).
+ */
 export function fillCell(btn, profile, invalid = [], rules = []) {
   const lines = cellLines(profile, invalid, rules);
   const key = JSON.stringify([profile.status, lines]);
@@ -168,7 +172,9 @@ export function fillCell(btn, profile, invalid = [], rules = []) {
   // Narrow screens show the short word; screen readers always get the full one.
   replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ',
     h('span.long', { text: st.text }), h('span.short', { 'aria-hidden': 'true', text: st.short || st.text }));
-  replaceChildren(btn.querySelector('.cell-detail'), lines.map(([k, names]) => line(k, names)));
+  replaceChildren(btn.querySelector('.cell-detail'), lines.map(([k, names, rule]) => (rule
+    ? h('span.line.rule', { 'data-rule': String(rule) }, h('span.k', { text: k }), names)
+    : line(k, names))));
 }
 
 /** The unknown or retired scope names and scope placeholders of a report (they make every account invalid-scope). */
@@ -182,9 +188,34 @@ export function brokenRules(report) {
   return (report.url_check && report.url_check.rules_failed) || [];
 }
 
+/**
+ * The install URL rules a report cites, in words: Map(rule → words). The words are the core's (its
+ * url-config-mismatch diagnostics, "Rule N: words (scopes). Fix: …"): the rules live there alone.
+ * withScopes false: the words without the scope list (for a cell).
+ */
+export function ruleWords(report, withScopes = true) {
+  const out = new Map();
+  for (const d of report.diagnostics || []) {
+    const m = d.code === 'url-config-mismatch' && /^Rule (\d+): (.*?)\. Fix: /.exec(d.message || '');
+    if (!m) continue;
+    let words = m[2];
+    const names = (d.suggestion && d.suggestion.scopes) || [];
+    const tail = ` (${names.join(', ')})`;
+    if (!withScopes && names.length && words.endsWith(tail)) words = words.slice(0, -tail.length);
+    out.set(Number(m[1]), words);
+  }
+  return out;
+}
+
+/** The rules a report breaks as [number, words] pairs (words without scope names), for the cells. */
+export function urlRules(report) {
+  const words = ruleWords(report, false);
+  return brokenRules(report).map((n) => [n, words.get(n) || `HubSpot's install URL rule ${n}`]);
+}
+
 export function renderMatrix(table, report, selected) {
   const invalid = invalidScopes(report);
-  const rules = brokenRules(report);
+  const rules = urlRules(report);
   for (const p of report.profiles) {
     const btn = table.querySelector(`[data-profile="${p.id}"]`);
     if (!btn) continue;

@@ -61,7 +61,7 @@ export function staticAuth(report) {
 export function ignoredScopes(report) {
   if (!report) return [];
   const d = (report.diagnostics || []).find((x) => x.code === 'static-auth-optional');
-  return (report.request && report.request.ignored) || (d && (d.ignored || d.scopes)) || [];
+  return (d && d.suggestion && d.suggestion.scopes) || [];
 }
 
 /**
@@ -102,10 +102,11 @@ export function renderDiagnostics(list, diagnostics, onFix, report = null) {
   }));
 }
 
-/** report.suggestions (make-optional) with the profiles they unlock. */
+/** report.suggestions (make-optional; for static auth remove and switch-to-oauth) with the profiles they unlock. */
 export function renderSuggestions(list, report, names, onFix) {
   // Static auth ignores optional scopes: making one optional would drop it on every account.
-  const items = staticAuth(report) ? [] : (report.suggestions || []).filter((s) => s.action === 'make-optional');
+  const still = staticAuth(report);
+  const items = (report.suggestions || []).filter((s) => (still ? s.action === 'remove' || s.action === 'switch-to-oauth' : s.action === 'make-optional'));
   if (!items.length) {
     replaceChildren(list, h('li.empty', { text: report.coverage.profiles.installs === report.coverage.profiles.total
       ? 'The app installs on every standard tier.' : 'No scope change would unlock more tiers.' }));
@@ -116,6 +117,19 @@ export function renderSuggestions(list, report, names, onFix) {
     const unlocks = (s.unlocks || []).map((id) => names[id] || id);
     const shown = unlocks.length > 4 ? `${unlocks.slice(0, 3).join(', ')} and ${unlocks.length - 3} more` : unlocks.join(', ');
     const them = s.scopes.length > 1 ? 'them' : 'it';
+    const gain = h('strong', { text: unlocks.length ? `+${unlocks.length} standard ${unlocks.length === 1 ? 'tier' : 'tiers'}` : 'no extra standard tier' });
+    const share = `, ${Math.round((1000 * s.combinations) / total) / 10} % of configurations install.`;
+    if (s.action === 'remove') {
+      return h('li.diag.suggestion', { 'data-action': 'remove' },
+        h('p.msg', {}, 'Remove ', h('code', { text: s.scopes.join(' ') }), ': ', gain, share),
+        h('p.hint', { text: `${unlocks.length ? `Unlocks ${shown}. ` : ''}The app then lacks ${them} on every account.` }),
+        h('button.fix', { type: 'button', 'data-action': 'remove', onclick: () => onFix(s, s.scopes[0]), text: fixLabel(s, s.scopes[0]) }));
+    }
+    if (s.action === 'switch-to-oauth') {
+      return h('li.diag.suggestion', { 'data-action': 'switch-to-oauth' },
+        h('p.msg', {}, 'Switch the app to OAuth with ', h('code', { text: s.scopes.join(' ') }), ' optional: ', gain, share),
+        h('p.hint', { text: `${unlocks.length ? `Unlocks ${shown}. ` : ''}Change the config's auth type to oauth and list ${them} under optionalScopes; the app must cope when an account lacks ${them}.` }));
+    }
     return h('li.diag.suggestion', {},
       h('p.msg', {}, 'Request ', h('code', { text: s.scopes.join(' ') }), ' as optional: ',
         h('strong', { text: unlocks.length ? `+${unlocks.length} standard ${unlocks.length === 1 ? 'tier' : 'tiers'}` : 'no extra standard tier' }),

@@ -5,19 +5,11 @@
 // catalog's model (model.js); nothing here knows HubSpot's products.
 import { h, replaceChildren, codes } from './dom.js';
 import { fixLabel, staticAuth } from './panels.js';
-import { invalidScopes, brokenRules } from './matrix.js';
+import { invalidScopes, brokenRules, ruleWords } from './matrix.js';
+
+export { ruleWords };
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-
-/** The install URL rules a report cites, in words (from its url-config-mismatch diagnostics): Map(rule → words). */
-export function ruleWords(report) {
-  const out = new Map();
-  for (const d of report.diagnostics || []) {
-    const m = d.code === 'url-config-mismatch' && /^Rule (\d+): (.*?)\. Fix: /.exec(d.message || '');
-    if (m) out.set(Number(m[1]), m[2]);
-  }
-  return out;
-}
 
 /**
  * When every standard tier fails for one reason: {status, text, names}; else null. Names: the scopes
@@ -30,11 +22,19 @@ export function sameReason(report) {
   if (status === 'installs' || status === 'uncertain' || ps.some((p) => p.status !== status)) return null;
   if (status === 'invalid-scope') {
     const names = invalidScopes(report);
-    return { status, names, text: names.length ? `${names.length === 1 ? 'An invalid scope' : `${names.length} invalid scopes`}: HubSpot refuses the install on every account` : 'An invalid scope request: HubSpot refuses the install on every account' };
+    // Every blocking problem at once: an install URL that breaks a rule besides (rule 7, commas, is the invalid name itself).
+    const rules = brokenRules(report).filter((n) => n !== 7); const bare = ruleWords(report, false);
+    const also = rules.length ? `; the install URL also breaks ${rules.length > 1 ? `rules ${rules.join(', ')}` : `rule ${rules[0]}${bare.has(rules[0]) ? ` (${bare.get(rules[0])})` : ''}`}` : '';
+    const base = names.length ? `${names.length === 1 ? 'An invalid scope' : `${names.length} invalid scopes`}: HubSpot refuses the install on every account` : 'An invalid scope request: HubSpot refuses the install on every account';
+    return { status, names, urlToo: rules.length > 0, base, also, text: base + also };
   }
   if (status === 'url-mismatch' || status === 'insufficient-scopes') {
-    const rules = brokenRules(report); const words = ruleWords(report);
-    return { status, names: [], text: `The install URL breaks ${rules.length > 1 ? 'rules' : 'rule'} ${rules.join(', ')}${rules.length && words.has(rules[0]) ? ` (${words.get(rules[0])})` : ''}: HubSpot refuses it on every account` };
+    // Every rule in words: one inline with its scopes, several as a list (rules: [number, words with scopes]).
+    const rules = brokenRules(report); const words = ruleWords(report); const bare = ruleWords(report, false);
+    const one = rules.length === 1 && bare.has(rules[0]);
+    const scopes = one ? ((report.diagnostics || []).find((d) => d.code === 'url-config-mismatch' && (d.message || '').startsWith(`Rule ${rules[0]}:`))?.suggestion?.scopes || []) : [];
+    return { status, names: scopes, rules: one ? [] : rules.filter((n) => words.has(n)).map((n) => [n, words.get(n)]),
+      text: `The install URL breaks ${rules.length > 1 ? `rules ${rules.slice(0, -1).join(', ')} and ${rules.at(-1)}` : `rule ${rules[0]}`}${one ? ` (${bare.get(rules[0])})` : ''}: HubSpot refuses it on every account` };
   }
   if (status === 'permission-error') {
     const key = JSON.stringify(ps[0].missing);
@@ -47,10 +47,11 @@ export function sameReason(report) {
 /**
  * The first fix for a report: {label, run: 'url' | 'fix', suggestion, scope, code}, or null. Order:
  * the corrected install URL, an error's fix, the suggestion that unlocks the most tiers, a warning's fix.
+ * scopesOnly: leave the install URL out (the fix of the scopes' own problem).
  */
-export function topFix(report) {
+export function topFix(report, scopesOnly = false) {
   const c = report.url_check;
-  if (c && !c.ok && c.fixed_url) return { label: 'Use the corrected install URL', run: 'url' };
+  if (!scopesOnly && c && !c.ok && c.fixed_url) return { label: 'Use the corrected install URL', run: 'url' };
   const still = staticAuth(report); // static auth: never "make optional" (the scope would be ignored)
   const usable = (s) => s && !(still && s.action === 'make-optional');
   const labelled = (d) => usable(d.suggestion) && (d.suggestion.action !== 'replace' || d.scope) && fixLabel(d.suggestion, d.scope);
@@ -111,12 +112,20 @@ export function renderNoVerdict(root, state, text) {
 export function renderBanner(banner, table, report, onFix) {
   const same = sameReason(report);
   table.toggleAttribute('data-same', !!same);
+  // The cells then show their status only: the banner is their description (the reason, the rules in words, the fix).
+  for (const b of table.querySelectorAll('button[data-profile]')) {
+    if (same && banner.id) b.setAttribute('aria-describedby', banner.id); else b.removeAttribute('aria-describedby');
+  }
   banner.hidden = !same;
   if (!same) { replaceChildren(banner); return; }
-  const fix = topFix(report);
+  // An invalid scope with a broken install URL: the scope's fix, and the corrected URL beside it.
+  const fix = same.urlToo ? topFix(report, true) || topFix(report) : topFix(report);
+  const urlFix = same.urlToo && fix && fix.run !== 'url' ? topFix(report) : null;
   banner.dataset.status = same.status;
-  replaceChildren(banner, h('p', {}, h('strong', { text: same.text }), same.names.length ? [': ', ...codes(same.names)] : '', '.'),
-    fix ? h('button.fix', { type: 'button', onclick: () => onFix(fix), text: fix.label }) : '');
+  replaceChildren(banner, h('p', {}, h('strong', { text: same.base || same.text }), same.names.length ? [': ', ...codes(same.names)] : '', same.also || '', '.'),
+    (same.rules || []).length ? h('ul.url-rules', {}, same.rules.map(([n, words]) => h('li', { 'data-rule': String(n) }, h('strong', { text: `Rule ${n}: ` }), words, '.'))) : '',
+    fix ? h('button.fix', { type: 'button', onclick: () => onFix(fix), text: fix.label }) : '',
+    urlFix && urlFix.run === 'url' ? [' ', h('button.fix', { type: 'button', onclick: () => onFix(urlFix), text: urlFix.label })] : '');
 }
 
 /** Empty input: every cell says so (data-status="none"); no verdict is shown. */
@@ -125,6 +134,7 @@ export function renderEmptyMatrix(table) {
     btn.dataset.status = 'none';
     replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: '–' }), ' ', 'paste scopes');
     replaceChildren(btn.querySelector('.cell-detail'));
+    btn.removeAttribute('aria-describedby');
   }
   table.removeAttribute('data-same');
 }

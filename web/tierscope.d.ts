@@ -1,8 +1,9 @@
 // Types of the tierscope JS API (tierscope.mjs). The report shape is docs/report.md's contract.
 
 export type Severity = 'error' | 'warning' | 'info';
-/** Field inputs ({required, ...}) report "list", or "install-url" when they carry a url. */
-export type InputFormat = 'list' | 'install-url' | 'app-hsmeta' | 'public-app' | 'private-app' | 'connector' | 'json-scopes';
+/** Field inputs ({required, ...}) report "list", or "install-url" when they carry a url; checkPair reports
+ *  "config+url" (an app config checked with its install URL; the request is the URL's scopes). */
+export type InputFormat = 'list' | 'install-url' | 'config+url' | 'app-hsmeta' | 'public-app' | 'private-app' | 'connector' | 'json-scopes';
 /** Why a line of a pasted list gave no scope (docs/report.md, "Pasted lists"). */
 export type IgnoredReason = 'comment' | 'commented out' | 'heading' | 'prose' | 'not a scope name' | 'other setting' |
   'not a scope list' | 'words beside a scope' | 'more ignored lines';
@@ -103,9 +104,9 @@ export interface Report {
   input: {
     format: InputFormat;
     app_name: string | null;
-    /** install-url only: app.hubspot.com | app-eu1.hubspot.com | another host. */
+    /** install-url and config+url only: the URL's app.hubspot.com | app-eu1.hubspot.com | another host. */
     host: string | null;
-    /** install-url only: the account-pinned path's id, as a string. */
+    /** install-url and config+url only: the account-pinned path's id, as a string. */
     account_id: string | null;
     without_conditional: boolean;
     /** list only: lines with text but no scope read, and why (1-based lines of the text as given). */

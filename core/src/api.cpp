@@ -82,6 +82,7 @@ Outcome check_pair(std::string_view config_text, std::string_view url_text, std:
     req.diagnostics.insert(req.diagnostics.begin(), uc.diagnostics.begin(), uc.diagnostics.end());
     req.url_rejection = uc.rejection;
     Evaluation ev = evaluate(req, *catalog, o);
+    uc.evaluated.format = "config+url";  // the report's input: an app config checked with its install URL
     return report_text(uc.evaluated, req, ev, o, *catalog, &uc);
   });
 }

@@ -203,6 +203,15 @@ test('static auth: fixes never say "make optional"', async () => {
   const labels = await page.$$eval('button.fix', (bs) => bs.filter((b) => b.offsetParent).map((b) => b.textContent));
   assert.ok(labels.every((t) => !/optional/i.test(t)), `no make-optional fix: ${labels}`);
   assert.ok(labels.includes('Remove automation'));
+  // The optional scopes static auth ignores are named and struck through.
+  assert.deepEqual(await page.$$eval('#diagnostics [data-code="static-auth-optional"] del', (d) => d.map((x) => x.textContent)), ['content']);
+  // The suggestions say remove or switch to OAuth, never "No scope change would unlock more tiers".
+  await waitText(page, '#suggestions', 'Switch the app to OAuth with automation optional');
+  const suggestions = await page.textContent('#suggestions');
+  assert.match(suggestions, /Remove automation: \+\d+ standard tiers/);
+  assert.doesNotMatch(suggestions, /No scope change|as optional:/);
+  await page.click('#suggestions [data-action="remove"] button.fix');
+  await page.waitForFunction(() => !document.querySelector('#paste').value.includes('"automation"'));
   await page.close();
   noProblems();
 });
@@ -217,6 +226,140 @@ test('the URL check tells one story: rules in words, the overall verdict and its
   assert.match(text, /Overall: Installs on no standard tier\./);
   assert.ok(await page.$('#url-check-summary button.fix'), 'the overall fix is a button');
   assert.match(await page.textContent('#matrix-banner'), /The install URL breaks rule 5 \(optional scopes are in the scope parameter/);
+  await page.close();
+  noProblems();
+});
+
+// The example config's own URL with an optional scope (content) in scope: rule 5.
+const EXAMPLE_URL = 'https://app.hubspot.com/oauth/authorize?client_id=x&redirect_uri=https://app.acme.example/hubspot/oauth/callback&scope=oauth%20crm.objects.contacts.read%20crm.objects.contacts.write%20automation';
+const RULE5_URL = `${EXAMPLE_URL}%20content`;
+
+test('cells state the broken install URL rule in words (the core\'s words); the banner describes every cell', async () => {
+  const page = await open();
+  await waitAttr(page, '#verdict', 'data-state', 'partial');
+  await page.fill('#install-url', RULE5_URL);
+  await page.waitForSelector('#url-check[data-state=mismatch]');
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'url-mismatch');
+  const cells = await page.$$eval('#matrix [data-profile]', (els) => els.map((e) => [e.querySelector('.cell-detail').textContent, e.getAttribute('aria-describedby')]));
+  for (const [detail, described] of cells) {
+    assert.equal(detail, 'rule 5: optional scopes are in the scope parameter');
+    assert.equal(described, 'matrix-banner', 'the banner (reason and fix) describes the cell');
+  }
+  assert.doesNotMatch(cells.map((c) => c[0]).join(' '), /^rule \d+$/);
+  // The words are the report's (one place: the core's url-config-mismatch diagnostic).
+  const diag = await page.textContent('#diagnostics [data-code="url-config-mismatch"]');
+  assert.match(diag, /Rule 5: optional scopes are in the scope parameter \(content\)/);
+  assert.match(await page.textContent('#matrix-banner'), /^The install URL breaks rule 5 \(optional scopes are in the scope parameter\): HubSpot refuses it on every account: content\./);
+  // Two rules: each in words, in every cell and as a list in the banner.
+  await page.fill('#install-url', RULE5_URL.replace('%20crm.objects.contacts.write', ''));
+  await page.waitForFunction(() => document.querySelectorAll('#matrix-banner li[data-rule]').length === 2);
+  assert.deepEqual(await page.$$eval('#matrix-banner li[data-rule]', (els) => els.map((e) => e.textContent)), [
+    'Rule 1: the app config requires scopes the URL\'s scope parameter leaves out (crm.objects.contacts.write).',
+    'Rule 5: optional scopes are in the scope parameter (content).',
+  ]);
+  assert.match(await page.textContent('#matrix-banner p'), /^The install URL breaks rules 1 and 5: HubSpot refuses it on every account\./);
+  assert.deepEqual(await page.$$eval('[data-profile=sales-enterprise] .line.rule', (els) => els.map((e) => e.textContent)), [
+    'rule 1: the app config requires scopes the URL\'s scope parameter leaves out',
+    'rule 5: optional scopes are in the scope parameter',
+  ]);
+  // The custom account's card says the same.
+  await waitAttr(page, '#account-result', 'data-status', 'url-mismatch');
+  assert.match(await page.textContent('#account-result .cell-detail'), /rule 5: optional scopes are in the scope parameter/);
+  // The URL fixed: no rule, no description left on the cells.
+  await page.fill('#install-url', EXAMPLE_URL + '&optional_scope=content%20tickets');
+  await page.waitForSelector('#url-check[data-state=ok]');
+  await page.waitForFunction(() => !document.querySelector('#matrix [data-profile][aria-describedby]'));
+  assert.equal(await page.$$eval('#matrix .line.rule', (els) => els.length), 0);
+  await page.close();
+  noProblems();
+});
+
+test('an invalid scope and a broken install URL: the banner, verdict and URL check name both, with both fixes', async () => {
+  const page = await open();
+  await page.fill('#paste', JSON.stringify({ name: 'Both', auth: { redirectUrls: ['https://x.example/cb'], requiredScopes: ['oauth', 'crm.objects.contacts.read', 'contacts.Bogus'], optionalScopes: ['automation'] } }, null, 2));
+  await waitAttr(page, '#format', 'data-format', 'public-app');
+  await page.fill('#install-url', 'https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https%3A%2F%2Fx.example%2Fcb&scope=oauth%20crm.objects.contacts.read%20contacts.Bogus%20automation');
+  await page.waitForSelector('#url-check[data-state=mismatch]');
+  await waitText(page, '#matrix-banner', 'also breaks');
+  assert.equal(await page.textContent('#matrix-banner p'), 'An invalid scope: HubSpot refuses the install on every account: contacts.Bogus; the install URL also breaks rule 5 (optional scopes are in the scope parameter).');
+  assert.deepEqual(await page.$$eval('#matrix-banner button.fix', (b) => b.map((x) => x.textContent)), ['Remove contacts.Bogus', 'Use the corrected install URL']);
+  assert.match(await page.textContent('#verdict .verdict-line'), /An invalid scope: .*; the install URL also breaks rule 5/);
+  const summary = await page.textContent('#url-check-summary');
+  assert.match(summary, /Rule 5: optional scopes are in the scope parameter \(automation\)/);
+  assert.match(summary, /The scopes have problems of their own: an invalid scope contacts\.Bogus/);
+  // The scope's fix: the config loses the name; the URL's rule is still listed.
+  await page.click('#matrix-banner button.fix >> nth=0');
+  await page.waitForFunction(() => !document.querySelector('#paste').value.includes('contacts.Bogus'));
+  await page.close();
+  noProblems();
+});
+
+test('export with a config, its install URL and a custom account: Markdown and JSON name the input, the URL check and the account', async () => {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await open();
+  await waitAttr(page, '#verdict', 'data-state', 'partial');
+  await page.fill('#install-url', RULE5_URL);
+  await page.waitForSelector('#url-check[data-state=mismatch]');
+  await page.selectOption('#acct-marketing', 'professional');
+  await page.waitForTimeout(300);
+  await page.click('#copy-markdown');
+  await waitText(page, '#export-status', 'Markdown report copied');
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(report.input.format, 'config+url');
+  assert.deepEqual(report.url_check.rules_failed, [5]);
+  assert.equal(report.account.account.hubs.marketing, 'professional');
+  const lines = md.split('\n');
+  assert.ok(lines.includes('- Input: app config + install URL (the scopes below are the URL\'s)'), md);
+  assert.doesNotMatch(md, /install-url/);
+  assert.ok(lines.includes('**Install URL check**: the install URL breaks rule 5 (see the diagnostics); HubSpot refuses it on every account.'), md);
+  assert.ok(lines.includes(report.url_check.fixed_url), 'the corrected install URL');
+  const hubs = Object.entries(report.account.account.hubs).map(([hub, tier]) => `${hub.replace(/_/g, '\\_')} ${tier}`).join(', ');
+  assert.ok(lines.some((l) => l.startsWith(`**Your custom account** (${hubs}): ⛔ URL mismatch · missing `)), md);
+  // The URL fixed: the check says it matches.
+  await page.fill('#install-url', EXAMPLE_URL + '&optional_scope=content%20tickets');
+  await page.waitForSelector('#url-check[data-state=ok]');
+  await page.click('#copy-markdown');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('matches the app config'), null, { timeout: 5000 });
+  assert.ok((await page.evaluate(() => navigator.clipboard.readText())).split('\n').includes('**Install URL check**: the install URL matches the app config.'));
+  await page.close();
+  noProblems();
+});
+
+test('builder: a URL that fails on every tier says so; its errors name the fields, never option names', async () => {
+  const page = await open();
+  await page.fill('#paste', JSON.stringify({ name: 'Broken', auth: { redirectUrls: ['https://x.example/cb'], requiredScopes: ['oauth', 'contacts.Bogus_scope'] } }));
+  await waitAttr(page, '#format', 'data-format', 'public-app');
+  await page.click('#builder-panel summary');
+  await page.waitForSelector('#build-urls .url-item');
+  const items = await page.$$eval('#build-urls .url-item', (els) => els.map((e) => [e.querySelector('.url-reach').textContent, e.querySelector('.url-fails')?.textContent || '']));
+  assert.ok(items.length >= 1);
+  for (const [reach, note] of items) {
+    assert.match(reach, /^Installs on 0 of \d+ tiers/);
+    assert.match(note, /^This URL fails on every standard tier/);
+  }
+  assert.ok(await page.isVisible('#build-urls .url-fails'));
+  // A config whose URL installs somewhere has no such note.
+  await page.fill('#paste', JSON.stringify({ name: 'Fine', auth: { redirectUrls: ['https://x.example/cb'], requiredScopes: ['oauth', 'crm.objects.contacts.read'] } }));
+  await page.waitForFunction(() => /Installs on [1-9]/.test(document.querySelector('#build-urls .url-reach')?.textContent || ''));
+  assert.equal(await page.$$eval('#build-urls .url-fails', (els) => els.length), 0);
+  // Errors: the field's label, no "options:" and no option name.
+  const optionNames = /redirectUri|accountId|clientId|options?:/;
+  await page.fill('#build-redirect', 'javascript:alert(1)');
+  await waitText(page, '#build-error', 'Redirect URI must be an https:// URL');
+  assert.doesNotMatch(await page.textContent('#build-error'), optionNames);
+  assert.equal(await attr(page, '#build-redirect', 'aria-invalid'), 'true');
+  assert.equal(await page.$$eval('#build-urls li', (els) => els.length), 0, 'no URL is offered while a field is refused');
+  await page.fill('#build-redirect', 'https://x.example/cb');
+  await page.fill('#build-account', '12a');
+  await waitText(page, '#build-error', 'Account ID must be digits');
+  assert.doesNotMatch(await page.textContent('#build-error'), optionNames);
+  assert.equal(await attr(page, '#build-account', 'aria-invalid'), 'true');
+  assert.equal(await page.$eval('#build-redirect', (e) => e.hasAttribute('aria-invalid')), false);
+  await page.fill('#build-account', '42');
+  await page.waitForSelector('#build-error', { state: 'hidden' });
+  assert.equal(await page.$eval('#build-account', (e) => e.hasAttribute('aria-invalid')), false);
   await page.close();
   noProblems();
 });
@@ -303,6 +446,55 @@ test('the embed follows its host: theme from the fragment; the app-settings exam
   await p.close();
 });
 
+test('theme="auto": the element and the iframe follow a dark host on a light OS and a light host on a dark OS, not the OS', async () => {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const host = (scheme) => `<!doctype html><html lang="en" style="color-scheme: ${scheme}"><head><title>Host</title></head><body>
+<iframe id="frame" title="Install preview" src="embed.html#required=oauth%20automation"></iframe>
+<tierscope-preview id="el" required="oauth automation"></tierscope-preview>
+<script type="module" src="element/tierscope-preview.js"></script></body></html>`;
+  let scheme = 'dark';
+  await page.route(`${server.origin}/host.html`, (r) => r.fulfill({ contentType: 'text/html', body: host(scheme) }));
+  const read = async () => {
+    const frame = page.frames().find((f) => f.url().includes('embed.html'));
+    await frame.waitForFunction(() => document.getElementById('preview')?.report);
+    await page.waitForFunction(() => document.getElementById('el')?.report);
+    return {
+      frame: await frame.evaluate(() => [document.getElementById('preview').dataset.scheme, getComputedStyle(document.body).backgroundColor]),
+      element: await page.$eval('#el', (e) => [e.dataset.scheme, getComputedStyle(e).backgroundColor]),
+      os: await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'),
+    };
+  };
+  const light = 'rgb(255, 255, 255)';
+  // A dark host (color-scheme: dark) on a light OS: both dark.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${server.origin}/host.html`);
+  let r = await read();
+  assert.equal(r.os, 'light');
+  assert.equal(r.frame[0], 'dark'); assert.notEqual(r.frame[1], light);
+  assert.equal(r.element[0], 'dark'); assert.notEqual(r.element[1], light);
+  // A light host on a dark OS: both light (no black box in a light page).
+  scheme = 'light';
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${server.origin}/host.html`);
+  r = await read();
+  assert.equal(r.os, 'dark');
+  assert.deepEqual(r.frame, ['light', light]);
+  assert.deepEqual(r.element, ['light', light]);
+  // The host switches to dark at run time: the frame follows.
+  await page.evaluate(() => { document.documentElement.style.colorScheme = 'dark'; });
+  const frame = page.frames().find((f) => f.url().includes('embed.html'));
+  await frame.waitForFunction(() => document.getElementById('preview').dataset.scheme === 'dark');
+  // A host that offers both follows the visitor.
+  scheme = 'light dark';
+  await page.goto(`${server.origin}/host.html`);
+  r = await read();
+  assert.equal(r.frame[0], 'dark');
+  assert.equal(r.element[0], 'dark');
+  await page.close();
+  noProblems();
+});
+
 test('layout shift on a phone stays at or below 0.1', async () => {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
@@ -333,17 +525,23 @@ test('axe-clean in light and dark: empty, stale and failing states', async () =>
   noProblems();
 });
 
-test('screenshots of the main journeys (laptop, phone, dark) in test-artifacts/', async () => {
+test('screenshots of the main journeys (laptop, phone, 360 px, dark) in test-artifacts/', async () => {
+  const paste = (text) => async (page) => { await page.fill('#paste', text); await page.waitForTimeout(600); };
   const journeys = [
-    ['example', null],
-    ['empty', ''],
-    ['invalid-scope', 'oauth crm.objects.contacts.read contacts.bogus_scope'],
-    ['stale', '{\n  "auth": {\n    "requiredScopes": ["oauth",],\n  }\n}'],
+    ['example', async () => {}],
+    // The example's config with its install URL (rule 5), then the first fix applied (the corrected URL).
+    ['url-mismatch', async (page) => { await page.fill('#install-url', RULE5_URL); await page.waitForSelector('#url-check[data-state=mismatch]'); await page.waitForTimeout(400); await page.$eval('#verdict', (e) => e.scrollIntoView()); }],
+    ['url-fixed', async (page) => { await page.click('#verdict-fix'); await page.waitForSelector('#url-check[data-state=ok]'); await page.waitForTimeout(400); await page.$eval('#verdict', (e) => e.scrollIntoView()); }],
+    ['first-fix-applied', async (page) => { await page.fill('#install-url', ''); await page.waitForTimeout(300); await page.click('#verdict-fix'); await page.waitForTimeout(600); await page.$eval('#verdict', (e) => e.scrollIntoView()); }],
+    ['empty', paste('')],
+    ['invalid-scope', paste('oauth crm.objects.contacts.read contacts.bogus_scope')],
+    ['stale', paste('{\n  "auth": {\n    "requiredScopes": ["oauth",],\n  }\n}')],
+    ['calls', async (page) => { await page.fill('#paste', 'oauth crm.objects.contacts.read'); await page.click('#calls-panel summary'); await page.waitForSelector('#calls-required', { timeout: 15000 }); await page.waitForTimeout(400); await page.$eval('#calls-panel', (e) => e.scrollIntoView()); }],
   ];
-  for (const [device, width, height, dark] of [['laptop', 1366, 900, false], ['phone', 390, 844, false], ['laptop-dark', 1366, 900, true], ['phone-dark', 390, 844, true]]) {
+  for (const [device, width, height, dark] of [['laptop', 1366, 900, false], ['phone', 390, 844, false], ['narrow-360', 360, 740, false], ['laptop-dark', 1366, 900, true], ['phone-dark', 390, 844, true]]) {
     const page = await open('', { width, height, dark });
-    for (const [name, text] of journeys) {
-      if (text !== null) { await page.fill('#paste', text); await page.waitForTimeout(600); }
+    for (const [name, step] of journeys) {
+      await step(page);
       await page.screenshot({ path: artifactPath(`page-${name}-${device}.png`) });
     }
     await page.close();

@@ -307,6 +307,37 @@ class Check(unittest.TestCase):
         code, out, _ = run("check", "--required", "oauth")
         self.assertNotIn("Revenue Hub (formerly Commerce Hub) Starter", out)
 
+    def test_config_and_url_named_in_json_and_markdown_with_url_check_and_account(self):
+        config = json.dumps({"name": "Pair", "auth": {"redirectUrls": ["https://x.example/cb"],
+                                                       "requiredScopes": ["oauth", "crm.objects.contacts.read"],
+                                                       "optionalScopes": ["automation"]}})
+        base = "https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https%3A%2F%2Fx.example%2Fcb"
+        bad = base + "&scope=oauth%20crm.objects.contacts.read%20automation"
+        good = base + "&scope=oauth%20crm.objects.contacts.read&optional_scope=automation"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "public-app.json", config)
+            code, out, err = run("check", path, "--url", bad, "--format", "json", "--account", "marketing=professional")
+            self.assertEqual(code, 0, err)
+            r = json.loads(out)
+            self.assertEqual(r["input"]["format"], "config+url")
+            code, md, err = run("check", path, "--url", bad, "--format", "markdown", "--account", "marketing=professional")
+            self.assertEqual(code, 0, err)
+            self.assertIn("\n- Input: app config + install URL (the scopes below are the URL's)\n", md)
+            self.assertNotIn("install-url", md)
+            self.assertIn("\n**Install URL check**: the install URL breaks rule 5 (see the diagnostics); "
+                          "HubSpot refuses it on every account.\n", md)
+            self.assertIn("**Corrected install URL**\n\n```\n" + r["url_check"]["fixed_url"] + "\n```", md)
+            hubs = ", ".join(f"{h.replace('_', chr(92) + '_')} {t}" for h, t in r["account"]["account"]["hubs"].items())
+            self.assertIn("marketing professional", hubs)
+            self.assertIn("\n**Your custom account** (" + hubs + "): ⛔ URL mismatch · missing ", md)
+            code, md, err = run("check", path, "--url", good, "--format", "markdown")
+            self.assertEqual(code, 0, err)
+            self.assertIn("\n**Install URL check**: the install URL matches the app config.\n", md)
+            self.assertNotIn("Your custom account", md)
+            code, out, err = run("check", path, "--url", good)  # the table names the input too
+            self.assertEqual(code, 0, err)
+            self.assertIn("input: config+url (Pair)", out)
+
     def test_unreadable_input_exits_2_with_what_and_where(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = write(tmp, "app.json", '{\n  "auth": {\n    "requiredScopes": ["oauth",]\n  }\n}')

@@ -73,6 +73,11 @@ TEST_CASE("app configs: app-hsmeta.json, public-app.json, private app.json") {
   json static_auth = check_ok(R"({"config": {"auth": {"type": "static", "requiredScopes": ["oauth"], "optionalScopes": ["automation"]}}})");
   CHECK(has_code(static_auth, "static-auth-optional"));
   CHECK(req(static_auth, "optional").empty());
+  // The ignored scopes are named, with the fix: remove them (never make them optional).
+  const json& ignored = diag(static_auth, "static-auth-optional");
+  CHECK(ignored["message"].get<std::string>().find("(\"automation\")") != std::string::npos);
+  CHECK(ignored["suggestion"]["action"] == "remove");
+  CHECK(ignored["suggestion"]["scopes"] == json::array({"automation"}));
 
   json pub = check_ok(R"({"name": "Pub", "auth": {"requiredScopes": ["oauth"], "optionalScopes": ["social"],
       "conditionallyRequiredScopes": []}})");

@@ -84,6 +84,43 @@ TEST_CASE("check_pair names the input in errors and refuses the wrong kinds") {
   CHECK(priv.error.find("private app") != std::string::npos);
 }
 
+TEST_CASE("check_pair names its input config+url; its Markdown says so, with the URL check and the custom account") {
+  const std::string account = R"({"account": {"hubs": {"marketing": "professional", "sales": "starter"}}})";
+  auto bad = tierscope::check_pair(kConfig, kBase + "&scope=oauth%20crm.objects.contacts.read%20automation", account);
+  REQUIRE(bad.ok);
+  json r = json::parse(bad.json);
+  CHECK(r["input"]["format"] == "config+url");
+  CHECK(r["input"]["host"] == "app.hubspot.com");
+  // The URL alone is still an install-url.
+  CHECK(check_ok(kBase + "&scope=oauth")["input"]["format"] == "install-url");
+  auto md = tierscope::render_markdown(bad.json);
+  REQUIRE(md.ok);
+  const std::string& m = md.json;
+  CAPTURE(m);
+  CHECK(m.find("\n- Input: app config + install URL (the scopes below are the URL's)\n") != std::string::npos);
+  CHECK(m.find("install-url") == std::string::npos);
+  CHECK(m.find("\n**Install URL check**: the install URL breaks rule 5 (see the diagnostics); HubSpot refuses it on every account.\n") !=
+        std::string::npos);
+  CHECK(m.find("**Corrected install URL**\n\n```\n" + r["url_check"]["fixed_url"].get<std::string>() + "\n```") != std::string::npos);
+  // The custom account names every hub at its tier (the report's own account object; Markdown escapes "_").
+  std::string hubs;
+  const auto in_order = nlohmann::ordered_json::parse(bad.json);
+  for (const auto& item : in_order["account"]["account"]["hubs"].items()) {
+    std::string hub;
+    for (char c : item.key()) hub += c == '_' ? std::string("\\_") : std::string(1, c);
+    hubs += (hubs.empty() ? "" : ", ") + hub + " " + item.value().get<std::string>();
+  }
+  CHECK(m.find("\n**Your custom account** (" + hubs + "): ⛔ URL mismatch · missing") != std::string::npos);
+  CHECK(hubs.find("marketing professional, sales starter") != std::string::npos);
+  // A URL that matches: the check says so, no corrected URL.
+  auto good = tierscope::check_pair(kConfig, kBase + "&scope=oauth%20crm.objects.contacts.read&optional_scope=automation", "");
+  REQUIRE(good.ok);
+  const std::string ok = tierscope::render_markdown(good.json).json;
+  CHECK(ok.find("\n**Install URL check**: the install URL matches the app config.\n") != std::string::npos);
+  CHECK(ok.find("Corrected install URL") == std::string::npos);
+  CHECK(ok.find("Your custom account") == std::string::npos);
+}
+
 TEST_CASE("install URL builder: base plus one per conditional scope, encoded, EU and pinned") {
   auto out = tierscope::build_urls(kConfig, R"({"clientId": "abc 1", "eu": true, "accountId": "42"})");
   REQUIRE(out.ok);

@@ -50,6 +50,7 @@ struct RawInput {
   bool comma_separated_url = false;  // the URL's scope values used commas (HubSpot rejects them)
   bool url_lacks_oauth = false;      // install-url: the scope parameter has no oauth (RULES.md rule 6)
   bool static_auth = false;          // app-hsmeta.json with config.auth.type "static"
+  std::vector<std::string> static_ignored;  // static auth: the optional/conditional scopes left out (as given)
   std::vector<Ignored> ignored;      // list only: lines with text but no scope read, and why
   std::string json_path;             // connector | json-scopes: where the scope list was read
 };

@@ -35,7 +35,10 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   req.comma_separated_url = in.comma_separated_url;
   req.static_auth = in.static_auth;
   auto& diags = req.diagnostics;
-  for (const auto& n : in.notes) diags.push_back({n.severity, n.code, n.scope, n.message, "", {}});
+  for (const auto& n : in.notes) {
+    bool ignored = n.code == "static-auth-optional" && !in.static_ignored.empty();  // the fix: remove them
+    diags.push_back({n.severity, n.code, n.scope, n.message, ignored ? "remove" : "", ignored ? in.static_ignored : std::vector<std::string>{}});
+  }
   if (in.comma_separated_url)
     diags.push_back({"error", "comma-separated", "",
                      "The URL separates scopes with commas; HubSpot expects spaces (%20 or +) and rejects the URL "
