@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve, launch, ROOT } from './lib.mjs';
+import { serve, launch, ROOT, N_PROFILES } from './lib.mjs';
 
 const WASM_DIR = resolve(process.env.TIERSCOPE_WASM_DIR || join(ROOT, 'build-wasm', 'web'));
 const SUB = '/static/vendor/tierscope@0.1.0/dist'; // the module's sub-path
@@ -87,7 +87,7 @@ test('loads from a sub-path with no options, under a CSP without unsafe-eval', a
   }, `${SUB}/tierscope.mjs`);
   assert.equal(result.version, '0.1.0');
   assert.equal(result.catalog.scopes > 0, true);
-  assert.deepEqual(result.contacts, Array(22).fill('installs'));
+  assert.deepEqual(result.contacts, Array(N_PROFILES).fill('installs'));
   assert.equal(result.freeAutomation.id, 'free');
   assert.equal(result.freeAutomation.status, 'permission-error');
   assert.deepEqual(result.freeAutomation.missing, ['automation']);
@@ -142,7 +142,7 @@ test('works in a module worker', async () => {
     };
   }));
   assert.equal(result[0].ready, '0.1.0');
-  assert.deepEqual(result[1], { ok: true, statuses: Array(22).fill('installs') });
+  assert.deepEqual(result[1], { ok: true, statuses: Array(N_PROFILES).fill('installs') });
   assert.equal(result[2].ok, false);
   assert.equal(result[2].code, 'parse-error');
   assert.deepEqual(errors, []);
