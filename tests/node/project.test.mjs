@@ -113,7 +113,7 @@ test('checkProject: a project with code, whole folder handed over (node_modules,
   // Options reach the check report, as the CLI's --profile does.
   const one = await ts.checkProject(allFiles(dir), { profiles: ['free'] });
   assert.deepEqual(one.check.profiles.map((p) => p.id), ['free']);
-  assert.equal(JSON.stringify(one), cli(['check', '--format', 'json', '--profile', 'free', dir]).stdout.trim());
+  assert.equal(await ts.checkProjectJson(allFiles(dir), { profiles: ['free'] }) + '\n', cli(['check', '--format', 'json', '--profile', 'free', dir]).stdout);
 });
 
 test('scanCalls and diffProjects: `calls --scan DIR` and `diff DIR DIR` byte for byte', async () => {
@@ -126,7 +126,7 @@ test('scanCalls and diffProjects: `calls --scan DIR` and `diff DIR DIR` byte for
   const against = cli(['calls', '--scan', dir, join(dir, 'src/app/app-hsmeta.json'), '--format', 'json']);
   assert.equal(against.status, 0, against.stderr);
   assert.equal(await ts.scanCallsJson(allFiles(dir), config) + '\n', against.stdout);
-  // After: static auth, private distribution (uninstalls everywhere), a webhook on tickets.
+  // After: static auth, private distribution (uninstalls everywhere), a webhook on tickets (its read scope: tickets).
   const after = folder('made-after', {
     ...MADE,
     'src/app/app-hsmeta.json': JSON.stringify({ uid: 'made_here', type: 'app', config: { name: 'Made here', distribution: 'private', auth: { type: 'static', requiredScopes: ['crm.objects.contacts.read'] } } }),
@@ -138,7 +138,7 @@ test('scanCalls and diffProjects: `calls --scan DIR` and `diff DIR DIR` byte for
   assert.equal(json + '\n', diff.stdout);
   const d = JSON.parse(json);
   assert.deepEqual(d.warnings.map((w) => w.code).sort(), ['auth-type-change', 'distribution-change']);
-  assert.ok(d.feature_changes.some((c) => c.change === 'added' && c.kind === 'webhooks' && c.adds_scopes.includes('crm.objects.tickets.read')));
+  assert.ok(d.feature_changes.some((c) => c.change === 'added' && c.kind === 'webhooks' && c.adds_scopes.includes('tickets')));
 });
 
 test('checkProject: a folder with no HubSpot project is an error, in the CLI\'s words', async () => {
@@ -154,7 +154,7 @@ test('checkProject: a folder with no HubSpot project is an error, in the CLI\'s 
   });
 });
 
-test('project files: bad shapes are TypeErrors with a code, never a crash', async () => {
+test('project files: bad shapes are errors with a code, never a crash', async () => {
   const ts = await tierscope();
   for (const bad of [null, 42, 'hsproject.json', [{ path: '', text: '' }], [{ path: 'a.json' }], [1], { 'a.json': 7 }]) {
     await assert.rejects(ts.checkProject(bad), (e) => e instanceof Error && e.code === 'parse-error' && !/\n/.test(e.message), String(JSON.stringify(bad)));
