@@ -6,6 +6,9 @@
 // evaluator worker: nothing is sent anywhere. Every text goes through textContent (dom.js h()).
 // Only what the CLI reads is read (no node_modules, .git, dist, build, ...; .json and JS/TS/Python
 // files of at most 1 MiB, 20,000 files and 64 MiB together); the core applies the same rule again.
+// A .zip: fflate (npm, ~8 KB min) was the library that fits; the browser's own DecompressionStream
+// ('deflate-raw', Chrome 103+, Firefox 113+, Safari 16.4+) inflates instead, so only the zip's directory
+// (~40 lines, below) is read here and nothing is added to the page's code from outside.
 import { h, replaceChildren, codes, statusBadge, copyText } from './dom.js';
 
 const MAX_FILE = 1024 * 1024;
