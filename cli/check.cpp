@@ -184,7 +184,7 @@ int run_check(CheckArgs& a) {
     load_client_methods();
     auto ops = tierscope::load_operations(tierscope::builtin_operations_json());
     if (!ops.ok) throw Failure{ops.error};
-    std::string all = project_files_json(files[0], {".json", ".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".py"});
+    std::string all = project_files_json(files[0], true, true);
     project_doc = ojson::parse(need(tierscope::check_project(all, opts), files[0] + ": "));
     if (project_doc["check"].is_null())  // never a verdict for an app that was not read
       throw Failure{files[0] + ": no app config: looked for an app *-hsmeta.json (type app), public-app.json or app.json under " +

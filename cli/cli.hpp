@@ -64,7 +64,7 @@ bool is_directory(const std::string& path);
 bool path_exists(const std::string& path);
 // The files of a folder whose names end with one of extensions, as the core's {"path": "text"}
 // (node_modules, .git, dist, build skipped; symbolic links not followed; bounded). Throws Failure.
-std::string project_files_json(const std::string& dir, const std::vector<std::string>& extensions);
+std::string project_files_json(const std::string& dir, bool configs, bool sources);
 // A git revision's files (git archive of the repository here), as project_files_json. Throws Failure.
 std::string revision_files_json(const std::string& rev);
 void load_project_rules();  // the built-in data/sources/project-rules.json

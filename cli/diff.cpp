@@ -20,7 +20,7 @@ int run_diff(const DiffArgs& a) {
   bool folders = is_directory(a.files[0]) || is_directory(a.files[1]);
   bool revisions = !path_exists(a.files[0]) && !path_exists(a.files[1]);
   if (folders || revisions) {
-    auto files = [&](const std::string& p) { return is_directory(p) ? project_files_json(p, {".json"}) : revision_files_json(p); };
+    auto files = [&](const std::string& p) { return is_directory(p) ? project_files_json(p, true, false) : revision_files_json(p); };
     load_project_rules();
     std::string before = files(a.files[0]), after = files(a.files[1]);
     std::string out = need(tierscope::diff_projects(before, after, options));

@@ -16,6 +16,7 @@
 
 #include "cli.hpp"
 #include "input/input.hpp"
+#include "project/project.hpp"
 #include "project_rules_builtin.hpp"
 #include "read_input.hpp"
 #include "report/markdown.hpp"
@@ -30,22 +31,12 @@ namespace tierscope_cli {
 namespace {
 constexpr std::size_t kMaxFiles = 20000, kMaxDepth = 32, kMaxTotal = 64u << 20;
 
-bool skipped_dir(const std::string& name) {
-  return name == "node_modules" || name == ".git" || name == "dist" || name == "build" || name == ".hs-build" ||
-         name == ".hs-cache" || name == "__pycache__" || name == ".venv";
-}
-
+// Which folders and files are read: tierscope::project_file_read (the core's rule, the JS API's too).
 struct Walk {
   std::string root;
-  std::vector<std::string> extensions;
+  tierscope::ProjectPart part;
   ojson files = ojson::object();
   std::size_t total = 0, count = 0;
-
-  bool wanted(const std::string& name) const {
-    for (const auto& e : extensions)
-      if (name.size() >= e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) return true;
-    return false;
-  }
   void dir(const std::string& rel, std::size_t depth) {
     if (depth > kMaxDepth) throw Failure{root + ": folders nested deeper than " + std::to_string(kMaxDepth) + " levels at " + rel};
     std::string path = rel.empty() ? root : root + "/" + rel;
@@ -63,9 +54,9 @@ struct Walk {
       struct stat st {};
       if (::lstat(full.c_str(), &st) != 0) continue;  // vanished, or no rights: not part of the project
       if (S_ISDIR(st.st_mode)) {
-        if (!skipped_dir(n)) dir(r, depth + 1);
-      } else if (S_ISREG(st.st_mode) && wanted(n) && n != "package-lock.json" &&
-                 static_cast<unsigned long long>(st.st_size) <= tierscope::kMaxInputBytes) {
+        if (!tierscope::project_dir_skipped(n)) dir(r, depth + 1);
+      } else if (S_ISREG(st.st_mode) && static_cast<unsigned long long>(st.st_size) <= tierscope::kMaxInputBytes &&
+                 tierscope::project_file_read(r, static_cast<std::size_t>(st.st_size), part)) {
         // symbolic links are not followed; files over 1 MiB (bundles, lock files) are no project config or app code
         if (++count > kMaxFiles)
           throw Failure{root + ": more than " + std::to_string(kMaxFiles) + " files to read (node_modules, .git, dist and build are skipped)"};
@@ -110,8 +101,9 @@ bool path_exists(const std::string& path) {
   return path == "-" || ::stat(path.c_str(), &st) == 0;
 }
 
-std::string project_files_json(const std::string& dir, const std::vector<std::string>& extensions) {
-  Walk w{dir, extensions};
+std::string project_files_json(const std::string& dir, bool configs, bool sources) {
+  using tierscope::ProjectPart;
+  Walk w{dir, configs && sources ? ProjectPart::Both : configs ? ProjectPart::Configs : ProjectPart::Sources};
   while (w.root.size() > 1 && w.root.back() == '/') w.root.pop_back();
   w.dir("", 0);
   return w.files.dump(-1, ' ', false, ojson::error_handler_t::replace);
@@ -136,7 +128,7 @@ std::string revision_files_json(const std::string& rev) {
   std::string files;
   bool ok = run({"git", "archive", "--format=tar", "-o", tar, rev + "^{commit}"}) == 0 && run({"tar", "-xf", tar, "-C", out}) == 0;
   try {
-    if (ok) files = project_files_json(out, {".json"});
+    if (ok) files = project_files_json(out, true, false);
   } catch (...) {
     run({"rm", "-rf", "--", tmp});
     throw;
@@ -258,7 +250,7 @@ int run_calls_scan(const std::string& dir, const std::vector<std::string>& confi
   auto loaded = tierscope::load_operations(operations_text.empty() ? std::string(tierscope::builtin_operations_json()) : operations_text);
   if (!loaded.ok) throw Failure{loaded.error};
   load_client_methods();
-  std::string files = project_files_json(dir, {".js", ".jsx", ".ts", ".tsx", ".mjs", ".cjs", ".py"});
+  std::string files = project_files_json(dir, false, true);
   std::string cfg = config.empty() ? "" : read_input_file(config[0]);
   std::string out = need(tierscope::scan_calls(files, cfg, ""), dir + ": ");
   if (format != "json") {

@@ -21,6 +21,7 @@ import { initMigrate } from './migrate.js';
 import { initDiff } from './diff.js';
 import { initCalls } from './calls.js';
 import { initExplain } from './explain.js';
+import { initProject } from './project.js';
 import { renderVerdict, renderNoVerdict, renderBanner, renderEmptyMatrix, markStale } from './verdict.js';
 import { initUndo } from './undo.js';
 import { readTools, writeTools, watchTools } from './tools.js';
@@ -549,6 +550,7 @@ async function main() {
   initMigrate(ts, loadFields);
   initDiff(ts, currentText);
   initCalls(ts, currentText, loadFields);
+  initProject(ts, loadFields); // "Whole project": a dropped project folder or .zip (site/project.js)
   initExplain({ ts, paste: el.paste, before: $('.matrix-panel'), config: () => (state.mode === 'fields' ? currentText() : ''), apply: loadFields });
   writeTools(initial.tools); // the tool panels of a share link
   watchTools(() => updateHash());

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "operations_builtin.hpp"
+#include "project_rules_builtin.hpp"
 #include "tierscope/api.hpp"
 
 namespace {
@@ -83,6 +84,42 @@ Result error_wordings() {
   }
 }
 
+// HubSpot developer projects (ts.checkProject, ts.diffProjects, ts.scanCalls): the project rules and
+// the client-method table are compiled in here too, loaded with the operations table on first use.
+tierscope::Outcome project_tables() {
+  static const tierscope::Outcome loaded = [] {
+    tierscope::Outcome o = tierscope::load_operations(tierscope::builtin_operations_json());
+    if (o.ok) o = tierscope::load_project_rules(tierscope::builtin_project_rules_json());
+    if (o.ok) o = tierscope::load_client_methods(tierscope::builtin_client_methods_json());
+    return o;
+  }();
+  return loaded;
+}
+
+template <class F>
+Result project(F&& f) {
+  try {
+    tierscope::Outcome loaded = project_tables();
+    if (!loaded.ok) return {false, "", "internal-error", "the built-in project tables: " + loaded.error};
+    tierscope::Outcome o = f();
+    return {o.ok, std::move(o.json), std::move(o.error_code), std::move(o.error)};
+  } catch (const std::bad_alloc&) {
+    return {false, "", "internal-error", "out of memory in the wasm module"};
+  } catch (...) {
+    return {false, "", "internal-error", "internal error"};
+  }
+}
+
+Result check_project(const std::string& files, const std::string& options) {
+  return project([&] { return tierscope::check_project(files, options); });
+}
+Result diff_projects(const std::string& before, const std::string& after, const std::string& options) {
+  return project([&] { return tierscope::diff_projects(before, after, options); });
+}
+Result scan_calls(const std::string& files, const std::string& config, const std::string& options) {
+  return project([&] { return tierscope::scan_calls(files, config, options); });
+}
+
 std::string version() { return tierscope::version(); }
 
 }  // namespace
@@ -101,5 +138,10 @@ EMSCRIPTEN_BINDINGS(tierscope_calls) {
       .function("bytes", &HarReader::bytes);
   emscripten::function("explain", &explain);
   emscripten::function("errorWordings", &error_wordings);
+  // The files as one JSON text; web/calls_project.js (--post-js) adds checkProject, diffProjects and
+  // scanCalls, which take them as {path: text} or [{path, text}].
+  emscripten::function("checkProjectText", &check_project);
+  emscripten::function("diffProjectsText", &diff_projects);
+  emscripten::function("scanCallsText", &scan_calls);
   emscripten::function("version", &version);
 }

@@ -379,6 +379,107 @@ export interface Tierscope {
   explainJson(text: string | Uint8Array | ArrayBuffer, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<string>;
   /** The HubSpot error wordings explain() recognises (data/hubspot-errors.json). */
   errorWordings(): Promise<ErrorWordings>;
+  /**
+   * A HubSpot developer project (hsproject.json, its app config, cards, webhooks, workflow actions,
+   * functions and their JS/TS/Python code) -> its features and the scopes they imply, findings with
+   * file, line and JSON path, the check report of its request, the calls found in its code and the
+   * least-privilege auth block. The CLI's `tierscope check DIR --format json`. Asynchronous: the
+   * calls module carries it. The files may be a whole folder: what the CLI's walk leaves out is left
+   * out (node_modules, .git, dist, build, .hs-build, .hs-cache, __pycache__, .venv; package-lock.json;
+   * files over 1 MiB; anything but .json and .js/.jsx/.ts/.tsx/.mjs/.cjs/.py). At most 64 MiB together.
+   */
+  checkProject(files: ProjectFiles, options?: CheckOptions): Promise<ProjectReport>;
+  /** Same as checkProject() but the exact JSON text. */
+  checkProjectJson(files: ProjectFiles, options?: CheckOptions): Promise<string>;
+  /** Two versions of a project -> uninstalling changes, feature changes, diff of the requests (`tierscope diff DIR DIR`). */
+  diffProjects(before: ProjectFiles, after: ProjectFiles, options?: CheckOptions): Promise<ProjectDiff>;
+  /** Same as diffProjects() but the exact JSON text. */
+  diffProjectsJson(before: ProjectFiles, after: ProjectFiles, options?: CheckOptions): Promise<string>;
+  /** The HubSpot API calls found in the JS/TS/Python files (`tierscope calls --scan DIR [CONFIG]`): a calls report, each call with file and line. */
+  scanCalls(files: ProjectFiles, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<ScannedCallsReport>;
+  /** Same as scanCalls() but the exact JSON text. */
+  scanCallsJson(files: ProjectFiles, config?: string | Uint8Array | ArrayBuffer | null, options?: CheckOptions): Promise<string>;
+}
+
+/** A project's files: {path: text} or [{path, text}]; paths relative to the project folder, '/' between folders; text a string or UTF-8 bytes. */
+export type ProjectFiles = Record<string, string | Uint8Array | ArrayBuffer> | Array<{ path: string; text: string | Uint8Array | ArrayBuffer }>;
+
+/** A project finding (docs/report.md "The project report"): a diagnostic with where it is. */
+export interface ProjectDiagnostic {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  scope: string | null;
+  message: string;
+  suggestion: { action: string; scopes: string[] } | null;
+  /** Relative to the project folder, or null. */
+  file: string | null;
+  line: number | null;
+  /** The JSON path in that file (config.objectTypes[0]), or null. */
+  path: string | null;
+}
+
+export interface ProjectApp {
+  file: string;
+  format: InputFormat;
+  uid: string | null;
+  name: string | null;
+  distribution: string | null;
+  auth_type: string | null;
+  /** true: a 2023.x app.json/public-app.json whose auth type and distribution follow from its format. */
+  derived: boolean;
+  is_user_level: boolean;
+}
+
+export interface ProjectFeature {
+  kind: 'card' | 'webhooks' | 'workflow-action' | 'app-function' | 'settings';
+  uid: string | null;
+  file: string;
+  line: number;
+  path: string | null;
+  objects: string[];
+  implies: Array<{ scope: string; category: 'required' | 'optional'; object: string; path: string }>;
+}
+
+/** ts.checkProject() (docs/report.md "The project report"). */
+export interface ProjectReport {
+  schema_version: number;
+  tool: Report['tool'];
+  catalog: CatalogInfo;
+  project: { name: string | null; file: string; platform_version: string | null; platform_version_known: boolean; src_dir: string; app: ProjectApp | null };
+  features: ProjectFeature[];
+  implied_scopes: Array<{ scope: string; category: 'required' | 'optional'; features: string[] }>;
+  diagnostics: ProjectDiagnostic[];
+  /** The check report of the app's request; null when no app config was read (never a verdict then). */
+  check: Report | null;
+  /** The calls found in the code, against the app config (unused leaves out what the features need); null: no code. */
+  calls: ScannedCallsReport | null;
+  /** The least-privilege auth block to paste; null without code. */
+  least_privilege_auth: { requiredScopes: string[]; optionalScopes: string[] } | null;
+}
+
+/** ts.scanCalls(): a calls report whose calls say where they were found. */
+export interface ScannedCallsReport extends Omit<CallsReport, 'input' | 'calls' | 'uncovered'> {
+  input: Omit<CallsReport['input'], 'format'> & { format: 'source'; files: number };
+  calls: Array<CallResult & { file: string; via: 'literal' | 'client'; client_method: string | null }>;
+  uncovered: Array<NonNullable<CallsReport['uncovered']>[number] & { file: string }> | null;
+  /** The client-method tables used: package and version of each. */
+  clients: { javascript: { package: string; version: string | null }; python: { package: string; version: string | null } };
+}
+
+/** ts.diffProjects() (docs/report.md "The project diff"). */
+export interface ProjectDiff {
+  schema_version: number;
+  tool: Report['tool'];
+  catalog: CatalogInfo;
+  before: { platform_version: string | null; app: ProjectApp | null };
+  after: { platform_version: string | null; app: ProjectApp | null };
+  /** Auth type or distribution changes: HubSpot uninstalls the app from every account. */
+  warnings: ProjectDiagnostic[];
+  feature_changes: Array<{ change: 'added' | 'changed' | 'removed'; kind: ProjectFeature['kind']; uid: string | null; file: string; adds_scopes: string[] }>;
+  /** The after project's findings. */
+  diagnostics: ProjectDiagnostic[];
+  /** diff() of the two app configs; null when either has none. */
+  scopes: DiffResult | null;
 }
 
 /** ts.explain(): a HubSpot error text or a token's info -> cause and fix (docs/report.md "explain"). */

@@ -176,14 +176,15 @@ Outcome check_project(std::string_view files_json, std::string_view options_json
 Outcome diff_projects(std::string_view before_json, std::string_view after_json, std::string_view options_json) noexcept {
   return guarded([&] {
     Options o = read_options(options_json, *current_catalog()->model);
-    return dump(project_diff_json(read_project_files(before_json), read_project_files(after_json), o));
+    return dump(project_diff_json(read_project_files(before_json, ProjectPart::Configs),
+                                  read_project_files(after_json, ProjectPart::Configs), o));
   });
 }
 
 Outcome scan_calls(std::string_view files_json, std::string_view config_text, std::string_view options_json) noexcept {
   return guarded([&] {
     Options o = read_options(options_json, *current_catalog()->model);
-    return dump(scan_calls_json(read_project_files(files_json), config_text, o));
+    return dump(scan_calls_json(read_project_files(files_json, ProjectPart::Sources), config_text, o));
   });
 }
 

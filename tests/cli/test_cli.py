@@ -1033,6 +1033,13 @@ class Project(unittest.TestCase):
         self.assertIn("webhooks", kinds)
         self.assertEqual({i["scope"] for i in hooks["implied_scopes"]}, {"crm.objects.contacts.read", "crm.objects.deals.read"})
         self.assertNotIn("feature-scope-missing", {c for c, _ in codes(hooks)})
+        # 2025.1 (a private app.json, static auth): a deals card and contact webhooks, both read scopes asked for.
+        tab = doc("contract-signed-tab")
+        self.assertEqual(tab["project"]["platform_version"], "2025.1")
+        self.assertEqual(tab["project"]["app"]["auth_type"], "static")
+        self.assertEqual({f["kind"] for f in tab["features"]}, {"app-function", "card", "webhooks"})
+        self.assertEqual({i["scope"] for i in tab["implied_scopes"]}, {"crm.objects.contacts.read", "crm.objects.deals.read"})
+        self.assertNotIn("feature-scope-missing", {c for c, _ in codes(tab)})
 
     def test_missing_card_scope_is_found_with_file_and_line(self):
         with tempfile.TemporaryDirectory() as d:

@@ -2,6 +2,7 @@
 // on a small hand-made project, with the file, line and JSON path of each finding.
 #include "helpers.hpp"
 #include "project_rules_builtin.hpp"
+#include "project/project.hpp"
 
 namespace {
 json files_of(std::initializer_list<std::pair<const std::string, std::string>> files) {
@@ -297,4 +298,49 @@ TEST_CASE("project with code: over-asking, uncovered calls and the least-privile
   CHECK(std::find(req.begin(), req.end(), "crm.objects.contacts.read") != req.end());
   CHECK(std::find(req.begin(), req.end(), "automation") == req.end());
   CHECK(std::find(req.begin(), req.end(), "oauth") != req.end());
+}
+
+TEST_CASE("scan: the Python client's own method names (read from hubspot-api-python, not derived from the JS names)") {
+  json r = scan_ok(files_of({{"app/sync.py",
+                              "from hubspot import HubSpot\n"
+                              "client = HubSpot(access_token=token)\n"
+                              "authors = client.cms.blogs.authors.author_api.get_page()\n"
+                              "found = client.crm.contacts.search_api.do_search(public_object_search_request=req)\n"
+                              "derived = client.cms.blogs.authors.blog_authors_api.get_page()\n"}}));
+  const json* authors = call_at(r, "app/sync.py", 3);
+  REQUIRE(authors);  // the JS client calls it blogAuthorsApi: a snake_case of the JS name would miss it
+  CHECK((*authors)["client_method"] == "cms.blogs.authors.author_api.get_page");
+  CHECK((*authors)["path"] == "/cms/v3/blogs/authors");
+  CHECK((*authors)["method"] == "GET");
+  const json* search = call_at(r, "app/sync.py", 4);
+  REQUIRE(search);
+  CHECK((*search)["method"] == "POST");
+  CHECK((*search)["path"] == "/crm/v3/objects/contacts/search");
+  CHECK(call_at(r, "app/sync.py", 5) == nullptr);  // no such attribute in the Python client
+  CHECK(r["clients"]["python"]["package"] == "hubspot-api-client");
+  CHECK(r["clients"]["python"]["version"].is_string());
+}
+
+TEST_CASE("project files: what the CLI's folder walk leaves out, the API leaves out too") {
+  using tierscope::ProjectPart;
+  CHECK(tierscope::project_file_read("src/app/app-hsmeta.json", 10, ProjectPart::Both));
+  CHECK(tierscope::project_file_read("src/app/functions/f.ts", 10, ProjectPart::Sources));
+  CHECK_FALSE(tierscope::project_file_read("src/app/functions/f.ts", 10, ProjectPart::Configs));
+  CHECK_FALSE(tierscope::project_file_read("src/app/app-hsmeta.json", 10, ProjectPart::Sources));
+  CHECK_FALSE(tierscope::project_file_read("src/app/node_modules/x/index.js", 10, ProjectPart::Both));
+  CHECK_FALSE(tierscope::project_file_read("dist/main.js", 10, ProjectPart::Both));
+  CHECK_FALSE(tierscope::project_file_read("a/.git/config.json", 10, ProjectPart::Both));
+  CHECK_FALSE(tierscope::project_file_read("src/package-lock.json", 10, ProjectPart::Both));
+  CHECK_FALSE(tierscope::project_file_read("src/types.d.ts", 10, ProjectPart::Both));
+  CHECK_FALSE(tierscope::project_file_read("src/logo.png", 10, ProjectPart::Both));
+  CHECK_FALSE(tierscope::project_file_read("src/big.js", (1u << 20) + 1, ProjectPart::Both));
+  CHECK(tierscope::project_file_read("src/builder/x.js", 10, ProjectPart::Both));  // only a folder named build
+  // A whole folder handed over (as a page does): the calls in build/ and node_modules/ are not read.
+  json r = scan_ok(files_of({{"src/a.js", "await hubspotClient.crm.deals.basicApi.getPage();\n"},
+                             {"build/a.js", "await hubspotClient.crm.contacts.basicApi.getPage();\n"},
+                             {"node_modules/x/a.js", "await hubspotClient.crm.tickets.basicApi.getPage();\n"},
+                             {"hsproject.json", kProject}}));
+  REQUIRE(r["calls"].size() == 1);
+  CHECK(r["calls"][0]["file"] == "src/a.js");
+  CHECK(r["input"]["files"] == 1);
 }

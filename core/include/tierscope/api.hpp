@@ -87,6 +87,9 @@ Outcome error_wordings() noexcept;
 // folder, '/' separated) -> the project document (docs/report.md "project"): platform version, app
 // config, features and the scopes they imply, diagnostics with file, line and JSON path, and the check
 // report of the app's request. No hsproject.json: parse-error. Needs the rules (load_project_rules).
+// The files read are those the CLI's folder walk reads (project_file_read): a whole folder may be given;
+// node_modules, .git, dist, build, ..., package-lock.json, files over 1 MiB and other kinds are left out
+// (diff_projects keeps the .json files, scan_calls the source files).
 Outcome check_project(std::string_view files_json, std::string_view options_json) noexcept;
 // diff_projects: two versions of a project (as for check_project) -> auth/distribution changes that
 // uninstall the app everywhere, what each feature change adds to the scopes, and diff() of the requests.

@@ -228,7 +228,24 @@ std::shared_ptr<const ojson> read_project_rules(std::string_view text) {
   return doc;
 }
 
-ProjectFiles read_project_files(std::string_view files_json) {
+bool project_dir_skipped(std::string_view name) {
+  for (const char* skip : {"node_modules", ".git", "dist", "build", ".hs-build", ".hs-cache", "__pycache__", ".venv"})
+    if (name == skip) return true;
+  return false;
+}
+
+bool project_file_read(std::string_view path, std::size_t bytes, ProjectPart part) {
+  if (bytes > kMaxInputBytes) return false;
+  std::size_t start = 0;
+  for (std::size_t slash; (slash = path.find('/', start)) != std::string_view::npos; start = slash + 1)
+    if (project_dir_skipped(path.substr(start, slash - start))) return false;
+  std::string name(path.substr(start));
+  if (name == "package-lock.json") return false;
+  if (ends_with(name, ".json")) return (static_cast<int>(part) & 1) != 0;
+  return (static_cast<int>(part) & 2) != 0 && scanned_source(name);
+}
+
+ProjectFiles read_project_files(std::string_view files_json, ProjectPart part) {
   if (files_json.size() > kMaxProjectBytes + (kMaxProjectBytes >> 2))
     throw InputError("input-too-large", "the project's files are more than " + std::to_string(kMaxProjectBytes >> 20) + " MiB together");
   ojson doc;
@@ -238,12 +255,14 @@ ProjectFiles read_project_files(std::string_view files_json) {
     fail("the project's files must be a JSON object {\"path\": \"text\", ...}");
   }
   if (!doc.is_object()) fail("the project's files must be a JSON object {\"path\": \"text\", ...}");
-  if (doc.size() > kMaxProjectFiles)
-    throw InputError("input-too-large", "more than " + std::to_string(kMaxProjectFiles) + " files in the project");
   ProjectFiles files;
   for (auto& [path, text] : doc.items()) {
     if (!text.is_string()) fail("the project's file " + quote_name(path) + " must be text (a string)");
-    files[path] = text.get<std::string>();
+    const std::string& t = text.get_ref<const std::string&>();
+    if (!project_file_read(path, t.size(), part)) continue;
+    if (files.size() == kMaxProjectFiles)
+      throw InputError("input-too-large", "more than " + std::to_string(kMaxProjectFiles) + " files in the project");
+    files[path] = t;
   }
   return files;
 }

@@ -23,8 +23,17 @@ void set_project_rules(std::shared_ptr<const ojson> rules);
 // Parses and checks data/sources/project-rules.json. Throws InputError.
 std::shared_ptr<const ojson> read_project_rules(std::string_view text);
 
-// Reads {"path": "text", ...} (the JS API's and the CLI's form). Throws InputError.
-ProjectFiles read_project_files(std::string_view files_json);
+// Which files of a folder a project is read from, one rule for the CLI's folder walk and the API
+// (so a page that hands over a whole dropped folder gets the CLI's answer): none in a folder named
+// node_modules, .git, dist, build, .hs-build, .hs-cache, __pycache__ or .venv; no package-lock.json;
+// none over 1 MiB; of the rest, the JSON files (configs) and/or the scanned source files (sources).
+enum class ProjectPart { Configs = 1, Sources = 2, Both = 3 };
+bool project_dir_skipped(std::string_view name);
+bool project_file_read(std::string_view path, std::size_t bytes, ProjectPart part);
+
+// Reads {"path": "text", ...} (the JS API's and the CLI's form), keeping the files project_file_read
+// takes for `part`. Throws InputError.
+ProjectFiles read_project_files(std::string_view files_json, ProjectPart part = ProjectPart::Both);
 
 // The project document (docs/report.md "project"). Throws InputError when the files hold no HubSpot
 // project (no hsproject.json) or its app config cannot be read.
