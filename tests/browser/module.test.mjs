@@ -92,7 +92,7 @@ test('loads from a sub-path with no options, under a CSP without unsafe-eval', a
   assert.equal(result.freeAutomation.status, 'permission-error');
   assert.deepEqual(result.freeAutomation.missing, ['automation']);
   assert.ok(result.error && result.error.isError && result.error.code === 'parse-error' && result.error.message.length > 0, JSON.stringify(result.error));
-  assert.equal(result.after, 22);
+  assert.equal(result.after, N_PROFILES);
   assert.equal(result.markdown, 'string');
   assert.equal(result.scopes, true);
   assert.equal(result.parse, 'install-url');

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, stat
 import { tmpdir } from 'node:os';
 import { join, extname, relative } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { serve, launch, SITE_DIR, ROOT, pageHelpers } from './lib.mjs';
+import { serve, launch, SITE_DIR, ROOT, pageHelpers, N_PROFILES } from './lib.mjs';
 
 const SUB = '/static/sub/path/tierscope/';
 let server; let browser; let base; let root;
@@ -62,15 +62,15 @@ test('the built page is bundled: boot.js, one page module, one worker, the wasm;
   // The evaluator lives in the worker: the page's own realm has no tierscope module.
   assert.equal(page.workers().length, 1);
   assert.equal(await page.workers()[0].evaluate(() => typeof WebAssembly), 'object');
-  // The static HTML (before any script) already holds the 22 cells (from the catalog's model).
+  // The static HTML (before any script) already holds every standard profile's cell (from the catalog's model).
   const html = await (await page.request.get(base + 'index.html')).text();
-  assert.equal((html.match(/<button class="cell" type="button" data-profile="/g) || []).length, 22);
+  assert.equal((html.match(/<button class="cell" type="button" data-profile="/g) || []).length, N_PROFILES);
   assert.match(html, /<link rel="preload" href="tierscope.wasm" as="fetch"/);
   assert.doesNotMatch(html, /(src|href)="\//, 'relative URLs only');
   // The CSP is strict and the page still works under it from the sub-path.
   assert.match(html, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(html, /'unsafe-inline'|(^|\s)'unsafe-eval'/);
-  assert.equal((await statuses(page)).split(' ').length, 22);
+  assert.equal((await statuses(page)).split(' ').length, N_PROFILES);
   assert.doesNotMatch(await statuses(page), /pending/);
   // The first interaction asks for the wordings: the module is fetched then (so the check above can fail).
   await Promise.all([page.waitForRequest((r) => r.url().endsWith('tierscope-calls.mjs'), { timeout: 10000 }), page.focus('#paste')]);
@@ -98,7 +98,7 @@ test('boot.js starts the worker before app.js runs; without boot.js the page sta
   await page.route('**/boot.js', (route) => route.abort());
   await page.goto(base);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  assert.equal((await statuses(page)).split(' ').length, 22);
+  assert.equal((await statuses(page)).split(' ').length, N_PROFILES);
   assert.doesNotMatch(await statuses(page), /pending/);
   assert.equal(page.workers().length, 1);
   await page.close();
