@@ -125,6 +125,9 @@ TEST_CASE("call lines and paths in calls diagnostics are quoted on one line") {
   REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
   one_line_messages(tierscope::calls("GET /crm/v3/objects/contacts\x1b[2J\nFROB /x\x1b]0;t\x07", "", ""));
   one_line_messages(tierscope::calls("[\"GET /crm/v3/objects/" + kInjectJson + "\", \"BREW " + kInjectJson + "\"]", "", ""));
+  // A request to another host: the hosts left out are quoted (a fuzz finding: a control character in one).
+  one_line_messages(tierscope::calls("https://x\x1b[2J.example/crm/v3/objects/contacts\nhttps://" + kInject + "/crm/v3/deals", "", ""));
+  one_line_messages(tierscope::calls("\x1b{\"crm.objects.carts.writelttps://ies\": [{\"request\": {\"method\":", "", ""));
   // The app config given with the calls: its errors are prefixed and stay one line.
   auto out = tierscope::calls("GET /crm/v3/objects/contacts", "{\"" + kInjectJson + "\": [\x1b}", "");
   REQUIRE_FALSE(out.ok);
