@@ -147,3 +147,11 @@ TEST_CASE("catalog keys, hub names and scope names in catalog errors are quoted 
                  "parse-error");
   CHECK(tierscope::catalog_info() == before);
 }
+
+TEST_CASE("scopes quoted by the install-URL rules of a pair are on one line") {
+  // A fuzz_pair finding: a control character in optional_scope reached rule 3's message raw.
+  const std::string config = R"({"uid": "a", "type": "app", "config": {"name": "A", "distribution": "marketplace", "auth": {"type": "oauth", )"
+                             R"("redirectUrls": ["http://localhost:3000/cb"], "requiredScopes": ["oauth"], "optionalScopes": ["forms"]}}})";
+  one_line_messages(tierscope::check_pair(
+      config, "https://app.hubspot.com/oauth/authorize?client_id=abc&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcb&scope=oauth&optional_scope=content\x1b[2Jforms", ""));
+}
