@@ -133,25 +133,34 @@ std::vector<std::string> split_list(std::string_view s) {
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > limit) return limit + 1;
-  std::vector<std::size_t> rows(2 * (b.size() + 1));  // two rows, one allocation
-  std::size_t* prev = rows.data();
-  std::size_t* cur = prev + b.size() + 1;
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  // Two rows; only the cells within `limit` of the diagonal are worked out (a cell further away is more
+  // than `limit` edits), every value capped at limit + 1. Short names use the stack, not the heap.
+  const std::size_t over = limit + 1, width = b.size() + 2;
+  std::size_t local[2 * 66];
+  std::vector<std::size_t> heap;
+  std::size_t* prev = local;
+  if (2 * width > sizeof local / sizeof local[0]) heap.resize(2 * width), prev = heap.data();
+  std::size_t* cur = prev + width;
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = std::min(j, over);
+  prev[b.size() + 1] = over;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    std::size_t row_min = i;
+    const std::size_t lo = i > limit ? i - limit : 1, hi = std::min(b.size(), i + limit);
+    cur[lo - 1] = lo == 1 ? std::min(i, over) : over;
+    std::size_t row_min = cur[lo - 1];
     const char ca = a[i - 1];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
+    for (std::size_t j = lo; j <= hi; ++j) {
       std::size_t best = prev[j - 1] + (ca == b[j - 1] ? 0 : 1);
       if (prev[j] + 1 < best) best = prev[j] + 1;
       if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
+      if (best > over) best = over;
       cur[j] = best;
       if (best < row_min) row_min = best;
     }
-    if (row_min > limit) return limit + 1;
+    cur[hi + 1] = over;  // the next row reads one cell further right
+    if (row_min > limit) return over;
     std::swap(prev, cur);
   }
-  return prev[b.size()] <= limit ? prev[b.size()] : limit + 1;
+  return prev[b.size()] <= limit ? prev[b.size()] : over;
 }
 
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {

@@ -1,8 +1,10 @@
 // Surface: API calls -> scopes (calls). Any bytes as the calls (and, split at the first "\n---\n",
 // an app config) give a calls report or a readable error. In a report every call's chosen scopes are
-// in the least-privilege set, oauth is required, and `report` covers its profiles. One call per
-// input: with the config when the input has one.
+// in the least-privilege set, oauth is required, and `report` covers its profiles. One evaluation per
+// input, with the config when the input has one: a HAR of even size through the streamed HAR reader,
+// anything else through calls().
 #include <set>
+#include <string_view>
 
 #include "fuzz.hpp"
 #include "operations_builtin.hpp"
@@ -36,20 +38,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const bool loaded = tierscope::load_operations(tierscope::builtin_operations_json()).ok;  // as the CLI does
   fuzz::require(loaded, "the built-in operations table loads");
   std::string text = fuzz::text(data, size);
-  // The same bytes through the streamed HAR reader, in pieces: a report or a readable error, never a crash.
-  if (!text.empty() && size % 2 == 0) {
+  auto cut = text.find("\n---\n");
+  std::string_view calls = std::string_view(text).substr(0, cut);
+  std::string_view config = cut == std::string::npos ? std::string_view() : std::string_view(text).substr(cut + 5);
+  // One evaluation per input: a HAR (a JSON object) of even size goes through the streamed HAR reader,
+  // in pieces (a report or a readable error, never a crash); anything else through calls().
+  auto first = calls.find_first_not_of(" \t\r\n");
+  if (size % 2 == 0 && first != std::string_view::npos && calls[first] == '{') {
     tierscope::CallsHarReader reader;
-    for (std::size_t at = 0, step = 1 + size % 13; at < text.size(); at += step) {
-      auto fed = reader.feed(std::string_view(text).substr(at, step));
+    for (std::size_t at = 0, step = 1 + size % 13; at < calls.size(); at += step) {
+      auto fed = reader.feed(calls.substr(at, step));
       if (!fed.ok) {
         fuzz::outcome(fed);  // a readable error
         break;
       }
     }
-    check(reader.finish("", ""));  // after a failed piece: that same error again
+    check(reader.finish(config, ""));  // after a failed piece: that same error again
+  } else {
+    check(tierscope::calls(calls, config, ""));
   }
-  auto cut = text.find("\n---\n");
-  if (cut == std::string::npos) check(tierscope::calls(text, "", ""));
-  else check(tierscope::calls(text.substr(0, cut), text.substr(cut + 5), ""));
   return 0;
 }

@@ -125,6 +125,9 @@ TEST_CASE("call lines and paths in calls diagnostics are quoted on one line") {
   REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
   one_line_messages(tierscope::calls("GET /crm/v3/objects/contacts\x1b[2J\nFROB /x\x1b]0;t\x07", "", ""));
   one_line_messages(tierscope::calls("[\"GET /crm/v3/objects/" + kInjectJson + "\", \"BREW " + kInjectJson + "\"]", "", ""));
+  // A request to another host: the hosts left out are quoted (a fuzz finding: a control character in one).
+  one_line_messages(tierscope::calls("https://x\x1b[2J.example/crm/v3/objects/contacts\nhttps://" + kInject + "/crm/v3/deals", "", ""));
+  one_line_messages(tierscope::calls("\x1b{\"crm.objects.carts.writelttps://ies\": [{\"request\": {\"method\":", "", ""));
   // The app config given with the calls: its errors are prefixed and stay one line.
   auto out = tierscope::calls("GET /crm/v3/objects/contacts", "{\"" + kInjectJson + "\": [\x1b}", "");
   REQUIRE_FALSE(out.ok);
@@ -143,4 +146,12 @@ TEST_CASE("catalog keys, hub names and scope names in catalog errors are quoted 
                                          R"(", "confidence": "nope"}]})"),
                  "parse-error");
   CHECK(tierscope::catalog_info() == before);
+}
+
+TEST_CASE("scopes quoted by the install-URL rules of a pair are on one line") {
+  // A fuzz_pair finding: a control character in optional_scope reached rule 3's message raw.
+  const std::string config = R"({"uid": "a", "type": "app", "config": {"name": "A", "distribution": "marketplace", "auth": {"type": "oauth", )"
+                             R"("redirectUrls": ["http://localhost:3000/cb"], "requiredScopes": ["oauth"], "optionalScopes": ["forms"]}}})";
+  one_line_messages(tierscope::check_pair(
+      config, "https://app.hubspot.com/oauth/authorize?client_id=abc&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcb&scope=oauth&optional_scope=content\x1b[2Jforms", ""));
 }

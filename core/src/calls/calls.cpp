@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include "calls/calls_input.hpp"
@@ -35,10 +37,25 @@ std::string replacement_call(const std::string& method, const ApiInfo& a) {
   return method + " " + a.replacement;
 }
 
-// Configurations where every name can be granted (the evaluator's count for a request of them).
-std::uint32_t installs(const std::vector<std::string>& names, const Catalog& catalog) {
-  Request req = build_request(from_lists(names, {}), catalog);
-  return evaluate(req, catalog, Options{}).combinations_install;
+// Configurations where every name can be granted (the evaluator's count for a request of them). The
+// least-privilege search asks for many sets, and the same sets come back call list after call list:
+// the counts are kept per catalog (at most 4096 sets; a new catalog starts afresh).
+std::uint32_t installs(const std::vector<std::string>& names, const std::shared_ptr<const Catalog>& catalog) {
+  static std::mutex mutex;
+  static std::weak_ptr<const Catalog> counted;
+  static std::map<std::vector<std::string>, std::uint32_t> counts;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (counted.lock() != catalog) counts.clear(), counted = catalog;
+    auto it = counts.find(names);
+    if (it != counts.end()) return it->second;
+  }
+  Request req = build_request(from_lists(names, {}), *catalog);
+  std::uint32_t n = evaluate(req, *catalog, Options{}).combinations_install;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (counts.size() >= 4096) counts.clear();
+  counts.emplace(names, n);
+  return n;
 }
 
 std::size_t literals(const Operation& op) {
@@ -100,14 +117,14 @@ ojson calls_json_from(CallsInput in, std::string_view config_text, const Options
     matches.push_back(std::move(m));
   }
 
-  Cover cover = least_privilege(alternatives, [&](const std::vector<std::string>& s) { return installs(s, *catalog); });
-  const std::uint32_t total = installs({}, *catalog);
+  Cover cover = least_privilege(alternatives, [&](const std::vector<std::string>& s) { return installs(s, catalog); });
+  const std::uint32_t total = installs({}, catalog);
   // The least-privilege answer: every scope of the set required, so that every call works wherever
   // the app installs. The install-everywhere answer: the tier-limited scopes optional instead.
   std::vector<std::string> required = {"oauth"}, everywhere_required = {"oauth"}, optional;
   std::map<std::string, bool> limited;
   for (const auto& s : cover.scopes) {
-    limited[s] = installs({s}, *catalog) < total;
+    limited[s] = installs({s}, catalog) < total;
     required.push_back(s);
     (limited[s] ? optional : everywhere_required).push_back(s);
   }

@@ -107,7 +107,7 @@ class Reader {
     if (in_.other_hosts)
       in_.diagnostics.push_back({"info", "other-hosts", "",
                                  std::to_string(in_.other_hosts) + " request" + (in_.other_hosts == 1 ? "" : "s") +
-                                     " to hosts other than HubSpot's API " + (in_.other_hosts == 1 ? "was" : "were") + " left out (" + join(other_, ", ") +
+                                     " to hosts other than HubSpot's API " + (in_.other_hosts == 1 ? "was" : "were") + " left out (" + escape_controls(join(other_, ", ")) +
                                      (other_distinct_.size() > other_.size() ? ", ..." : "") + ").",
                                  "", {}});
     if (in_.calls.empty())

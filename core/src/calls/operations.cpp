@@ -141,17 +141,55 @@ bool matches(const Operation& op, const std::vector<std::string>& segs, int loos
   return true;
 }
 
+std::string start_key(const std::string& method, const std::string& first, std::size_t count) {
+  return method + '\n' + first + '\n' + std::to_string(count);
+}
+
+const std::vector<int>& listed(const std::unordered_map<std::string, std::vector<int>>& index, const std::string& key) {
+  static const std::vector<int> none;
+  auto it = index.find(key);
+  return it == index.end() ? none : it->second;
+}
+
+// a and b (sorted, no index in both) in one sorted list.
+std::vector<int> merged(const std::vector<int>& a, const std::vector<int>& b) {
+  std::vector<int> out(a.size() + b.size());
+  std::merge(a.begin(), a.end(), b.begin(), b.end(), out.begin());
+  return out;
+}
+
+void build_index(Operations& t) {
+  for (std::size_t k = 0; k < t.ops.size(); ++k) {
+    const Operation& op = t.ops[k];
+    const int i = static_cast<int>(k);
+    if (op.segments.empty()) continue;  // matches the empty path only (a full scan) and is never near
+    const std::string& first = op.segments.front();
+    const bool any = param(first) || first == "*";
+    if (any || op.segments.back() == "*") t.loose.push_back(i);
+    else t.by_start[start_key(op.method, first, op.segments.size())].push_back(i);
+    if (any) t.any_first.push_back(i);
+    else t.by_first[first].push_back(i);
+    if (version_segment(first)) t.version_first.push_back(i);
+  }
+}
+
 const Operation* best(const Operations& t, const std::string& method, const std::vector<std::string>& segs,
                       int loose_version, bool stable_only = false) {
   const Operation* found = nullptr;
   Rank found_rank;
-  for (const auto& op : t.ops) {
-    if (op.method != method || (stable_only && t.apis[op.api].beta) || !matches(op, segs, loose_version)) continue;
+  auto consider = [&](const Operation& op) {
+    if (op.method != method || (stable_only && t.apis[op.api].beta) || !matches(op, segs, loose_version)) return;
     Rank r = rank_of(t, op);
     if (!found || found_rank < r) {
       found = &op;
       found_rank = r;
     }
+  };
+  // In table order, as a scan of every operation would meet them (the first of equal rank wins).
+  if (segs.empty() || loose_version == 0) {
+    for (const auto& op : t.ops) consider(op);
+  } else {
+    for (int i : merged(listed(t.by_start, start_key(method, segs[0], segs.size())), t.loose)) consider(t.ops[i]);
   }
   return found;
 }
@@ -260,7 +298,25 @@ void narrow(const Operations& t, const Operation& op, const std::vector<std::str
 
 std::vector<const Operation*> nearest(const Operations& t, const std::string& method, const std::vector<std::string>& segs) {
   std::vector<std::pair<double, const Operation*>> scored;
-  for (const auto& op : t.ops) {
+  // The same resource: the call's last word (clone, merge, search) is the operation's last word.
+  std::string last_word;
+  for (auto it = segs.rbegin(); it != segs.rend() && last_word.empty(); ++it)
+    if (!template_segment(*it) && !version_segment(*it)) last_word = *it;
+  // Only an operation whose first segment goes on from the call's can score above 1 (a different
+  // literal first scores 0.5 at most): those, in table order; every one when the call starts with an id.
+  std::vector<int> candidates;
+  if (segs.empty()) return {};
+  if (template_segment(segs[0])) {
+    for (std::size_t k = 0; k < t.ops.size(); ++k) candidates.push_back(static_cast<int>(k));
+  } else {
+    candidates = merged(listed(t.by_first, segs[0]), t.any_first);
+    if (version_segment(segs[0])) {
+      candidates = merged(candidates, t.version_first);
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());  // a version both ways
+    }
+  }
+  for (int k : candidates) {
+    const Operation& op = t.ops[k];
     double score = op.method == method ? 0.5 : 0;
     std::size_t n = std::min(op.segments.size(), segs.size());
     std::size_t i = 0;
@@ -271,10 +327,6 @@ std::vector<const Operation*> nearest(const Operations& t, const std::string& me
       else if (template_segment(segs[i])) score += 0.1;  // an id where the operation has a word: go on
       else break;  // a different literal: the rest of the path is another API
     }
-    // The same resource: the call's last word (clone, merge, search) is the operation's last word.
-    std::string last_word;
-    for (auto it = segs.rbegin(); it != segs.rend() && last_word.empty(); ++it)
-      if (!template_segment(*it) && !version_segment(*it)) last_word = *it;
     if (i >= 2 && !last_word.empty() && !op.segments.empty() && op.segments.back() == last_word) score += 0.8;
     score -= 0.3 * std::abs(static_cast<double>(op.segments.size()) - static_cast<double>(segs.size()));
     if (t.apis[op.api].beta) score -= 0.2;
@@ -382,6 +434,7 @@ std::shared_ptr<const Operations> Operations::from_json(std::string_view text) {
     op.generic = is_generic(*t, op);
     t->ops.push_back(std::move(op));
   }
+  build_index(*t);
   // Legacy APIs' status (optional: tables written before it have none).
   if (doc.contains("retirements")) {
     const json& r = doc["retirements"];

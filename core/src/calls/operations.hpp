@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tierscope {
@@ -36,6 +37,12 @@ class Operations {
   std::vector<ScopeSet> scope_sets;
   std::vector<ApiInfo> apis;
   std::vector<Operation> ops;
+  // Where to look (from_json builds it; indexes into ops, in table order), so that matching a call
+  // reads a few operations instead of all: by method, first segment and segment count (operations
+  // with a literal first segment and no "*" tail); those with a parameter first or a "*" tail; by first
+  // segment alone, and those starting with a parameter or "*", or with a version (nearest()).
+  std::unordered_map<std::string, std::vector<int>> by_start, by_first;
+  std::vector<int> loose, any_first, version_first;
 };
 
 // The table calls() uses: null until load_operations() (api.hpp) gave one.

@@ -33,7 +33,7 @@ const char* const kMismatch =
 const char* const kOauthFix = "add oauth to scope.";
 
 std::string rule_message(int rule, const std::vector<std::string>& scopes, const std::string& what, const std::string& fix) {
-  return "Rule " + std::to_string(rule) + ": " + what + (scopes.empty() ? "" : " (" + join(scopes, ", ") + ")") + ". Fix: " + fix;
+  return "Rule " + std::to_string(rule) + ": " + what + (scopes.empty() ? "" : " (" + escape_controls(join(scopes, ", ")) + ")") + ". Fix: " + fix;
 }
 
 [[noreturn]] void not_a(const std::string& what) { throw InputError("parse-error", what); }
