@@ -84,7 +84,7 @@ TEST_CASE("check_pair names the input in errors and refuses the wrong kinds") {
   CHECK(priv.error.find("private app") != std::string::npos);
 }
 
-TEST_CASE("check_pair names its input config+url; its Markdown says so, with the URL check and the custom account") {
+TEST_CASE("check_pair names its input config+url, and its Markdown says so, with the URL check and the custom account") {
   const std::string account = R"({"account": {"hubs": {"marketing": "professional", "sales": "starter"}}})";
   auto bad = tierscope::check_pair(kConfig, kBase + "&scope=oauth%20crm.objects.contacts.read%20automation", account);
   REQUIRE(bad.ok);
