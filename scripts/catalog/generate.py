@@ -311,21 +311,16 @@ class Generator:
         apis = sorted({files[f][0]["api"] for f in files})
         base = "%s/tree/%s/PublicApiSpecs" % (self.spec_meta["url"], self.spec_meta["commit"])
         url = base + ("/" + urllib.parse.quote(apis[0]) if len(apis) == 1 else "")
-        detail = "; ".join("%s (%s): %s" % (api, ", ".join(sorted(set(v))), words)
-                           for (api, words), v in sorted(groups.items()))
-        note = "Stable API files accepting it: %s." % detail
-        inferred = bool(own) or bool(beta)
+        # Versions are not listed (the wasm size budget): the API and its tier say what decides.
+        detail = "; ".join("%s: %s" % (api, words) for (api, words), v in sorted(groups.items()))
+        note = "Stable API files: %s." % detail
         if own:
-            note = ("Inference: %s is the %s object's own API; its stable files decide the object's plain scopes "
-                    "(object and schema, read and write), though their operations accept %s only among many other "
-                    "scopes or not by name. %s" % (", ".join(sorted({v[0]["api"] for v in own.values()})),
-                                                   crm_object(name)[0], name, note))
+            note = "Inference, the object's own API. " + note
         if beta:
             siblings = sorted({n for n, fs in self.spec_files.items() if set(fs) & set(beta) and family(n) == family(name)})
-            note = ("Inference: only beta files of this API accept %s, and a beta file's tier map is a placeholder; "
-                    "the API's stable files, which decide its sibling scopes%s, are read as its tier. %s"
-                    % (name, " (%s)" % ", ".join(siblings[:3]) if siblings else "", note.replace("accepting it", "of the API")))
-        return {"source": "HubSpot API spec%s: %s" % (" (inferred)" if inferred else "", ", ".join(apis)),
+            note = ("Inference: only beta files accept it; its API's stable files decide %s. %s"
+                    % (", ".join(siblings[:3]), note))
+        return {"source": "HubSpot API spec: " + ", ".join(apis),
                 "kind": "api-spec", "_req": grant, "as_of": self.spec_meta["as_of"], "url": url, "note": note}
 
     def with_features(self, blind, other):
@@ -505,10 +500,9 @@ class Generator:
             for r in text[other]:
                 if r["_req"] is None:
                     continue
-                out.append({"source": "%s (inferred from %s)" % (r["source"], other), "kind": "docs-text",
+                out.append({"source": r["source"], "kind": "docs-text",
                             "_req": r["_req"], "as_of": r["as_of"], "url": r["url"], "_text": r.get("tier_text"),
-                            "note": "Inference: no source states this name's tier; HubSpot states it for %s, the same "
-                                    "object's scope at the same sensitive-data level, and this name is read alike." % other})
+                            "note": "Inference: read like %s (same object and level)." % other})
         return out
 
     def scope_entry(self, b, table, text, second, guide=None, seen_on=None):
@@ -547,10 +541,9 @@ class Generator:
         for e in evidence:
             if e.get("_silent_on"):
                 e["note"] = ((e["note"] + " ") if e["note"] else "") + \
-                    "Dated before %s launched (%s): it says nothing about %s." % (
+                    "Predates %s (%s)." % (
                         " and ".join(self.hub_names[h] for h in e["_silent_on"]),
-                        ", ".join(self.launched[h] for h in e["_silent_on"]),
-                        "it" if len(e["_silent_on"]) == 1 else "them")
+                        ", ".join(self.launched[h] for h in e["_silent_on"]))
         tier_text = None
         for e in evidence:
             if e["decides"] and e.get("_text"):
