@@ -14,7 +14,8 @@ import sys
 
 DROP_TOP = ("about", "requires_semantics", "evidence_rule", "sources")
 DROP_SCOPE = ("name_variants", "internal_looking", "spelling_in_docs_table")
-DROP_HUB = ("spec_id", "former_names", "evidence", "tiers_sources")  # the hubs' own evidence: in the data file, not read by the core
+DROP_HUB = ("spec_id", "former_names", "evidence", "tiers_sources", "launched")  # the hubs' own evidence: in the data file, not read by the core
+KEEP_LEGACY_READ_ONLY = ("suffix", "read_suffix")  # its note, source and date stay in the data file
 REF_KEYS = ("source", "kind", "as_of", "url")
 
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -24,6 +25,8 @@ for key in DROP_TOP:
 for hub in doc.get("hubs", []):
     for key in DROP_HUB:
         hub.pop(key, None)
+if isinstance(doc.get("legacy_read_only"), dict):
+    doc["legacy_read_only"] = {k: v for k, v in doc["legacy_read_only"].items() if k in KEEP_LEGACY_READ_ONLY}
 refs = []
 for scope in doc.get("scopes", []):
     for key in DROP_SCOPE:
