@@ -168,7 +168,6 @@ std::shared_ptr<Model> read_model(const json& doc) {
     where += " (" + p.id + ")";
     if (m->profile(p.id)) fail(where, "duplicate id");
     p.name = str_or_empty(e, "name", where);
-    if (p.name.empty()) p.name = p.id;
     int above = 0;
     if (e.contains("hubs")) {
       if (!e["hubs"].is_object()) fail(where, "\"hubs\" must be an object {hub: tier}");
@@ -187,6 +186,8 @@ std::shared_ptr<Model> read_model(const json& doc) {
       p.config = m->with_feature(p.config, fi);
     }
     if (above > 1) p.hub = -1, p.tier = -1;
+    // No name (the compiled-in copy leaves out the ones it can derive): "<hub> <tier>", else the id.
+    if (p.name.empty()) p.name = above == 1 ? m->hubs[p.hub].name + " " + m->tiers[p.tier].name : p.id;
     m->profiles.push_back(std::move(p));
   }
   return m;
