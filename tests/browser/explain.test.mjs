@@ -35,7 +35,7 @@ test('a pasted install error: cause and fix above the matrix; the fix applies to
   await waitText(page, '#explain', 'The account’s tier lacks a required scope');
   const text = await page.textContent('#explain');
   assert.match(text, /automation/);
-  assert.ok(text.includes(`locks out ${N_PROFILES - 14} of ${N_PROFILES} standard tiers`), text);  // 2 install, 12 uncertain
+  assert.ok(text.includes(`locks out ${N_PROFILES - 14} of ${N_PROFILES} standard tiers`), text);  // 4 install, 10 uncertain
   assert.match(text, /make-optional/);
   // Above the matrix, in document order.
   const above = await page.evaluate(() => !!(document.querySelector('#explain').compareDocumentPosition(document.querySelector('#matrix')) & Node.DOCUMENT_POSITION_FOLLOWING));

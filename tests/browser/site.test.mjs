@@ -62,13 +62,14 @@ test('loads from a sub-path with the example app preloaded', async () => {
   });
   const st = await statuses(page);
   assert.equal(Object.keys(st).length, N_PROFILES, 'every standard profile (Smart CRM included)');
-  assert.equal(st['smart_crm-enterprise'], 'uncertain'); // automation: the docs table and the API spec disagree
+  assert.equal(st['smart_crm-enterprise'], 'installs'); // automation: the 2023 docs table predates Smart CRM; the API spec alone speaks
+  assert.equal(st['sales-enterprise'], 'uncertain'); // automation: the docs table and the API spec disagree
   assert.equal(st.free, 'permission-error');
   assert.equal(st['marketing-starter'], 'permission-error');
   assert.equal(st['marketing-professional'], 'installs');
   assert.equal(st['marketing-enterprise'], 'installs');
-  assert.ok((await page.textContent('#reach-summary')).includes(`Installs on 2 of ${N_PROFILES} standard tiers (+ 12 uncertain) · 50 % of ` +
-    `${CONFIGURATIONS.toLocaleString('en-US')} account configurations (+ 49.5 % where the sources disagree)`));
+  assert.ok((await page.textContent('#reach-summary')).includes(`Installs on 4 of ${N_PROFILES} standard tiers (+ 10 uncertain) · 75 % of ` +
+    `${CONFIGURATIONS.toLocaleString('en-US')} account configurations (+ 24.5 % where the sources disagree)`));
   assert.match(await page.textContent('#catalog-date'), /^\d{4}-\d{2}-\d{2}$/);
   // The heatmaps carry their numbers as text.
   assert.equal((await page.$$('#heat-hubs tbody tr')).length, 7);
@@ -203,7 +204,7 @@ test('export: Markdown to the clipboard, JSON report as a download', async () =>
   await page.click('#copy-markdown');
   await waitText(page, '#export-status', 'copied');
   const md = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(md, new RegExp(`installs on 2 of ${N_PROFILES} standard tiers`, 'i'));
+  assert.match(md, new RegExp(`installs on 4 of ${N_PROFILES} standard tiers`, 'i'));
   assert.match(md, /Marketing Hub Professional/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);

@@ -249,7 +249,7 @@ test('install URL builder: EU, account id and client id give the CLI\'s URLs; co
   assert.deepEqual(labels, cli.urls.map((u) => u.label));
   const reach = await page.$$eval('#build-urls .url-reach', (els) => els.map((e) => e.textContent));
   assert.ok(reach[0].includes(`Installs on ${N_PROFILES} of ${N_PROFILES} tiers · 100 %`), reach[0]);
-  assert.ok(reach[2].includes(`Installs on 2 of ${N_PROFILES} tiers · 50 %`), reach[2]);
+  assert.ok(reach[2].includes(`Installs on 4 of ${N_PROFILES} tiers · 75 %`), reach[2]);
 
   await page.locator('#build-urls .url-item[data-label="with social"] button').click();
   await waitText(page, '#build-status', 'Copied');
