@@ -34,7 +34,7 @@ test('bench/run.mjs --smoke measures everything and writes a sane Speed section'
     positive(a.chromium.nav.result, 'navigation → first result');
     assert.ok(a.chromium.nav.painted >= a.chromium.nav.result, 'painted after the result is in the DOM');
     assert.ok(a.chromium.nav.resultP75 >= a.chromium.nav.result, 'the 75th percentile is at least the median');
-    assert.equal(a.chromium.keys.length, 2, 'two typing scenarios');
+    assert.equal(a.chromium.keys.length, 3, 'three typing scenarios: the example app, 100 scopes, 300 unknown names');
     for (const k of a.chromium.keys) {
       assert.ok(k.marked, 'the page has its performance marks');
       assert.equal(k.next.n, 8);

@@ -148,7 +148,7 @@ const SHOWCASE = [
   ['mixed', { required: 'oauth automation', optional: 'cms.functions.read' }],          // installs, permission-error, uncertain; dropped; warning
   ['unknown', { required: 'oauth not-a-real-scope', profiles: 'free sales-starter' }],  // unknown-scope; an error diagnostic
   ['badname', { required: 'oauth Contacts', profiles: 'free' }],             // invalid-scope (outside the grammar)
-  ['undocumented', { required: 'oauth automation.sequences.write', profiles: 'free' }],  // the undocumented note
+  ['undocumented', { required: 'oauth marketing.email.read', profiles: 'free' }],  // the undocumented note
   ['refused', { required: 'oauth', profiles: 'no-such-tier' }],              // input error
   ['empty', {}],                                                           // nothing to check
 ];
@@ -440,7 +440,7 @@ test('strings: every word of the element can be replaced, the live summary inclu
   for (const k of texts.keys.filter((x) => !['loading', 'problems', 'caption-app', 'announce', 'announce-uncertain'].includes(x))) {
     assert.ok(all.includes(`«${k}`), `«${k}» is shown`);
   }
-  assert.ok(texts.mixed.includes(`«summary:2:${N_PROFILES}»«summary-uncertain:12»«summary-end»`), texts.mixed);
+  assert.ok(texts.mixed.includes(`«summary:4:${N_PROFILES}»«summary-uncertain:10»«summary-end»`), texts.mixed);
   assert.ok(texts.unknown.includes(`«summary:0:${N_PROFILES}»«summary-shown:2»«summary-end»`), texts.unknown);
   assert.match(texts.mixed, /«column-tier»«column-status»«column-missing»/);
   // No default word is left in the element's own text (profile names and engine messages are data).

@@ -294,7 +294,7 @@ test('consent preview for an installing, a failing and an invalid request', asyn
   assert.match(await page.textContent('#consent'), /Connect Dropper to your HubSpot account/);
 
   // A scope whose tiers HubSpot does not document: uncertain, flagged in the consent screen.
-  await paste(page, 'oauth tickets automation.sequences.write');
+  await paste(page, 'oauth tickets marketing.email.read');
   await waitAttr(page, '[data-profile=free]', 'data-status', 'uncertain');
   await waitText(page, '#consent', 'availability unverified');
   assert.match(await page.textContent('#consent'), /may still fail/);
