@@ -252,6 +252,10 @@ export async function createTierscope(options) {
 
   // ts.checkProject, ts.diffProjects, ts.scanCalls: the calls module reads the files (web/calls_project.js).
   const projectJson = async (name, ...args) => run(await callsEngine(), name, args);
+  const checkProjectJson = async (files, options) => projectJson('checkProject', files, optionsText(options));
+  const diffProjectsJson = async (before, after, options) => projectJson('diffProjects', before, after, optionsText(options));
+  const scanCallsJson = async (files, config, options) =>
+    projectJson('scanCalls', files, config == null ? '' : textArg('scanCalls', config, 'the app config'), optionsText(options));
 
   async function explainJson(text, config, options) {
     const args = [textArg('explain', text, 'the error text'), config == null ? '' : textArg('explain', config, 'the app config'), optionsText(options)];
@@ -286,12 +290,12 @@ export async function createTierscope(options) {
     callsJson,
     callsHarReader,
 
-    checkProjectJson: async (files, options) => projectJson('checkProject', files, optionsText(options)),
-    checkProject: async (files, options) => JSON.parse(await projectJson('checkProject', files, optionsText(options))),
-    diffProjectsJson: async (before, after, options) => projectJson('diffProjects', before, after, optionsText(options)),
-    diffProjects: async (before, after, options) => JSON.parse(await projectJson('diffProjects', before, after, optionsText(options))),
-    scanCallsJson: async (files, config, options) => projectJson('scanCalls', files, config == null ? '' : textArg('scanCalls', config, 'the app config'), optionsText(options)),
-    scanCalls: async (files, config, options) => JSON.parse(await projectJson('scanCalls', files, config == null ? '' : textArg('scanCalls', config, 'the app config'), optionsText(options))),
+    checkProjectJson,
+    checkProject: async (files, options) => JSON.parse(await checkProjectJson(files, options)),
+    diffProjectsJson,
+    diffProjects: async (before, after, options) => JSON.parse(await diffProjectsJson(before, after, options)),
+    scanCallsJson,
+    scanCalls: async (files, config, options) => JSON.parse(await scanCallsJson(files, config, options)),
     markdown: (report) => {
       if (typeof report == 'string') return call('renderMarkdown', tierscopeBytes(report, 'the report'));
       if (report === null || typeof report != 'object') throw tierscopeError('parse-error', 'markdown() takes a report object or its JSON text', TypeError);
