@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The GitHub Action's entry (action.yml) and the pre-commit hook's (.pre-commit-hooks.yaml).
-// Action: inputs from INPUT_INPUT (a file path or an install URL), INPUT_REQUIRE_INSTALL_ON (profile
+// Action: inputs from INPUT_INPUT (a file path or an install URL) or INPUT_PROJECT (a HubSpot project
+// folder: `check DIR`, each finding annotated at its file and line; a folder with no project fails
+// with the CLI's message), INPUT_REQUIRE_INSTALL_ON (profile
 // ids, space or comma separated), INPUT_ALLOW_UNCERTAIN and INPUT_ALLOW_UNKNOWN (true | false: the
 // CLI's --allow-uncertain / --allow-unknown), INPUT_FORMAT (markdown | json | table: what the log shows); writes
 // the Markdown report to $GITHUB_STEP_SUMMARY, `gate` (passed | failed | none) to $GITHUB_OUTPUT,
@@ -10,7 +12,7 @@
 // 1 if any gate fails or any file has an error diagnostic.
 // The tierscope bin: $TIERSCOPE_BIN if set, else `tierscope` on PATH (the npm package's bin).
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = process.env.TIERSCOPE_BIN || 'tierscope';
@@ -50,6 +52,25 @@ function annotateProject(dir, doc) {
   }
   const app = doc.project && doc.project.app;
   if (doc.check) annotate(app ? join(dir, app.file) : null, doc.check);
+  const calls = doc.calls;
+  if (!calls) return;
+  // Calls found in the code that no requested scope covers (a 403): at the call's file and line.
+  for (const u of calls.uncovered || []) {
+    const any = (u.alternatives || []).map((alt) => alt.join(' + ')).join(' or ');
+    console.log(`::warning file=${prop(join(dir, u.file))},line=${u.line || 1},title=${prop('tierscope uncovered')}::${data(`${u.method} ${u.path} is covered by no requested scope (HubSpot answers 403)${any ? `: ask for ${any}` : ''}`)}`);
+  }
+  // Scopes asked for that no feature or call needs: at the scope in the app config.
+  const appFile = app ? join(dir, app.file) : null;
+  const text = appFile && existsSync(appFile) ? readFileSync(appFile, 'utf8') : '';
+  for (const u of calls.unused || []) {
+    const locks = (u.locks_out || []).length;
+    const where = appFile ? `file=${prop(appFile)},line=${lineOf(text, `"${u.scope}"`)},` : '';
+    console.log(`::${locks ? 'warning' : 'notice'} ${where}title=${prop('tierscope unused')}::${data(`${u.scope} (${u.kind}) is asked for but no feature or call found in the code needs it${locks ? `; it keeps the app off ${locks} standard ${locks === 1 ? 'tier' : 'tiers'}: ${u.locks_out.join(', ')}` : ''}`)}`);
+  }
+  for (const d of calls.diagnostics || []) {
+    const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+    console.log(`::${level} title=${prop('tierscope ' + d.code)}::${data(d.message)}`);
+  }
 }
 
 function gateArgs(ids, allow = []) {
@@ -70,7 +91,8 @@ function check(input, gates, allow = []) {
   if (json.status === 2) {
     const message = json.stderr.replace(/^tierscope: /, '').trim();
     const line = /at line (\d+)/.exec(message);
-    console.log(`::error ${isUrl ? '' : `file=${prop(input)},${line ? `line=${line[1]},` : ''}`}title=tierscope::${data(message)}`);
+    const onFile = !isUrl && !isDir(input);  // a folder is no place for an annotation
+    console.log(`::error ${onFile ? `file=${prop(input)},${line ? `line=${line[1]},` : ''}` : ''}title=tierscope::${data(message)}`);
     return { status: 2 };
   }
   const report = JSON.parse(json.stdout);
@@ -79,10 +101,24 @@ function check(input, gates, allow = []) {
   return { status: json.status, report, base };
 }
 
+function isDir(path) {
+  try { return statSync(path).isDirectory(); } catch { return false; }
+}
+
+// The `project` input: a folder that must hold a HubSpot project (hsproject.json).
+function projectInput(dir) {
+  if (!existsSync(dir)) throw new Error(`project ${JSON.stringify(dir.slice(0, 200))}: no such folder`);
+  if (!isDir(dir)) throw new Error(`project ${JSON.stringify(dir.slice(0, 200))} is not a folder: give the HubSpot project's folder (the one with hsproject.json), or the file as input`);
+  return dir;
+}
+
 function action() {
-  const input = (process.env.INPUT_INPUT || '').trim();
+  const project = (process.env.INPUT_PROJECT || '').trim();
+  const given = (process.env.INPUT_INPUT || '').trim();
+  if (project && given) throw new Error('give either input or project, not both');
+  const input = project ? projectInput(project) : given;
   if (!input) {
-    console.log('::error title=tierscope::the input is empty: give a file path (app config, install URL or scope list) or an install URL');
+    console.log('::error title=tierscope::the input is empty: give a file path (app config, install URL or scope list), an install URL, or a project folder (project)');
     return 2;
   }
   const gates = (process.env.INPUT_REQUIRE_INSTALL_ON || '').split(/[\s,]+/).filter(Boolean);

@@ -208,6 +208,24 @@ std::string project_markdown(const ojson& doc) {
     md += "| " + markdown_cell(d["severity"].get<std::string>() + " " + d["code"].get<std::string>()) + " | " +
           markdown_cell(d["file"].is_string() ? d["file"].get<std::string>() + ":" + std::to_string(d["line"].get<int>()) : "–") + " | " +
           markdown_cell(d["message"].get<std::string>()) + " |\n";
+  if (doc.contains("calls") && doc["calls"].is_object()) {  // the calls found in the code (as in the text form)
+    const ojson& c = doc["calls"];
+    auto at = [&](const ojson& k) { return k.contains("file") ? k["file"].get<std::string>() + ":" + std::to_string(k["line"].get<int>()) : std::string("–"); };
+    md += "\n**Calls in the code (" + std::to_string(c["calls"].size()) + ")**\n\n";
+    if (!c["calls"].empty()) md += "| Call | Where |\n|---|---|\n";
+    for (const auto& k : c["calls"])
+      md += "| " + markdown_cell(k["method"].get<std::string>() + " " + k["path"].get<std::string>()) + " | " + markdown_cell(at(k)) + " |\n";
+    if (!c["unused"].empty() || !c["uncovered"].empty()) md += "\n";
+    for (const auto& u : c["unused"]) {
+      std::string locks;
+      for (const auto& l : u["locks_out"]) locks += (locks.empty() ? "" : ", ") + l.get<std::string>();
+      md += "- over-asking: " + markdown_cell(u["scope"].get<std::string>()) + " (" + markdown_cell(u["kind"].get<std::string>()) +
+            ") is needed by no call or feature" + (locks.empty() ? "" : "; it locks out " + markdown_cell(locks)) + "\n";
+    }
+    for (const auto& u : c["uncovered"])
+      md += "- ❌ not covered (403): " + markdown_cell(u["method"].get<std::string>() + " " + u["path"].get<std::string>()) + " at " + markdown_cell(at(u)) + "\n";
+    md += "\nLeast-privilege auth block: " + markdown_cell(doc["least_privilege_auth"].dump()) + "\n";
+  }
   return md + "\n";
 }
 }  // namespace tierscope_cli

@@ -121,3 +121,59 @@ test('a project folder: findings annotated at their file and line', { skip: !exi
   assert.match(r.stdout, new RegExp(`^::error file=${card},line=5,title=tierscope feature-scope-missing::`, 'm'));
   assert.equal(readFileSync(output, 'utf8'), 'gate=failed\n');
 });
+
+// The `project` input (issue 20): `check DIR` on a real project with code (tests/fixtures/projects-code),
+// each finding at its file and line; a folder with no project fails with the CLI's message.
+function runProject(inputs) {
+  const summary = file('summary-q.md', ''), output = file('output-q.txt', '');
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true', GITHUB_ACTIONS: 'true', RUNNER_TEMP: tmp,
+    GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, TIERSCOPE_BIN: NATIVE };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase().replace(/-/g, '_')}`] = v;
+  const r = spawnSync(process.execPath, [ENTRY], { env, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, summary: readFileSync(summary, 'utf8'), output: readFileSync(output, 'utf8') };
+}
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('the project input: uncovered calls at their file and line, unused scopes at the app config', { skip: !existsSync(NATIVE) && 'no native CLI' }, () => {
+  const dir = join(ROOT, 'tests', 'fixtures', 'projects-code', 'contract-signed-tab');
+  const r = runProject({ project: dir });
+  assert.equal(r.status, 0, r.stdout);
+  assert.equal(r.output, 'gate=none\n');
+  assert.match(r.summary, /^### HubSpot project contract\\_signed\\_tab · platform version 2025\.1$/m);
+  assert.match(r.summary, /^- ❌ not covered \(403\): POST \/files\/v3\/files at src\/app\/app\.functions\/uploadFile\.js:9$/m);
+  const fn = join(dir, 'src', 'app', 'app.functions');
+  assert.match(r.stdout, new RegExp(`^::warning file=${esc(join(fn, 'uploadFile.js'))},line=9,title=tierscope uncovered::POST /files/v3/files is covered by no requested scope \\(HubSpot answers 403\\): ask for files or `, 'm'));
+  assert.match(r.stdout, new RegExp(`^::warning file=${esc(join(fn, 'example-function.js'))},line=76,title=tierscope uncovered::GET /crm-pipelines/v1/pipelines/deals `, 'm'));
+  // the unused scope, at its own line of app.json
+  const app = join(dir, 'src', 'app', 'app.json');
+  const line = readFileSync(app, 'utf8').split('\n').findIndex((l) => l.includes('"crm.objects.contacts.write"')) + 1;
+  assert.ok(line > 1);
+  assert.match(r.stdout, new RegExp(`^::notice file=${esc(app)},line=${line},title=tierscope unused::crm\\.objects\\.contacts\\.write \\(required\\) is asked for but no feature or call found in the code needs it$`, 'm'));
+  // the same folder through `input` gives the same annotations
+  const same = runProject({ input: dir });
+  assert.equal(same.stdout, r.stdout);
+});
+
+test('the project input: a folder with no HubSpot project, a file, both inputs: the step fails with the message', { skip: !existsSync(NATIVE) && 'no native CLI' }, () => {
+  const empty = join(tmp, 'not-a-project');
+  mkdirSync(join(empty, 'src'), { recursive: true });
+  writeFileSync(join(empty, 'package.json'), '{"name": "x"}');
+  const r = runProject({ project: empty, 'require-install-on': 'free' });
+  assert.equal(r.status, 2, r.stdout);
+  assert.match(r.stdout, /^::error title=tierscope::.*not-a-project: this directory holds no HubSpot project: looked for hsproject\.json/m);
+  assert.doesNotMatch(r.stdout, /gate/);
+  assert.equal(r.output, '');  // no gate written: nothing was judged
+  const notDir = runProject({ project: join(empty, 'package.json') });
+  assert.equal(notDir.status, 2);
+  assert.match(notDir.stdout, /^::error title=tierscope::project ".*package\.json" is not a folder/m);
+  const missing = runProject({ project: join(tmp, 'nowhere') });
+  assert.equal(missing.status, 2);
+  assert.match(missing.stdout, /^::error title=tierscope::project ".*nowhere": no such folder$/m);
+  const both = runProject({ project: empty, input: join(empty, 'package.json') });
+  assert.equal(both.status, 2);
+  assert.match(both.stdout, /^::error title=tierscope::give either input or project, not both$/m);
+  // action.yml declares the input and passes it
+  const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+  assert.match(yml, /^  project:\n    description: A HubSpot developer project folder/m);
+  assert.match(yml, /INPUT_PROJECT: \$\{\{ inputs\.project \}\}/);
+});
