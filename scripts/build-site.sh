@@ -40,7 +40,7 @@ if [ "${TIERSCOPE_SITE_BUNDLE:-1}" != 0 ]; then
   done
   # Stand-alone files (boot.js: the page's first script; the element and the embed load tierscope.mjs by a URL
   # of their own): minified, not bundled.
-  for f in boot.js embed.js element/tierscope-preview.js examples/app-settings.js tierscope.mjs style.css embed.css examples/examples.css; do
+  for f in boot.js embed.js element/tierscope-preview.js element/tierscope-project-files.js examples/app-settings.js tierscope.mjs style.css embed.css examples/examples.css; do
     [ -f "$out/$f" ] && "$esbuild" "$out/$f" --minify --target=es2020 --outfile="$out/$f" --allow-overwrite --log-level=warning
   done
   "$esbuild" scripts/site/prerender.mjs --bundle --platform=node --format=esm --log-level=warning | node --input-type=module - "$out" data/hubspot-scopes.json

@@ -4,6 +4,9 @@
 // from ../tierscope.mjs, a literal relative import that bundlers resolve: the same file is the npm
 // package's `tierscope/element` (element/tierscope-preview.js beside tierscope.mjs) and the static
 // site's element/tierscope-preview.js. Every element on a page shares one module instance. Docs: ./README.md.
+// A whole HubSpot project (the `project` property, or a same-origin .zip named by `project-src`) is read by
+// ./tierscope-project-files.js, imported only then, and judged by ts.checkProject(), which lives in the
+// engine's lazily loaded calls module: an element without a project loads neither.
 
 let modulePromise = null;
 
@@ -54,6 +57,10 @@ const STRINGS = Object.freeze({
   'status-invalid-scope': 'Invalid scope',
   'status-uncertain': 'Uncertain',
   'status-unknown-scope': 'Unknown scope',
+  'project': 'Project {name} \u00b7 platform version {version}',
+  'project-no-app': 'No app config was found in the project: nothing to judge.',
+  'uncovered': 'Covered by no requested scope (HubSpot answers 403): ',
+  'unused': 'Asked for, needed by no feature or call found: ',
 });
 
 // A new summary is announced once the input has settled: results that follow each other faster than
@@ -187,8 +194,15 @@ function scopeCodes(list) {
 
 const ATTRS = ['required', 'conditional', 'optional', 'url', 'profiles', 'label'];
 
+let projectModule = null;
+/** ./tierscope-project-files.js, imported on first use (a literal relative import, as ../tierscope.mjs). */
+function loadProjectFiles() {
+  if (!projectModule) projectModule = import('./tierscope-project-files.js');
+  return projectModule;
+}
+
 export class TierscopePreview extends HTMLElement {
-  static get observedAttributes() { return [...ATTRS, 'compact', 'theme']; }
+  static get observedAttributes() { return [...ATTRS, 'compact', 'theme', 'project-src']; }
 
   /**
    * The colour scheme in use, 'light' or 'dark' (the host's data-scheme attribute): theme="light" or
@@ -230,6 +244,8 @@ export class TierscopePreview extends HTMLElement {
     this._lastJson = undefined;
     this._engine = null;
     this._strings = null;
+    this._project = null;
+    this._projectReport = null;
     this._announceTimer = 0;
     this._announced = undefined;  // the summary of the first result is the element's content, not news
     this._render();
@@ -237,7 +253,7 @@ export class TierscopePreview extends HTMLElement {
 
   connectedCallback() {
     // Properties set before the element was upgraded shadow the prototype accessors: re-apply them.
-    for (const name of [...ATTRS, 'compact', 'engine', 'strings']) {
+    for (const name of [...ATTRS, 'compact', 'engine', 'strings', 'project', 'projectSrc']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const v = this[name];
         delete this[name];
@@ -268,6 +284,24 @@ export class TierscopePreview extends HTMLElement {
 
   /** The last report (null before the first result or after invalid input). */
   get report() { return this._report; }
+  /** In project mode, the last ts.checkProject() report (its `check` is `report`); else null. */
+  get projectReport() { return this._projectReport; }
+
+  /**
+   * A whole HubSpot project to judge instead of the scope attributes: a FileList or File[] (a chosen
+   * folder, e.g. an <input webkitdirectory>'s files), a File or Blob of a .zip, or the files as
+   * {path: text} / [{path, text}]. null (the default) goes back to `project-src` or the attributes.
+   */
+  get project() { return this._project; }
+  set project(value) {
+    this._project = value == null ? null : value;
+    this._schedule();
+  }
+
+  /** A .zip of a HubSpot project on the page's own origin (reflects the project-src attribute); `project` wins. */
+  get projectSrc() { return this.getAttribute('project-src') || ''; }
+  set projectSrc(v) { if (v == null || v === '') this.removeAttribute('project-src'); else this.setAttribute('project-src', String(v)); }
+
   /** The last input error as {code, message}, or null. */
   get error() { return this._error; }
   /** Resolves once every scheduled update has rendered; the value is the element. */
@@ -336,7 +370,11 @@ export class TierscopePreview extends HTMLElement {
   async _update(seq) {
     const input = this._input();
     const options = this._options();
+    const project = this._project;
+    const src = (this.getAttribute('project-src') || '').trim();
+    const whole = project != null || src !== '';
     let report = null;
+    let projectReport = null;
     let error = null;
     let ts = null;
     try {
@@ -350,13 +388,34 @@ export class TierscopePreview extends HTMLElement {
       error = { code: 'load-error', message: `the tierscope module could not be loaded (${(e && e.message) || e})` };
     }
     if (seq !== this._seq) return;
-    if (ts) {
+    if (ts && whole) {
+      // A whole project: read here, judged by the engine's calls module. Never a verdict for files not read.
+      try {
+        if (typeof ts.checkProject !== 'function') throw Object.assign(new Error('the engine has no checkProject()'), { code: 'bad-engine' });
+        const m = await loadProjectFiles();
+        let files;
+        try {
+          files = await m.projectFiles(project, src);
+        } catch (e) {
+          throw Object.assign(new Error(String((e && e.message) || e)), { code: e instanceof m.ProjectError ? 'project-read-error' : 'error' });
+        }
+        if (seq !== this._seq) return;
+        projectReport = await ts.checkProject(files, options);
+        report = projectReport.check || null;
+      } catch (e) {
+        projectReport = null;
+        report = null;
+        error = { code: (e && e.code) || 'error', message: String((e && e.message) || e) };
+      }
+      if (seq !== this._seq) return;
+    } else if (ts) {
       try {
         report = ts.check(input, options);
       } catch (e) {
         error = { code: (e && e.code) || 'error', message: String((e && e.message) || e) };
       }
     }
+    this._projectReport = projectReport;
     this._report = report;
     this._error = error;
     this._render();
@@ -414,8 +473,11 @@ export class TierscopePreview extends HTMLElement {
       return;
     }
     const report = this._report;
+    const whole = this._projectReport;
+    if (whole) this._renderProject(body, whole, strings);
     if (!report) {
-      body.append(h('p', { class: 'loading', text: say(strings, 'loading') }));
+      if (whole) body.append(h('p', { class: 'summary', part: 'summary', text: say(strings, 'project-no-app') }));
+      else body.append(h('p', { class: 'loading', text: say(strings, 'loading') }));
       return;
     }
     const compact = this.compact;
@@ -479,6 +541,30 @@ export class TierscopePreview extends HTMLElement {
     }
     table.append(tbody);
     body.append(table);
+  }
+
+  // A project's own lines, before the answer's table: its name and platform version, then its findings
+  // (each at file:line), the calls no requested scope covers and the scopes nothing needs.
+  _renderProject(body, whole, strings) {
+    const p = whole.project || {};
+    body.append(h('p', { class: 'muted', part: 'project', text: say(strings, 'project', { name: p.name || '\u2013', version: p.platform_version || '\u2013' }) }));
+    const at = (file, line) => (file ? `${file}${line ? `:${line}` : ''}: ` : '');
+    const items = [];
+    for (const d of whole.diagnostics || []) {
+      if (d.severity !== 'error' && (this.compact || d.severity !== 'warning')) continue;
+      items.push([d.severity, at(d.file, d.line) + d.message]);
+    }
+    const calls = whole.calls;
+    for (const u of (calls && calls.uncovered) || []) items.push(['error', at(u.file, u.line) + say(strings, 'uncovered') + `${u.method} ${u.path}`]);
+    if (!this.compact) for (const u of (calls && calls.unused) || []) items.push(['warning', say(strings, 'unused') + u.scope]);
+    if (!items.length) return;
+    const ul = h('ul', { class: 'diagnostics', part: 'project-findings', 'aria-label': say(strings, 'problems') });
+    for (const [severity, text] of items) {
+      ul.append(h('li', null,
+        h('span', { class: `sev sev-${severity}`, text: say(strings, severity === 'error' ? 'severity-error' : 'severity-warning') }),
+        h('span', { text })));
+    }
+    body.append(ul);
   }
 }
 

@@ -20,14 +20,17 @@ test('the package ships the site element file unchanged, beside ../tierscope.mjs
     readFileSync(join(ROOT, 'web', 'element', 'tierscope-preview.d.ts'), 'utf8'));
   // The engine import is one literal relative specifier (bundlers resolve it) that points at the package's module.
   const imports = [...source.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)].map((m) => m[1].trim());
-  assert.deepEqual(imports, ["'../tierscope.mjs'"]);
+  // ...and the project reader beside it, imported only when a project is given (issue 20).
+  assert.deepEqual(imports, ["'../tierscope.mjs'", "'./tierscope-project-files.js'"]);
   assert.ok(existsSync(join(WASM_DIR, 'element', '..', 'tierscope.mjs')));
+  assert.equal(readFileSync(join(WASM_DIR, 'element', 'tierscope-project-files.js'), 'utf8'),
+    readFileSync(join(ROOT, 'site', 'element', 'tierscope-project-files.js'), 'utf8'));
   assert.doesNotMatch(source, /^\s*import\s[^(]/m, 'no static import: the engine is loaded only when no engine is given');
 });
 
 test('package.json: the tierscope/element export with its types, in "files", kept as a side effect', () => {
   assert.deepEqual(pkg.exports['./element'], { types: './element/tierscope-preview.d.ts', default: './element/tierscope-preview.js' });
-  for (const f of ['element/tierscope-preview.js', 'element/tierscope-preview.d.ts']) assert.ok(pkg.files.includes(f), `${f} in "files"`);
+  for (const f of ['element/tierscope-preview.js', 'element/tierscope-project-files.js', 'element/tierscope-preview.d.ts']) assert.ok(pkg.files.includes(f), `${f} in "files"`);
   // `import 'tierscope/element'` is imported for its side effect (customElements.define): a bundler must keep it.
   assert.deepEqual(pkg.sideEffects, ['./element/tierscope-preview.js']);
 });
@@ -80,8 +83,8 @@ test('custom-elements.json: valid against the Custom Elements Manifest schema, f
 test('custom-elements.json agrees with the element source: attributes, events, CSS custom properties', () => {
   // observedAttributes: ATTRS + compact + theme (the browser test checks the running element too).
   const attrs = JSON.parse(/const ATTRS = (\[[^\]]*\]);/.exec(source)[1].replace(/'/g, '"'));
-  assert.match(source, /observedAttributes\(\) \{ return \[\.\.\.ATTRS, 'compact', 'theme'\]; \}/);
-  assert.deepEqual(declaration.attributes.map((a) => a.name).sort(), [...attrs, 'compact', 'theme'].sort());
+  assert.match(source, /observedAttributes\(\) \{ return \[\.\.\.ATTRS, 'compact', 'theme', 'project-src'\]; \}/);
+  assert.deepEqual(declaration.attributes.map((a) => a.name).sort(), [...attrs, 'compact', 'theme', 'project-src'].sort());
   for (const a of declaration.attributes) {
     assert.ok(declaration.members.some((m) => m.name === a.fieldName && !m.static), `attribute ${a.name} names its property`);
   }
