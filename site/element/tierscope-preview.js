@@ -58,7 +58,6 @@ const STRINGS = Object.freeze({
   'status-uncertain': 'Uncertain',
   'status-unknown-scope': 'Unknown scope',
   'project': 'Project {name} \u00b7 platform version {version}',
-  'project-no-app': 'No app config was found in the project: nothing to judge.',
   'uncovered': 'Covered by no requested scope (HubSpot answers 403): ',
   'unused': 'Asked for, needed by no feature or call found: ',
 });
@@ -476,9 +475,8 @@ export class TierscopePreview extends HTMLElement {
     const whole = this._projectReport;
     if (whole) this._renderProject(body, whole, strings);
     if (!report) {
-      if (whole) body.append(h('p', { class: 'summary', part: 'summary', text: say(strings, 'project-no-app') }));
-      else body.append(h('p', { class: 'loading', text: say(strings, 'loading') }));
-      return;
+      if (!whole) body.append(h('p', { class: 'loading', text: say(strings, 'loading') }));
+      return;  // a project without a check report: its findings only, never a verdict
     }
     const compact = this.compact;
     const cov = this._coverage();

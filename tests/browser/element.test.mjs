@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, axeViolations, ROOT, SITE_DIR, N_PROFILES } from './lib.mjs';
+import { zip, readTree } from './zip.mjs';
 
 let browser;
 let server;
@@ -25,6 +26,8 @@ before(async () => {
   mkdirSync(join(dir, 'engine'));
   for (const f of ['tierscope.mjs', 'tierscope.wasm']) cpSync(join(SITE_DIR, f), join(dir, 'engine', f));
   writeFileSync(join(dir, 'blank.html'), BLANK);
+  mkdirSync(join(dir, 'showcase'));
+  writeFileSync(join(dir, 'showcase', 'project.zip'), zip(readTree(join(ROOT, 'tests', 'fixtures', 'projects-code', 'contract-signed-tab')), 'contract-signed-tab'));
   // Elements in the markup, then one module that imports the element and sets the static engine.
   writeFileSync(join(dir, 'static-engine.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static engine</title></head><body>
 <tierscope-preview id="a" required="automation"></tierscope-preview>
@@ -151,6 +154,8 @@ const SHOWCASE = [
   ['undocumented', { required: 'oauth marketing.email.read', profiles: 'free' }],  // the undocumented note
   ['refused', { required: 'oauth', profiles: 'no-such-tier' }],              // input error
   ['empty', {}],                                                           // nothing to check
+  // a whole project (a real one with code, as a same-origin .zip): its name line and findings
+  ['project', { 'project-src': 'showcase/project.zip', profiles: 'free sales-starter' }],
 ];
 
 /** Adds the SHOWCASE elements (in `container`, default body) and waits for them. */
@@ -434,7 +439,7 @@ test('strings: every word of the element can be replaced, the live summary inclu
   assert.ok(texts.keys.length >= 20);
   assert.equal(texts.loading, '«loading»');
   assert.equal(texts.merged, '«caption»');
-  const all = [texts.mixed, texts.unknown, texts.badname, texts.undocumented, texts.refused, texts.empty].join('\n');
+  const all = [texts.mixed, texts.unknown, texts.badname, texts.undocumented, texts.refused, texts.empty, texts.project].join('\n');
   // Every string the element has appears in the showcase, overridden (caption-app needs an app config's name).
   assert.equal(texts.problems, '«problems»');
   for (const k of texts.keys.filter((x) => !['loading', 'problems', 'caption-app', 'announce', 'announce-uncertain'].includes(x))) {
