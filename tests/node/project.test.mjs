@@ -166,3 +166,23 @@ test('project files: bad shapes are errors with a code, never a crash', async ()
   for (let i = 0; i < 65; i++) big[`src/f${i}.js`] = 'x'.repeat(1024 * 1024 - 1);
   await assert.rejects(ts.scanCalls(big), (e) => e.code === 'input-too-large');
 });
+
+test('checkProject and scanCalls on the real projects with code (tests/fixtures/projects-code): the CLI\'s JSON byte for byte', async () => {
+  const ts = await tierscope();
+  const root = join(ROOT, 'tests', 'fixtures', 'projects-code');
+  const names = readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory());
+  assert.ok(names.length >= 3, `at least 3 real projects with code (found ${names.length})`);
+  for (const name of names) {
+    const dir = join(root, name);
+    const check = cli(['check', '--format', 'json', dir]);
+    assert.equal(check.status, 0, `${name}: ${check.stderr}`);
+    const json = await ts.checkProjectJson(allFiles(dir));
+    assert.equal(json + '\n', check.stdout, `${name}: wasm and CLI differ`);
+    const doc = JSON.parse(json);
+    assert.ok(doc.calls.calls.length >= 2, `${name}: the calls in its code are found`);
+    for (const c of doc.calls.calls) assert.ok(c.file && c.line >= 1, `${name}: ${c.method} ${c.path} has its file and line`);
+    const scan = cli(['calls', '--scan', dir, '--format', 'json']);
+    assert.equal(scan.status, 0, scan.stderr);
+    assert.equal(await ts.scanCallsJson(allFiles(dir)) + '\n', scan.stdout, `${name}: scanCalls and calls --scan differ`);
+  }
+});
