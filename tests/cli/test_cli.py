@@ -1211,6 +1211,9 @@ class ProjectCode(unittest.TestCase):
              ("src/app/app.functions/fetchLineItems.js", 46, "POST", "/collector/graphql", "literal", None),
              ("src/app/app.functions/fetchOwnersByTeam.js", 16, "GET", "/crm/v3/owners", "client", "crm.owners.ownersApi.getPage")],
             None, []),  # unused: see the README's known limit (GraphQL), only checked in part below
+        "mapbox-api": (
+            [("src/app/app.functions/getCompaniesWithDistanceBatch.js", 58, "GET", "/crm/v3/objects/companies", "client", "crm.companies.basicApi.getPage")],
+            ["crm.objects.companies.write"], []),
         "contract-signed-tab": (
             [("src/app/app.functions/example-function.js", 27, "GET", "/crm/v3/properties/deals", "literal", None),
              ("src/app/app.functions/example-function.js", 76, "GET", "/crm-pipelines/v1/pipelines/deals", "literal", None),

@@ -179,7 +179,7 @@ test('checkProject and scanCalls on the real projects with code (tests/fixtures/
     const json = await ts.checkProjectJson(allFiles(dir));
     assert.equal(json + '\n', check.stdout, `${name}: wasm and CLI differ`);
     const doc = JSON.parse(json);
-    assert.ok(doc.calls.calls.length >= 2, `${name}: the calls in its code are found`);
+    assert.ok(doc.calls.calls.length >= 1, `${name}: the calls in its code are found`);
     for (const c of doc.calls.calls) assert.ok(c.file && c.line >= 1, `${name}: ${c.method} ${c.path} has its file and line`);
     const scan = cli(['calls', '--scan', dir, '--format', 'json']);
     assert.equal(scan.status, 0, scan.stderr);
