@@ -67,9 +67,13 @@ function annotateProject(dir, doc) {
     const where = appFile ? `file=${prop(appFile)},line=${lineOf(text, `"${u.scope}"`)},` : '';
     console.log(`::${locks ? 'warning' : 'notice'} ${where}title=${prop('tierscope unused')}::${data(`${u.scope} (${u.kind}) is asked for but no feature or call found in the code needs it${locks ? `; it keeps the app off ${locks} standard ${locks === 1 ? 'tier' : 'tiers'}: ${u.locks_out.join(', ')}` : ''}`)}`);
   }
+  // The calls' own diagnostics (a call that matches no operation, on no named object, ...): at the call
+  // they name ("METHOD path (file, line N)").
   for (const d of calls.diagnostics || []) {
     const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-    console.log(`::${level} title=${prop('tierscope ' + d.code)}::${data(d.message)}`);
+    const c = (calls.calls || []).find((k) => k.file && d.message.includes(`${k.method} ${k.path} (${k.file}, line ${k.line})`));
+    const where = c ? `file=${prop(join(dir, c.file))},line=${c.line},` : '';
+    console.log(`::${level} ${where}title=${prop('tierscope ' + d.code)}::${data(d.message)}`);
   }
 }
 
