@@ -167,9 +167,7 @@ std::string render_markdown(const json& r) {
     }
     out += (list.empty() ? std::string("none") : list) + "\n";
   }
-  auto report = tierscope::render_markdown(r["report"].dump());
-  if (!report.ok) throw std::runtime_error(report.error);
-  return out + "\n" + report.json;
+  return out + "\n" + need(tierscope::render_markdown(r["report"].dump()));
 }
 }  // namespace
 
@@ -229,12 +227,7 @@ int run_calls(const std::vector<std::string>& files, const std::string& format, 
   tierscope::Outcome out;
   if (!stream_har(files[0], config, out)) out = tierscope::calls(read_input_file(files[0]), config, "");
   if (!out.ok) throw std::runtime_error((files[0] == "-" ? "" : files[0] + ": ") + out.error);
-  if (format == "json") {
-    std::cout << out.json << "\n";
-    return 0;
-  }
-  json r = json::parse(out.json);
-  std::cout << (format == "markdown" ? render_markdown(r) : render_text(r, color));
+  std::cout << render_calls(out.json, format, color);
   return 0;
 }
 

@@ -82,11 +82,7 @@ std::string render_markdown(const json& r) {
       out += "- " + f["action"].get<std::string>() + (f["scopes"].empty() ? "" : " " + names(f["scopes"], md)) + ": " + md(f["why"].get<std::string>()) + "\n";
   }
   if (r.contains("grant")) out += "\n**Grant:**\n\n" + grant_lines(r["grant"], md, "- ");
-  if (r.contains("report")) {
-    auto report = tierscope::render_markdown(r["report"].dump());
-    if (!report.ok) throw Failure{report.error};
-    out += "\n" + report.json;
-  }
+  if (r.contains("report")) out += "\n" + need(tierscope::render_markdown(r["report"].dump()));
   return out;
 }
 

@@ -4,6 +4,7 @@ import { h, STATUS } from './dom.js';
 import { fixLabel, staticAuth } from './panels.js';
 import { evidenceList, requirementText } from './catalog.js';
 import { wording, whenWordings } from './explain.js';
+import { badName } from './matrix.js';
 
 const RIGHTS_NOTE = 'Whatever the tier, the installing user also needs super admin rights or the App Marketplace Access permission in the account, on the first install and whenever the app asks for new scopes.';
 
@@ -87,7 +88,7 @@ export function renderConsent(root, ctx) {
     out.push(errorPage(profile.status === 'url-mismatch' ? MISMATCH : INSUFFICIENT));
     out.push(urlBeyond(report, ctx));
   } else if (profile.status === 'invalid-scope') {
-    const bad = report.diagnostics.filter((d) => ['unknown-scope', 'retired-scope', 'comma-separated', 'placeholder-in-scope'].includes(d.code));
+    const bad = report.diagnostics.filter((d) => badName(d) || d.code === 'comma-separated');
     const retired = bad.filter((d) => d.code === 'retired-scope').map((d) => d.scope);
     const msg = bad.some((d) => d.code === 'unknown-scope' || d.code === 'placeholder-in-scope') || !retired.length
       ? 'An invalid scope name was provided'

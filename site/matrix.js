@@ -177,10 +177,12 @@ export function fillCell(btn, profile, invalid = [], rules = []) {
     : line(k, names))));
 }
 
+/** Whether a diagnostic is about a bad name: unknown, retired, or a placeholder where a scope belongs. */
+export const badName = (d) => d.code === 'unknown-scope' || d.code === 'retired-scope' || d.code === 'placeholder-in-scope';
+
 /** The unknown or retired scope names and scope placeholders of a report (they make every account invalid-scope). */
 export function invalidScopes(report) {
-  return report.diagnostics.filter((d) => d.code === 'unknown-scope' || d.code === 'retired-scope' || d.code === 'placeholder-in-scope')
-    .map((d) => d.scope);
+  return report.diagnostics.filter(badName).map((d) => d.scope);
 }
 
 /** The RULES.md rules an install URL breaks (check_pair reports only). */

@@ -112,6 +112,11 @@ export function rewritePaste(format, text, fields) {
         const auth = format === 'public-app' ? j.auth : j.config && j.config.auth;
         if (!auth || typeof auth !== 'object') return null;
         auth.requiredScopes = req;
+        if (auth.type === 'static') { // static auth takes required scopes only: its other lists go
+          if (cond.length || opt.length) return null;
+          delete auth.optionalScopes;
+          delete auth.conditionallyRequiredScopes;
+        }
         if (opt.length || 'optionalScopes' in auth) auth.optionalScopes = opt;
         if (cond.length || 'conditionallyRequiredScopes' in auth) auth.conditionallyRequiredScopes = cond;
       }

@@ -79,6 +79,22 @@ TEST_CASE("app configs: app-hsmeta.json, public-app.json, private app.json") {
   CHECK(ignored["suggestion"]["action"] == "remove");
   CHECK(ignored["suggestion"]["scopes"] == json::array({"automation"}));
 
+  // A scope also required stays required: the fix never removes it, and the text does not call it left out.
+  json both = check_ok(R"({"config": {"auth": {"type": "static", "requiredScopes": ["oauth", "tickets"],
+      "optionalScopes": ["tickets", "automation"], "conditionallyRequiredScopes": ["tickets"]}}})");
+  CHECK(req(both, "required") == std::vector<std::string>{"oauth", "tickets"});
+  const json& kept = diag(both, "static-auth-optional");
+  CHECK(kept["suggestion"]["scopes"] == json::array({"automation"}));
+  std::string text = kept["message"];
+  CHECK(text.find("(\"automation\")") != std::string::npos);
+  CHECK(text.find("\"tickets\"") == std::string::npos);
+  CHECK(text.find("requiredScopes") != std::string::npos);  // where a scope the app needs goes
+  // Only scopes that are required anyway: the lists are still to go, nothing to remove from the app.
+  json dup = check_ok(R"({"config": {"auth": {"type": "static", "requiredScopes": ["oauth", "tickets"], "optionalScopes": ["tickets"]}}})");
+  const json& lists = diag(dup, "static-auth-optional");
+  CHECK(lists["suggestion"].is_null());
+  CHECK(lists["message"].get<std::string>().find("required already") != std::string::npos);
+
   json pub = check_ok(R"({"name": "Pub", "auth": {"requiredScopes": ["oauth"], "optionalScopes": ["social"],
       "conditionallyRequiredScopes": []}})");
   CHECK(pub["input"]["format"] == "public-app");

@@ -151,6 +151,17 @@ TEST_CASE("sources-disagree names the newest statement (issue 24 item 5)") {
   CHECK(msg.find("(2026-08-21)") != std::string::npos);
 }
 
+TEST_CASE("a statement older than Smart CRM says nothing of it: no sources-disagree there (catalog rule 12)") {
+  json r = check_ok("oauth cms.functions.read");
+  CHECK(status(r, "smart_crm-professional") == "uncertain");
+  CHECK_FALSE(has_code(r, "sources-disagree", "cms.functions.read"));
+  const json& u = diag(r, "undocumented-availability");
+  CHECK(u["scope"] == "cms.functions.read");
+  std::string msg = u["message"];
+  CHECK(msg.find("Smart CRM Starter, Smart CRM Professional, Smart CRM Enterprise:") != std::string::npos);
+  CHECK(msg.find("Predates Smart CRM") != std::string::npos);  // the evidence note says why
+}
+
 TEST_CASE("add-ons: transactional-email on Marketing Professional needs the add-on, no dispute (issue 24 item 3)") {
   json without = check_ok("oauth transactional-email", R"({"account": {"hubs": {"marketing": "professional"}}})");
   CHECK(without["account"]["status"] == "permission-error");

@@ -39,6 +39,10 @@ json hubspot_like() {
       scope("addon.tx", tx, json::array({evidence("Docs table", "docs-table", tx), evidence("API spec", "api-spec", mpro)}), "docs-table", mpro),
       scope("second.y", json::array({json::array({cond("service", "starter")})}),
             json::array({evidence("A blog", "secondary", json::array({json::array({cond("service", "starter")})}))}), "secondary"),
+      // One statement, older than smart_crm (docs/catalog.md rule 12): silent there, so disputed there, yet nothing disagrees.
+      scope("silent.old", json::array({json::array({cond("content", "enterprise")})}),
+            json::array({evidence("Old table", "docs-table", json::array({json::array({cond("content", "enterprise")})}))}),
+            "docs-table", json::array({json::array({cond("content", "enterprise")}), json::array({cond("smart_crm", "starter")})})),
   });
   return small_catalog({"free", "starter", "professional", "enterprise"},
                        {"marketing", "sales", "service", "content", "data", "commerce", "smart_crm"},
@@ -249,4 +253,25 @@ TEST_CASE("scope listing carries every piece of evidence with its link") {
   CHECK_FALSE(e.contains("source"));
   json agree = json::parse(tierscope::list_scopes("agree.pro").json)[0];
   CHECK(agree["requires_any_source"] == agree["requires"]);
+}
+
+TEST_CASE("a profile no deciding source speaks of: undocumented-availability, not sources-disagree") {
+  UseCatalog use(hubspot_like());
+  json r = check_ok("silent.old", R"({"account": {"hubs": {"smart_crm": "starter"}}})");
+  CHECK(status(r, "smart_crm-starter") == "uncertain");  // the verdict stays: never a confident one
+  CHECK(profile(r, "smart_crm-starter")["disputed"] == json::array({"silent.old"}));
+  CHECK(status(r, "content-enterprise") == "installs");
+  CHECK(status(r, "free") == "permission-error");
+  CHECK(r["account"]["status"] == "uncertain");
+  CHECK_FALSE(find_diag(r, "sources-disagree", "silent.old"));  // one statement: nothing disagrees
+  const json* u = find_diag(r, "undocumented-availability", "silent.old");
+  REQUIRE(u);
+  std::string msg = (*u)["message"];
+  CHECK(msg.find("smart_crm Hub starter, smart_crm Hub professional, smart_crm Hub enterprise, Custom account:") != std::string::npos);
+  CHECK(msg.find("Old table (docs-table, 2026-01-01): content Hub enterprise") != std::string::npos);
+  CHECK((*u)["suggestion"] == json({{"action", "make-optional"}, {"scopes", {"silent.old"}}}));
+  // Where one source grants and another does not, the warning stays sources-disagree.
+  json d = check_ok("disputed.pro", R"({"account": {"hubs": {"smart_crm": "professional"}}})");
+  CHECK(find_diag(d, "sources-disagree", "disputed.pro"));
+  CHECK_FALSE(find_diag(d, "undocumented-availability", "disputed.pro"));
 }
