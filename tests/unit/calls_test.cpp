@@ -311,6 +311,10 @@ TEST_CASE("calls: legacy and renamed families of real integrations match") {
            {"POST /comments/v3/comments", "/comments/v3/*", "content"},
            {"GET /crm-pipelines/v1/pipelines/tickets", "/crm-pipelines/v1/pipelines/*", nullptr},
            {"PUT /crm-associations/v1/associations", "/crm-associations/v1/associations", nullptr},
+           // change logs (HubSpot's legacy v1 reference pages, read 2026-12-05)
+           {"GET /crm-objects/v1/change-log/products", "/crm-objects/v1/change-log/products", "e-commerce"},
+           {"GET /crm-objects/v1/change-log/line_items", "/crm-objects/v1/change-log/line_items", "e-commerce"},
+           {"GET /crm-objects/v1/change-log/tickets", "/crm-objects/v1/change-log/tickets", "tickets"},
        }) {
     CAPTURE(k.line);
     json c = one(k.line);
@@ -324,6 +328,12 @@ TEST_CASE("calls: legacy and renamed families of real integrations match") {
   CHECK(f["alternatives"] == json::array({json::array({"forms"}), json::array({"forms-uploaded-files"})}));
   CHECK(one("POST /form-integrations/v1/submissions/forms/abc")["match"] == "none");  // no write documented
   CHECK(one("POST /calling/v1/dispositions")["match"] == "none");
+  CHECK(one("POST /crm-objects/v1/change-log/tickets")["match"] == "none");  // a read-only log
+  // Families no HubSpot source we found gives scopes for stay unmatched (never a guessed scope).
+  for (const char* line : {"GET /keywords/v1/keywords", "GET /properties/v2/tickets/properties", "POST /crm-pipelines/v1/pipelines/tickets"}) {
+    CAPTURE(line);
+    CHECK(one(line)["match"] == "none");
+  }
   // The v3 association path and gdpr-delete per object.
   json a = one("PUT /crm/v3/objects/contacts/1/associations/companies/2/279");
   REQUIRE(a["operation"].is_object());
