@@ -2,8 +2,13 @@
 // writer: browser-like headers and large response bodies), opens the built site (build/site) in
 // headless Chromium, chooses the file in the "From API calls" panel and times it until the report is
 // shown. The page reads it through File.stream() into the calls module's HAR reader in its worker.
-// Memory: the renderer process's resident memory (the page and its worker share it; this run's
-// browser only), polled from /proc every 50 ms, and the page's JS heap (CDP Performance.getMetrics) after the read.
+// Memory: the tab's memory as Chrome's task manager counts it ("Memory footprint": the renderer's
+// private memory), here Private_Clean + Private_Dirty of /proc/<pid>/smaps_rollup of the renderer
+// process (the page and its worker share it; this run's browser only), polled every 50 ms: before
+// the file is chosen (baseline) and the peak until the report is shown. Its resident memory (VmRSS,
+// which also counts pages shared with the browser's other processes) is given beside it, and the
+// page's JS heap (CDP Performance.getMetrics) after the read. CPU: utime + stime of the renderer
+// (/proc/<pid>/stat) and of all of this run's browser processes over the same span.
 //   node bench/har-page.mjs [--mb 200] [--site build/site] [--keep FILE]
 // Targets (issue 19): 200 MB in ≤ 10 s in headless Chromium, the tab's memory under 200 MB.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -26,19 +31,25 @@ function mine(pid) {
   for (let p = Number(pid), hops = 0; p > 1 && hops < 16; p = parentOf(p), hops += 1) if (p === process.pid) return true;
   return false;
 }
-function renderers() {
+const cpuOf = (pid) => { const t = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' '); return (Number(t[11]) + Number(t[12])) / 100; };
+function processes(all = false) {
   const out = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
+      if (Number(pid) === process.pid || !mine(pid)) continue;
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !mine(pid)) continue;
+      if (!all && !cmd.includes('--type=renderer')) continue;
+      if (all) { out.push({ pid, cpu: cpuOf(pid) }); continue; }
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      const t = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-      if (rss) out.push({ pid, mb: Number(rss[1]) / 1024, cpu: (Number(t[11]) + Number(t[12])) / 100 });
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const kb = (name) => Number((new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup) || [0, 0])[1]);
+      if (rss) out.push({ pid, mb: Number(rss[1]) / 1024, priv: (kb('Private_Clean') + kb('Private_Dirty')) / 1024, cpu: cpuOf(pid) });
     } catch { /* the process ended */ }
   }
   return out;
 }
+const renderers = () => processes(false);
+const browserCpu = () => processes(true).reduce((a, p) => a + p.cpu, 0);
 
 async function run(file) {
   const server = await serve(SITE);
@@ -52,9 +63,11 @@ async function run(file) {
     await cdp.send('Performance.enable');
     const at = renderers();
     const before = Math.max(...at.map((r) => r.mb));
+    const privBefore = Math.max(...at.map((r) => r.priv));
     const cpuBefore = at.reduce((a, r) => a + r.cpu, 0);
-    let peak = before;
-    const poll = setInterval(() => { for (const r of renderers()) peak = Math.max(peak, r.mb); }, 50);
+    const allBefore = browserCpu();
+    let peak = before; let privPeak = privBefore;
+    const poll = setInterval(() => { for (const r of renderers()) { peak = Math.max(peak, r.mb); privPeak = Math.max(privPeak, r.priv); } }, 50);
     const start = process.hrtime.bigint();
     await page.setInputFiles('#calls-file', file);
     await page.waitForSelector('#calls-progress', { state: 'detached', timeout: 600000 });
@@ -63,13 +76,15 @@ async function run(file) {
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     clearInterval(poll);
     const end = renderers();
-    for (const r of end) peak = Math.max(peak, r.mb);
+    for (const r of end) { peak = Math.max(peak, r.mb); privPeak = Math.max(privPeak, r.priv); }
     const rendererCpuSeconds = +(end.reduce((a, r) => a + r.cpu, 0) - cpuBefore).toFixed(2);
+    const browserCpuSeconds = +(browserCpu() - allBefore).toFixed(2);
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const status = await page.textContent('#calls-status');
     const error = await page.textContent('#calls-error');
-    return { readSeconds: +readSeconds.toFixed(2), seconds: +seconds.toFixed(2), rendererCpuSeconds, rendererBeforeMb: +before.toFixed(1),
-      rendererPeakMb: +peak.toFixed(1), jsHeapUsedMb: +(metrics.JSHeapUsedSize / 1048576).toFixed(1),
+    return { readSeconds: +readSeconds.toFixed(2), seconds: +seconds.toFixed(2), rendererCpuSeconds, browserCpuSeconds,
+      tabPrivateBeforeMb: +privBefore.toFixed(1), tabPrivatePeakMb: +privPeak.toFixed(1),
+      rendererRssBeforeMb: +before.toFixed(1), rendererRssPeakMb: +peak.toFixed(1), jsHeapUsedMb: +(metrics.JSHeapUsedSize / 1048576).toFixed(1),
       jsHeapTotalMb: +(metrics.JSHeapTotalSize / 1048576).toFixed(1), status: status.trim(), error: error.trim() };
   } finally {
     await browser.close();
