@@ -536,6 +536,16 @@ TEST_CASE("calls: a HAR read in pieces gives the calls of the whole text, and ke
   CHECK(stream_calls("{\"a\": " + std::string(5000, '['), 64).find("deeper than") != std::string::npos);
   CHECK(stream_calls(R"({"log": {"entries": []}} x)", 4).find("after the end") != std::string::npos);
   CHECK(stream_calls("GET /crm/v3/objects/contacts", 4).find("must be a HAR file") != std::string::npos);
+  // Strings skipped unread still have their escapes checked, whole in a piece or split across two.
+  const std::string body = R"({"log": {"entries": [{"request": {"method": "GET", "url": "https://api.hubapi.com/crm/v3/owners"},
+                                "response": {"content": {"text": "X"}}}]}})";
+  const auto with = [&](const std::string& text) { return body.substr(0, body.find('X')) + text + body.substr(body.find('X') + 1); };
+  for (std::size_t piece : {1u, 2u, 5u, 1u << 20}) {
+    CAPTURE(piece);
+    CHECK(json::parse(stream_calls(with(R"(a\"b\\c\/\b\f\n\r\t\u00E9\uD83D\uDE00 \"\"\")"), piece))["calls"].size() == 1);
+    CHECK(stream_calls(with(R"(ok \x bad)"), piece).find("invalid escape") != std::string::npos);
+    CHECK(stream_calls(with(R"(ok \u12G4 bad)"), piece).find("four hex digits") != std::string::npos);
+  }
 }
 
 TEST_CASE("calls: a HAR reader answers finish() again for another config, and refuses a piece after it") {
