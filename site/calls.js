@@ -1,11 +1,11 @@
 // "From API calls" (ts.calls): the HubSpot API calls an app makes (pasted lines or URLs, or a HAR file
 // dropped or chosen) -> the scopes each call needs, the least-privilege set and who can install it,
 // and, against the app's scopes above, the scopes no call needs and the calls none covers. A HAR is
-// read here in chunks (har.js, File.stream()) straight into the calls module's HAR reader in the
-// worker: only each request's method and URL without its query are kept — never pasted into the box,
+// read by the worker itself, part by part (har.js: File.slice().stream()), into the calls module's HAR
+// reader there: only each request's method and URL without its query are kept — never pasted into the box,
 // shown, stored or shared. Nothing is sent anywhere. The calls module loads when the panel opens.
 import { h, replaceChildren, pct, codes } from './dom.js';
-import { readHar, HarError } from './har.js';
+import { readHarParts, HarError } from './har.js';
 
 const MAX_BYTES = 16 * 1024 * 1024; // a text file of calls
 const PROBLEMS = {
@@ -189,7 +189,7 @@ export function initCalls(ts, current, onUse) {
     let id = null;
     try {
       id = await ts.harOpen();
-      await readHar(f, { signal: mine.signal, feed: (chunk) => ts.harFeed(id, chunk),
+      await readHarParts(f, { signal: mine.signal, read: (start, end) => ts.harRead(id, f, start, end),
         onProgress: (n, total) => { ui.bar.value = String(total ? Math.round((100 * n) / total) : 100); } });
     } catch (e) {
       ui.done();

@@ -6,6 +6,8 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "operations_builtin.hpp"
 #include "project_rules_builtin.hpp"
@@ -37,18 +39,21 @@ Result calls(const std::string& text, const std::string& config, const std::stri
   }
 }
 
-// A HAR file read in pieces (the page's File.stream()): feed(bytes) per piece, never the whole file;
-// finish(config, options) for the report, again for another config. Only each request's method and
-// URL are kept (tierscope::CallsHarReader). The JS API wraps it and calls delete().
+// A HAR file read in pieces (the page's File.stream()): each piece is written by JS straight into the
+// reader's buffer in wasm memory (window(n): a Uint8Array over it; no embind string copy) and read
+// from there (feedWindow(n)); feedText(text) for a piece given as a string. finish(config, options)
+// for the report, again for another config. Only each request's method and URL are kept
+// (tierscope::CallsHarReader). Bound as HarReaderCore: calls_project.js wraps it as HarReader (feed,
+// finish, bytes, delete), which the JS API wraps and deletes.
 class HarReader {
  public:
-  Result feed(const std::string& piece) {
-    try {
-      return out(reader_.feed(piece));
-    } catch (...) {
-      return {false, "", "internal-error", "internal error"};
-    }
+  Result feedText(const std::string& piece) { return feed(piece); }
+  // A view of n bytes of the buffer; valid until the next call into the module (memory may grow).
+  emscripten::val window(unsigned n) {
+    if (buffer_.size() != n) buffer_.resize(n);
+    return emscripten::val(emscripten::typed_memory_view(buffer_.size(), reinterpret_cast<unsigned char*>(buffer_.data())));
   }
+  Result feedWindow(unsigned n) { return feed(std::string_view(buffer_.data(), n < buffer_.size() ? n : buffer_.size())); }
   Result finish(const std::string& config, const std::string& options) {
     try {
       const tierscope::Outcome& loaded = operations();
@@ -61,8 +66,16 @@ class HarReader {
   double bytes() const { return static_cast<double>(reader_.bytes()); }
 
  private:
+  Result feed(std::string_view piece) {
+    try {
+      return out(reader_.feed(piece));
+    } catch (...) {
+      return {false, "", "internal-error", "internal error"};
+    }
+  }
   static Result out(tierscope::Outcome o) { return {o.ok, std::move(o.json), std::move(o.error_code), std::move(o.error)}; }
   tierscope::CallsHarReader reader_;
+  std::vector<char> buffer_;
 };
 
 // explain (and its wordings) live here, not in the main module: ~16 KB gzip of code and data.
@@ -131,9 +144,11 @@ EMSCRIPTEN_BINDINGS(tierscope_calls) {
       .field("code", &Result::code)
       .field("error", &Result::error);
   emscripten::function("calls", &calls);
-  emscripten::class_<HarReader>("HarReader")
+  emscripten::class_<HarReader>("HarReaderCore")
       .constructor<>()
-      .function("feed", &HarReader::feed)
+      .function("feedText", &HarReader::feedText)
+      .function("window", &HarReader::window)
+      .function("feedWindow", &HarReader::feedWindow)
       .function("finish", &HarReader::finish)
       .function("bytes", &HarReader::bytes);
   emscripten::function("explain", &explain);

@@ -3,7 +3,7 @@
 // built wasm module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readHar, harCalls, HarError, MAX_HAR_BYTES } from '../../site/har.js';
+import { readHar, readHarParts, harCalls, HarError, MAX_HAR_BYTES, PART } from '../../site/har.js';
 import { tierscope, thrown } from './helpers.mjs';
 
 const HAR = '\uFEFF' + JSON.stringify({ log: { version: '1.2', entries: [
@@ -120,4 +120,61 @@ test('a file that is not a HAR stops at its first piece; past the limit is refus
   const { id } = await readInPieces(ts, fileOf(''));
   assert.match(thrown(() => harCalls.harFinish(ts, id, null)).message, /empty/);
   harCalls.harClose(ts, id);
+});
+
+// The page's path since 2026-12-05: the worker reads each part of the File itself (harRead), the page
+// only asks for the parts in order and moves the progress bar between them.
+async function readInParts(ts, file, opts = {}) {
+  const id = await harCalls.harOpen(ts);
+  const parts = [];
+  try {
+    await readHarParts(file, { ...opts, read: (start, end) => { parts.push([start, end]); return harCalls.harRead(ts, id, file, start, end); } });
+  } catch (e) {
+    harCalls.harClose(ts, id);
+    throw e;
+  }
+  return { id, parts };
+}
+
+test('the worker reads a HAR part by part itself: the same calls as the whole file, in parts of PART bytes', async () => {
+  const ts = await tierscope();
+  const whole = await ts.calls(HAR);
+  const progress = [];
+  const { id, parts } = await readInParts(ts, fileOf(HAR), { onProgress: (n, t) => progress.push([n, t]) });
+  assert.deepEqual(parts, [[0, new TextEncoder().encode(HAR).length]]);
+  const json = harCalls.harFinish(ts, id, null);
+  assert.deepEqual(json.calls, whole.calls);
+  assert.deepEqual(json.input, whole.input);
+  for (const secret of ['SECRET', 'hapikey', 'frag', 'user:']) assert.ok(!JSON.stringify(json).includes(secret), secret);
+  harCalls.harClose(ts, id);
+  // A file of more than one part (the parts meet exactly; pieces split strings and entries anywhere).
+  const body = 'x'.repeat(50000);
+  const entries = Array.from({ length: Math.ceil((PART * 2.5) / 50100) }, (_, i) => ({ request: { method: 'GET', url: `https://api.hubapi.com/crm/v3/objects/contacts/${i}?token=SECRET` }, response: { content: { text: body } } }));
+  const text = JSON.stringify({ log: { entries } });
+  const big = await readInParts(ts, fileOf(text, 'big.har'), { onProgress: (n, t) => progress.push([n, t]) });
+  assert.equal(big.parts.length, Math.ceil(text.length / PART));
+  assert.ok(big.parts.every(([a, b], i) => b - a <= PART && (i === 0 ? a === 0 : a === big.parts[i - 1][1])));
+  assert.equal(big.parts.at(-1)[1], text.length);
+  assert.deepEqual(progress.at(-1), [text.length, text.length]);
+  const r = harCalls.harFinish(ts, big.id, null);
+  assert.equal(r.input.format, 'har');
+  assert.equal(r.calls.reduce((a, c) => a + (c.count || 1), 0), entries.length);
+  assert.ok(!JSON.stringify(r).includes('SECRET'));
+  harCalls.harClose(ts, big.id);
+  // Cancelled between parts.
+  const stop = new AbortController();
+  await assert.rejects(readHarParts(fileOf(text, 'big.har'), { signal: stop.signal, read: (a, b) => { stop.abort(); return b - a; } }), (e) => e.name === 'AbortError');
+});
+
+test('through the worker: not a HAR stops with its error and closes the reader; past the limit is refused unread', async () => {
+  const ts = await tierscope();
+  await assert.rejects(readInParts(ts, fileOf('GET /crm/v3/objects/contacts'.padEnd(4000, ' '))), (e) => e.code === 'parse-error' && /must be a HAR file/.test(e.message));
+  await assert.rejects(readInParts(ts, fileOf('{"log": {"entries": [}}')), (e) => e.code === 'parse-error' && /invalid JSON/.test(e.message));
+  const id = await harCalls.harOpen(ts);
+  await assert.rejects(harCalls.harRead(ts, id, fileOf('[1, 2]'), 0, 6), (e) => e.code === 'parse-error');
+  assert.match(thrown(() => harCalls.harFinish(ts, id, null)).message, /no longer open/);
+  const huge = { name: 'huge.har', size: MAX_HAR_BYTES + 1, slice: () => assert.fail('a file past the limit is never read') };
+  await assert.rejects(readHarParts(huge, { read: () => assert.fail('never read') }), (e) => e instanceof HarError && /limit for a HAR file/.test(e.message));
+  // A part that comes back shorter than asked (the file changed under the page): a clear error.
+  await assert.rejects(readHarParts(fileOf(HAR), { read: () => 3 }), (e) => e instanceof HarError && /changed while it was read/.test(e.message));
 });

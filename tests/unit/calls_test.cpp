@@ -311,6 +311,10 @@ TEST_CASE("calls: legacy and renamed families of real integrations match") {
            {"POST /comments/v3/comments", "/comments/v3/*", "content"},
            {"GET /crm-pipelines/v1/pipelines/tickets", "/crm-pipelines/v1/pipelines/*", nullptr},
            {"PUT /crm-associations/v1/associations", "/crm-associations/v1/associations", nullptr},
+           // change logs (HubSpot's legacy v1 reference pages, read 2026-12-05)
+           {"GET /crm-objects/v1/change-log/products", "/crm-objects/v1/change-log/products", "e-commerce"},
+           {"GET /crm-objects/v1/change-log/line_items", "/crm-objects/v1/change-log/line_items", "e-commerce"},
+           {"GET /crm-objects/v1/change-log/tickets", "/crm-objects/v1/change-log/tickets", "tickets"},
        }) {
     CAPTURE(k.line);
     json c = one(k.line);
@@ -324,6 +328,12 @@ TEST_CASE("calls: legacy and renamed families of real integrations match") {
   CHECK(f["alternatives"] == json::array({json::array({"forms"}), json::array({"forms-uploaded-files"})}));
   CHECK(one("POST /form-integrations/v1/submissions/forms/abc")["match"] == "none");  // no write documented
   CHECK(one("POST /calling/v1/dispositions")["match"] == "none");
+  CHECK(one("POST /crm-objects/v1/change-log/tickets")["match"] == "none");  // a read-only log
+  // Families no HubSpot source we found gives scopes for stay unmatched (never a guessed scope).
+  for (const char* line : {"GET /keywords/v1/keywords", "GET /properties/v2/tickets/properties", "POST /crm-pipelines/v1/pipelines/tickets"}) {
+    CAPTURE(line);
+    CHECK(one(line)["match"] == "none");
+  }
   // The v3 association path and gdpr-delete per object.
   json a = one("PUT /crm/v3/objects/contacts/1/associations/companies/2/279");
   REQUIRE(a["operation"].is_object());
@@ -526,6 +536,16 @@ TEST_CASE("calls: a HAR read in pieces gives the calls of the whole text, and ke
   CHECK(stream_calls("{\"a\": " + std::string(5000, '['), 64).find("deeper than") != std::string::npos);
   CHECK(stream_calls(R"({"log": {"entries": []}} x)", 4).find("after the end") != std::string::npos);
   CHECK(stream_calls("GET /crm/v3/objects/contacts", 4).find("must be a HAR file") != std::string::npos);
+  // Strings skipped unread still have their escapes checked, whole in a piece or split across two.
+  const std::string body = R"({"log": {"entries": [{"request": {"method": "GET", "url": "https://api.hubapi.com/crm/v3/owners"},
+                                "response": {"content": {"text": "X"}}}]}})";
+  const auto with = [&](const std::string& text) { return body.substr(0, body.find('X')) + text + body.substr(body.find('X') + 1); };
+  for (std::size_t piece : {1u, 2u, 5u, 1u << 20}) {
+    CAPTURE(piece);
+    CHECK(json::parse(stream_calls(with(R"(a\"b\\c\/\b\f\n\r\t\u00E9\uD83D\uDE00 \"\"\")"), piece))["calls"].size() == 1);
+    CHECK(stream_calls(with(R"(ok \x bad)"), piece).find("invalid escape") != std::string::npos);
+    CHECK(stream_calls(with(R"(ok \u12G4 bad)"), piece).find("four hex digits") != std::string::npos);
+  }
 }
 
 TEST_CASE("calls: a HAR reader answers finish() again for another config, and refuses a piece after it") {

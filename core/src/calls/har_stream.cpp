@@ -90,6 +90,14 @@ struct HarStream::Impl {
     text.clear();
   }
 
+  static bool hex4(const char* h) {
+    for (int k = 0; k < 4; ++k) {
+      const char c = h[k];
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+    }
+    return true;
+  }
+
   void append_code(unsigned c) {
     if (c < 0x80) text += static_cast<char>(c);
     else if (c < 0x800) text += static_cast<char>(0xC0 | (c >> 6)), text += static_cast<char>(0x80 | (c & 0x3F));
@@ -105,16 +113,32 @@ struct HarStream::Impl {
     std::size_t i = 0;
     while (i < n) {
       if (in_string) {
-        if (!keep && !escape && unicode < 0) {  // skip fast to the next quote or backslash
-          const char* q = static_cast<const char*>(std::memchr(p + i, '"', n - i));
-          const char* b = static_cast<const char*>(std::memchr(p + i, '\\', q ? static_cast<std::size_t>(q - p) - i : n - i));
-          const char* stop = b ? b : q;
-          if (!stop) {
-            offset += n - i;
-            return;
+        if (!keep && !escape && unicode < 0) {  // skip fast to the closing quote (a string not kept)
+          // One pass over the bytes: escapes whole within this piece are checked here (\uXXXX with its
+          // four hex digits); one split at the piece's end, or one that is wrong, is left to the
+          // byte-by-byte path below (which gives the error). Bodies full of \" stop here no more.
+          std::size_t j = i;
+          while (j < n) {
+            const char c = p[j];
+            if (c == '"') break;
+            if (c != '\\') {
+              ++j;
+              continue;
+            }
+            if (j + 1 >= n) break;
+            const char e = p[j + 1];
+            if (e == 'u') {
+              if (j + 6 > n || !hex4(p + j + 2)) break;
+              j += 6;
+            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+              j += 2;
+            } else {
+              break;
+            }
           }
-          offset += static_cast<std::size_t>(stop - p) - i;
-          i = static_cast<std::size_t>(stop - p);
+          offset += j - i;
+          i = j;
+          if (i == n) return;
         }
         char c = p[i];
         ++i;
