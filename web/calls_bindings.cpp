@@ -53,7 +53,11 @@ class HarReader {
     if (buffer_.size() != n) buffer_.resize(n);
     return emscripten::val(emscripten::typed_memory_view(buffer_.size(), reinterpret_cast<unsigned char*>(buffer_.data())));
   }
-  Result feedWindow(unsigned n) { return feed(std::string_view(buffer_.data(), n < buffer_.size() ? n : buffer_.size())); }
+  Result feedWindow(unsigned n) {
+    Result r = feed(std::string_view(buffer_.data(), n < buffer_.size() ? n : buffer_.size()));
+    if (buffer_.size() > (8u << 20)) std::vector<char>().swap(buffer_);  // a huge piece is not kept for the next
+    return r;
+  }
   Result finish(const std::string& config, const std::string& options) {
     try {
       const tierscope::Outcome& loaded = operations();

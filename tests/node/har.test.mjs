@@ -93,6 +93,16 @@ test('finish() answers again with the app config, and the reader is gone once cl
   r.close();
   assert.match(thrown(() => r.finish()).message, /after close/);
   assert.equal(thrown(() => r.feed(42)).code, 'parse-error');
+  // One piece larger than the reader's kept buffer (8 MiB), then small ones: the same calls.
+  const body = 'y'.repeat(100000);
+  const entries = Array.from({ length: 100 }, (_, i) => ({ request: { method: 'GET', url: `https://api.hubapi.com/crm/v3/objects/deals/${i}` }, response: { content: { text: body } } }));
+  const bytes = new TextEncoder().encode(JSON.stringify({ log: { entries } }));
+  const big = await ts.callsHarReader();
+  big.feed(bytes.subarray(0, 9 << 20));
+  for (let i = 9 << 20; i < bytes.length; i += 1000) big.feed(bytes.subarray(i, i + 1000));
+  assert.equal(big.bytes, bytes.length);
+  assert.equal(big.finish().calls.reduce((a, c) => a + (c.count || 1), 0), 100);
+  big.close();
 });
 
 test('a file that is not a HAR stops at its first piece; past the limit is refused unread', async () => {
