@@ -41,13 +41,14 @@ function tierscopeIsBytes(value) {
 const TIERSCOPE_MAX = 1048576;
 const tierscopeTooLarge = (what) => tierscopeError('input-too-large', `${what} is more than ${TIERSCOPE_MAX} bytes; the limit is ${TIERSCOPE_MAX} bytes (1 MiB)`);
 
-function tierscopeBytes(value, what = 'the input') {
-  if (typeof value == 'string' && value.length > TIERSCOPE_MAX) throw tierscopeTooLarge(what);
+// (max: another bound; a HAR reader's pieces have none, the reader bounds what it keeps.)
+function tierscopeBytes(value, what = 'the input', max = TIERSCOPE_MAX) {
+  if (typeof value == 'string' && value.length > max) throw tierscopeTooLarge(what);
   const bytes = typeof value == 'string' ? tierscopeEncoder.encode(value)
     : value instanceof Uint8Array ? value
     : value instanceof ArrayBuffer ? new Uint8Array(value)
     : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (bytes.length > TIERSCOPE_MAX) throw tierscopeTooLarge(what);
+  if (bytes.length > max) throw tierscopeTooLarge(what);
   return bytes;
 }
 
@@ -234,10 +235,8 @@ export async function createTierscope(options) {
     return Object.freeze({
       feed(piece) {
         if (!(typeof piece == 'string' || tierscopeIsBytes(piece))) throw tierscopeError('parse-error', 'callsHarReader: feed() takes a string or bytes', TypeError);
-        const bytes = typeof piece == 'string' ? piece : piece instanceof Uint8Array ? piece
-          : piece instanceof ArrayBuffer ? new Uint8Array(piece) : new Uint8Array(piece.buffer, piece.byteOffset, piece.byteLength);
         try {
-          run(live('feed'), 'feed', [bytes]);
+          run(live('feed'), 'feed', [tierscopeBytes(piece, '', Infinity)]);
         } catch (e) {
           close(); // a file that is not a HAR: nothing more to read
           throw e;

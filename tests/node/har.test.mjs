@@ -188,3 +188,20 @@ test('through the worker: not a HAR stops with its error and closes the reader; 
   // A part that comes back shorter than asked (the file changed under the page): a clear error.
   await assert.rejects(readHarParts(fileOf(HAR), { read: () => 3 }), (e) => e instanceof HarError && /changed while it was read/.test(e.message));
 });
+
+test('feed() takes every byte form in pieces of any size, while the other inputs keep their 1 MiB bound', async () => {
+  const ts = await tierscope();
+  const bytes = new TextEncoder().encode(' '.repeat(1536 * 1024) + HAR.slice(1)); // one piece over 1 MiB
+  const cut = [0, 1024 * 1024 + 7, bytes.length - 40, bytes.length - 3, bytes.length];
+  const r = await ts.callsHarReader();
+  r.feed(bytes.subarray(cut[0], cut[1]));
+  const rest = bytes.slice(cut[1]); // the other forms, from an offset into a larger buffer
+  const at = (i) => cut[i] - cut[1];
+  r.feed(new DataView(rest.buffer, at(1), at(2) - at(1)));
+  r.feed(rest.buffer.slice(at(2), at(3)));
+  r.feed(new TextDecoder().decode(rest.subarray(at(3))));
+  const whole = await ts.callsHarReader();
+  whole.feed(HAR);
+  assert.deepEqual(r.finish().calls, whole.finish().calls);
+  assert.equal(thrown(() => ts.check(new Uint8Array(1024 * 1024 + 1))).code, 'input-too-large');
+});

@@ -159,7 +159,7 @@ TEST_CASE("a statement older than Smart CRM says nothing of it: no sources-disag
   CHECK(u["scope"] == "cms.functions.read");
   std::string msg = u["message"];
   CHECK(msg.find("Smart CRM Starter, Smart CRM Professional, Smart CRM Enterprise:") != std::string::npos);
-  CHECK(msg.find("Predates Smart CRM") != std::string::npos);  // the evidence note says why
+  CHECK(msg.find("HubSpot developer docs: scope table (2023 snapshot) (docs-table, 2023-01-01): Content Hub Enterprise.") != std::string::npos);
 }
 
 TEST_CASE("add-ons: transactional-email on Marketing Professional needs the add-on, no dispute (issue 24 item 3)") {

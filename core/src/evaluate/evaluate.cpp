@@ -246,55 +246,45 @@ void static_auth_fixes(Evaluation& ev) {
   ev.suggestions.push_back(std::move(oauth));
 }
 
-// sources-disagree: a requested scope whose deciding sources disagree on a profile of the report.
-// Where no deciding statement grants a disputed account, none speaks of it (docs/catalog.md rule 12: they
-// all predate a product it holds): nothing disagrees there, so it is undocumented-availability instead.
+// sources-disagree: a requested scope whose deciding sources disagree on a profile of the report. One deciding
+// statement cannot disagree with itself: its dispute is the time rule (docs/catalog.md rule 12: it predates a
+// product those accounts hold, as its evidence note says), where no source speaks: undocumented-availability.
 std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, const Request& req,
-                                      const Catalog& catalog, const Options& o) {
+                                      const Catalog& catalog) {
   std::vector<Diagnostic> out;
-  const Model& m = *catalog.model;
   std::vector<const ProfileResult*> rows;
-  std::vector<std::uint32_t> configs;
-  for (const auto& p : ev.profiles) rows.push_back(&p), configs.push_back(m.profile(p.id)->config);
-  if (ev.account) rows.push_back(&*ev.account), configs.push_back(*o.account);
+  for (const auto& p : ev.profiles) rows.push_back(&p);
+  if (ev.account) rows.push_back(&*ev.account);
   std::vector<char> disputed(asked.all.size(), 0);  // anywhere: the few names to look at
   for (const auto* p : rows)
     for (std::uint32_t k : p->disputed) disputed[k] = 1;
   for (std::uint32_t k = 0; k < asked.all.size(); ++k) {
     if (!disputed[k]) continue;
     const std::string& name = asked.all[k];
+    std::vector<std::string> where;
+    for (const auto* p : rows)
+      if (std::binary_search(p->disputed.begin(), p->disputed.end(), k)) where.push_back(p->name);
     const auto& evidence = catalog.find(name)->details().evidence;
-    std::vector<std::string> where[2];  // [0] the sources disagree, [1] none speaks of it
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      if (std::binary_search(rows[i]->disputed.begin(), rows[i]->disputed.end(), k))
-        where[std::none_of(evidence.begin(), evidence.end(),
-                           [&](const Evidence& e) { return e.decides && m.grants(e.grant, configs[i]); })]
-            .push_back(rows[i]->name);
-    std::vector<std::string> says, notes;
+    std::vector<std::string> says;
     const Evidence* newest = nullptr;  // ISO dates compare as text
     for (const auto& e : evidence)
       if (e.decides) {
         says.push_back(e.source + " (" + e.kind + (e.as_of.empty() ? "" : ", " + e.as_of) + "): " +
-                       requirement_text(e.grant, m));
-        notes.push_back(says.back() + "." + (e.note.empty() ? "" : " " + e.note));
+                       requirement_text(e.grant, *catalog.model));
         if (!e.as_of.empty() && (!newest || e.as_of > newest->as_of)) newest = &e;
       }
-    bool blocking = asked.all_items[k].blocking >= 0;
-    for (int silent = 0; silent < 2; ++silent) {
-      if (where[silent].empty()) continue;
-      std::string msg = (silent ? "No source speaks of " : "Sources disagree on ") + quote_name(name) + " for " +
-                        join(where[silent], ", ") + ": " +
-                        (silent ? join(notes, " ") : (says.empty() ? "see the catalog's evidence" : join(says, "; ")) + ".");
-      if (!silent && newest && says.size() > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
-      msg += !blocking ? " There the token may lack it."
-             : req.static_auth ? " There the install may succeed or get the permission error (uncertain). Removing it "
-                                 "(or switching to OAuth with it optional) removes the risk."
-                               : " There the install may succeed or get the permission error (uncertain). Making it optional "
-                                 "removes the risk.";
-      out.push_back({"warning", silent ? "undocumented-availability" : "sources-disagree", name, msg,
-                     !blocking ? "" : req.static_auth ? "remove" : "make-optional",
-                     blocking ? std::vector<std::string>{name} : std::vector<std::string>{}});
-    }
+    bool blocking = asked.all_items[k].blocking >= 0, silent = says.size() == 1;
+    std::string msg = (silent ? "No source speaks of " : "Sources disagree on ") + quote_name(name) + " for " +
+                      join(where, ", ") + ": " + (says.empty() ? "see the catalog's evidence" : join(says, "; ")) + ".";
+    if (newest && says.size() > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
+    msg += !blocking ? " There the token may lack it."
+           : req.static_auth ? " There the install may succeed or get the permission error (uncertain). Removing it "
+                               "(or switching to OAuth with it optional) removes the risk."
+                             : " There the install may succeed or get the permission error (uncertain). Making it optional "
+                               "removes the risk.";
+    out.push_back({"warning", silent ? "undocumented-availability" : "sources-disagree", name, msg,
+                   !blocking ? "" : req.static_auth ? "remove" : "make-optional",
+                   blocking ? std::vector<std::string>{name} : std::vector<std::string>{}});
   }
   return out;
 }
@@ -459,7 +449,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     r.tier = -1;
     ev.account = std::move(r);
   }
-  ev.diagnostics = disagreements(ev, asked, req, catalog, o);
+  ev.diagnostics = disagreements(ev, asked, req, catalog);
   ev.names = std::move(asked.all);  // the last use of asked
   return ev;
 }

@@ -205,25 +205,21 @@ RawInput read_config(const json& doc) {
     if (is_static) in.notes.push_back(single_account());
     if (is_static && in.entries.size() > before) {
       // The scopes static auth ignores, named (the page strikes them through); the fix: remove them (or switch to
-      // OAuth). A scope also required is not ignored: it stays required, only its second listing goes.
-      auto listed = [&](std::size_t from, std::size_t to, const std::string& name) {
-        return std::any_of(in.entries.begin() + from, in.entries.begin() + to, [&](const auto& e) { return e.name == name; });
-      };
+      // OAuth). A scope also required is not ignored: it stays required (nothing to say when all are).
       std::vector<std::string> ignored;
       std::string names;
-      for (std::size_t i = before; i < in.entries.size(); ++i)
-        if (const auto& n = in.entries[i].name; !listed(0, before, n) && !listed(before, i, n))
-          ignored.push_back(n), names += (names.empty() ? "" : ", ") + quote_name(n);
+      for (std::size_t i = before; i < in.entries.size(); ++i) {
+        std::size_t j = 0;
+        while (in.entries[j].name != in.entries[i].name) ++j;
+        if (j == i) ignored.push_back(in.entries[i].name), names += (names.empty() ? "" : ", ") + quote_name(in.entries[i].name);
+      }
       in.entries.resize(before);
       in.static_ignored = ignored;  // the note's suggestion: remove them (request.cpp)
-      in.notes.push_back({"warning", "static-auth-optional", "",
-                          "This app uses static auth, which takes required scopes only: " +
-                              (names.empty() ? std::string("delete its optional and conditionally required scope lists (their "
-                                                           "scopes are required already).")
-                                             : "its optional and conditionally required scopes (" + names +
-                                                   ") were left out of the evaluation; delete those lists (moving to "
-                                                   "requiredScopes any the app needs), or switch the app to OAuth to keep "
-                                                   "them optional.")});
+      if (!ignored.empty())
+        in.notes.push_back({"warning", "static-auth-optional", "",
+                            "This app uses static auth, which takes required scopes only: its optional and "
+                            "conditionally required scopes (" + names + ") were left out of the evaluation; remove them, or "
+                            "switch the app to OAuth to keep them optional."});
     }
     return in;
   }
