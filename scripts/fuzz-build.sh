@@ -35,6 +35,6 @@ for s in "${surfaces[@]}"; do
   # -j: flat names; -X: no timestamps or owners, so one commit gives one zip
   (cd "$root/tests/fuzz/seeds/$s" && zip -q -j -X "$OUT/fuzz_${s}_seed_corpus.zip" ./*)
   cp "$root/tests/fuzz/fuzz.dict" "$OUT/fuzz_$s.dict"
-  cp "$root/tests/fuzz/fuzz_$s.options" "$OUT/fuzz_$s.options"  # max_len, dict, timeout: scripts/fuzz.sh reads the same
+  cp "$root/tests/fuzz/fuzz_$s.options" "$OUT/fuzz_$s.options"  # max_len, dict, timeout, [asan] quarantine: scripts/fuzz.sh reads the same
 done
 echo "fuzz-build.sh: ${surfaces[*]} -> $OUT"

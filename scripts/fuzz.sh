@@ -2,7 +2,7 @@
 # Fuzzes the core with libFuzzer, one target per API surface (tests/fuzz/fuzz_<surface>.cpp), each
 # for SECONDS, one after the other (one core), starting from tests/fuzz/seeds/<surface>/ and the
 # corpus a previous run left in DIR/corpus/, with the dictionary tests/fuzz/fuzz.dict and the
-# max_len of tests/fuzz/fuzz_<surface>.options (the files ClusterFuzzLite gets too).
+# max_len and [asan] options of tests/fuzz/fuzz_<surface>.options (the files ClusterFuzzLite gets too).
 #   bash scripts/fuzz.sh [SECONDS] [SURFACE...]          default 60 s per surface, every surface
 #   FUZZ_SANITIZE=undefined bash scripts/fuzz.sh 30      the shorter UBSan run (default: address)
 #   FUZZ_DIR=build-asan bash scripts/fuzz.sh 20          use a build made elsewhere (sanitize.sh: ASan+UBSan)
@@ -30,12 +30,23 @@ else
   cmake --build "$dir" --target $(printf 'fuzz_%s ' "${surfaces[@]}")
 fi
 mkdir -p "$dir/crashes"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=0:detect_leaks=1}
+# The [asan] section of each target's .options (ClusterFuzzLite's runner reads the same) goes into
+# ASAN_OPTIONS per target, after the defaults here (malloc_context_size=0: no allocation stacks to
+# record on every malloc; a crash input replays with them).
+asan_default=${ASAN_OPTIONS:-malloc_context_size=0:detect_leaks=1}
+options() { awk -v s="[$2]" '/^\[/ { on = ($0 == s); next } on && /=/ { gsub(/ /, ""); print }' "tests/fuzz/fuzz_$1.options"; }
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 [ -f "$dir/summary.tsv" ] || printf 'date\tsurface\tsanitizer\tseconds\texecs\texec_per_s\tcov\tft\tcorpus\tresult\n' >"$dir/summary.tsv"
 fail=0
 for s in "${surfaces[@]}"; do
   max_len=$(sed -n 's/^max_len *= *//p' "tests/fuzz/fuzz_$s.options")
+  # libFuzzer flags of the .options beyond max_len, dict and timeout (set here), e.g. entropic
+  flags=()
+  while IFS= read -r kv; do
+    case "${kv%%=*}" in max_len | dict | timeout) ;; *) flags+=("-$kv") ;; esac
+  done < <(options "$s" libfuzzer)
+  asan=$(options "$s" asan | paste -sd: -)
+  export ASAN_OPTIONS="$asan_default${asan:+:$asan}"
   log="$dir/fuzz_$s.log"
   if [ -n "${FUZZ_RUNS:-}" ]; then
     # Deterministic: a fixed -seed, a bound in executions (not time), a fresh corpus folder every time.
@@ -52,7 +63,7 @@ for s in "${surfaces[@]}"; do
   echo "== fuzz_$s: $what (max_len $max_len, $sanitize)"
   rc=0
   start=$(date +%s)
-  nice -n 10 "$dir/tests/fuzz_$s" "${limit[@]}" -max_len="$max_len" -dict=tests/fuzz/fuzz.dict \
+  nice -n 10 "$dir/tests/fuzz_$s" "${limit[@]}" -max_len="$max_len" "${flags[@]}" -dict=tests/fuzz/fuzz.dict \
     -timeout="${FUZZ_TIMEOUT:-5}" -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$dir/crashes/$s-" \
     "$corpus" "tests/fuzz/seeds/$s" >"$log" 2>&1 || rc=$?
   took=$(($(date +%s) - start))

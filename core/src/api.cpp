@@ -111,7 +111,7 @@ Outcome diff(std::string_view before_text, std::string_view after_text, std::str
 }
 
 Outcome calls(std::string_view calls_text, std::string_view config_text, std::string_view options_json) noexcept {
-  return guarded([&] { return dump(calls_json(calls_text, config_text, read_options(options_json, *current_catalog()->model))); });
+  return guarded([&] { return tierscope::calls_text(calls_text, config_text, read_options(options_json, *current_catalog()->model)); });
 }
 
 Outcome explain(std::string_view text, std::string_view config_text, std::string_view options_json) noexcept {
@@ -162,7 +162,7 @@ Outcome CallsHarReader::finish(std::string_view config_text, std::string_view op
   // Each finish() answers for the same calls: another config or options need no second read.
   return guarded([&] {
     if (!current_operations()) throw InputError("internal-error", "no operations table is loaded (load_operations)");
-    return dump(calls_json_from(*impl_->read, config_text, read_options(options_json, *current_catalog()->model)));
+    return calls_text_from(*impl_->read, config_text, read_options(options_json, *current_catalog()->model));
   });
 }
 

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "calls/calls.hpp"
 #include "calls/least_privilege.hpp"
+#include "evaluate/combinations.hpp"
 #include "operations_builtin.hpp"
 
 namespace {
@@ -576,4 +578,29 @@ TEST_CASE("calls: a HAR reader answers finish() again for another config, and re
   auto late = reader.feed("{}");
   CHECK(!late.ok);
   CHECK(late.error.find("already read") != std::string::npos);
+}
+
+TEST_CASE("calls: the least-privilege search's install count is evaluate's, and the report text is dump of the tree") {
+  // combinations_install (no profiles, breakdown or suggestions) against a whole evaluation: every
+  // catalog scope alone, some pairs, unknown, retired and ill-formed names, the empty request.
+  auto catalog = tierscope::current_catalog();
+  std::vector<std::vector<std::string>> sets = {{}, {"oauth"}, {"crm.objects.contacts.read", "automation"},
+                                                {"no.such.scope"}, {"contacts"}, {"Bad Scope!"}, {"oauth", "no.such.scope"}};
+  for (const auto& s : catalog->scopes) sets.push_back({s.name});
+  for (std::size_t i = 0; i + 1 < catalog->scopes.size(); i += 7) sets.push_back({catalog->scopes[i].name, catalog->scopes[i + 1].name});
+  for (const auto& names : sets) {
+    CAPTURE(names.size() ? names[0] : std::string("(none)"));
+    auto req = tierscope::build_request(tierscope::from_lists(names, {}), *catalog);
+    CHECK(tierscope::combinations_install(req, *catalog) == tierscope::evaluate(req, *catalog, tierscope::Options{}).combinations_install);
+  }
+  // The API's calls report (calls_text: the check report's text put in without a tree) is the tree's dump.
+  REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
+  const std::string config = R"({"auth":{"type":"oauth","requiredScopes":["oauth","crm.objects.deals.read","automation"]}})";
+  for (const char* text : {"GET /crm/v3/objects/contacts\nPOST /automation/v4/flows\nGET /nope", "", "GET /crm/v3/objects/{objectType}"})
+    for (const std::string& cfg : {std::string(), config}) {
+      CAPTURE(text);
+      auto o = tierscope::read_options("{\"account\": {\"hubs\": {\"sales\": \"professional\"}}}", *catalog->model);
+      CHECK(tierscope::calls_text(text, cfg, o) == tierscope::dump(tierscope::calls_json(text, cfg, o)));
+      CHECK(tierscope::calls_text(text, cfg, {}) == tierscope::dump(tierscope::calls_json(text, cfg, {})));
+    }
 }

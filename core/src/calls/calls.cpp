@@ -8,6 +8,7 @@
 
 #include "calls/calls_input.hpp"
 #include "calls/least_privilege.hpp"
+#include "evaluate/combinations.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -51,7 +52,7 @@ std::uint32_t installs(const std::vector<std::string>& names, const std::shared_
     if (it != counts.end()) return it->second;
   }
   Request req = build_request(from_lists(names, {}), *catalog);
-  std::uint32_t n = evaluate(req, *catalog, Options{}).combinations_install;
+  std::uint32_t n = combinations_install(req, *catalog);
   std::lock_guard<std::mutex> lock(mutex);
   if (counts.size() >= 4096) counts.clear();
   counts.emplace(names, n);
@@ -79,7 +80,18 @@ ojson calls_json(std::string_view calls_text, std::string_view config_text, cons
   return calls_json_from(read_calls(calls_text), config_text, options);
 }
 
-ojson calls_json_from(CallsInput in, std::string_view config_text, const Options& options) {
+namespace {
+// The calls report but its last member, "report": the check report of the least-privilege set,
+// handed back as the data it is written from (a tree for calls_json_from, text for calls_text_from).
+struct CallsReport {
+  std::shared_ptr<const Catalog> catalog;
+  ojson out;
+  RawInput lp;
+  Request req;
+  Evaluation ev;
+};
+
+CallsReport calls_report(CallsInput in, std::string_view config_text, const Options& options) {
   auto table = current_operations();
   if (!table) throw InputError("internal-error", "no operations table is loaded (load_operations)");
   auto catalog = current_catalog();
@@ -337,8 +349,33 @@ ojson calls_json_from(CallsInput in, std::string_view config_text, const Options
   out["may_be_needed"] = std::move(maybe_needed);
   out["uncovered"] = std::move(uncovered);
   out["diagnostics"] = diagnostics_json(diags);
-  out["report"] = report_json(lp, req, ev, options, *catalog);
-  return out;
+  return {catalog, std::move(out), std::move(lp), std::move(req), std::move(ev)};
+}
+}  // namespace
+
+ojson calls_json_from(CallsInput in, std::string_view config_text, const Options& options) {
+  CallsReport r = calls_report(std::move(in), config_text, options);
+  r.out["report"] = report_json(r.lp, r.req, r.ev, options, *r.catalog);
+  return std::move(r.out);
+}
+
+std::string calls_text_from(CallsInput in, std::string_view config_text, const Options& options) {
+  CallsReport r = calls_report(std::move(in), config_text, options);
+  // dump(calls_json_from(...)) without the check report's round trip through a tree: the report's
+  // text, written at the top level, goes in as the last member, one level deeper (two spaces more
+  // after each line break: a JSON string holds no raw line break).
+  std::string text = dump(r.out), report = report_text(r.lp, r.req, r.ev, options, *r.catalog, nullptr);
+  text.resize(text.size() - 2);  // "\n}"
+  text.reserve(text.size() + report.size() + report.size() / 8 + 32);
+  text += ",\n  \"report\": ";
+  for (char c : report) text += c == '\n' ? std::string_view("\n  ") : std::string_view(&c, 1);
+  text += "\n}";
+  return text;
+}
+
+std::string calls_text(std::string_view calls_text, std::string_view config_text, const Options& options) {
+  if (!current_operations()) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+  return calls_text_from(read_calls(calls_text), config_text, options);
 }
 
 }  // namespace tierscope

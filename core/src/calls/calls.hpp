@@ -11,4 +11,7 @@ namespace tierscope {
 ojson calls_json(std::string_view calls_text, std::string_view config_text, const Options& options);
 // The same for calls already read (a HAR read in pieces: HarCalls).
 ojson calls_json_from(CallsInput in, std::string_view config_text, const Options& options);
+// dump() of the same, written without a tree of the check report in it (the API's calls and HAR reader).
+std::string calls_text(std::string_view calls_text, std::string_view config_text, const Options& options);
+std::string calls_text_from(CallsInput in, std::string_view config_text, const Options& options);
 }

@@ -1,4 +1,5 @@
 #include "evaluate/evaluate.hpp"
+#include "evaluate/combinations.hpp"
 
 #include <algorithm>
 #include <map>
@@ -452,6 +453,12 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
   ev.diagnostics = disagreements(ev, asked, req, catalog);
   ev.names = std::move(asked.all);  // the last use of asked
   return ev;
+}
+
+std::uint32_t combinations_install(const Request& req, const Catalog& catalog) {
+  Asked asked(req, catalog, Options{});
+  if (!rejected_for_all(req, asked).empty() || asked.unknown) return 0;  // as evaluate() counts them
+  return count_all(requirement_ids(asked, std::vector<char>(asked.blocking_count(), 1), catalog, true), catalog);
 }
 
 std::vector<std::string> Evaluation::names_of(const NameList& list) const {
