@@ -26,7 +26,7 @@ import { renderVerdict, renderNoVerdict, renderBanner, renderEmptyMatrix, markSt
 import { initUndo } from './undo.js';
 import { readTools, writeTools, watchTools } from './tools.js';
 
-start(); // takes over the worker boot.js started (and its streaming compile of the wasm)
+start(); // the module boot.js is compiling, instantiated here for the first result; the worker follows it (engine.js)
 
 const EXAMPLE = `{
   "name": "Acme Contact Sync",

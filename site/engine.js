@@ -1,15 +1,19 @@
-// The page's evaluator. boot.js has started the worker (worker.js) and the wasm's streaming compile
-// (from its own script tag, or when imported here); start() takes the worker over, and the same
-// compiled module is instantiated here, on the main thread, as well.
+// The page's evaluator. boot.js has started the wasm's streaming compile (from its own script tag, or
+// when imported here); start() instantiates the compiled module here, on the main thread, which makes
+// the first result. The evaluator worker (worker.js, its own instance of the same module) is started
+// once that result is painted, or at once when it is needed sooner (a heavy input; no module here).
+// Calls asked of it before it runs wait for it (issue 21: on a 2-core machine a worker started with the
+// page competed with the first result for the CPU).
 // evaluate(job): a small input (jobs of at most SMALL_CHARS characters and SMALL_WORDS words: a lean
 // check of ~300 scopes takes 1–3 ms) is evaluated here, in the input's own task, so its result is
 // painted in the frame after the key; its answer is delivered in a microtask (answer.now = true).
+// Before this thread's instance is ready a small input waits for it (it answers the newest input).
 // Heavy inputs (long pastes, HAR-sized texts) go to the worker, which keeps at most one evaluation
 // in flight: the newest input wins, older ones waiting are replaced, and an answer for an input that
 // is no longer the newest is dropped. Should an evaluation here take longer than 3 x SLOW_MS, or
 // longer than SLOW_MS twice in a row (past the first few, which run before the code is optimized: one
 // slow one may be the machine), inputs at least that long go to the worker from then on, so the page
-// blocks a frame once at most (e.g. a paste of 300 names that are no scope: each asks for a did-you-mean).
+// blocks a frame once at most.
 // When none of them took over 3 x SLOW_MS (a busy machine rather than a heavy input), the main thread is
 // tried again after 8 answers from the worker.
 // call(name, ...args) runs any other API function in the worker (scopes, buildUrls, migrate, diff,
@@ -27,7 +31,9 @@ let runs = 0; let slow = []; // evaluations here; the sizes of the slow ones in 
 let retry = 0; // > 0: worker answers until the main thread is tried again (0: never, the input was heavy)
 let answered = 0; // the newest seq answered here (the worker's answer for it, if any, is dropped)
 
-let worker = null;
+let worker = null; let boot = null;
+let hereComing = false; // this thread's instance is on its way: small inputs wait for it
+let early = []; // messages for the worker asked before it was started
 let calls = 0;
 const answers = new Map();
 let seq = 0; let inFlight = 0; let queued = null; let onResult = null;
@@ -38,25 +44,45 @@ export const ready = new Promise((resolve, reject) => { readyResolve = resolve; 
 ready.catch(() => {});
 
 export function start() {
+  if (boot) return;
+  boot = globalThis.tierscopeBoot;
+  if (boot.compiled) startHere(boot); else startWorker();
+}
+
+/** Starts the worker (once) and hands it the compiled module; sends what was asked of it meanwhile. */
+function startWorker() {
   if (worker) return;
-  const boot = globalThis.tierscopeBoot;
-  if (boot.error) {
-    readyReject(boot.error);
+  try {
+    worker = new Worker(new URL('worker.js', boot.base), { type: 'module' });
+  } catch (e) {
+    worker = null;
+    if (!here) readyReject(e);
     return;
   }
-  worker = boot.worker;
-  startHere(boot);
-  const failed = (event) => readyReject(new Error(event.message || 'the evaluator worker could not start'));
   worker.addEventListener('message', (event) => receive(event.data));
-  worker.addEventListener('error', failed);
-  for (const event of boot.release()) { // what the worker said before the page took it over
-    if (event.type === 'message') receive(event.data); else failed(event);
+  worker.addEventListener('error', (event) => readyReject(new Error(event.message || 'the evaluator worker could not start')));
+  Promise.resolve(boot.compiled).then((module) => worker.postMessage({ type: 'wasm', module: module || null }));
+  for (const m of early.splice(0)) worker.postMessage(m);
+}
+
+/** The worker once the first result is painted: after the frame that shows it (a hidden page draws no frames). */
+function startWorkerSoon() {
+  if (worker) return;
+  requestAnimationFrame(() => setTimeout(startWorker, 0));
+  setTimeout(startWorker, 250);
+}
+
+function toWorker(message) {
+  if (worker) worker.postMessage(message);
+  else {
+    early.push(message);
+    if (!hereComing && !here) startWorker(); // else it starts after the first result (startWorkerSoon)
   }
 }
 
 /** The main thread's own instance of the compiled module; the newest input, if small, is evaluated at once. */
 function startHere(boot) {
-  if (!boot.compiled) return;
+  hereComing = true;
   boot.compiled.then((module) => {
     if (!module) return null;
     return createTierscope({ instantiateWasm(imports, receive) {
@@ -64,12 +90,18 @@ function startHere(boot) {
       return {};
     } });
   }).then((api) => {
-    if (!api) return;
+    if (!api) throw new Error('no module');
     here = api;
+    hereComing = false;
     readyResolve({ version: api.version, as_of: api.catalog.as_of, catalog: api.catalog });
-    // The newest input is still with the worker (sent before this instance was ready): answer it here.
+    // The newest input waits for this instance (or is with the worker, when heavy): answer it here.
     if (latest && latest.seq === seq && answered !== seq && small(latest.job)) runHere(latest);
-  }, () => { /* the worker evaluates everything */ });
+    startWorkerSoon();
+  }).catch(() => { // the worker evaluates everything
+    hereComing = false;
+    startWorker();
+    if (latest && latest.seq === seq && answered !== seq && !inFlight) send(latest);
+  });
 }
 
 let latest = null; // the newest {seq, job}
@@ -112,6 +144,7 @@ function runHere(item) {
   const out = answer(m, item.job);
   out.now = true;
   queueMicrotask(() => { if (item.seq === seq && onResult) onResult(out); });
+  startWorkerSoon(); // the first result is painted in this task: the worker may start after its frame
 }
 
 function receive(m) {
@@ -150,7 +183,8 @@ function answer(m, job) {
 function send(job) {
   inFlight = job.seq;
   sent = job;
-  worker.postMessage({ type: 'eval', seq: job.seq, job: job.job });
+  startWorker();
+  toWorker({ type: 'eval', seq: job.seq, job: job.job });
 }
 
 /** Sets the function that receives the answer for the newest input. */
@@ -165,6 +199,7 @@ export function evaluate(job) {
   const item = { seq, job };
   latest = item;
   if (here && small(job)) runHere(item);
+  else if (hereComing && small(job)) { /* this thread's instance answers the newest input when ready */ }
   else if (inFlight) queued = item;
   else send(item);
   return seq;
@@ -191,6 +226,6 @@ function ask(message) {
   const id = calls;
   return new Promise((resolve, reject) => {
     answers.set(id, { resolve, reject });
-    worker.postMessage({ ...message, id });
+    toWorker({ ...message, id });
   });
 }

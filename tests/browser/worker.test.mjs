@@ -78,21 +78,34 @@ test('the built page is bundled: boot.js, one page module, one worker, the wasm;
   noProblems();
 });
 
-test('boot.js starts the worker before app.js runs; without boot.js the page starts it itself', async () => {
-  // app.js held back: the worker is already running (boot.js, a plain script in the head).
+test('boot.js starts the compile before app.js runs; the worker starts after the first result; without boot.js the page starts the same way', async () => {
+  // app.js held back: boot.js (a plain script in the head) is compiling the wasm; no worker runs yet
+  // (issue 21: a worker started with the page competed with the first result for the CPU).
   let page = await browser.newPage();
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    window.__workers = [];
+    window.Worker = class extends Native {
+      constructor(...args) { super(...args); window.__workers.push(performance.now()); }
+    };
+  });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/app.js', async (route) => { await held; await route.continue(); });
   await page.goto(base, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => globalThis.tierscopeBoot && globalThis.tierscopeBoot.worker !== null, null, { timeout: 15000 });
-  await new Promise((r) => setTimeout(r, 300));
-  assert.equal(page.workers().length, 1, 'the worker runs while app.js is still on its way');
+  await page.waitForFunction(() => globalThis.tierscopeBoot && globalThis.tierscopeBoot.compiled instanceof Promise, null, { timeout: 15000 });
+  assert.ok(await page.evaluate(() => globalThis.tierscopeBoot.compiled.then((m) => m instanceof WebAssembly.Module)), 'boot.js compiled the wasm before app.js came');
+  assert.equal(page.workers().length, 0, 'no worker while app.js is on its way');
   release();
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  assert.doesNotMatch(await statuses(page), /pending/, 'the messages the worker sent before app.js took it over were not lost');
+  assert.doesNotMatch(await statuses(page), /pending/);
+  // The first result came from the main thread; the worker (the labels, the full reports, heavy inputs) after it.
+  const [first, workers] = await page.evaluate(() => [performance.getEntriesByName('tierscope:first-result')[0].startTime, window.__workers]);
+  assert.equal(workers.length, 1, 'one worker, started by the page');
+  assert.ok(workers[0] > first, `the worker started at ${workers[0]} ms, after the first result (${first} ms)`);
+  assert.equal(page.workers().length, 1);
   await page.close();
-  // boot.js missing: app.js (which bundles it) starts the worker and the page works the same.
+  // boot.js missing: app.js (which bundles it) starts the compile, then the worker, and the page works the same.
   page = await browser.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.route('**/boot.js', (route) => route.abort());

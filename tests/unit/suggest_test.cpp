@@ -1,6 +1,8 @@
 // Did-you-mean by scope grammar: which unknown names get a one-click fix, which only a guess in words.
 #include "helpers.hpp"
 
+#include <memory>
+
 #include "catalog/catalog.hpp"
 #include "evaluate/suggest.hpp"
 #include "text.hpp"
@@ -177,5 +179,57 @@ TEST_CASE("edit_distance is Levenshtein with a limit, for short and long names")
     CAPTURE(b);
     CHECK(edit_distance(a, b, limit) == (want <= limit ? want : limit + 1));
     CHECK(edit_distance(a, b, 1000) == want);
+  }
+}
+
+TEST_CASE("advice does not depend on what was asked before: the same index, again and in any order, or a fresh one") {
+  // Names of every kind the search meets: misspelt and re-cased catalog names, unknown objects of a known
+  // family (the heavy case: each asks for the objects a typo or two away), names outside the grammar, and
+  // thousands of distinct names (what a memo of the answers would have to keep apart).
+  Names names;
+  for (const auto& s : catalog().scopes) {
+    names.push_back(s.name + "x");
+    names.push_back("crm." + s.name);
+    std::string upper = s.name;
+    for (auto& ch : upper) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+    names.push_back(upper);
+    if (s.name.size() > 4) names.push_back(s.name.substr(0, s.name.size() - 2));
+  }
+  for (int i = 0; names.size() < 6000; ++i) {
+    names.push_back("crm.objects.custom" + std::to_string(i) + ".reed");
+    names.push_back("crm.schemas.contact" + std::to_string(i % 7) + ".write");
+    names.push_back("Tickets " + std::to_string(i));
+  }
+  auto same = [](const tierscope::NameAdvice& a, const tierscope::NameAdvice& b) {
+    return a.fix == b.fix && a.guesses == b.guesses && a.why == b.why && a.resembles == b.resembles;
+  };
+  const tierscope::NameIndex shared(catalog());
+  std::vector<tierscope::NameAdvice> first;
+  for (const auto& n : names) first.push_back(shared.advise(n));
+  for (std::size_t pass = 0; pass < 2; ++pass)  // again, in reverse, then every third name
+    for (std::size_t k = 0; k < names.size(); k += pass ? 3 : 1) {
+      std::size_t i = pass ? k : names.size() - 1 - k;
+      CAPTURE(names[i]);
+      CHECK(same(shared.advise(names[i]), first[i]));
+    }
+  // The reference: a fresh index per name, for a spread of the names.
+  for (std::size_t i = 0; i < names.size(); i += 37) {
+    auto fresh = std::make_unique<tierscope::NameIndex>(catalog());
+    CAPTURE(names[i]);
+    CHECK(same(fresh->advise(names[i]), first[i]));
+    CHECK(same(shared.advise(names[i]), first[i]));
+  }
+}
+
+TEST_CASE("a check of 300 unknown names is the same report every time, however many were asked before") {
+  std::string paste;
+  for (int i = 0; i < 300; ++i) paste += "crm.objects.custom" + std::to_string(i) + ".reed ";
+  const std::string first = tierscope::check_text(paste, R"({"lean": true})").json;
+  REQUIRE(first.find("Perhaps") != std::string::npos);  // the guesses are in it
+  for (const char* more : {"crm.objects.con", "crm.objects.contacts.raed", ""}) {
+    CAPTURE(more);
+    const std::string other = tierscope::check_text(paste + more, R"({"lean": true})").json;
+    CHECK(tierscope::check_text(paste, R"({"lean": true})").json == first);
+    CHECK(!other.empty());
   }
 }

@@ -94,10 +94,15 @@ std::string NameIndex::resolve_object(std::string k) const {
   if (k == "workflow") k = "automation";  // the one legacy name the catalog cannot say: workflows are automation
   if (contains(objects_, k)) return k;
   if (k.size() < 5) return "";
-  // One typo away from exactly one object, and no other object within two edits.
-  std::string one = nearest_word(k, objects_, 1);
-  for (const auto& o : objects_)
-    if (o != one && edit_distance(k, o, 2) <= 2) return "";
+  // One typo away from exactly one object, and no other object within two edits (one pass: each
+  // distance is worked out once).
+  std::string one;
+  int near = 0;
+  for (const auto& o : objects_) {
+    std::size_t d = edit_distance(k, o, 2);
+    if (d <= 2 && ++near > 1) return "";
+    if (d <= 1) one = o;
+  }
   return one;
 }
 
