@@ -2,7 +2,7 @@
 // The package's postinstall (the pattern of esbuild's install.js): where the package carries a native
 // CLI for this platform (tierscope-linux-x64: the native CLI statically linked, built by
 // scripts/build-native-bin.sh) and it runs here (`--version` answers this package's version), it
-// takes the place of the bin. A run is then ~10 ms instead of the ~250 ms of node plus the wasm CLI
+// takes the place of the bin. A run is then ~11 ms of CPU instead of the ~260 ms of node plus the wasm CLI
 // (BENCHMARKS.md). Anywhere else, or with `npm install --ignore-scripts`, or TIERSCOPE_WASM_CLI=1 in
 // the environment, the bin stays the wasm CLI in node: the same commands and outputs. Never fails the
 // install: it says what it did on one line of stderr only when it keeps the wasm CLI for a reason
