@@ -8,7 +8,7 @@ With DETAILS, each scope's notes and evidence (and the evidence_sources table) g
 JSON lines: line 1 the evidence_sources table, then one line per scope in catalog order, an object
 with its "notes" and "evidence" ({} when it has neither). The compiled-in catalog reads a scope's line
 the first time its notes or evidence are needed, so loading reads about half the bytes.
-Usage: compact_catalog.py IN OUT [DETAILS]"""
+Usage: compact_catalog.py IN OUT [DETAILS] (the build uses IN OUT: core/catalog_blob.py reads OUT)"""
 import json
 import sys
 

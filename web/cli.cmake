@@ -29,5 +29,5 @@ target_link_options(tierscope_cli_wasm PRIVATE
   "SHELL:--pre-js ${TS_CLI_ENV_JS}")
 set_property(TARGET tierscope_cli_wasm APPEND PROPERTY LINK_DEPENDS ${TS_CLI_ENV_JS})
 add_custom_command(TARGET tierscope_cli_wasm POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_CURRENT_SOURCE_DIR}/tierscope-bin.cjs ${TS_WEB_OUT}
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_CURRENT_SOURCE_DIR}/tierscope-bin.cjs ${CMAKE_CURRENT_SOURCE_DIR}/install.cjs ${TS_WEB_OUT}
   VERBATIM)

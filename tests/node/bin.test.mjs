@@ -66,3 +66,34 @@ test('npm pack: the tarball installs a bin that runs', () => {
   const r = spawnSync(join(app, 'node_modules', '.bin', 'tierscope'), ['check', '--require-install-on', 'free', '--required', 'automation']);
   assert.equal(r.status, 1);
 });
+
+// The native CLI in the package (scripts/build-native-bin.sh puts tierscope-linux-x64 in the package
+// folder; web/install.cjs, the postinstall, puts it in place of the bin where it runs).
+const NATIVE_IN_PKG = join(WASM_DIR, `tierscope-${process.platform}-${process.arch}`);
+test('npm pack with the native CLI: installed, the bin is the native CLI; with --ignore-scripts or TIERSCOPE_WASM_CLI, the wasm CLI',
+  { skip: !existsSync(NATIVE_IN_PKG) && 'no native CLI in the package folder (scripts/build-native-bin.sh)' }, () => {
+    const out = execFileSync('npm', ['pack', '--pack-destination', tmp, '--silent'], { cwd: WASM_DIR, encoding: 'utf8' }).trim();
+    const tarball = join(tmp, out.split('\n').pop());
+    const cfg = file('native-app.json', JSON.stringify({ name: 'Demo', auth: { redirectUrls: ['https://x.example/cb'],
+      requiredScopes: ['oauth', 'automation'], optionalScopes: ['tickets'] } }));
+    const isElf = (p) => readFileSync(p).subarray(0, 4).toString('latin1') === '\x7fELF';
+    const runs = {};
+    for (const [name, args, extraEnv] of [['native', [], {}], ['ignore-scripts', ['--ignore-scripts'], {}],
+      ['opt-out', [], { TIERSCOPE_WASM_CLI: '1' }]]) {
+      const app = join(tmp, `app-${name}`);
+      execFileSync('mkdir', ['-p', app]);
+      writeFileSync(join(app, 'package.json'), '{"name": "app", "private": true}');
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', ...args, tarball],
+        { cwd: app, stdio: 'ignore', env: { ...env, ...extraEnv } });
+      const bin = join(app, 'node_modules', 'tierscope', 'tierscope-bin.cjs');
+      runs[name] = { elf: isElf(bin), run: spawnSync(join(app, 'node_modules', '.bin', 'tierscope'), ['check', '--format', 'json', cfg], { env }) };
+    }
+    assert.equal(runs.native.elf, true, 'the postinstall put the native CLI in place');
+    assert.equal(runs['ignore-scripts'].elf, false);
+    assert.equal(runs['opt-out'].elf, false);
+    const want = spawnSync(CLI, ['check', '--format', 'json', cfg], { env });
+    for (const [name, { run }] of Object.entries(runs)) {
+      assert.equal(run.status, want.status, name);
+      assert.equal(String(run.stdout), String(want.stdout), name);
+    }
+  });

@@ -17,6 +17,6 @@ test('js + wasm stay within 150 KB gzip -9', () => {
 test('the catalog is inside the wasm (no file needed at run time)', () => {
   const wasm = readFileSync(join(WASM_DIR, 'tierscope.wasm')).toString('latin1');
   const asOf = JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8')).as_of;
-  assert.ok(wasm.includes(`"as_of":"${asOf}"`), 'the embedded catalog carries its as_of date');
+  assert.ok(wasm.includes(asOf), 'the embedded catalog carries its as_of date');
   assert.ok(wasm.includes('crm.objects.contacts.read'));
 });

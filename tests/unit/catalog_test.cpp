@@ -53,7 +53,70 @@ TEST_CASE("the built-in catalog is the project's copy") {
   CHECK(info["profiles"][0]["tier"] == "free");
 }
 
-TEST_CASE("the built-in catalog reads each scope's notes and evidence on first use, the same as the full file has them") {
+TEST_CASE("the built-in catalog (the compiled-in table) holds what the full data file says") {
+  auto built_in = Catalog::builtin();
+  auto from_file = Catalog::from_json(read_text(TIERSCOPE_CATALOG_PATH));
+  CHECK(built_in->as_of == from_file->as_of);
+  const Model& a = *built_in->model;
+  const Model& b = *from_file->model;
+  auto same_named = [](const std::vector<Named>& x, const std::vector<Named>& y) {
+    REQUIRE(x.size() == y.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      CAPTURE(y[i].id);
+      CHECK(x[i].id == y[i].id);
+      CHECK(x[i].name == y[i].name);
+      CHECK(x[i].aliases == y[i].aliases);
+      CHECK(x[i].hs_key == y[i].hs_key);
+      CHECK(x[i].hs_levels == y[i].hs_levels);
+      CHECK(x[i].sold == y[i].sold);
+    }
+  };
+  same_named(a.tiers, b.tiers);
+  same_named(a.hubs, b.hubs);
+  same_named(a.features, b.features);
+  CHECK(a.configurations() == b.configurations());
+  REQUIRE(a.profiles.size() == b.profiles.size());
+  for (std::size_t i = 0; i < a.profiles.size(); ++i) {
+    CAPTURE(b.profiles[i].id);
+    CHECK(a.profiles[i].id == b.profiles[i].id);
+    CHECK(a.profiles[i].name == b.profiles[i].name);
+    CHECK(a.profiles[i].hub == b.profiles[i].hub);
+    CHECK(a.profiles[i].tier == b.profiles[i].tier);
+    CHECK(a.profiles[i].config == b.profiles[i].config);
+  }
+  REQUIRE(built_in->scopes.size() == from_file->scopes.size());
+  for (std::size_t i = 0; i < built_in->scopes.size(); ++i) {
+    const Scope& x = built_in->scopes[i];
+    const Scope& y = from_file->scopes[i];
+    CAPTURE(y.name);
+    CHECK(x.name == y.name);
+    CHECK(x.area == y.area);
+    CHECK(x.tier_text == y.tier_text);
+    CHECK(x.confidence == y.confidence);
+    CHECK(x.retired_on == y.retired_on);
+    CHECK(x.requirement == y.requirement);
+    CHECK(x.sensitive == y.sensitive);
+    CHECK(x.deprecated == y.deprecated);
+    CHECK(x.replaced_by == y.replaced_by);
+    CHECK(x.requires_json.dump() == y.requires_json.dump());  // the same text, key order included
+    CHECK(x.requires_any_source_json.dump() == y.requires_any_source_json.dump());
+    CHECK(built_in->requirements.grant(x.strict_id).alternatives.size() ==
+          from_file->requirements.grant(y.strict_id).alternatives.size());
+    CHECK(built_in->find(y.name) == &x);
+  }
+  CHECK(built_in->requirements.size() == from_file->requirements.size());
+  CHECK(built_in->aliases == from_file->aliases);
+  CHECK(built_in->read_only_suffix == from_file->read_only_suffix);
+  CHECK(built_in->read_scope_suffix == from_file->read_scope_suffix);
+}
+
+TEST_CASE("a damaged compiled-in table fails with a message, never reads past its end") {
+  CHECK_THROWS_WITH_AS(Catalog::from_blob(""), "catalog: the compiled-in table is damaged", std::runtime_error);
+  CHECK_THROWS_AS(Catalog::from_blob(std::string_view("\0\x7f", 2)), std::runtime_error);
+  CHECK_THROWS_AS(Catalog::from_blob(std::string_view("\xff\xff\xff\xff\xff\xff", 6)), std::runtime_error);
+}
+
+TEST_CASE("the built-in catalog reads the scopes' notes and evidence on first use, the same as the full file has them") {
   auto built_in = Catalog::builtin();
   auto from_file = Catalog::from_json(read_text(TIERSCOPE_CATALOG_PATH));  // read at once, from the entries
   REQUIRE(built_in->scopes.size() == from_file->scopes.size());

@@ -9,28 +9,16 @@
 
 namespace tierscope {
 namespace detail {
-extern const char kCatalogJson[];
-extern const std::size_t kCatalogJsonSize;
-extern const char kCatalogDetails[];  // core/compact_catalog.py: the evidence_sources line, then a line per scope
-extern const std::size_t kCatalogDetailsSize;
+extern const unsigned char kCatalogBlob[];  // core/catalog_blob.py: the catalog as a compact binary table
+extern const std::size_t kCatalogBlobSize;
 }  // namespace detail
 
 using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
 
-// Where the compiled-in catalog's details come from: its lines, kept in the binary, and the
-// evidence_sources table (their first line) read once when the first scope needs it.
-struct DetailsSource {
-  std::shared_ptr<const Model> model;
-  std::string_view refs_line;
-  std::once_flag refs_once;
-  json refs;
-};
-
-// A scope's details: read already (source null), or its line, read on first use.
+struct BlobDetails;
+// A scope's details: read already (source null), or read with every scope's on first use.
 struct LazyDetails {
-  std::once_flag once;
-  std::shared_ptr<DetailsSource> source;
-  std::string_view line;
+  std::shared_ptr<BlobDetails> source;
   std::size_t index = 0;
   ScopeDetails value;
 };
@@ -241,27 +229,147 @@ json read_json(std::string_view text, const char* what) {
     throw std::runtime_error(e.what());
   }
 }
+// Reads core/catalog_blob.py's table (the format is described there). It is generated at build time
+// from the catalog file, so a bad one is a build's bug: it fails with a message, never reads past its end.
+class BlobReader {
+ public:
+  explicit BlobReader(std::string_view in) : in_(in) {}
+  std::size_t u() {
+    std::size_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      if (at_ >= in_.size() || shift > 28) damaged();
+      auto b = static_cast<unsigned char>(in_[at_++]);
+      v |= std::size_t(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+  }
+  std::size_t index(std::size_t limit) {
+    std::size_t i = u();
+    if (i >= limit) damaged();
+    return i;
+  }
+  std::size_t count() {  // of items that take a byte at least each
+    std::size_t n = u();
+    if (n > in_.size() - at_) damaged();
+    return n;
+  }
+  std::size_t count_peek() {
+    std::size_t at = at_, n = count();
+    at_ = at;
+    return n;
+  }
+  std::string_view bytes(std::size_t n) {
+    if (n > in_.size() - at_) damaged();
+    at_ += n;
+    return in_.substr(at_ - n, n);
+  }
+  std::string text() {
+    std::size_t i = u();
+    if (i == 0) return std::string(strings_.emplace_back(bytes(u())));
+    if (i > strings_.size()) damaged();
+    return std::string(strings_[i - 1]);
+  }
+  std::vector<std::string> texts() {
+    std::vector<std::string> out(count());
+    for (auto& s : out) s = text();
+    return out;
+  }
+  [[noreturn]] static void damaged() { throw std::runtime_error("catalog: the compiled-in table is damaged"); }
+
+ private:
+  std::string_view in_;
+  std::size_t at_ = 0;
+  std::vector<std::string_view> strings_;  // in order of first use
+};
+
+Grant read_blob_grant(BlobReader& r, const Model& m) {
+  Grant g;
+  std::size_t kind = r.index(3);
+  if (kind == 0) return g;
+  g.kind = kind == 1 ? Requirement::Any : Requirement::Alternatives;
+  for (std::size_t a = kind == 2 ? r.count() : 0; a--;) {
+    std::vector<Condition> alt(r.count());
+    for (auto& c : alt) {
+      std::size_t tag = r.index(2 + m.hubs.size());  // 0 feature, 1 any hub, 2 + a hub
+      if (tag == 0) {
+        c.feature = int(r.index(m.features.size()));
+      } else {
+        c.hub = int(tag) - 2;
+        c.min_tier = int(r.index(m.tiers.size()));
+      }
+    }
+    g.alternatives.push_back(std::move(alt));
+  }
+  return g;
+}
+
+// A grant as the catalog file writes it ("any", null, or alternatives of {"hub", "min_tier"} and
+// {"feature"}): what listings show as "requires".
+json grant_json(const Grant& g, const Model& m) {
+  if (g.kind == Requirement::Undocumented) return nullptr;
+  if (g.kind == Requirement::Any) return "any";
+  json out = json::array();
+  for (const auto& alt : g.alternatives) {
+    json a = json::array();
+    for (const auto& c : alt) {
+      json o = json::object();
+      if (c.feature >= 0) {
+        o["feature"] = m.features[c.feature].id;
+      } else {
+        o["hub"] = c.hub < 0 ? std::string("any") : m.hubs[c.hub].id;
+        o["min_tier"] = m.tiers[c.min_tier].id;
+      }
+      a.push_back(std::move(o));
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
 }  // namespace
+
+// The compiled-in catalog's details: every scope's, read from the table when the first is needed.
+struct BlobDetails {
+  std::shared_ptr<const Model> model;
+  std::string_view bytes;  // in the binary
+  std::vector<Grant> grants;
+  std::vector<json> grant_json;  // as written
+  struct Target {
+    LazyDetails* details;  // owned by its scope, which the catalog keeps as long as this
+    std::size_t requires;  // the scope's own grant: an evidence's when it has none
+  };
+  std::vector<Target> scopes;  // catalog order
+  std::once_flag once;
+  void read_all() {
+    BlobReader r(bytes);
+    for (const Target& t : scopes) {
+      ScopeDetails d;
+      d.notes = r.texts();
+      d.evidence.resize(r.count());
+      for (Evidence& ev : d.evidence) {
+        ev.source = r.text();
+        ev.kind = r.text();
+        ev.as_of = r.text();
+        ev.url = r.text();
+        ev.note = r.text();
+        std::size_t flags = r.u();
+        ev.decides = flags & 1;
+        std::size_t g = flags & 2 ? r.index(grants.size()) : t.requires;
+        ev.grant = grants[g];
+        ev.requires_json = grant_json[g];
+      }
+      t.details->value = std::move(d);
+    }
+  }
+};
 
 const ScopeDetails& Scope::details() const {
   static const ScopeDetails none;
   if (!lazy) return none;
-  if (lazy->source) {
-    std::call_once(lazy->once, [this] {
-      DetailsSource& src = *lazy->source;
-      std::call_once(src.refs_once, [&src] { src.refs = read_json(src.refs_line, "catalog details"); });
-      std::string where = "scopes[" + std::to_string(lazy->index) + "] (" + name + ")";
-      json line = read_json(lazy->line, "catalog details");
-      if (!line.is_object()) fail(where, "its line of details must be an object");
-      lazy->value = read_details(line, requires_json, src.refs, *src.model, where);
-    });
-  }
+  if (BlobDetails* src = lazy->source.get()) std::call_once(src->once, [src] { src->read_all(); });
   return lazy->value;
 }
 
-std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) { return read(text, {}); }
-
-std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::string_view details) {
+std::shared_ptr<const Catalog> Catalog::from_json(const std::string& text) {
   json doc = read_json(text, "catalog");
   if (!doc.is_object()) fail("top level", "must be an object");
   auto cat = std::make_shared<Catalog>();
@@ -276,21 +384,6 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
   if (!doc.contains("scopes") || !doc["scopes"].is_array()) fail("scopes", "missing or not an array");
   const json& scopes = doc["scopes"];
   const json refs = doc.contains("evidence_sources") ? doc["evidence_sources"] : json();
-  std::shared_ptr<DetailsSource> source;
-  std::vector<std::string_view> lines;  // of details: the evidence_sources table, then one per scope
-  if (!details.empty()) {
-    source = std::make_shared<DetailsSource>();
-    source->model = model;
-    for (std::size_t at = 0; at < details.size();) {
-      std::size_t end = details.find('\n', at);
-      if (end == std::string_view::npos) end = details.size();
-      lines.push_back(details.substr(at, end - at));
-      at = end + 1;
-    }
-    if (lines.size() != scopes.size() + 1)
-      fail("details", std::to_string(lines.size()) + " lines for " + std::to_string(scopes.size()) + " scopes");
-    source->refs_line = lines[0];
-  }
   for (std::size_t i = 0; i < scopes.size(); ++i) {
     const json& e = scopes[i];
     std::string where = "scopes[" + std::to_string(i) + "]";
@@ -317,13 +410,7 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
     s.requires_any_source_json = any != e.end() ? *any : s.requires_json;
     s.lenient = any != e.end() ? parse_grant(*any, m, where + ": requires_any_source") : s.strict;
     s.lazy = std::make_shared<LazyDetails>();
-    if (source) {
-      s.lazy->source = source;
-      s.lazy->line = lines[i + 1];
-      s.lazy->index = i;
-    } else {
-      s.lazy->value = read_details(e, s.requires_json, refs, m, where);
-    }
+    s.lazy->value = read_details(e, s.requires_json, refs, m, where);
     s.strict_id = cat->requirements.add(s.strict);
     s.lenient_id = cat->requirements.add(s.lenient);
     cat->index_[s.name] = cat->scopes.size();
@@ -353,10 +440,91 @@ std::shared_ptr<const Catalog> Catalog::read(const std::string& text, std::strin
   return cat;
 }
 
+std::shared_ptr<const Catalog> Catalog::from_blob(std::string_view bytes) {
+  BlobReader r(bytes);
+  auto cat = std::make_shared<Catalog>();
+  cat->as_of = r.text();
+  auto named = [&r] {
+    std::vector<Named> out(r.count());
+    for (auto& n : out) {
+      n.id = r.text();
+      n.name = r.text();
+      n.hs_key = r.text();
+      n.hs_levels = r.texts();
+      n.sold = r.texts();
+      n.aliases = r.texts();
+    }
+    return out;
+  };
+  auto tiers = named();
+  auto hubs = named();
+  auto features = named();
+  auto model = std::make_shared<Model>(std::move(tiers), std::move(hubs), std::move(features));
+  Model& m = *model;
+  cat->model = model;
+  for (std::size_t n = r.count(); n--;) {  // as read_model does, from indexes
+    Profile p;
+    p.id = r.text();
+    p.name = r.text();
+    int above = 0;
+    for (std::size_t k = r.count(); k--;) {
+      int h = int(r.index(m.hubs.size())), t = int(r.index(m.tiers.size()));
+      p.config = m.with_tier(p.config, h, t);
+      if (t > 0) p.hub = h, p.tier = t, ++above;
+    }
+    for (std::size_t k = r.count(); k--;) p.config = m.with_feature(p.config, int(r.index(m.features.size())));
+    if (above > 1) p.hub = -1, p.tier = -1;
+    if (p.name.empty()) p.name = above == 1 ? m.hubs[p.hub].name + " " + m.tiers[p.tier].name : p.id;
+    m.profiles.push_back(std::move(p));
+  }
+  auto source = std::make_shared<BlobDetails>();
+  source->model = model;
+  source->grants.resize(r.count());
+  for (auto& g : source->grants) g = read_blob_grant(r, m);
+  for (const auto& g : source->grants) source->grant_json.push_back(grant_json(g, m));
+  const auto& grants = source->grants;
+  const auto& as_written = source->grant_json;
+  cat->scopes.reserve(r.count_peek());
+  for (std::size_t n = r.count(); n--;) {
+    Scope s;
+    s.name = r.text();
+    s.area = r.text();
+    s.tier_text = r.text();
+    s.confidence = r.text();
+    s.retired_on = r.text();
+    std::size_t flags = r.u();
+    s.sensitive = flags & 1;
+    s.deprecated = flags & 2;
+    s.replaced_by = r.texts();
+    std::size_t strict = r.index(grants.size());
+    s.strict = grants[strict];
+    s.requires_json = as_written[strict];
+    s.requirement = s.strict.kind;
+    std::size_t lenient = flags & 4 ? r.index(grants.size()) : strict;
+    s.lenient = grants[lenient];
+    s.requires_any_source_json = as_written[lenient];
+    s.lazy = std::make_shared<LazyDetails>();
+    s.lazy->source = source;
+    source->scopes.push_back({s.lazy.get(), strict});
+    s.strict_id = cat->requirements.add(s.strict);
+    s.lenient_id = cat->requirements.add(s.lenient);
+    cat->index_[s.name] = cat->scopes.size();
+    cat->scopes.push_back(std::move(s));
+  }
+  cat->requirements.index_profiles(m);
+  for (std::size_t n = r.count(); n--;) {
+    std::string alias = r.text(), target = r.text();
+    if (!cat->index_.count(alias)) cat->aliases[alias] = target;  // a real scope wins over an alias
+  }
+  cat->read_only_suffix = r.text();
+  cat->read_scope_suffix = r.text();
+  source->bytes = r.bytes(r.u());
+  return cat;
+}
+
 std::shared_ptr<const Catalog> Catalog::builtin() {
-  static const std::shared_ptr<const Catalog> cat =
-      read(std::string(detail::kCatalogJson, detail::kCatalogJsonSize),
-                   std::string_view(detail::kCatalogDetails, detail::kCatalogDetailsSize));
+  static const std::shared_ptr<const Catalog> cat = from_blob(
+      std::string_view(reinterpret_cast<const char*>(detail::kCatalogBlob), detail::kCatalogBlobSize));
   return cat;
 }
 

@@ -44,8 +44,8 @@ struct Scope {
   nlohmann::ordered_json requires_json, requires_any_source_json;  // as written (any-source: = requires if absent)
   bool retired() const { return !retired_on.empty(); }
   bool unverified() const { return strict.kind == Requirement::Undocumented; }
-  // Its notes and evidence. The compiled-in catalog reads them on first use (thread-safe); a catalog
-  // read from JSON has them from the start.
+  // Its notes and evidence. The compiled-in catalog reads every scope's on the first use of one
+  // (thread-safe); a catalog read from JSON has them from the start.
   const ScopeDetails& details() const;
   std::shared_ptr<LazyDetails> lazy;  // set by the catalog reader
 };
@@ -54,6 +54,8 @@ class Catalog {
  public:
   // Parses and validates; throws std::runtime_error with a readable message on failure.
   static std::shared_ptr<const Catalog> from_json(const std::string& text);
+  // The compiled-in form (core/catalog_blob.py): no JSON parse; its scopes' details read on first use.
+  static std::shared_ptr<const Catalog> from_blob(std::string_view bytes);
   static std::shared_ptr<const Catalog> builtin();
 
   std::string as_of;
@@ -70,9 +72,6 @@ class Catalog {
   const NameIndex& name_index() const;
 
  private:
-  // With details (the compiled-in lines, which outlive the catalog), the scopes' notes and evidence
-  // are read from there on first use instead of from their entries.
-  static std::shared_ptr<const Catalog> read(const std::string& text, std::string_view details);
   std::map<std::string, std::size_t> index_;
   mutable std::once_flag name_index_once_;
   mutable std::shared_ptr<const NameIndex> name_index_;  // shared: NameIndex is incomplete here
