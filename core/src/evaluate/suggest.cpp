@@ -1,6 +1,7 @@
 #include "evaluate/suggest.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "text.hpp"
 
@@ -155,6 +156,19 @@ Parts NameIndex::parse(const std::string& name, bool fuzzy) const {
 }
 
 NameAdvice NameIndex::advise(const std::string& name) const {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (unsigned char c : name) h = (h ^ c) * 16777619u;
+  Slot& slot = memo_[h % kMemo];
+  std::lock_guard<std::mutex> lock(memo_mutex_);
+  if (!slot.used || slot.name != name) {
+    slot.advice = work_out(name);
+    slot.name = name;
+    slot.used = true;
+  }
+  return slot.advice;
+}
+
+NameAdvice NameIndex::work_out(const std::string& name) const {
   NameAdvice out;
   std::string lower = ascii_lower(trim(name));
   for (std::size_t k = 0; k < spellings_.size(); ++k)  // 1. the same name but for case, or an alias

@@ -1,5 +1,6 @@
 // Did-you-mean for unknown scope names, by HubSpot's scope grammar (docs/report.md, "Did you mean").
 #pragma once
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,11 +17,15 @@ struct NameAdvice {
 };
 
 // What the catalog's names say about the grammar (families, objects, access words), built once per
-// catalog and reused for every unknown name of a request.
+// catalog and reused for every unknown name of a request. advise() is a function of the name alone: its
+// answers are kept in kMemo slots (a slot per hash of the name; a name whose slot another name took is
+// worked out again), so a name asked again (by the request and by the evaluation of the same check, and
+// by every later check while the user types around it) costs a hash and a compare.
 class NameIndex {
  public:
   explicit NameIndex(const Catalog& catalog);
   NameAdvice advise(const std::string& name) const;
+  static constexpr std::size_t kMemo = 4096;
 
   struct Parts {
     std::string family;  // "crm.objects" | "crm.schemas" | ... ; "" for other names (tickets, files.read)
@@ -32,12 +37,20 @@ class NameIndex {
   };
 
  private:
+  NameAdvice work_out(const std::string& name) const;  // advise() without the memo
   Parts parse(const std::string& name, bool fuzzy) const;
   std::string resolve_object(std::string key) const;  // "" when no object is surely meant
   std::vector<Parts> entries_;                                  // catalog names, parsed
   std::vector<std::string> families_, objects_, access_vocab_, sens_vocab_;
   std::vector<std::pair<std::string, std::size_t>> spellings_;  // names and aliases -> entry
   std::vector<std::string> lower_;                              // each spelling in lower case
+  mutable std::mutex memo_mutex_;
+  struct Slot {
+    bool used = false;
+    std::string name;
+    NameAdvice advice;
+  };
+  mutable Slot memo_[kMemo];
 };
 
 }  // namespace tierscope
