@@ -137,7 +137,7 @@ std::string render_text(const json& r, bool color) {
 std::string render_markdown(const json& r) {
   std::string out = "## tierscope calls\n\n| Call | Operation | Scopes |\n|---|---|---|\n";
   for (const auto& c : r["calls"]) {
-    std::string op = c["operation"].is_null() ? "–" : md(c["operation"]["api"].get<std::string>() + " " + c["operation"]["version"].get<std::string>());
+    std::string op = c["operation"].is_null() ? "–" : md(c["operation"]["api"].get<std::string>() + (c["operation"]["version"] == "" ? "" : " ") + c["operation"]["version"].get<std::string>());
     out += "| " + md(c["method"].get<std::string>() + " " + c["path"].get<std::string>()) + " | " + op + " | " +
            scopes_of(c, md) + (c["all_tiers"] == false ? " (some tiers)" : "") + " |\n";
   }
@@ -155,6 +155,8 @@ std::string render_markdown(const json& r) {
     std::string list;
     for (const auto& u : r["unused"]) list += (list.empty() ? "" : ", ") + md(u["scope"].get<std::string>()) + " (" + u["kind"].get<std::string>() + ")";
     out += list + "\n";
+    for (const auto& d : r["diagnostics"])  // unmatched calls: unused is not the whole story
+      if (d["code"] == "unused-uncertain") out += "\n**Unsure:** " + md(d["message"].get<std::string>()) + "\n";
     for (const auto& u : r["may_be_needed"])
       out += "\n**" + md(u["scope"].get<std::string>()) + "** " + md(u["message"].get<std::string>()) + ".\n";
     out += "\n**Uncovered calls (403):** ";

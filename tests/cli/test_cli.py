@@ -687,6 +687,42 @@ class Calls(unittest.TestCase):
             self.assertTrue(out.startswith("## tierscope calls"))
             self.assertIn("**Install everywhere:**", out)
 
+    def test_a_graphql_call_never_makes_its_data_scopes_unused(self):
+        # ERSBrad/deal-close-card: app.json requests the collector scopes and CRM scopes its GraphQL query reads.
+        with tempfile.TemporaryDirectory() as tmp:
+            calls = write(tmp, "calls.txt", "POST https://api.hubapi.com/collector/graphql\n")
+            config = write(tmp, "app.json", json.dumps({"auth": {"requiredScopes": [
+                "oauth", "collector.graphql_schema.read", "collector.graphql_query.execute",
+                "crm.objects.deals.read", "crm.objects.line_items.read", "crm.objects.deals.write"]}}))
+            code, out, err = run("calls", calls, config, "--format", "json")
+            self.assertEqual(code, 0, err)
+            r = json.loads(out)
+            self.assertEqual(r["calls"][0]["operation"]["api"], "GraphQL")
+            self.assertEqual([u["scope"] for u in r["unused"]], ["crm.objects.deals.write"])
+            self.assertEqual({m["scope"]: m["message"] for m in r["may_be_needed"]},
+                             {"crm.objects.deals.read": "may be needed by 1 GraphQL call",
+                              "crm.objects.line_items.read": "may be needed by 1 GraphQL call"})
+            self.assertIn("query-data-scopes", [d["code"] for d in r["diagnostics"]])
+            code, out, err = run("calls", calls, config, "--no-color")
+            self.assertEqual(code, 0, err)
+            self.assertIn("required scope crm.objects.deals.read: may be needed by 1 GraphQL call", out)
+
+    def test_unmatched_calls_make_unused_uncertain(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            calls = write(tmp, "calls.txt", "GET /crm/v3/objects/deals/1\nGET /nothing/v9/here\nPOST /nothing/v9/there\n")
+            config = write(tmp, "app.json", json.dumps({"auth": {"requiredScopes": ["oauth", "crm.objects.deals.read", "forms"]}}))
+            code, out, err = run("calls", calls, config, "--format", "json")
+            self.assertEqual(code, 0, err)
+            r = json.loads(out)
+            self.assertEqual([u["scope"] for u in r["unused"]], ["forms"])
+            d = [d for d in r["diagnostics"] if d["code"] == "unused-uncertain"]
+            self.assertEqual(len(d), 1)
+            self.assertEqual(d[0]["severity"], "warning")
+            self.assertTrue(d[0]["message"].startswith("2 calls match no known operation (GET /nothing/v9/here (line 2), POST /nothing/v9/there (line 3))"), d[0]["message"])
+            code, out, err = run("calls", calls, config, "--format", "markdown")
+            self.assertEqual(code, 0, err)
+            self.assertIn("**Unsure:** 2 calls match no known operation", out)
+
     def test_a_har_past_16_mib_is_streamed_and_anything_else_refused(self):
         body = json.dumps({"text": "x" * 100000 + " \" Authorization SECRET"})
         entry = lambda i: json.dumps({"request": {"method": "GET", "url": f"https://api.hubapi.com/crm/v3/objects/contacts/{i % 7}?hapikey=SECRET",

@@ -28,6 +28,8 @@ const CASES = [
   ['curl commands over several lines', 'curl -s "https://api.hubapi.com/crm/v3/objects/deals/search" \\\n  -H "Authorization: Bearer x" \\\n  -d \'{\n  "limit": 5\n}\' | jq .\ncurl -X PATCH https://api.hubapi.com/crm/v3/objects/contacts/7\n', null],
   ['legacy and renamed families, retired lists', 'GET /contacts/v1/lists/all/contacts/all\nGET /settings/v3/users\nPUT /crm/v3/objects/contacts/1/associations/companies/2/279\nPOST /crm/v3/objects/companies/gdpr-delete\nGET /engagements/v1/engagements/paged\nPOST /crm/v3/objects/fees/merge\nPOST /marketing/v3/emails/{id}/clone\n', null],
   ['generic objects against a config (may_be_needed, covered_by)', 'GET /crm/v3/objects/{objectType}/1\nPOST /crm/v3/objects/deals\nGET /automation/v4/flows\n', JSON.stringify({ auth: { requiredScopes: ['oauth', 'crm.objects.custom.read'] } })],
+  ['a GraphQL call against a config (may_be_needed by GraphQL calls)', 'POST https://api.hubapi.com/collector/graphql\nGET /crm/v3/objects/{objectType}/1\n', JSON.stringify({ auth: { requiredScopes: ['oauth', 'collector.graphql_schema.read', 'collector.graphql_query.execute', 'crm.objects.contacts.read', 'hubdb', 'e-commerce', 'crm.objects.deals.write'] } })],
+  ['unmatched calls against a config (unused-uncertain)', 'GET /crm/v3/objects/deals/1\nGET /nothing/v9/here\n', JSON.stringify({ auth: { requiredScopes: ['oauth', 'crm.objects.deals.read', 'forms'] } })],
   ['a HAR file', HAR, null],
   ['a cut-off HAR file', HAR.slice(0, Math.floor(HAR.length * 0.6)), null],
   ['with an app config', 'GET /crm/v3/objects/contacts/1\nPOST /crm/v3/objects/deals\n', CONFIG],

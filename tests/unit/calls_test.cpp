@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "helpers.hpp"
@@ -425,6 +426,62 @@ TEST_CASE("calls: unused never lists a scope a generic-object call may need — 
   REQUIRE(!u["covered_by"].empty());
   CHECK(u["covered_by"][0]["scopes"] == json::array({"crm.objects.deals.write"}));
   CHECK(u["covered_by"][0]["tiers"].size() == u["covered_by"][0]["tiers_total"]);
+}
+
+TEST_CASE("calls: a GraphQL call keeps its collector scopes and the requested read scopes its query may need out of unused") {
+  // The scopes of ERSBrad/deal-close-card's app.json: its code POSTs a GraphQL query reading deals, line items and products.
+  std::string config = R"({"auth": {"requiredScopes": ["oauth", "collector.graphql_schema.read", "collector.graphql_query.execute",
+    "crm.objects.contacts.read", "crm.objects.contacts.write", "crm.objects.line_items.read", "e-commerce", "hubdb", "crm.objects.deals.read"]}})";
+  json r = calls_ok("POST /collector/graphql\nGET /crm/v3/objects/deals/1\n", config);
+  const json& c = r["calls"][0];
+  CHECK(c["match"] == "exact");
+  CHECK(c["operation"]["api"] == "GraphQL");
+  CHECK(c["chosen"] == json::array({"collector.graphql_query.execute", "collector.graphql_schema.read"}));
+  std::set<std::string> unused;
+  for (const auto& u : r["unused"]) unused.insert(u["scope"].get<std::string>());
+  CHECK(unused == std::set<std::string>{"crm.objects.contacts.write"});  // a write: no query writes
+  std::map<std::string, std::string> maybe;
+  for (const auto& m : r["may_be_needed"]) maybe[m["scope"].get<std::string>()] = m["message"].get<std::string>();
+  for (const char* s : {"crm.objects.contacts.read", "crm.objects.line_items.read", "e-commerce", "hubdb"}) {
+    CAPTURE(s);
+    CHECK(maybe[s] == "may be needed by 1 GraphQL call");
+  }
+  CHECK(maybe.count("crm.objects.deals.read") == 0);  // used by the deals call
+  CHECK(has_diag(r, "query-data-scopes"));
+  // Both kinds of call may need it.
+  json both = calls_ok("POST /collector/graphql\nGET /crm/v3/objects/{objectType}/1\n",
+                       R"({"auth": {"requiredScopes": ["oauth", "collector.graphql_schema.read", "collector.graphql_query.execute", "crm.objects.contacts.read"]}})");
+  REQUIRE(both["may_be_needed"].size() == 1);
+  CHECK(both["may_be_needed"][0]["message"] == "may be needed by 1 call on {objectType} and 1 GraphQL call");
+  CHECK(both["may_be_needed"][0]["calls"] == json::array({"POST /collector/graphql", "GET /crm/v3/objects/{objectType}/1"}));
+  CHECK(!has_diag(r, "unused-uncertain"));  // every call matched
+  // Nothing requested of the data: nothing may be needed, the collector scopes still count as used.
+  json bare = calls_ok("POST /collector/graphql\n",
+                       R"({"auth": {"requiredScopes": ["oauth", "collector.graphql_schema.read", "collector.graphql_query.execute"]}})");
+  CHECK(bare["unused"].empty());
+  CHECK(bare["may_be_needed"].empty());
+}
+
+TEST_CASE("calls: an unmatched call makes unused uncertain, and says so") {
+  std::string config = R"({"auth": {"requiredScopes": ["oauth", "crm.objects.deals.read", "forms"]}})";
+  json r = calls_ok("GET /crm/v3/objects/deals/1\nGET /nothing/v9/here\n", config);
+  REQUIRE(r["unused"].size() == 1);
+  CHECK(r["unused"][0]["scope"] == "forms");
+  bool said = false;
+  for (const auto& d : r["diagnostics"])
+    if (d["code"] == "unused-uncertain") {
+      said = true;
+      CHECK(d["severity"] == "warning");
+      std::string m = d["message"];
+      CHECK(m.find("1 call matches no known operation (GET /nothing/v9/here (line 2))") == 0);
+      CHECK(m.find("forms is in unused") != std::string::npos);
+    }
+  CHECK(said);
+  // Every call matched, or nothing unused: no such warning.
+  CHECK(!has_diag(calls_ok("GET /crm/v3/objects/deals/1\n", config), "unused-uncertain"));
+  CHECK(!has_diag(calls_ok("GET /crm/v3/objects/deals/1\nGET /nothing/v9/here\n",
+                           R"({"auth": {"requiredScopes": ["oauth", "crm.objects.deals.read"]}})"),
+                  "unused-uncertain"));
 }
 
 // The calls of real integrations: tests/calls-corpus/*.txt, one public source per file, each citing

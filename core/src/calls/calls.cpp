@@ -208,6 +208,11 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
                                 (a.status == "retired" ? "retired" : "retires") + when + instead + ".");
         diags.push_back(std::move(d));
       }
+      if (a.query)
+        diags.push_back(note("info", "query-data-scopes",
+                             call_name(c) + " runs a " + a.name + " query: besides " + join(m.alternatives.front(), " and ") +
+                                 ", it needs the read scope of each kind of data the query reads (contacts: "
+                                 "crm.objects.contacts.read, ...), which only the query tells; least_privilege leaves them out."));
       if (a.beta)
         diags.push_back(note("info", "beta-operation", call_name(c) + " is a beta API (" + a.name + " " + a.version + ")."));
       if (m.how == "other-version")
@@ -241,8 +246,24 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
     requested = sorted_names(requested);
     std::set<std::string> used = {"oauth"};  // HubSpot requires oauth in every install
     // Scopes a call on a generic object ({objectType} not named) may need: any object's scope of the
-    // operation -> the calls. Never "unused": the object is only known when the app runs.
-    std::map<std::string, std::vector<std::string>> maybe;
+    // operation -> the calls. Never "unused": the object is only known when the app runs. The same for
+    // a query call (GraphQL): the requested scopes its data may need (the API's data_scopes).
+    struct Maybe {
+      std::vector<std::string> calls;
+      std::size_t generic = 0, query = 0;
+      std::string api;  // the query API's name ("GraphQL")
+    };
+    std::map<std::string, Maybe> maybe;
+    auto maybe_add = [&](const std::string& scope, std::size_t i, bool query) {
+      Maybe& v = maybe[scope];
+      std::string call = in.calls[i].method + " " + in.calls[i].path;
+      if (std::find(v.calls.begin(), v.calls.end(), call) != v.calls.end()) return;
+      v.calls.push_back(call);
+      ++(query ? v.query : v.generic);
+      if (query) v.api = table->apis[matches[i].op->api].name;
+    };
+    std::size_t unmatched = 0;
+    std::vector<std::string> unmatched_calls;
     uncovered = ojson::array();
     for (std::size_t i = 0; i < in.calls.size(); ++i) {
       bool ok = false;
@@ -253,11 +274,11 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
         }
       if (matches[i].op && matches[i].problem == "generic-object")
         for (int k : matches[i].op->alternatives)
-          for (const auto& n : table->scope_sets[k]) {
-            auto& v = maybe[canonical(n, *catalog)];
-            std::string call = in.calls[i].method + " " + in.calls[i].path;
-            if (std::find(v.begin(), v.end(), call) == v.end()) v.push_back(call);
-          }
+          for (const auto& n : table->scope_sets[k]) maybe_add(canonical(n, *catalog), i, false);
+      if (matches[i].op && table->apis[matches[i].op->api].query)
+        for (const auto& n : requested)
+          if (table->apis[matches[i].op->api].data_scope(n)) maybe_add(n, i, true);
+      if (!matches[i].op && ++unmatched <= 3) unmatched_calls.push_back(call_name(in.calls[i]));
       if (!ok && !matches[i].alternatives.empty()) {
         // The scopes that would cover it, each with the standard tiers that can grant it.
         ojson covered_by = ojson::array();
@@ -279,9 +300,11 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
       for (const auto& s : names) {
         if (used.count(s)) continue;
         if (auto it = maybe.find(s); it != maybe.end()) {
-          maybe_needed.push_back({{"scope", s}, {"kind", kind}, {"calls", it->second},
-                                  {"message", "may be needed by " + std::to_string(it->second.size()) + " call" +
-                                                  (it->second.size() == 1 ? "" : "s") + " on {objectType}"}});
+          const Maybe& v = it->second;
+          auto count = [](std::size_t n, const std::string& what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
+          std::string by = v.generic ? count(v.generic, "call") + " on {objectType}" : "";
+          if (v.query) by += (by.empty() ? "" : " and ") + count(v.query, v.api + " call");
+          maybe_needed.push_back({{"scope", s}, {"kind", kind}, {"calls", v.calls}, {"message", "may be needed by " + by}});
           continue;
         }
         std::vector<std::string> locks;
@@ -294,6 +317,18 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
     add_unused(app.required, "required");
     add_unused(app.conditional, "conditional");
     add_unused(app.optional, "optional");
+    // Unmatched calls: their scopes are unknown, so any scope in unused may still be theirs.
+    if (unmatched && !unused.empty()) {
+      std::vector<std::string> names;
+      for (const auto& u : unused) names.push_back(u["scope"].get<std::string>());
+      bool one = unmatched == 1;
+      diags.push_back(note("warning", "unused-uncertain",
+                           std::to_string(unmatched) + (one ? " call matches" : " calls match") + " no known operation (" +
+                               join(unmatched_calls, ", ") + (unmatched > 3 ? ", ..." : "") + "), so " +
+                               (one ? "its" : "their") + " scopes are unknown: " + join(names, ", ") +
+                               (names.size() == 1 ? " is" : " are") + " in unused on incomplete evidence; check " +
+                               (one ? "that call" : "those calls") + " before removing any."));
+    }
   }
 
   // The check report of the least-privilege set (every scope required).

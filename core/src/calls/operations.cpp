@@ -416,6 +416,7 @@ std::shared_ptr<const Operations> Operations::from_json(std::string_view text) {
     unsigned flags = a[2].get<unsigned>();
     info.beta = flags & 1;
     info.legacy = flags & 2;
+    info.query = flags & 4;
     info.version_rank = version_rank(info.version);
     t->apis.push_back(std::move(info));
   }
@@ -451,7 +452,33 @@ std::shared_ptr<const Operations> Operations::from_json(std::string_view text) {
         bad("a retirement's status must be legacy, retiring or retired, not " + quote_name(a.status));
     }
   }
+  // Data scopes of query APIs (optional: tables written before them have none).
+  if (doc.contains("data_scopes")) {
+    const json& d = doc["data_scopes"];
+    if (!d.is_array()) bad("data_scopes must be an array");
+    for (const auto& e : d) {
+      if (!e.is_array() || e.size() != 2 || !e[0].is_number_unsigned() || e[0].get<std::size_t>() >= t->apis.size() ||
+          !e[1].is_array())
+        bad("each data_scopes entry must be [api, [pattern, ...]]");
+      ApiInfo& a = t->apis[e[0].get<std::size_t>()];
+      for (const auto& p : e[1]) {
+        if (!p.is_string() || p.get<std::string>().empty()) bad("a data scope pattern must be a non-empty string");
+        a.data_scopes.push_back(p.get<std::string>());
+      }
+    }
+  }
   return t;
+}
+
+bool ApiInfo::data_scope(const std::string& name) const {
+  for (const auto& p : data_scopes) {
+    auto star = p.find('*');
+    if (star == std::string::npos ? name == p
+                                  : name.size() >= p.size() - 1 && name.compare(0, star, p, 0, star) == 0 &&
+                                        name.compare(name.size() - (p.size() - star - 1), std::string::npos, p, star + 1) == 0)
+      return true;
+  }
+  return false;
 }
 
 std::shared_ptr<const Operations> current_operations() {

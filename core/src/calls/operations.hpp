@@ -17,6 +17,11 @@ struct ApiInfo {
   // Legacy APIs (data/sources/legacy-apis.json): legacy | retiring | retired, "" for current APIs;
   // the announced date (YYYY-MM-DD, "" when none) and where HubSpot sends callers instead.
   std::string status, date, replacement;
+  // An API whose request body (a query, such as GraphQL's) names the data it reads (flag 4): patterns of
+  // the scopes that data may need besides the operation's own ("crm.*.read": * = any text).
+  bool query = false;
+  std::vector<std::string> data_scopes;
+  bool data_scope(const std::string& name) const;  // name matches one of data_scopes
 };
 
 struct Operation {
