@@ -1301,12 +1301,19 @@ class ProjectCode(unittest.TestCase):
                 self.assertNotIn(s, lp, name)
             for u in doc["calls"]["uncovered"]:
                 self.assertTrue(any(all(s in lp for s in alt) for alt in u["alternatives"]), (name, u))
-        # deal-close-card: the GraphQL call is reported as matching no operation, at its file and line
+        # deal-close-card: the GraphQL call is a known operation; the data scopes its query reads are never
+        # "unused" (may_be_needed), and its own note stands at its file and line
         code, out, _ = run("check", os.path.join(PROJECTS_CODE, "deal-close-card"), "--format", "json")
         doc = json.loads(out)
-        unmatched = [d for d in doc["calls"]["diagnostics"] if d["code"] == "unmatched-call"]
-        self.assertEqual(len(unmatched), 1)
-        self.assertIn("/collector/graphql (src/app/app.functions/fetchLineItems.js, line 46)", unmatched[0]["message"])
+        self.assertFalse([d for d in doc["calls"]["diagnostics"] if d["code"] == "unmatched-call"])
+        notes = [d for d in doc["calls"]["diagnostics"] if d["code"] == "query-data-scopes"]
+        self.assertEqual(len(notes), 1)
+        self.assertIn("/collector/graphql (src/app/app.functions/fetchLineItems.js, line 46)", notes[0]["message"])
+        unused = {u["scope"] for u in doc["calls"]["unused"]}
+        maybe = {m["scope"] for m in doc["calls"]["may_be_needed"]}
+        for s in ("collector.graphql_query.execute", "collector.graphql_schema.read", "crm.objects.contacts.read"):
+            self.assertNotIn(s, unused)
+        self.assertIn("crm.objects.contacts.read", maybe)
 
 
 if __name__ == "__main__":

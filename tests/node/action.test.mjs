@@ -149,11 +149,12 @@ test('the project input: uncovered calls at their file and line, unused scopes a
   const line = readFileSync(app, 'utf8').split('\n').findIndex((l) => l.includes('"crm.objects.contacts.write"')) + 1;
   assert.ok(line > 1);
   assert.match(r.stdout, new RegExp(`^::notice file=${esc(app)},line=${line},title=tierscope unused::crm\\.objects\\.contacts\\.write \\(required\\) is asked for but no feature or call found in the code needs it$`, 'm'));
-  // a call's own diagnostic at the call: deal-close-card's GraphQL call matches no operation of the spec
+  // a call's own diagnostic at the call: deal-close-card's GraphQL call and the data scopes its query needs
   const dc = join(ROOT, 'tests', 'fixtures', 'projects-code', 'deal-close-card');
   const g = runProject({ project: dc });
   assert.equal(g.status, 0, g.stdout);
-  assert.match(g.stdout, new RegExp(`^::warning file=${esc(join(dc, 'src', 'app', 'app.functions', 'fetchLineItems.js'))},line=46,title=tierscope unmatched-call::POST /collector/graphql `, 'm'));
+  assert.match(g.stdout, new RegExp(`^::notice file=${esc(join(dc, 'src', 'app', 'app.functions', 'fetchLineItems.js'))},line=46,title=tierscope query-data-scopes::POST /collector/graphql `, 'm'));
+  assert.doesNotMatch(g.stdout, /title=tierscope unused::collector\./);
   // the same folder through `input` gives the same annotations
   const same = runProject({ input: dir });
   assert.equal(same.stdout, r.stdout);
