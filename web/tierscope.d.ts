@@ -26,7 +26,7 @@ export type DiagnosticCode =
   // calls() only
   | 'bad-line' | 'other-hosts' | 'truncated-har' | 'too-many-calls' | 'no-calls' | 'unmatched-call' | 'generic-object'
   | 'unknown-object' | 'no-oauth-scope' | 'beta-operation' | 'other-version' | 'method-assumed' | 'greedy-search' | 'tier-limited'
-  | 'query-data-scopes' | 'unused-uncertain';
+  | 'query-data-scopes' | 'unused-uncertain' | 'read-only-object' | 'retired-api' | 'retiring-api';
 export type SuggestionAction = 'replace' | 'remove' | 'add' | 'make-optional'
   | 'add-to-scope' | 'remove-from-url' | 'move-to-scope' | 'move-to-optional-scope' | 'use-spaces';
 /** Error.code of a thrown Error. */
