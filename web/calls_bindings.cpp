@@ -41,13 +41,12 @@ Result calls(const std::string& text, const std::string& config, const std::stri
 
 // A HAR file read in pieces (the page's File.stream()): each piece is written by JS straight into the
 // reader's buffer in wasm memory (window(n): a Uint8Array over it; no embind string copy) and read
-// from there (feedWindow(n)); feedText(text) for a piece given as a string. finish(config, options)
+// from there (feedWindow(n); the JS API gives every piece as bytes, a string UTF-8 encoded). finish(config, options)
 // for the report, again for another config. Only each request's method and URL are kept
 // (tierscope::CallsHarReader). Bound as HarReaderCore: calls_project.js wraps it as HarReader (feed,
 // finish, bytes, delete), which the JS API wraps and deletes.
 class HarReader {
  public:
-  Result feedText(const std::string& piece) { return feed(piece); }
   // A view of n bytes of the buffer; valid until the next call into the module (memory may grow).
   emscripten::val window(unsigned n) {
     if (buffer_.size() != n) buffer_.resize(n);
@@ -150,7 +149,6 @@ EMSCRIPTEN_BINDINGS(tierscope_calls) {
   emscripten::function("calls", &calls);
   emscripten::class_<HarReader>("HarReaderCore")
       .constructor<>()
-      .function("feedText", &HarReader::feedText)
       .function("window", &HarReader::window)
       .function("feedWindow", &HarReader::feedWindow)
       .function("finish", &HarReader::finish)

@@ -62,8 +62,7 @@
 // speed), where embind's std::string would copy a Uint8Array byte by byte in JS and again in C++.
 (function () {
   function HarReader() { this.core = new Module['HarReaderCore'](); }
-  HarReader.prototype.feed = function (piece) {
-    if (typeof piece == 'string') return this.core.feedText(piece);
+  HarReader.prototype.feed = function (piece) {  // piece: a Uint8Array (tierscope.js's tierscopeBytes)
     var n = piece.length;
     this.core.window(n).set(piece);
     return this.core.feedWindow(n);
