@@ -161,6 +161,41 @@ TEST_CASE("the built-in catalog reads the scopes' notes and evidence on first us
   set_current_catalog(built_in);
 }
 
+namespace tierscope::detail {
+extern const unsigned char kCatalogBlob[];
+extern const std::size_t kCatalogBlobSize;
+}  // namespace tierscope::detail
+
+TEST_CASE("the compiled-in table reads each scope's details on its own first use, in any order") {
+  // A catalog of its own (not the shared built-in one, which other tests have read already): the
+  // scopes' details are read last one first, so every string a scope names by number comes from the
+  // scopes before it, which have not been read into objects yet.
+  auto fresh = Catalog::from_blob(std::string_view(reinterpret_cast<const char*>(detail::kCatalogBlob), detail::kCatalogBlobSize));
+  auto from_file = Catalog::from_json(read_text(TIERSCOPE_CATALOG_PATH));
+  REQUIRE(fresh->scopes.size() == from_file->scopes.size());
+  std::size_t evidence = 0;
+  for (std::size_t i = fresh->scopes.size(); i--;) {
+    const ScopeDetails& a = fresh->scopes[i].details();
+    const ScopeDetails& b = from_file->scopes[i].details();
+    CAPTURE(from_file->scopes[i].name);
+    CHECK(a.notes == b.notes);
+    REQUIRE(a.evidence.size() == b.evidence.size());
+    for (std::size_t k = 0; k < a.evidence.size(); ++k) {
+      const Evidence& x = a.evidence[k];
+      const Evidence& y = b.evidence[k];
+      CHECK(x.source == y.source);
+      CHECK(x.kind == y.kind);
+      CHECK(x.as_of == y.as_of);
+      CHECK(x.url == y.url);
+      CHECK(x.note == y.note);
+      CHECK(x.decides == y.decides);
+      CHECK(x.requires_json == y.requires_json);
+    }
+    evidence += a.evidence.size();
+  }
+  CHECK(evidence > 250);
+}
+
 TEST_CASE("catalog validation names what is wrong and where") {
   json ok = {{"name", "x.read"}, {"requires", json::array({json::array({{{"hub", "sales"}, {"min_tier", "starter"}}})})},
              {"confidence", "docs-table"}};

@@ -16,10 +16,11 @@ extern const std::size_t kCatalogBlobSize;
 using json = nlohmann::ordered_json;  // one nlohmann type in the core: smaller wasm
 
 struct BlobDetails;
-// A scope's details: read already (source null), or read with every scope's on first use.
+// A scope's details: read already (source null), or read from the compiled-in table on its first use.
 struct LazyDetails {
   std::shared_ptr<BlobDetails> source;
-  std::size_t index = 0;
+  std::size_t index = 0;  // in the catalog's order
+  std::once_flag once;
   ScopeDetails value;
 };
 
@@ -234,6 +235,11 @@ json read_json(std::string_view text, const char* what) {
 class BlobReader {
  public:
   explicit BlobReader(std::string_view in) : in_(in) {}
+  // A reader from `at` whose strings by number are `known` (a stream read before, in order of first use).
+  BlobReader(std::string_view in, std::size_t at, const std::vector<std::string_view>* known)
+      : in_(in), at_(at), known_(known) {}
+  std::size_t at() const { return at_; }
+  std::vector<std::string_view> take_strings() { return std::move(strings_); }
   std::size_t u() {
     std::size_t v = 0;
     for (int shift = 0;; shift += 7) {
@@ -263,12 +269,18 @@ class BlobReader {
     at_ += n;
     return in_.substr(at_ - n, n);
   }
-  std::string text() {
+  std::string_view view() {
     std::size_t i = u();
-    if (i == 0) return std::string(strings_.emplace_back(bytes(u())));
+    if (known_) {  // the strings are known already: an inline one is only read
+      if (i == 0) return bytes(u());
+      if (i > known_->size()) damaged();
+      return (*known_)[i - 1];
+    }
+    if (i == 0) return strings_.emplace_back(bytes(u()));
     if (i > strings_.size()) damaged();
-    return std::string(strings_[i - 1]);
+    return strings_[i - 1];
   }
+  std::string text() { return std::string(view()); }
   std::vector<std::string> texts() {
     std::vector<std::string> out(count());
     for (auto& s : out) s = text();
@@ -280,6 +292,7 @@ class BlobReader {
   std::string_view in_;
   std::size_t at_ = 0;
   std::vector<std::string_view> strings_;  // in order of first use
+  const std::vector<std::string_view>* known_ = nullptr;
 };
 
 Grant read_blob_grant(BlobReader& r, const Model& m) {
@@ -327,7 +340,9 @@ json grant_json(const Grant& g, const Model& m) {
 }
 }  // namespace
 
-// The compiled-in catalog's details: every scope's, read from the table when the first is needed.
+// The compiled-in catalog's details, each scope's read from the table on its first use. The table
+// is one stream (strings by number after their first use), so the first use of any walks it once
+// without reading anything into objects: where each scope's details start, and the stream's strings.
 struct BlobDetails {
   std::shared_ptr<const Model> model;
   std::string_view bytes;  // in the binary
@@ -336,28 +351,40 @@ struct BlobDetails {
   struct Target {
     LazyDetails* details;  // owned by its scope, which the catalog keeps as long as this
     std::size_t requires;  // the scope's own grant: an evidence's when it has none
+    std::size_t at = 0;    // where its details start in bytes
   };
   std::vector<Target> scopes;  // catalog order
+  std::vector<std::string_view> strings;
   std::once_flag once;
-  void read_all() {
+  void walk() {
     BlobReader r(bytes);
-    for (const Target& t : scopes) {
-      ScopeDetails d;
-      d.notes = r.texts();
-      d.evidence.resize(r.count());
-      for (Evidence& ev : d.evidence) {
-        ev.source = r.text();
-        ev.kind = r.text();
-        ev.as_of = r.text();
-        ev.url = r.text();
-        ev.note = r.text();
-        std::size_t flags = r.u();
-        ev.decides = flags & 1;
-        std::size_t g = flags & 2 ? r.index(grants.size()) : t.requires;
-        ev.grant = grants[g];
-        ev.requires_json = grant_json[g];
+    for (Target& t : scopes) {
+      t.at = r.at();
+      for (std::size_t n = r.count(); n--;) r.view();  // notes
+      for (std::size_t n = r.count(); n--;) {         // evidence
+        for (int k = 0; k < 5; ++k) r.view();
+        if (r.u() & 2) r.index(grants.size());
       }
-      t.details->value = std::move(d);
+    }
+    strings = r.take_strings();
+  }
+  void read(std::size_t i) {
+    const Target& t = scopes[i];
+    BlobReader r(bytes, t.at, &strings);
+    ScopeDetails& d = t.details->value;
+    d.notes = r.texts();
+    d.evidence.resize(r.count());
+    for (Evidence& ev : d.evidence) {
+      ev.source = r.text();
+      ev.kind = r.text();
+      ev.as_of = r.text();
+      ev.url = r.text();
+      ev.note = r.text();
+      std::size_t flags = r.u();
+      ev.decides = flags & 1;
+      std::size_t g = flags & 2 ? r.index(grants.size()) : t.requires;
+      ev.grant = grants[g];
+      ev.requires_json = grant_json[g];
     }
   }
 };
@@ -365,7 +392,10 @@ struct BlobDetails {
 const ScopeDetails& Scope::details() const {
   static const ScopeDetails none;
   if (!lazy) return none;
-  if (BlobDetails* src = lazy->source.get()) std::call_once(src->once, [src] { src->read_all(); });
+  if (BlobDetails* src = lazy->source.get()) {
+    std::call_once(src->once, [src] { src->walk(); });
+    std::call_once(lazy->once, [src, this] { src->read(lazy->index); });
+  }
   return lazy->value;
 }
 
@@ -505,6 +535,7 @@ std::shared_ptr<const Catalog> Catalog::from_blob(std::string_view bytes) {
     s.requires_any_source_json = as_written[lenient];
     s.lazy = std::make_shared<LazyDetails>();
     s.lazy->source = source;
+    s.lazy->index = source->scopes.size();
     source->scopes.push_back({s.lazy.get(), strict});
     s.strict_id = cat->requirements.add(s.strict);
     s.lenient_id = cat->requirements.add(s.lenient);

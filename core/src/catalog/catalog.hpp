@@ -44,7 +44,7 @@ struct Scope {
   nlohmann::ordered_json requires_json, requires_any_source_json;  // as written (any-source: = requires if absent)
   bool retired() const { return !retired_on.empty(); }
   bool unverified() const { return strict.kind == Requirement::Undocumented; }
-  // Its notes and evidence. The compiled-in catalog reads every scope's on the first use of one
+  // Its notes and evidence. The compiled-in catalog reads a scope's from its table on their first use
   // (thread-safe); a catalog read from JSON has them from the start.
   const ScopeDetails& details() const;
   std::shared_ptr<LazyDetails> lazy;  // set by the catalog reader
