@@ -20,7 +20,7 @@ struct BlobDetails;
 struct LazyDetails {
   std::shared_ptr<BlobDetails> source;
   std::size_t index = 0;  // in the catalog's order
-  std::once_flag once;
+  bool read = false;
   ScopeDetails value;
 };
 
@@ -355,7 +355,8 @@ struct BlobDetails {
   };
   std::vector<Target> scopes;  // catalog order
   std::vector<std::string_view> strings;
-  std::once_flag once;
+  bool walked = false;
+  std::mutex mutex;  // details() is thread-safe
   void walk() {
     BlobReader r(bytes);
     for (Target& t : scopes) {
@@ -393,8 +394,9 @@ const ScopeDetails& Scope::details() const {
   static const ScopeDetails none;
   if (!lazy) return none;
   if (BlobDetails* src = lazy->source.get()) {
-    std::call_once(src->once, [src] { src->walk(); });
-    std::call_once(lazy->once, [src, this] { src->read(lazy->index); });
+    std::lock_guard<std::mutex> hold(src->mutex);
+    if (!src->walked) src->walk(), src->walked = true;
+    if (!lazy->read) src->read(lazy->index), lazy->read = true;
   }
   return lazy->value;
 }
