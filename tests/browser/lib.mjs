@@ -1,9 +1,9 @@
 // Shared harness for browser tests: a static server on 127.0.0.1 and Debian's headless Chromium
 // through playwright-core. Every request that does not go to the test server is blocked and recorded.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync, mkdirSync, readFileSync, readFile, stat } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve, extname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
@@ -20,20 +20,46 @@ export const N_PROFILES = BUILTIN.profiles.length;
 /** Account configurations: each hub's sold tiers multiplied, times 2 per feature. */
 export const CONFIGURATIONS = BUILTIN.hubs.reduce((n, h) => n * h.tiers.length, 2 ** BUILTIN.features.length);
 
-/** Serves dir on 127.0.0.1 at a free port; resolves to {origin, close()}. */
+// The static server's types: Python's http.server's for the files the tests and the bench serve
+// (the served bytes and headers are what a plain static host sends: no compression, no caching).
+const TYPES = { '.html': 'text/html', '.htm': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.ico': 'image/vnd.microsoft.icon', '.txt': 'text/plain', '.md': 'text/markdown',
+  '.zip': 'application/zip', '.gz': 'application/gzip', '.xml': 'application/xml', '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json' };
+
+/**
+ * Serves dir on 127.0.0.1 at a free port; resolves to {origin, close()}. A small static server in this
+ * process (it was python3 -m http.server, whose one thread answered slowly on a loaded machine and
+ * inflated the navigation figures): GET and HEAD of files, a folder's index.html (a folder asked for
+ * without its slash is redirected, as http.server does), 404 otherwise; every answer says
+ * Cache-Control: no-cache, so a browser revalidates instead of guessing how long a file stays fresh.
+ */
 export function serve(dir = SITE_DIR) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => { proc.kill(); reject(new Error('static server did not start: ' + out)); }, 15000);
-    proc.stdout.on('data', (d) => {
-      out += d;
-      const m = /port (\d+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ origin: `http://127.0.0.1:${m[1]}`, close: () => proc.kill() }); }
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    const send = (status, headers, body) => { res.writeHead(status, { 'Cache-Control': 'no-cache', ...headers }); res.end(req.method === 'HEAD' ? undefined : body); };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(501, { 'Content-Type': 'text/plain' }, 'not implemented\n');
+    let path;
+    try { path = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return send(400, { 'Content-Type': 'text/plain' }, 'bad request\n'); }
+    let file = resolve(root, '.' + path);
+    if (file !== root && !file.startsWith(root + sep)) return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
+    stat(file, (err, st) => {
+      if (!err && st.isDirectory()) {
+        if (!path.endsWith('/')) return send(301, { Location: path + '/' + (new URL(req.url, 'http://x').search) }, '');
+        file = join(file, 'index.html');
+      }
+      readFile(file, (e, body) => {
+        if (e) return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
+        send(200, { 'Content-Type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream', 'Content-Length': body.length }, body);
+      });
     });
-    proc.stderr.on('data', (d) => { out += d; });
-    proc.on('error', reject);
+  });
+  return new Promise((ok, fail) => {
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      ok({ origin: `http://127.0.0.1:${server.address().port}`, close: () => { server.closeAllConnections(); server.close(); } });
+    });
   });
 }
 
