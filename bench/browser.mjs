@@ -20,7 +20,7 @@ const SAMPLE = `(fn, cfg) => { const warm = performance.now(); do fn(); while (p
 // the frame that shows it has been rendered (both ms since navigation start). A change made inside a
 // requestAnimationFrame callback is rendered in that frame; any other, in the next one (the flag is
 // cleared after the callback's microtasks, where the MutationObserver's callback runs).
-const FIRST_RESULT = `(() => {
+export const FIRST_RESULT = `(() => {
   let inFrame = false;
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((t) => { inFrame = true; try { cb(t); } finally { queueMicrotask(() => { inFrame = false; }); } });
