@@ -197,6 +197,7 @@ function paint() {
   step = 0;
   performance.mark('tierscope:matrix', { detail: { seq: m.seq } });
   if (!started && m.matrix) { started = true; performance.mark('tierscope:first-result'); }
+  if (belowDone) { requestAnimationFrame(() => setTimeout(setUpBelow, 0)); setTimeout(setUpBelow, 250); } // after this frame (a hidden page draws none)
   const t0 = inputs.get(m.seq);
   for (const k of inputs.keys()) if (k <= m.seq) inputs.delete(k);
   const measure = () => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } });
@@ -526,6 +527,18 @@ function onInput(what, update) {
   };
 }
 
+let belowDone = null;
+/** Once, after the first result's frame: the custom account's controls (with the state's account) and the project panel. */
+function setUpBelow() {
+  if (!belowDone) return;
+  const done = belowDone;
+  belowDone = null;
+  buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: performance.now() }));
+  showAccount(state.account);
+  initProject(ts, loadFields); // "Whole project": a dropped project folder or .zip (site/project.js)
+  done();
+}
+
 async function main() {
   for (const [k, id] of Object.entries({ paste: 'paste', required: 'required', conditional: 'conditional', optional: 'optional',
     format: 'format', pasteNote: 'paste-note', pasteError: 'paste-error', matrix: 'matrix', consent: 'consent', preview: 'preview',
@@ -543,14 +556,18 @@ async function main() {
   renderUrlCheck = initUrlCheck(useInstallUrl, (fix) => runFix(fix));
   builder = initBuilder(ts, () => ({ text: state.paste, format, config: synced && CONFIG_FORMATS.includes(format) }));
   const initial = decodeState(location.hash, EXAMPLE) || defaultState(EXAMPLE);
-  buildAccount($('#account-hubs'), $('#account-features'), () => state.account, () => request({ input: performance.now() }));
-  restore(initial); // posted at once: the worker answers as soon as the wasm is ready
+  const below = new Promise((resolve) => { belowDone = resolve; });
+  restore(initial); // posted at once: evaluated as soon as the wasm is ready
   // Queued behind the first evaluation: the scope labels of the consent preview, then the tools.
   const labels = ts.scopes('').then((list) => { info = new Map(list.map((x) => [x.name, x])); renderPreview(); }, () => { /* labels fall back to names */ });
   initMigrate(ts, loadFields);
   initDiff(ts, currentText);
   initCalls(ts, currentText, loadFields);
-  initProject(ts, loadFields); // "Whole project": a dropped project folder or .zip (site/project.js)
+  // Below the first screen and not needed for the first result: the custom account's controls and the
+  // "Whole project" panel are made after the frame that paints it (issue 21; ~15 and ~6 ms of script on
+  // a loaded machine, which ran before the first evaluation when the wasm was ready first).
+  ready.then(() => {}, () => setUpBelow());
+  setTimeout(setUpBelow, 3000); // should no answer come
   initExplain({ ts, paste: el.paste, before: $('.matrix-panel'), config: () => (state.mode === 'fields' ? currentText() : ''), apply: loadFields });
   writeTools(initial.tools); // the tool panels of a share link
   watchTools(() => updateHash());
@@ -606,6 +623,7 @@ async function main() {
   $('#tool-version').textContent = `tierscope ${loaded.version}`;
   await settled();
   await labels;
+  await below;
   el.loadStatus.hidden = true;
   document.documentElement.dataset.ready = 'true';
   // The full catalog listing is not needed for the first result: it follows when the page is idle.
