@@ -21,9 +21,11 @@ const TIERSCOPE_FUNCTIONS = ['checkText', 'checkFields', 'parseText', 'listScope
 // (profiles, diagnostics) element by element: the same object, no string longer than a piece. It
 // relies on the writer's layout (core/src/report/json_writer.cpp: indent 2, a new line only between
 // values, never inside a string); anything else falls back to one JSON.parse of the whole text.
+// Node only: Chromium hands V8 a decoded text as an external string (no cliff), and there the pieces
+// cost more than one parse (100 scopes: 0.20-0.27 ms vs 0.18-0.22 ms). BENCHMARKS.md, issue 21.
 const TIERSCOPE_PIECE = 60000;
 function tierscopeParseAnswer(bytes) {
-  if (bytes.length > TIERSCOPE_PIECE) {
+  if (bytes.length > TIERSCOPE_PIECE && tierscopeIsNode()) {
     try {
       return tierscopeParsePieces(bytes);
     } catch (e) {
