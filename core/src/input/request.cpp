@@ -45,8 +45,11 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
                      "for every account.",
                      "", {}});
 
-  std::map<std::string, Kind> kind_of;           // canonical name -> strongest kind given
-  std::map<std::string, std::set<int>> kinds_seen;
+  struct Given {
+    Kind kind;          // the strongest kind given
+    unsigned seen = 0;  // bit k: given as Kind(k)
+  };
+  std::map<std::string, Given> kind_of;  // canonical name -> how it was given
   std::set<std::string> reported;                // names whose name-level diagnostics were given
   std::vector<std::string> repeated;     // canonical name + kind digit, one per duplicate-scope diagnostic
   std::vector<std::size_t> repeat_at, repeats;  // its place in diags; how many times it is listed
@@ -102,8 +105,9 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
       diags.push_back({"warning", "deprecated-scope", e.name, msg, scope->replaced_by.empty() ? "" : "replace",
                        scope->replaced_by});
     }
-    auto& seen = kinds_seen[canonical];
-    if (seen.count(int(e.kind))) {  // one diagnostic per name and kind, with its count (filled in below)
+    auto [given, fresh] = kind_of.try_emplace(canonical, Given{e.kind});
+    const unsigned seen = given->second.seen, bit = 1u << int(e.kind);
+    if (seen & bit) {  // one diagnostic per name and kind, with its count (filled in below)
       std::string key = canonical + char('0' + int(e.kind));
       auto at = std::find(repeated.begin(), repeated.end(), key);
       if (at != repeated.end()) {
@@ -114,17 +118,16 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
         repeat_at.push_back(diags.size());
         diags.push_back({"info", "duplicate-scope", e.name, "", "remove", {e.name}});
       }
-    } else if (!seen.empty() && seen.size() == 1) {
-      Kind strongest = std::min(kind_of[canonical], e.kind);
+    } else if (seen && !(seen & (seen - 1))) {  // given as one other kind before
+      Kind strongest = std::min(given->second.kind, e.kind);
       diags.push_back({"warning", "conflicting-kinds", canonical,
-                       quote_name(canonical) + " is given as both " + kind_list(kind_of[canonical]) + " and " +
+                       quote_name(canonical) + " is given as both " + kind_list(given->second.kind) + " and " +
                            kind_list(e.kind) + "; HubSpot takes each scope as one kind. Evaluated as " +
                            kind_list(strongest) + ".",
                        "", {}});
     }
-    seen.insert(int(e.kind));
-    auto it = kind_of.find(canonical);
-    kind_of[canonical] = it == kind_of.end() ? e.kind : std::min(it->second, e.kind);
+    given->second.seen = seen | bit;
+    if (!fresh) given->second.kind = std::min(given->second.kind, e.kind);
   }
 
   for (std::size_t k = 0; k < repeated.size(); ++k) {
@@ -138,20 +141,21 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   } else if (in.format != "private-app") {
     auto it = kind_of.find("oauth");
     if (it == kind_of.end()) {
-      kind_of["oauth"] = Kind::Required;
+      kind_of["oauth"] = Given{Kind::Required};
       diags.push_back({"info", "missing-oauth", "oauth",
                        "\"oauth\" was not in the request; HubSpot requires it of every app, so it was added as required.",
                        "add", {"oauth"}});
-    } else if (it->second != Kind::Required) {
+    } else if (it->second.kind != Kind::Required) {
       diags.push_back({"info", "missing-oauth", "oauth",
-                       "\"oauth\" is always required; it was given as " + kind_list(it->second) +
+                       "\"oauth\" is always required; it was given as " + kind_list(it->second.kind) +
                            " and evaluated as required.",
                        "", {}});
-      it->second = Kind::Required;
+      it->second.kind = Kind::Required;
     }
   }
 
-  for (const auto& [name, kind] : kind_of) {
+  for (const auto& [name, given] : kind_of) {
+    const Kind kind = given.kind;
     (kind == Kind::Required ? req.required : kind == Kind::Conditional ? req.conditional : req.optional).push_back(name);
     const Scope* s = catalog.find(name);
     if (!s || s->retired()) continue;

@@ -28,6 +28,12 @@ class JsonWriter {
   JsonWriter& null();
   JsonWriter& string_or_null(std::string_view s) { return s.empty() ? null() : value(s); }  // "" -> null
   JsonWriter& strings(const std::vector<std::string>& list);  // an array of strings
+  // A value already written as JSON (e.g. a name quoted once by append_json_string and written many times).
+  JsonWriter& raw(std::string_view json) {
+    element();
+    out_ += json;
+    return *this;
+  }
   // A member with a value: key(k).value(v).
   template <class T>
   JsonWriter& field(std::string_view k, const T& v) { return key(k).value(v); }

@@ -105,13 +105,22 @@ void write_id_or_null(JsonWriter& w, const std::vector<Named>& list, int i) {
   else w.null();
 }
 
-void names(JsonWriter& w, const Evaluation& ev, const NameList& list) {
+// Every name of ev.names as a JSON string, quoted once: the profiles' lists repeat them (granted: once per
+// profile).
+using QuotedNames = std::vector<std::string>;
+QuotedNames quoted_names(const Evaluation& ev) {
+  QuotedNames q(ev.names.size());
+  for (std::size_t k = 0; k < q.size(); ++k) append_json_string(q[k], ev.names[k]);
+  return q;
+}
+
+void names(JsonWriter& w, const QuotedNames& ev, const NameList& list) {
   w.begin_array();
-  for (std::uint32_t k : list) w.value(ev.names[k]);
+  for (std::uint32_t k : list) w.raw(ev[k]);
   w.end_array();
 }
 
-void write_profile(JsonWriter& w, const ProfileResult& r, const Evaluation& ev, const Model& m, bool lean) {
+void write_profile(JsonWriter& w, const ProfileResult& r, const QuotedNames& ev, const Model& m, bool lean) {
   w.field("id", r.id).field("name", r.name);
   write_id_or_null(w.key("hub"), m.hubs, r.hub);
   write_id_or_null(w.key("tier"), m.tiers, r.tier);
@@ -191,10 +200,11 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.end_array().key("json_path").string_or_null(in.json_path).end_object();
   write_request(w.key("request"), req);
   write_diagnostics(w.key("diagnostics"), all_diagnostics(req, ev));
+  const QuotedNames quoted = quoted_names(ev);
   w.key("profiles").begin_array();
   for (const auto& p : ev.profiles) {
     w.begin_object();
-    write_profile(w, p, ev, m, o.lean);
+    write_profile(w, p, quoted, m, o.lean);
     w.end_object();
   }
   w.end_array();
@@ -232,7 +242,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("account");
   if (ev.account) {
     w.begin_object();
-    write_profile(w, *ev.account, ev, m, o.lean);
+    write_profile(w, *ev.account, quoted, m, o.lean);
     write_account(w.key("account"), *o.account, m);
     w.end_object();
   } else {
