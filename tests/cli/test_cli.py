@@ -1,4 +1,6 @@
-"""CLI tests: exit codes, formats, gates, file and stdin input. Usage: test_cli.py PATH/TO/tierscope"""
+"""CLI tests: exit codes, formats, gates, file and stdin input. Usage: test_cli.py PATH/TO/tierscope
+With TIERSCOPE_TEST_SHARD=K/N only every N-th test from the K-th (1-based, in name order) runs, so that
+N processes run the suite in parallel (ctest -j, tests/node/bin.test.mjs); each test stands alone."""
 import json
 import re
 import os
@@ -1314,6 +1316,22 @@ class ProjectCode(unittest.TestCase):
         for s in ("collector.graphql_query.execute", "collector.graphql_schema.read", "crm.objects.contacts.read"):
             self.assertNotIn(s, unused)
         self.assertIn("crm.objects.contacts.read", maybe)
+
+
+def load_tests(loader, tests, pattern):
+    shard = os.environ.get("TIERSCOPE_TEST_SHARD", "")
+    if not shard:
+        return tests
+    m = re.fullmatch(r"([1-9][0-9]*)/([1-9][0-9]*)", shard)
+    if not m or int(m.group(1)) > int(m.group(2)):
+        raise SystemExit(f"TIERSCOPE_TEST_SHARD={shard!r}: expected K/N with 1 <= K <= N")
+    k, n = int(m.group(1)), int(m.group(2))
+
+    def flat(suite):
+        for t in suite:
+            yield from (flat(t) if isinstance(t, unittest.TestSuite) else [t])
+    every = sorted(flat(tests), key=lambda t: t.id())
+    return unittest.TestSuite(every[k - 1::n])
 
 
 if __name__ == "__main__":

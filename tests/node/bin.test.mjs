@@ -3,9 +3,9 @@
 // stdout, stderr and exit code byte for byte; the packed tarball installs a working bin.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, WASM_DIR, CLI } from './helpers.mjs';
 
@@ -15,10 +15,27 @@ test.after(() => rmSync(tmp, { recursive: true, force: true }));
 const file = (name, text) => { const p = join(tmp, name); writeFileSync(p, text); return p; };
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NO_COLOR' && k !== 'FORCE_COLOR'));
 
-test('the CLI test suite (tests/cli/test_cli.py) passes on the bin', () => {
-  const r = spawnSync('python3', [join(ROOT, 'tests', 'cli', 'test_cli.py'), BIN], { encoding: 'utf8', env });
-  assert.equal(r.status, 0, r.stderr.slice(-3000));
-  assert.match(r.stderr, /\nOK\n?$/);
+// In shards run side by side (test_cli.py's TIERSCOPE_TEST_SHARD), one per core: each test spawns the bin.
+test('the CLI test suite (tests/cli/test_cli.py) passes on the bin', async () => {
+  const n = Math.min(4, Math.max(2, availableParallelism()));
+  const shard = (k) => new Promise((done) => {
+    const p = spawn('python3', [join(ROOT, 'tests', 'cli', 'test_cli.py'), BIN], { env: { ...env, TIERSCOPE_TEST_SHARD: `${k}/${n}` } });
+    let err = '';
+    p.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
+    p.on('close', (status) => done({ status, err }));
+  });
+  const runs = await Promise.all(Array.from({ length: n }, (_, i) => shard(i + 1)));
+  let ran = 0;
+  for (const r of runs) {
+    assert.equal(r.status, 0, r.err.slice(-3000));
+    assert.match(r.err, /\nOK\n?$/);
+    ran += Number(/\nRan (\d+) tests? in/.exec(r.err)?.[1] ?? NaN);
+  }
+  // Every test of the suite ran once over the shards.
+  const count = 'import sys, unittest; sys.argv = ["", "-"]; import test_cli; '
+    + 'print(unittest.defaultTestLoader.loadTestsFromModule(test_cli).countTestCases())';
+  const all = spawnSync('python3', ['-c', count], { encoding: 'utf8', cwd: join(ROOT, 'tests', 'cli'), env });
+  assert.equal(ran, Number(all.stdout.trim()));
 });
 
 test('same stdout, stderr and exit code as the native CLI', { skip: !existsSync(CLI) && 'no native CLI' }, () => {
