@@ -104,12 +104,20 @@ inline Keep keep_listed(std::string_view path, const std::string_view (&listed)[
   return k;
 }
 
+// The scanner is the harness's, not the code under test: libFuzzer's coverage (and its comparison
+// tracing, a call per compared byte) is left out of it, so that it costs the fuzzer no more than it must.
+#if defined(__clang__)
+#define FUZZ_HARNESS_ONLY __attribute__((no_sanitize("coverage")))
+#else
+#define FUZZ_HARNESS_ONLY
+#endif
+
 class Scanner {
  public:
   using json = nlohmann::ordered_json;
   Scanner(std::string_view text, KeepFn keep) : p_(text.data()), end_(text.data() + text.size()), keep_(keep) {}
   // The kept tree, or false when the text is not JSON.
-  bool read(json& root) {
+  FUZZ_HARNESS_ONLY bool read(json& root) {
     ws();
     if (!value(&root, keep_ ? kPath : kWhole, false, 0)) return false;
     ws();
@@ -118,18 +126,18 @@ class Scanner {
 
  private:
   static constexpr int kMaxDepth = 512;
-  void ws() {
+  FUZZ_HARNESS_ONLY void ws() {
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\t' || *p_ == '\r')) ++p_;
   }
-  bool eat(char c) {
+  FUZZ_HARNESS_ONLY bool eat(char c) {
     if (p_ == end_ || *p_ != c) return false;
     ++p_;
     return true;
   }
-  static int hex(char c) {
+  FUZZ_HARNESS_ONLY static int hex(char c) {
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
-  bool u4(unsigned& cp) {
+  FUZZ_HARNESS_ONLY bool u4(unsigned& cp) {
     if (end_ - p_ < 4) return false;
     cp = 0;
     for (int i = 0; i < 4; ++i) {
@@ -140,7 +148,7 @@ class Scanner {
     p_ += 4;
     return true;
   }
-  static void put_utf8(std::string& out, unsigned cp) {
+  FUZZ_HARNESS_ONLY static void put_utf8(std::string& out, unsigned cp) {
     if (cp < 0x80) out += char(cp);
     else if (cp < 0x800) out += char(0xC0 | (cp >> 6)), out += char(0x80 | (cp & 0x3F));
     else if (cp < 0x10000) out += char(0xE0 | (cp >> 12)), out += char(0x80 | ((cp >> 6) & 0x3F)), out += char(0x80 | (cp & 0x3F));
@@ -149,7 +157,7 @@ class Scanner {
           out += char(0x80 | (cp & 0x3F));
   }
   // A string at p_ (after its quote is checked); with out, its decoded text.
-  bool string(std::string* out) {
+  FUZZ_HARNESS_ONLY bool string(std::string* out) {
     if (!eat('"')) return false;
     for (;;) {
       if (p_ == end_) return false;
@@ -202,12 +210,12 @@ class Scanner {
       p_ += n;
     }
   }
-  bool digits() {
+  FUZZ_HARNESS_ONLY bool digits() {
     const char* s = p_;
     while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
     return p_ > s;
   }
-  bool number() {
+  FUZZ_HARNESS_ONLY bool number() {
     const char* s = p_;
     eat('-');
     if (eat('0')) {
@@ -228,14 +236,14 @@ class Scanner {
     if (!is_float) return true;  // a large integer is read as a float: never an error
     return std::isfinite(std::strtod(std::string(s, p_).c_str(), nullptr));  // nlohmann: "number overflow"
   }
-  bool literal(std::string_view word) {
+  FUZZ_HARNESS_ONLY bool literal(std::string_view word) {
     if (std::size_t(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
     p_ += word.size();
     return true;
   }
   // A value at p_. out: where a kept value goes (null: skipped). mode: kWhole (parsed from its text),
   // kPath (an object's members asked in turn; anything else kept whole). message: a "message" member.
-  bool value(json* out, Keep mode, bool message, int depth) {
+  FUZZ_HARNESS_ONLY bool value(json* out, Keep mode, bool message, int depth) {
     if (p_ == end_) return false;
     if (depth > kMaxDepth) require(false, "a result nests at most 512 levels");
     const char* start = p_;
