@@ -6,6 +6,7 @@
 // and ClusterFuzzLite (scripts/fuzz-build.sh); replayed over tests/fuzz/seeds/<surface>/ by ctest
 // (replay_main.cpp).
 #pragma once
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -78,13 +79,15 @@ inline nlohmann::ordered_json outcome(const tierscope::Outcome& out, const char*
   return j;
 }
 
-// A result read in one pass through nlohmann's SAX interface, without a tree of the whole document:
-// it must be JSON, every "message" member (at any depth) is checked to be one line, and only the
-// members the harness reads are built into a tree. keep(path) decides per member: path is its keys
-// from the root joined by '.' (array elements add nothing: "profiles.status"); it returns kSkip,
-// kPath (kept, its members asked in turn) or kWhole (kept with everything in it). A member a harness
-// (or markdown_report) reads but keep() skips is missing from the tree: the harness then fails
-// loudly on its first report (the seed replay in ctest), it never passes silently.
+// A result read in one pass without a tree of the whole document (fuzz::Scanner): it must be JSON (as
+// nlohmann's parser takes it: RFC 8259, UTF-8, surrogate pairs, finite numbers, nothing after the
+// value), every "message" member (at any depth) is checked to be one line, and only the members the
+// harness reads are built into a tree. keep(path) decides per member: path is its keys from the root
+// joined by '.' (array elements add nothing: "profiles.status"); it returns kSkip, kPath (kept, its
+// members asked in turn) or kWhole (kept with everything in it). The scan itself allocates nothing;
+// a kept member's text is parsed by nlohmann. A member a harness (or markdown_report) reads but keep()
+// skips is missing from the tree: the harness then fails loudly on its first report (the seed replay
+// in ctest), it never passes silently.
 enum Keep { kSkip, kPath, kWhole };
 using KeepFn = Keep (*)(std::string_view path);
 
@@ -101,89 +104,235 @@ inline Keep keep_listed(std::string_view path, const std::string_view (&listed)[
   return k;
 }
 
-class Reader {
+// The scanner is the harness's, not the code under test: libFuzzer's coverage (and its comparison
+// tracing, a call per compared byte) is left out of it, so that it costs the fuzzer no more than it must.
+#if defined(__clang__)
+#define FUZZ_HARNESS_ONLY __attribute__((no_sanitize("coverage")))
+#else
+#define FUZZ_HARNESS_ONLY
+#endif
+
+class Scanner {
  public:
   using json = nlohmann::ordered_json;
-  explicit Reader(KeepFn keep) : keep_(keep) {}
-  json root;
-
-  bool null() { return place(json(nullptr)), true; }
-  bool boolean(bool b) { return place(json(b)), true; }
-  bool number_integer(json::number_integer_t n) { return place(json(n)), true; }
-  bool number_unsigned(json::number_unsigned_t n) { return place(json(n)), true; }
-  bool number_float(json::number_float_t n, const json::string_t&) { return place(json(n)), true; }
-  bool string(json::string_t& s) {
-    if (!frames_.empty() && frames_.back().message) require_line(s, "a message is one line of text");
-    return place(json(std::move(s))), true;
+  Scanner(std::string_view text, KeepFn keep) : p_(text.data()), end_(text.data() + text.size()), keep_(keep) {}
+  // The kept tree, or false when the text is not JSON.
+  FUZZ_HARNESS_ONLY bool read(json& root) {
+    ws();
+    if (!value(&root, keep_ ? kPath : kWhole, false, 0)) return false;
+    ws();
+    return p_ == end_;
   }
-  bool binary(json::binary_t&) { return false; }  // never from JSON text
-  bool start_object(std::size_t) { return open(true), true; }
-  bool start_array(std::size_t) { return open(false), true; }
-  bool end_object() { return frames_.pop_back(), true; }
-  bool end_array() { return frames_.pop_back(), true; }
-  bool key(json::string_t& k) {
-    Frame& f = frames_.back();
-    f.message = k == "message";
-    if (!f.node) return true;
-    if (f.whole) {
-      f.key = std::move(k);
-      f.keep = kWhole;
-      return true;
-    }
-    path_.resize(f.path);
-    if (!path_.empty()) path_ += '.';
-    path_ += k;
-    f.keep = keep_(path_);
-    if (f.keep != kSkip) f.key = std::move(k);
-    return true;
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
  private:
-  struct Frame {
-    json* node;        // null: a skipped member (and everything in it)
-    bool object;
-    bool whole;        // everything in it kept
-    bool message = false;  // object: the current member is "message"
-    Keep keep = kSkip;     // object: the current member's fate
-    std::size_t path;      // its path's length in path_
-    std::string key;       // object: the current kept member's key
-  };
-  // The value in its place: the root, an array element or the current member; null when skipped.
-  json* place(json&& v) {
-    if (frames_.empty()) return &(root = std::move(v));
-    Frame& f = frames_.back();
-    if (!f.node) return nullptr;
-    if (!f.object) {
-      auto& a = f.node->get_ref<json::array_t&>();
-      a.push_back(std::move(v));
-      return &a.back();
+  static constexpr int kMaxDepth = 512;
+  FUZZ_HARNESS_ONLY void ws() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\t' || *p_ == '\r')) ++p_;
+  }
+  FUZZ_HARNESS_ONLY bool eat(char c) {
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  FUZZ_HARNESS_ONLY static int hex(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  }
+  FUZZ_HARNESS_ONLY bool u4(unsigned& cp) {
+    if (end_ - p_ < 4) return false;
+    cp = 0;
+    for (int i = 0; i < 4; ++i) {
+      int h = hex(p_[i]);
+      if (h < 0) return false;
+      cp = cp * 16 + unsigned(h);
     }
-    if (f.keep == kSkip) return nullptr;
-    auto& o = f.node->get_ref<json::object_t&>();
-    o.emplace_back(std::move(f.key), std::move(v));  // the writers never repeat a key
-    return &o.back().second;
+    p_ += 4;
+    return true;
   }
-  void open(bool object) {
-    bool whole = frames_.empty() ? keep_ == nullptr : frames_.back().whole || (frames_.back().object && frames_.back().keep == kWhole);
-    std::size_t path = frames_.empty() ? 0 : frames_.back().object ? path_.size() : frames_.back().path;
-    json* node = place(object ? json::object() : json::array());
-    frames_.push_back({node, object, whole, false, kSkip, path, {}});
+  FUZZ_HARNESS_ONLY static void put_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) out += char(cp);
+    else if (cp < 0x800) out += char(0xC0 | (cp >> 6)), out += char(0x80 | (cp & 0x3F));
+    else if (cp < 0x10000) out += char(0xE0 | (cp >> 12)), out += char(0x80 | ((cp >> 6) & 0x3F)), out += char(0x80 | (cp & 0x3F));
+    else
+      out += char(0xF0 | (cp >> 18)), out += char(0x80 | ((cp >> 12) & 0x3F)), out += char(0x80 | ((cp >> 6) & 0x3F)),
+          out += char(0x80 | (cp & 0x3F));
   }
+  // A string at p_ (after its quote is checked); with out, its decoded text.
+  FUZZ_HARNESS_ONLY bool string(std::string* out) {
+    if (!eat('"')) return false;
+    for (;;) {
+      if (p_ == end_) return false;
+      const unsigned char c = static_cast<unsigned char>(*p_);
+      if (c == '"') return ++p_, true;
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        if (++p_ == end_) return false;
+        char e = *p_++;
+        unsigned cp;
+        switch (e) {
+          case '"': case '\\': case '/': cp = unsigned(e); break;
+          case 'b': cp = '\b'; break;
+          case 'f': cp = '\f'; break;
+          case 'n': cp = '\n'; break;
+          case 'r': cp = '\r'; break;
+          case 't': cp = '\t'; break;
+          case 'u':
+            if (!u4(cp)) return false;
+            if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate first
+            if (cp >= 0xD800 && cp <= 0xDBFF) {               // a high one: its low one follows
+              unsigned lo;
+              if (!eat('\\') || !eat('u') || !u4(lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            break;
+          default: return false;
+        }
+        if (out) put_utf8(*out, cp);
+        continue;
+      }
+      if (c < 0x80) {
+        if (out) *out += char(c);
+        ++p_;
+        continue;
+      }
+      // UTF-8 (as RFC 3629: no overlong forms, surrogates or code points above U+10FFFF)
+      int n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+      if (!n || end_ - p_ < n) return false;
+      const auto b1 = static_cast<unsigned char>(p_[1]);
+      unsigned lo = 0x80, hi = 0xBF;
+      if (c == 0xE0) lo = 0xA0;
+      else if (c == 0xED) hi = 0x9F;
+      else if (c == 0xF0) lo = 0x90;
+      else if (c == 0xF4) hi = 0x8F;
+      if (b1 < lo || b1 > hi) return false;
+      for (int i = 2; i < n; ++i)
+        if ((static_cast<unsigned char>(p_[i]) & 0xC0) != 0x80) return false;
+      if (out) out->append(p_, std::size_t(n));
+      p_ += n;
+    }
+  }
+  FUZZ_HARNESS_ONLY bool digits() {
+    const char* s = p_;
+    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    return p_ > s;
+  }
+  FUZZ_HARNESS_ONLY bool number() {
+    const char* s = p_;
+    eat('-');
+    if (eat('0')) {
+    } else if (!digits()) {
+      return false;
+    }
+    bool is_float = false;
+    if (eat('.')) {
+      if (!digits()) return false;
+      is_float = true;
+    }
+    if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (!eat('+')) eat('-');
+      if (!digits()) return false;
+      is_float = true;
+    }
+    if (!is_float) return true;  // a large integer is read as a float: never an error
+    return std::isfinite(std::strtod(std::string(s, p_).c_str(), nullptr));  // nlohmann: "number overflow"
+  }
+  FUZZ_HARNESS_ONLY bool literal(std::string_view word) {
+    if (std::size_t(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+    p_ += word.size();
+    return true;
+  }
+  // A value at p_. out: where a kept value goes (null: skipped). mode: kWhole (parsed from its text),
+  // kPath (an object's members asked in turn; anything else kept whole). message: a "message" member.
+  FUZZ_HARNESS_ONLY bool value(json* out, Keep mode, bool message, int depth) {
+    if (p_ == end_) return false;
+    if (depth > kMaxDepth) require(false, "a result nests at most 512 levels");
+    const char* start = p_;
+    const std::size_t path = path_.size();
+    switch (*p_) {
+      case '{': {
+        ++p_;
+        if (out && mode == kPath) *out = json::object();
+        ws();
+        if (eat('}')) break;
+        for (;;) {
+          ws();
+          key_.clear();
+          if (!string(&key_)) return false;
+          ws();
+          if (!eat(':')) return false;
+          ws();
+          json* member = nullptr;
+          Keep child = kSkip;
+          if (out && mode == kPath) {
+            path_.resize(path);
+            if (path) path_ += '.';
+            path_ += key_;
+            child = keep_(path_);
+            if (child != kSkip) member = &out->get_ref<json::object_t&>().emplace_back(key_, nullptr).second;  // the writers never repeat a key
+          }
+          if (!value(member, child, key_ == "message", depth + 1)) return false;
+          ws();
+          if (eat(',')) continue;
+          if (eat('}')) break;
+          return false;
+        }
+        break;
+      }
+      case '[': {
+        ++p_;
+        if (out && mode == kPath) *out = json::array();
+        ws();
+        if (eat(']')) break;
+        for (;;) {
+          ws();
+          json* element = nullptr;
+          if (out && mode == kPath) element = &out->get_ref<json::array_t&>().emplace_back(nullptr);  // array elements: the array's path
+          path_.resize(path);
+          if (!value(element, mode, false, depth + 1)) return false;
+          ws();
+          if (eat(',')) continue;
+          if (eat(']')) break;
+          return false;
+        }
+        break;
+      }
+      case '"':
+        if (message || out) {
+          std::string s;
+          if (!string(&s)) return false;
+          if (message) require_line(s, "a message is one line of text");
+          if (out) *out = std::move(s);
+          return true;
+        }
+        return string(nullptr);
+      case 't': return literal("true") && (!out || (*out = true, true));
+      case 'f': return literal("false") && (!out || (*out = false, true));
+      case 'n': return literal("null");  // *out is null already
+      default:
+        if (!number()) return false;
+        if (out) *out = json::parse(start, p_);
+        return true;
+    }
+    path_.resize(path);
+    if (out && mode == kWhole) *out = json::parse(start, p_);
+    return true;
+  }
+
+  const char* p_;
+  const char* end_;
   KeepFn keep_;  // null: keep everything
-  std::vector<Frame> frames_;
-  std::string path_;
+  std::string path_, key_, line_;
 };
 
-// outcome() for a result read by a Reader: the members keep() accepts as a tree.
+// outcome() for a result read by a Scanner: the members keep() accepts as a tree.
 inline nlohmann::ordered_json outcome_kept(const tierscope::Outcome& out, KeepFn keep) {
   if (!out.ok) {
     error(out);
     return nullptr;
   }
-  Reader r(keep);
-  require(nlohmann::ordered_json::sax_parse(out.json, &r), "the result is JSON");
-  return std::move(r.root);
+  nlohmann::ordered_json root;
+  require(Scanner(out.json, keep).read(root), "the result is JSON");
+  return root;
 }
 
 // The checks of a check report: it covers the standard profiles (coverage.profiles.total, profiles).

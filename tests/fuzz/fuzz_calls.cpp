@@ -10,7 +10,7 @@
 #include "operations_builtin.hpp"
 
 namespace {
-// What check() reads of a calls report (fuzz::Reader: every message is checked, only these are built).
+// What check() reads of a calls report (fuzz::Scanner: every message is checked, only these are built).
 fuzz::Keep reads(std::string_view path) {
   static constexpr std::string_view listed[] = {
       "least_privilege.required", "least_privilege.optional", "least_privilege.install_everywhere.required",

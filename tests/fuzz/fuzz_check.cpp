@@ -2,7 +2,7 @@
 // Input: the options on the first line, the input after it. One evaluation per input: the input goes
 // to check_fields when it names a field of that object ("required", "conditional", "optional",
 // "url"), to check_text otherwise (a list, URL or app config); the report is parsed once, checked,
-// and rendered as Markdown from that parse. The parse is one pass (fuzz::Reader): the one-line check
+// and rendered as Markdown from that parse. The parse is one pass (fuzz::Scanner): the one-line check
 // of every message and a tree of only what markdown_report reads (not the granted lists, verify,
 // by_hub, by_feature: most of a report's bytes).
 #include <stdexcept>

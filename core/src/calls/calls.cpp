@@ -59,6 +59,41 @@ std::uint32_t installs(const std::vector<std::string>& names, const std::shared_
   return n;
 }
 
+// The standard tiers where a set of scopes, all required, installs (the ids of the profiles whose status
+// is "installs") and how many profiles were evaluated: what an uncovered call's covered_by lists per
+// alternative. The same alternatives come back call after call and input after input (they are the
+// operations table's): kept per catalog and options (at most 1024 entries; a new catalog starts afresh).
+struct Tiers {
+  std::vector<std::string> installs;
+  std::size_t total = 0;
+};
+Tiers installing_tiers(const ScopeSet& alt, const std::shared_ptr<const Catalog>& catalog, const Options& options) {
+  static std::mutex mutex;
+  static std::weak_ptr<const Catalog> counted;
+  static std::map<std::string, Tiers> kept;
+  // Every field of Options is in the key (a new field must be added here too).
+  std::string key = std::string(options.without_conditional ? "c" : "-") + (options.lean ? "l" : "-") +
+                    (options.account ? std::to_string(*options.account) : "-");
+  for (const auto& p : options.profiles) key += "\n" + p;
+  key += '\0';
+  for (const auto& n : alt) key += n + '\n';
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (counted.lock() != catalog) kept.clear(), counted = catalog;
+    auto it = kept.find(key);
+    if (it != kept.end()) return it->second;
+  }
+  Evaluation ev = evaluate(build_request(from_lists(alt, {}), *catalog), *catalog, options);
+  Tiers t;
+  for (const auto& p : ev.profiles)
+    if (p.status == "installs") t.installs.push_back(p.id);
+  t.total = ev.profiles.size();
+  std::lock_guard<std::mutex> lock(mutex);
+  if (kept.size() >= 1024) kept.clear();
+  kept.emplace(std::move(key), t);
+  return t;
+}
+
 std::size_t literals(const Operation& op) {
   return std::count_if(op.segments.begin(), op.segments.end(), [](const std::string& s) { return s[0] != '{' && s != "*"; });
 }
@@ -283,11 +318,8 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
         // The scopes that would cover it, each with the standard tiers that can grant it.
         ojson covered_by = ojson::array();
         for (const auto& alt : matches[i].alternatives) {
-          Evaluation alt_ev = evaluate(build_request(from_lists(alt, {}), *catalog), *catalog, options);
-          ojson tiers = ojson::array();
-          for (const auto& p : alt_ev.profiles)
-            if (p.status == "installs") tiers.push_back(p.id);
-          covered_by.push_back({{"scopes", alt}, {"tiers", std::move(tiers)}, {"tiers_total", alt_ev.profiles.size()}});
+          Tiers t = installing_tiers(alt, catalog, options);
+          covered_by.push_back({{"scopes", alt}, {"tiers", t.installs}, {"tiers_total", t.total}});
         }
         uncovered.push_back({{"line", in.calls[i].line}, {"method", in.calls[i].method}, {"path", in.calls[i].path},
                              {"alternatives", matches[i].alternatives}, {"covered_by", std::move(covered_by)}});
@@ -336,7 +368,10 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
   Request req = build_request(lp, *catalog);
   Evaluation ev = evaluate(req, *catalog, options);
   // Install everywhere: the tier-limited scopes optional; per tier, the calls that get a 403.
-  Evaluation ev_all = evaluate(build_request(from_lists(everywhere_required, optional), *catalog), *catalog, options);
+  // With no tier-limited scope that is the same request (everywhere_required == required): one evaluation.
+  Evaluation ev_optional;
+  if (!optional.empty()) ev_optional = evaluate(build_request(from_lists(everywhere_required, optional), *catalog), *catalog, options);
+  const Evaluation& ev_all = optional.empty() ? ev : ev_optional;
   ojson failing = ojson::array();
   for (const auto& p : ev_all.profiles) {
     // Scopes the profile cannot grant (dropped or missing), then those whose availability the sources

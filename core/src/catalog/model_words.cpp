@@ -110,27 +110,43 @@ AccountSet Model::where_all(const std::vector<const Grant*>& grants) const {
 }
 
 
+// Per word: the fields above bit 6 are fixed by its index, so each adds the word's count to its value;
+// the low fields vary within the word, so the word is added to a count per bit position (bit-sliced:
+// slice k holds bit k of the 64 counts, a carry ripples up), read per field and value at the end.
 TS_COUNTING Model::Breakdown Model::breakdown(const AccountSet& set) const {
   const int n_hubs = int(hubs.size()), n_tiers = int(tiers.size()), n_fields = n_hubs + int(features.size());
   Breakdown b;
   b.by_hub.assign(n_hubs, std::vector<std::uint32_t>(n_tiers, 0));
   b.feature_on.assign(features.size(), 0);
-  Word x;
+  std::array<std::uint64_t, 32> slice{};  // a count per position is at most the words (< 2^32)
   for (std::uint32_t w = 0; w < words_; ++w) {
     const std::uint64_t m = set.word(w);
     if (!m) continue;
-    view(w, x);
-    const std::uint32_t n = popcount64(m);
-    for (int i = 0; i < n_fields; ++i) {
-      if (i < n_hubs) {
-        if (i >= low_fields_) b.by_hub[i][x.value[i]] += n;
-        else
-          for (int t = 0; t < n_tiers; ++t) b.by_hub[i][t] += popcount64(m & low_exactly_[i][t]);
-      } else {
-        if (i >= low_fields_) b.feature_on[i - n_hubs] += x.value[i] ? n : 0;
-        else b.feature_on[i - n_hubs] += popcount64(m & low_exactly_[i][1]);
-      }
+    for (std::uint64_t carry = m, *k = slice.data(); carry; ++k) {
+      const std::uint64_t t = *k & carry;
+      *k ^= carry;
+      carry = t;
     }
+    const std::uint32_t n = popcount64(m), base = w << 6;
+    for (int i = low_fields_; i < n_hubs; ++i) b.by_hub[i][(base >> (i * width_)) & tier_mask_] += n;
+    for (int i = std::max(low_fields_, n_hubs); i < n_fields; ++i)
+      if ((base >> (feature_base_ + i - n_hubs)) & 1) b.feature_on[i - n_hubs] += n;
+  }
+  if (low_fields_ == 0) return b;
+  std::array<std::uint32_t, 64> at{};  // at[p]: the words with bit p set (the configurations 64w + p in the set)
+  for (int p = 0; p < 64; ++p)
+    for (int k = 0; k < 32; ++k) at[p] |= std::uint32_t((slice[k] >> p) & 1) << k;
+  auto in = [&](std::uint64_t mask) {
+    std::uint32_t n = 0;
+    for (int p = 0; p < 64; ++p) n += (mask >> p) & 1 ? at[p] : 0;
+    return n;
+  };
+  // low_exactly_[field][value]: the positions p where that field has that value.
+  for (int i = 0; i < low_fields_; ++i) {
+    if (i < n_hubs)
+      for (int t = 0; t < n_tiers; ++t) b.by_hub[i][t] += in(low_exactly_[i][t]);
+    else
+      b.feature_on[i - n_hubs] += in(low_exactly_[i][1]);
   }
   return b;
 }
