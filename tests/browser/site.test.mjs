@@ -380,6 +380,25 @@ test('disagreement shows where the verdict does: the matrix cell and the detail 
   noProblems();
 });
 
+test('a scope no source speaks of on an account is not called a disagreement in the detail view', async () => {
+  const page = await open();
+  await paste(page, 'oauth cms.functions.read');
+  // Its one deciding statement predates Smart CRM: uncertain there, with the undocumented-availability warning.
+  await waitAttr(page, '[data-profile=smart_crm-professional]', 'data-status', 'uncertain');
+  await page.click('[data-profile=smart_crm-professional]');
+  await waitText(page, '#consent', 'Where no source speaks of this account');
+  const box = page.locator('#consent .disagreement');
+  assert.equal(await box.getAttribute('data-disputed'), 'cms.functions.read');
+  const text = await box.textContent();
+  assert.doesNotMatch(text, /disagree/);
+  assert.match(text, /older than a product this account holds.*the install may succeed or get the permission error/);
+  assert.match(text, /Predates Smart CRM/);
+  assert.equal(await page.textContent('#consent .mock .badge.disputed'), 'no source speaks of this tier');
+  assert.match(await page.textContent('#diagnostics'), /undocumented-availability/);
+  await page.close();
+  noProblems();
+});
+
 test('accessibility: axe-core clean (WCAG 2.2 AA) in light and dark themes', async () => {
   for (const dark of [false, true]) {
     const page = await open('', { dark });
