@@ -89,6 +89,14 @@ TEST_CASE("calls: object type ids, generic operations narrowed to the object, ne
   CHECK(by_name["match"] == "type-id");
   CHECK(by_name["operation"]["path"] == "/crm/v3/objects/0-3/{dealId}");
   CHECK(by_name["chosen"] == json::array({"crm.objects.deals.read"}));
+  // The spec has deals' own paths only by the type id: the name matches them as type-id (not exact, a
+  // path the spec writes itself), with the same operation and scopes as the id.
+  json patch = one("PATCH /crm/v3/objects/deals/{dealId}"), by_id = one("PATCH /crm/v3/objects/0-3/{dealId}");
+  CHECK(patch["match"] == "type-id");
+  CHECK(by_id["match"] == "exact");
+  CHECK(patch["operation"] == by_id["operation"]);
+  CHECK(patch["alternatives"] == by_id["alternatives"]);
+  CHECK(patch["chosen"] == json::array({"crm.objects.deals.write"}));
   // The sensitive-data variants stay out when the plain scope is there.
   const json association = one("GET /crm/v4/objects/deals/1/associations/contacts");
   for (const auto& alt : association["alternatives"])
