@@ -67,7 +67,7 @@ std::string names(const ojson& list) {
 }
 
 // Why a profile is not installs: what it lacks, or (uncertain) the blocking scopes whose sources
-// disagree there and those HubSpot documents no tier for.
+// disagree there, those no source speaks of there and those HubSpot documents no tier for.
 std::string gate_reason(const ojson& report, const ojson& row) {
   if (!row["missing"].empty()) return ": it lacks " + names(row["missing"]);
   if (row["status"] == "unknown-scope") {
@@ -79,8 +79,15 @@ std::string gate_reason(const ojson& report, const ojson& row) {
   }
   if (row["status"] != "uncertain") return "";
   ojson disputed = unsure_blocking(report, row, "disputed"), unverified = unsure_blocking(report, row, "unverified");
+  ojson silent = ojson::array();  // disputed because no source speaks of this profile (undocumented-availability)
+  for (auto it = disputed.begin(); it != disputed.end();)
+    if (undocumented_there(report, it->get<std::string>())) silent.push_back(*it), it = disputed.erase(it);
+    else ++it;
   std::string out;
   if (!disputed.empty()) out += ": the sources disagree on " + names(disputed) + " there (disputed; see the sources-disagree warning)";
+  if (!silent.empty())
+    out += std::string(out.empty() ? ":" : ";") + " no source speaks of " + names(silent) +
+           " there (the statements that decide it predate a product of this tier; see the undocumented-availability warning)";
   if (!unverified.empty())
     out += std::string(out.empty() ? ":" : ";") + " HubSpot documents no tier for " + names(unverified) + " (unverified)";
   return out + " (--allow-uncertain accepts uncertain)";
@@ -257,7 +264,7 @@ Run add_check(CLI::App& app) {
   add_list(*cmd, "--require-install-on", a->gates,
            "exit 1 unless profile ID installs (repeatable; a CI gate; a request with no scopes fails it)", "ID");
   cmd->add_flag("--allow-uncertain", a->allow_uncertain,
-                "let the gate pass a profile that is uncertain (the sources disagree, or no tier is documented)");
+                "let the gate pass a profile that is uncertain (the sources disagree or none speaks of it, or no tier is documented)");
   cmd->add_flag("--allow-unknown", a->allow_unknown,
                 "let the gate pass a profile that is unknown-scope (a well-formed name newer than the catalog) "
                 "where the known scopes install");

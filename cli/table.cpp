@@ -83,6 +83,15 @@ std::string list(const json& arr) {
   return out.empty() ? "–" : out;
 }
 
+// Why a profile's disputed scopes are: "sources disagree on A; no source speaks of B" (undocumented_there).
+std::string disputed_words(const json& r, const json& disputed) {
+  json disagree = json::array(), silent = json::array();
+  for (const auto& n : disputed) (undocumented_there(r, str(n)) ? silent : disagree).push_back(n);
+  std::string out = disagree.empty() ? "" : "sources disagree on " + list(disagree);
+  if (!silent.empty()) out += (out.empty() ? "" : "; ") + std::string("no source speaks of ") + list(silent);
+  return out;
+}
+
 std::string percent(std::uint64_t part, std::uint64_t whole) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", whole ? 100.0 * part / whole : 0.0);
@@ -144,8 +153,15 @@ std::string render_table(const json& r, bool color) {
          std::to_string(cov["profiles"]["total"].get<int>()) + " standard tiers · " +
          percent(combos["installs"], combos["total"]) + " % of " + tierscope::with_commas(combos["total"]) +
          " account configurations";
-  if (combos.value("disputed", 0u) > 0)
-    out += " (+ " + percent(combos["disputed"], combos["total"]) + " % where the sources disagree)";
+  if (combos.value("disputed", 0u) > 0) {
+    // Where the sources disagree, or no source speaks of the account (as the profiles' disputed scopes are).
+    bool disagree = false, silent = false;
+    for (const auto& p : r["profiles"])
+      for (const auto& n : p["disputed"]) (undocumented_there(r, str(n)) ? silent : disagree) = true;
+    out += " (+ " + percent(combos["disputed"], combos["total"]) + " % where " +
+           (silent && !disagree ? "no source speaks of the account" : silent ? "the sources disagree or none speaks of the account"
+                                                                    : "the sources disagree") + ")";
+  }
   out += "\n";
   // Why: group failing profiles by what they lack.
   std::vector<std::pair<std::string, std::vector<std::string>>> why;
@@ -165,12 +181,12 @@ std::string render_table(const json& r, bool color) {
       out += "  missing " + missing + ": " + who + "\n";
     }
   }
-  // Uncertain: the sources disagree (disputed) or HubSpot states no tier (unverified).
+  // Uncertain: the sources disagree or none speaks of the profile (disputed), or HubSpot states no tier (unverified).
   std::vector<std::pair<std::string, std::vector<std::string>>> unsure;
   for (const auto& p : r["profiles"]) {
     if (p["status"] != "uncertain") continue;
     std::string key;
-    if (!p["disputed"].empty()) key = "sources disagree on " + list(p["disputed"]);
+    if (!p["disputed"].empty()) key = disputed_words(r, p["disputed"]);
     if (!p["unverified"].empty()) key += (key.empty() ? "" : "; ") + std::string("no tier documented for ") + list(p["unverified"]);
     auto it = std::find_if(unsure.begin(), unsure.end(), [&](const auto& e) { return e.first == key; });
     if (it == unsure.end()) unsure.push_back({key, {p["name"].get<std::string>()}});
@@ -188,7 +204,7 @@ std::string render_table(const json& r, bool color) {
     const json& a = r["account"];
     out += "\nCustom account: " + paint(status_cell(a["status"]), a["status"], color);
     if (!a["missing"].empty()) out += " (missing " + list(a["missing"]) + ")";
-    else if (a["status"] == "uncertain" && !a["disputed"].empty()) out += " (sources disagree on " + list(a["disputed"]) + ")";
+    else if (a["status"] == "uncertain" && !a["disputed"].empty()) out += " (" + disputed_words(r, a["disputed"]) + ")";
     out += "\n";
   }
   if (r.contains("url_check") && r["url_check"].is_object()) {
@@ -241,7 +257,11 @@ std::string render_scopes(const json& entries) {
                                                  : requirement_words(e["requires"]);
     out += pad(str(e["name"]), 48) + pad("[" + str(e["confidence"]) + "]", 14) + tier + "\n";
     out += "    " + str(e["label"]) + "\n";
-    if (e["requires_any_source"] != e["requires"]) out += "    the sources disagree: see the evidence\n";
+    if (e["requires_any_source"] != e["requires"]) {  // one deciding statement cannot disagree with itself
+      auto deciding = std::count_if(e["evidence"].begin(), e["evidence"].end(), [](const json& ev) { return ev["decides"] == true; });
+      out += deciding == 1 ? "    its one deciding statement does not speak of every account: see its note\n"
+                           : "    the sources disagree: see the evidence\n";
+    }
     for (const auto& ev : e["evidence"]) {
       out += "    - " + str(ev["source"]) + " (" + str(ev["kind"]);
       if (ev["as_of"].is_string()) out += ", " + str(ev["as_of"]);

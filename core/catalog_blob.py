@@ -9,7 +9,7 @@ the first time its stream has it, else 1 + its number in that stream, in order o
   as_of
   tiers, hubs, features: count, then per entry: id, name, hs_key, [levels], [sold], [aliases]
     ([x] = count, then the items; a level is "tier=level")
-  profiles: count, then per profile: id, name ("" when the core derives it), [hub index, tier index],
+  profiles: count, then per profile: id, name, [hub index, tier index],
     [feature index]
   grants: count, then per grant: kind (0 undocumented, 1 any, 2 alternatives); alternatives:
     count, then per alternative: count, then per condition: 0 then a feature index, or 1 (any

@@ -27,14 +27,9 @@ for hub in doc.get("hubs", []):
         hub.pop(key, None)
 if isinstance(doc.get("legacy_read_only"), dict):
     doc["legacy_read_only"] = {k: v for k, v in doc["legacy_read_only"].items() if k in KEEP_LEGACY_READ_ONLY}
-# A profile's name, hubs and features where the core derives the same: "<hub> <tier>" for one hub above
-# Free (core/src/catalog/catalog.cpp), no hubs, no features.
-hub_names = {h["id"]: h.get("name", h["id"]) for h in doc.get("hubs", [])}
-tier_names = {t["id"]: t.get("name", t["id"]) for t in doc.get("tiers", [])}
+# A profile's hubs and features where the core reads the same: none. Its name stays as the generator
+# wrote it (scripts/catalog/generate.py's profile_name: the one rule for it).
 for profile in doc.get("profiles", []):
-    above = [(h, t) for h, t in profile.get("hubs", {}).items() if t != doc["tiers"][0]["id"]]
-    if len(above) == 1 and profile.get("name") == f"{hub_names[above[0][0]]} {tier_names[above[0][1]]}":
-        del profile["name"]
     for key in ("hubs", "features"):
         if profile.get(key) in ({}, []):
             del profile[key]

@@ -49,7 +49,7 @@ export function renderConsent(root, ctx) {
     const unverified = new Set(profile.unverified);
     const contested = new Set(disputed);
     const flag = (n) => (unverified.has(n) ? h('span.badge.conf-unverified', { text: 'availability unverified' })
-      : contested.has(n) ? h('span.badge.disputed', { text: 'sources disagree' }) : '');
+      : contested.has(n) ? h('span.badge.disputed', { text: undocumentedThere(report, n) ? 'no source speaks of this tier' : 'sources disagree' }) : '');
     const mock = h('div.mock.consent', { role: 'group', 'aria-label': 'Consent screen mock-up' },
       h('p.mock-brand', { text: 'HubSpot' }),
       h('h3', { text: `Connect ${app} to your HubSpot account` }),
@@ -128,21 +128,42 @@ function verifyPlan(report, profile) {
     h('p.note', { text: 'What it shows (installs, or the exact error) belongs in data/sources/observed.json.' }));
 }
 
-/** Where the sources disagree on this account: per scope, what each deciding source says, with its link. */
+/**
+ * Whether a scope disputed here is so because no source speaks of this account (the report's
+ * undocumented-availability warning names it, no sources-disagree warning does), not because sources disagree.
+ */
+function undocumentedThere(report, name) {
+  const codes = report.diagnostics.filter((d) => d.scope === name).map((d) => d.code);
+  return codes.includes('undocumented-availability') && !codes.includes('sources-disagree');
+}
+
+/**
+ * Where the sources disagree on this account, or none speaks of it: per scope, what each deciding
+ * source says (its note says when it predates a product), with its link.
+ */
 function disagreement(profile, disputed, info, ctx) {
   const blocking = new Set([...(ctx.report.request.required || []), ...(ctx.report.input.without_conditional ? [] : ctx.report.request.conditional || [])]);
+  const uncertain = profile.status === 'uncertain';
+  const silent = disputed.filter((n) => undocumentedThere(ctx.report, n));
+  const items = (names, code) => h('ul', {}, names.map((n) => {
+    const e = info.get(n);
+    const says = e ? (e.evidence || []).filter((x) => x.decides) : [];
+    return h('li', { 'data-scope': n }, h('code', { text: n }), h('span.k', { text: ` (${kindOf(n, ctx.report)})` }),
+      says.length ? evidenceList({ name: n, evidence: says }) : h('span', { text: ` — see the ${code} warning` }));
+  }));
+  const disagree = disputed.filter((n) => !silent.includes(n));
   return h('div.disagreement', { 'data-disputed': disputed.join(' ') },
-    h('h3', { text: 'Where the sources disagree' }),
-    h('p', { text: profile.status === 'uncertain'
-      ? 'On this account one source grants these scopes and another does not, so the install may succeed or get the permission error:'
-      : 'On this account one source grants these optional scopes and another does not: the token may lack them.' }),
-    h('ul', {}, disputed.map((n) => {
-      const e = info.get(n);
-      const says = e ? (e.evidence || []).filter((x) => x.decides) : [];
-      return h('li', { 'data-scope': n }, h('code', { text: n }), h('span.k', { text: ` (${kindOf(n, ctx.report)})` }),
-        says.length ? evidenceList({ name: n, evidence: says }) : h('span', { text: ' — see the sources-disagree warning' }));
-    })),
-    profile.status === 'uncertain' && disputed.some((n) => blocking.has(n)) && !staticAuth(ctx.report)
+    disagree.length ? [h('h3', { text: 'Where the sources disagree' }),
+      h('p', { text: uncertain
+        ? 'On this account one source grants these scopes and another does not, so the install may succeed or get the permission error:'
+        : 'On this account one source grants these optional scopes and another does not: the token may lack them.' }),
+      items(disagree, 'sources-disagree')] : '',
+    silent.length ? [h('h3', { text: 'Where no source speaks of this account' }),
+      h('p', { text: `Every statement that decides ${silent.length === 1 ? 'this scope' : 'these scopes'} is older than a product this account holds, so none says whether the account has ${silent.length === 1 ? 'it' : 'them'}: ${uncertain
+        ? 'the install may succeed or get the permission error.'
+        : `the token may lack ${silent.length === 1 ? 'it' : 'them'}.`}` }),
+      items(silent, 'undocumented-availability')] : '',
+    uncertain && disputed.some((n) => blocking.has(n)) && !staticAuth(ctx.report)
       ? h('p', {}, h('button.fix', { type: 'button', onclick: () => ctx.onFix({ action: 'make-optional', scopes: disputed.filter((n) => blocking.has(n)) }),
         text: `Make ${disputed.filter((n) => blocking.has(n)).join(', ')} optional` }))
       : '');

@@ -6,64 +6,16 @@
 // The report says input.format "har", as the CLI's for the same file.
 // The page's side (readHarParts) asks the worker for one part of PART bytes at a time and moves the
 // progress bar between parts (a repaint per 16 MiB, not per chunk); no byte of the file crosses from
-// the page to the worker. readHar (the page reads, the worker is fed pieces) is the older path, kept
-// for callers that hold no worker.
+// the page to the worker.
 
 export const MAX_HAR_BYTES = 2 * 1024 * 1024 * 1024; // 2 GiB
 
 export class HarError extends Error {}
 
-// Pieces of about 1 MiB go to feed (the stream's chunks are ~64 KB: one message to the worker per
-// chunk costs more than the reading), and up to 4 pieces are in flight at once.
-const PIECE = 1 << 20;
-const IN_FLIGHT = 4;
-
-/**
- * Reads a File in chunks (never the whole file): feed(piece: Uint8Array) for each piece in order
- * (pieces of ~1 MiB; a promise: at most 4 are pending, and a rejection stops the read with that
- * error), onProgress(bytesRead, total) as pieces are handed over; signal (AbortSignal) cancels.
- * Resolves to {bytes} once every piece is fed. Rejects with a HarError for a file past the limit,
- * with feed's error for one that is not a HAR, and with an AbortError when cancelled.
- */
-export async function readHar(file, { feed, onProgress = () => {}, signal } = {}) {
-  if (file.size > MAX_HAR_BYTES) throw new HarError(`${file.name} is ${file.size} bytes; the limit for a HAR file is ${MAX_HAR_BYTES} bytes (2 GiB)`);
-  const reader = file.stream().getReader();
-  const pending = [];
-  let read = 0; let held = []; let heldBytes = 0;
-  const send = async () => {
-    if (!heldBytes) return;
-    let piece = held[0];
-    if (held.length > 1) {
-      piece = new Uint8Array(heldBytes);
-      let at = 0;
-      for (const c of held) { piece.set(c, at); at += c.byteLength; }
-    }
-    held = []; heldBytes = 0;
-    pending.push(Promise.resolve(feed(piece)));
-    if (pending.length >= IN_FLIGHT) await pending.shift();
-  };
-  try {
-    for (;;) {
-      if (signal && signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      const { done, value } = await reader.read();
-      if (done) break;
-      read += value.byteLength;
-      held.push(value); heldBytes += value.byteLength;
-      if (heldBytes >= PIECE) { await send(); onProgress(read, file.size); }
-    }
-    await send();
-    while (pending.length) await pending.shift();
-    onProgress(read, file.size);
-  } finally {
-    for (const p of pending) p.catch(() => {}); // a failed piece's siblings: already answered by the error
-    reader.cancel().catch(() => {});
-  }
-  return { bytes: read };
-}
-
 // The page reads a HAR through the worker in parts of PART bytes; the worker fills pieces of PIECE bytes
 // (one buffer, reused) and feeds each to the calls module.
 export const PART = 16 << 20;
+const PIECE = 1 << 20;
 
 /**
  * Reads a File through read(start, end) (the worker's harRead: it reads that part of the file itself
@@ -143,15 +95,6 @@ export const harCalls = {
     lastId += 1;
     readers.set(lastId, await ts.callsHarReader());
     return lastId;
-  },
-  harFeed(ts, id, chunk) {
-    const r = readerOf(id);
-    try {
-      r.feed(chunk);
-    } catch (e) {
-      readers.delete(id); // the reader closed itself: a file that is not a HAR
-      throw e;
-    }
   },
   // One part [start, end) of a File, read here and fed to reader id: resolves to the bytes read.
   async harRead(ts, id, file, start, end) {

@@ -13,7 +13,7 @@
 //   'full' with the whole report's JSON text of an evaluated job.
 import { createTierscope } from './tierscope.mjs';
 import { evaluateJob, reportText, errorOf } from './jobs.js';
-import { harCalls } from './har.js'; // a dropped HAR file, fed to the calls module chunk by chunk
+import { harCalls } from './har.js'; // a dropped HAR file, read here part by part into the calls module
 
 // The module compiled by the page, when it sends one before the factory asks for it.
 let handed; const compiled = new Promise((resolve) => { handed = resolve; });

@@ -471,13 +471,13 @@ class Generator:
                 if h not in self.hubs or t not in self.tiers:
                     raise SourceError("%s: unknown hub or tier %s=%s" % (where, h, t))
                 if t not in self.sold[h]:
-                    raise SourceError("%s: HubSpot sells no %s %s" % (where, self.hub_names[h], self.tier_names[t]))
+                    raise SourceError("%s: HubSpot sells no %s" % (where, self.profile_name(h, t)))
             for f in acc.get("features", []):
                 if f not in self.features:
                     raise SourceError("%s: unknown feature %r" % (where, f))
             # An install shows every requested scope; a permission error only the scopes its text names.
             names = r["scopes"] if r["outcome"] == "installs" else r.get("refused", [])
-            words = ", ".join(["%s %s" % (self.hub_names[h], self.tier_names[t]) for h, t in sorted(acc.get("hubs", {}).items())]
+            words = ", ".join([self.profile_name(h, t) for h, t in sorted(acc.get("hubs", {}).items())]
                               + [self.feature_names[f] for f in acc.get("features", [])]) or "every hub at the lowest tier"
             for n in names:
                 if n not in self.names:
@@ -605,12 +605,16 @@ class Generator:
             out.append(entry)
         return out
 
+    def profile_name(self, hub, tier):
+        """The one rule for a hub at a tier's name ("Marketing Hub Professional"): the profiles' names
+        (which the core reads as they are written) and the texts that name an account."""
+        return "%s %s" % (self.hub_names[hub], self.tier_names[tier])
+
     def profiles(self):
         out = [{"id": self.tiers[0], "name": self.tier_names[self.tiers[0]], "hubs": {}, "features": []}]
         for h in self.hubs:
             for t in self.sold[h][1:]:  # a tier HubSpot does not sell is no profile
-                out.append({"id": "%s-%s" % (h, t), "name": "%s %s" % (self.hub_names[h], self.tier_names[t]),
-                            "hubs": {h: t}, "features": []})
+                out.append({"id": "%s-%s" % (h, t), "name": self.profile_name(h, t), "hubs": {h: t}, "features": []})
         return out
 
     def sources(self):

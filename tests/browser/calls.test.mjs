@@ -2,28 +2,14 @@
 // only when the panel opens, a pasted list and a dropped HAR file (with other hosts, and cut off)
 // give the least-privilege set, the comparison with the app's config, "Use these scopes", no user
 // text as HTML, axe-clean, 360 px, and no request leaving 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, pageHelpers } from './lib.mjs';
+import { axeViolationsUnderCsp, artifactPath } from './lib.mjs';
+import { useSite } from './setup.mjs';
 
-let server; let browser; let base;
-const problems = [];
-
-before(async () => {
-  assert.ok(existsSync(join(SITE_DIR, 'tierscope-calls.wasm')), `${SITE_DIR} must hold the built site with the calls module (scripts/build.sh)`);
-  server = await serve();
-  browser = await launch();
-  base = server.origin + '/';
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const { open, waitText } = pageHelpers(() => browser, () => base, problems);
+const site = useSite({ needs: ['tierscope-calls.wasm'] });
+const { open, waitText, problems } = site;
 
 const CONFIG = JSON.stringify({ name: 'Demo', auth: { requiredScopes: ['oauth', 'crm.objects.contacts.read', 'automation'], optionalScopes: ['content'] } }, null, 2);
 const HAR = JSON.stringify({ log: { version: '1.2', creator: { name: 't' }, entries: [
@@ -49,13 +35,12 @@ async function dropFile(page, name, text) {
 test('the calls module loads only when needed (the panel, or the error wordings of the consent preview), once; the example gives the least-privilege set', async () => {
   // Watched from before the page loads: the calls module also carries HubSpot's error wordings, which
   // the consent preview fetches when it shows a tier's error page (the example's selected tier fails).
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  const page = await site.browser.newPage();
+  site.watch(page);
   const fetched = [];
   page.on('request', (r) => fetched.push(r.url()));
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(base);
+  await page.goto(site.base);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   await page.waitForTimeout(300);
   const callsWasm = () => fetched.filter((u) => u.endsWith('tierscope-calls.wasm')).length;
@@ -74,7 +59,7 @@ test('the calls module loads only when needed (the panel, or the error wordings 
   // Against the pasted list: contacts.write, deals.write, automation are missing -> 403.
   await waitText(page, '#calls-uncovered', 'Will fail with 403');
   await page.close();
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   assert.deepEqual(problems, []);
 });
 
@@ -95,7 +80,7 @@ test('a dropped HAR: other hosts left out, user text stays text, unused scopes, 
   await page.waitForFunction(() => document.querySelector('#required').value.includes('crm.objects.deals.write'));
   assert.ok(!(await page.inputValue('#required')).includes('automation'));
   await page.close();
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   assert.deepEqual(problems, []);
 });
 
@@ -138,7 +123,7 @@ test('a HAR is read in chunks with a progress bar: N calls to HubSpot, M to othe
   await dropGeneratedHar(page, 'cut.har', 300, { cut: true });
   await waitText(page, '#calls-notes', 'cut off');
   await page.close();
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   assert.deepEqual(problems, []);
 });
 

@@ -5,18 +5,17 @@
 // folder without hsproject.json is an error, never a verdict; another origin is refused before any
 // request; a page without a project loads neither the reader nor the calls module. Served from a copy of
 // build/site; no request leaves 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, ROOT, SITE_DIR, N_PROFILES } from './lib.mjs';
+import { ROOT, N_PROFILES } from './lib.mjs';
+import { useSite } from './setup.mjs';
 import { zip, readTree } from './zip.mjs';
 
 const REAL = join(ROOT, 'tests', 'fixtures', 'projects-code', 'contract-signed-tab');
 const CLI = join(ROOT, 'build', 'cli', 'tierscope');
-let browser; let server; let dir;
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
 const DEMO = {
@@ -27,12 +26,9 @@ const DEMO = {
   'src/app/functions/sync.js': "const page = await hubspotClient.crm.contacts.basicApi.getPage(10);\n",
 };
 
-before(async () => {
-  for (const f of ['tierscope.mjs', 'tierscope-calls.wasm', 'element/tierscope-preview.js', 'element/tierscope-project-files.js']) {
-    assert.ok(existsSync(join(SITE_DIR, f)), `${join(SITE_DIR, f)} is missing: build the site first (scripts/build.sh)`);
-  }
-  dir = mkdtempSync(join(tmpdir(), 'tierscope-element-project-'));
-  cpSync(SITE_DIR, dir, { recursive: true });
+// A copy of the built site with a page holding the element, and the projects it reads.
+const NEEDS = ['tierscope.mjs', 'tierscope-calls.wasm', 'element/tierscope-preview.js', 'element/tierscope-project-files.js'];
+const site = useSite({ needs: NEEDS, prepare: (dir) => {
   writeFileSync(join(dir, 'p.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>project element</title></head><body>
 <p><label for="folder">Project folder</label> <input type="file" id="folder" webkitdirectory multiple></p>
 <tierscope-preview id="el"></tierscope-preview>
@@ -50,22 +46,12 @@ window.ready = true;
   writeFileSync(join(dir, 'zips', 'plain.zip'), zip({ 'index.js': 'console.log(1)\n', 'package.json': '{"name": "plain"}' }, 'plain'));
   mkdirSync(join(dir, 'plain'));
   writeFileSync(join(dir, 'plain', 'index.js'), 'console.log(1)\n');
-  server = await serve(dir);
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+} });
 
 async function open() {
-  const page = await browser.newPage();
-  const errors = []; const requests = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${server.origin}/p.html`);
+  const page = await site.browser.newPage();
+  const { errors, requests } = site.record(page, { console: false }); // a missing .zip's 404 is logged on purpose
+  await page.goto(`${site.server.origin}/p.html`);
   await page.waitForFunction(() => window.ready === true);
   // the empty element's first result (nothing to judge) is not what these tests look at
   await page.evaluate(async () => { await document.getElementById('el').updateComplete; window.events = []; });
@@ -123,7 +109,7 @@ test('project = a chosen folder (FileList) of a real project with code: the CLI\
   assert.deepEqual(s.events, [['change', s.report.coverage.profiles.total]]);
   assert.ok(requests.some((r) => r.endsWith('/element/tierscope-project-files.js')));
   assert.ok(requests.some((r) => r.endsWith('/tierscope-calls.mjs')));
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -186,7 +172,7 @@ test('project-src: a same-origin .zip; hostile names stay text; another origin i
   assert.equal(far.report, null);
   assert.equal(far.project, null);
   assert.equal(far.rows, 0);
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   const missing = await page.evaluate(async () => {
     const el = document.getElementById('el');
     el.projectSrc = 'zips/none.zip';
@@ -201,7 +187,7 @@ test('project-src: a same-origin .zip; hostile names stay text; another origin i
 test('a bad folder (no HubSpot project): a clear error, no verdict', async () => {
   for (const how of ['folder', 'zip']) {
     const { page, errors } = await open();
-    if (how === 'folder') await page.setInputFiles('#folder', join(dir, 'plain'));
+    if (how === 'folder') await page.setInputFiles('#folder', join(site.dir, 'plain'));
     else await page.evaluate(() => { document.getElementById('el').projectSrc = 'zips/plain.zip'; });
     await page.waitForFunction(() => document.getElementById('el').error !== null, null, { timeout: 30000 });
     const s = await state(page);

@@ -3,26 +3,18 @@
 // custom-elements.json manifest against the real element. Served from a copy of the built site
 // (build/site) with a second copy of the engine under /engine/, so a test can tell which engine loaded.
 // (Attributes, events and the iframe embed: embed.test.mjs; bundlers: bundlers.test.mjs.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, axeViolations, ROOT, SITE_DIR, N_PROFILES } from './lib.mjs';
+import { axeViolations, ROOT, SITE_DIR, N_PROFILES } from './lib.mjs';
+import { useSite } from './setup.mjs';
 import { zip, readTree } from './zip.mjs';
-
-let browser;
-let server;
-let dir;
 
 const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>element</title></head><body></body></html>\n';
 
-before(async () => {
-  for (const f of ['tierscope.mjs', 'tierscope.wasm', 'element/tierscope-preview.js']) {
-    assert.ok(existsSync(join(SITE_DIR, f)), `${join(SITE_DIR, f)} is missing: build the site first (scripts/build.sh)`);
-  }
-  dir = mkdtempSync(join(tmpdir(), 'tierscope-element-'));
-  cpSync(SITE_DIR, dir, { recursive: true });
+// A copy of the built site, with a second copy of the engine under /engine/ and the pages below.
+const site = useSite({ needs: ['tierscope.mjs', 'tierscope.wasm', 'element/tierscope-preview.js'], prepare: (dir) => {
   mkdirSync(join(dir, 'engine'));
   for (const f of ['tierscope.mjs', 'tierscope.wasm']) cpSync(join(SITE_DIR, f), join(dir, 'engine', f));
   writeFileSync(join(dir, 'blank.html'), BLANK);
@@ -37,27 +29,15 @@ before(async () => {
 import { createTierscope } from './engine/tierscope.mjs';
 TierscopePreview.engine = createTierscope();
 `);
-  server = await serve(dir);
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+} });
 
 /** A page of the copy that records errors and every request path. */
 async function open(path = 'blank.html', { colorScheme = 'light', clock = false } = {}) {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   if (clock) await page.clock.install();
-  const errors = [];
-  const requests = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const { errors, requests } = site.record(page);
   await page.emulateMedia({ colorScheme });
-  await page.goto(`${server.origin}/${path}`);
+  await page.goto(`${site.server.origin}/${path}`);
   return { page, errors, requests };
 }
 

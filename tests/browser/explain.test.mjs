@@ -2,29 +2,17 @@
 // error shows its cause and fix ABOVE the matrix; with the app config pasted before it, the fix
 // applies in one click; a translated page and a 403 repr are read; user text never becomes HTML;
 // axe-clean; 360 px; no request leaves 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, pageHelpers, N_PROFILES } from './lib.mjs';
+import { axeViolationsUnderCsp, artifactPath, N_PROFILES } from './lib.mjs';
+import { useSite } from './setup.mjs';
 
 const SAMPLES = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'explain');
 const sample = (name) => readFileSync(join(SAMPLES, name), 'utf8');
-let server; let browser; let base;
-const problems = [];
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  base = server.origin + '/';
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const { open, waitText } = pageHelpers(() => browser, () => base, problems);
+const site = useSite();
+const { open, waitText, problems } = site;
 
 test('a pasted install error: cause and fix above the matrix; the fix applies to the config pasted before', async () => {
   const page = await open();

@@ -1,26 +1,12 @@
 // Browser tests of what the page shows for real-world inputs: did-you-mean fixes (only sure ones are
 // buttons), install URL templates (placeholder-in-scope), conflicting config keys and single-account apps.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, SITE_DIR, pageHelpers } from './lib.mjs';
+import { axeViolationsUnderCsp } from './lib.mjs';
+import { useSite } from './setup.mjs';
 
-let server; let browser;
-const problems = [];
-
-before(async () => {
-  assert.ok(existsSync(join(SITE_DIR, 'index.html')), `${SITE_DIR} must hold the built site (scripts/build.sh)`);
-  server = await serve(SITE_DIR);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const { open, waitAttr } = pageHelpers(() => browser, () => server.origin + '/', problems);
+const site = useSite({ needs: ['index.html'] });
+const { open, waitAttr, problems } = site;
 
 /**
  * The diagnostics list items of one code: [{text, line, button}] once the list shows the code.

@@ -2,28 +2,15 @@
 // navigable cells, undo, the URL check's one story, texts from the catalog's model, share links that
 // restore the tool panels, embeds that follow their host's colour scheme, layout shift on a phone,
 // axe in both schemes. The last test writes screenshots of the main journeys to test-artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, ROOT, pageHelpers, N_PROFILES, CONFIGURATIONS } from './lib.mjs';
+import { axeViolationsUnderCsp, artifactPath, ROOT, N_PROFILES, CONFIGURATIONS } from './lib.mjs';
+import { useSite } from './setup.mjs';
 
-let server; let browser;
-const problems = [];
-before(async () => {
-  server = await serve(SITE_DIR);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-const { open, attr, waitAttr, waitText } = pageHelpers(() => browser, () => `${server.origin}/`, problems);
-
-function noProblems() {
-  assert.deepEqual(problems, [], 'no page errors, console errors or CSP violations');
-  assert.deepEqual(browser.blocked, [], 'no request left 127.0.0.1');
-}
+const site = useSite();
+const { open, attr, waitAttr, waitText, noProblems, problems } = site;
 
 const statuses = (page) => page.$$eval('#matrix [data-profile]', (els) => els.map((e) => e.dataset.status));
 /** Whether sel is wholly inside the viewport (the first screen, no scrolling). */
@@ -295,7 +282,7 @@ test('an invalid scope and a broken install URL: the banner, verdict and URL che
 });
 
 test('export with a config, its install URL and a custom account: Markdown and JSON name the input, the URL check and the account', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
   const page = await open();
   await waitAttr(page, '#verdict', 'data-state', 'partial');
   await page.fill('#install-url', RULE5_URL);
@@ -430,31 +417,31 @@ test('"From API calls": the least-privilege answer first, the per-call table col
 });
 
 test('the embed follows its host: theme from the fragment; the app-settings example raises no sandbox warning', async () => {
-  const p = await browser.newPage();
+  const p = await site.browser.newPage();
   const warnings = [];
   p.on('console', (m) => warnings.push(m.text()));
   await p.emulateMedia({ colorScheme: 'dark' });
-  await p.goto(`${server.origin}/examples/app-settings.html`);
+  await p.goto(`${site.server.origin}/examples/app-settings.html`);
   await p.waitForFunction(() => /Installs on/.test(document.getElementById('last-report').textContent), null, { timeout: 15000 });
   assert.equal(warnings.filter((w) => /sandbox/i.test(w)).length, 0, warnings.join('\n'));
-  await p.goto(`${server.origin}/embed.html#required=oauth&theme=light`);
+  await p.goto(`${site.server.origin}/embed.html#required=oauth&theme=light`);
   await p.waitForFunction(() => document.getElementById('preview')?.dataset.scheme === 'light');
   assert.equal(await p.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
-  await p.goto(`${server.origin}/embed.html#required=oauth&theme=dark`);
+  await p.goto(`${site.server.origin}/embed.html#required=oauth&theme=dark`);
   await p.reload();
   await p.waitForFunction(() => document.getElementById('preview')?.dataset.scheme === 'dark');
   await p.close();
 });
 
 test('theme="auto": the element and the iframe follow a dark host on a light OS and a light host on a dark OS, not the OS', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   const host = (scheme) => `<!doctype html><html lang="en" style="color-scheme: ${scheme}"><head><title>Host</title></head><body>
 <iframe id="frame" title="Install preview" src="embed.html#required=oauth%20automation"></iframe>
 <tierscope-preview id="el" required="oauth automation"></tierscope-preview>
 <script type="module" src="element/tierscope-preview.js"></script></body></html>`;
   let scheme = 'dark';
-  await page.route(`${server.origin}/host.html`, (r) => r.fulfill({ contentType: 'text/html', body: host(scheme) }));
+  await page.route(`${site.server.origin}/host.html`, (r) => r.fulfill({ contentType: 'text/html', body: host(scheme) }));
   const read = async () => {
     const frame = page.frames().find((f) => f.url().includes('embed.html'));
     await frame.waitForFunction(() => document.getElementById('preview')?.report);
@@ -468,7 +455,7 @@ test('theme="auto": the element and the iframe follow a dark host on a light OS 
   const light = 'rgb(255, 255, 255)';
   // A dark host (color-scheme: dark) on a light OS: both dark.
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(`${server.origin}/host.html`);
+  await page.goto(`${site.server.origin}/host.html`);
   let r = await read();
   assert.equal(r.os, 'light');
   assert.equal(r.frame[0], 'dark'); assert.notEqual(r.frame[1], light);
@@ -476,7 +463,7 @@ test('theme="auto": the element and the iframe follow a dark host on a light OS 
   // A light host on a dark OS: both light (no black box in a light page).
   scheme = 'light';
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(`${server.origin}/host.html`);
+  await page.goto(`${site.server.origin}/host.html`);
   r = await read();
   assert.equal(r.os, 'dark');
   assert.deepEqual(r.frame, ['light', light]);
@@ -487,7 +474,7 @@ test('theme="auto": the element and the iframe follow a dark host on a light OS 
   await frame.waitForFunction(() => document.getElementById('preview').dataset.scheme === 'dark');
   // A host that offers both follows the visitor.
   scheme = 'light dark';
-  await page.goto(`${server.origin}/host.html`);
+  await page.goto(`${site.server.origin}/host.html`);
   r = await read();
   assert.equal(r.frame[0], 'dark');
   assert.equal(r.element[0], 'dark');
@@ -496,14 +483,14 @@ test('theme="auto": the element and the iframe follow a dark host on a light OS 
 });
 
 test('layout shift on a phone stays at or below 0.1', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.addInitScript(() => {
     window.__cls = 0;
     new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
       .observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${site.server.origin}/`);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   await page.waitForTimeout(1500);
   const cls = await page.evaluate(() => window.__cls);
@@ -592,10 +579,10 @@ test('an uncertain tier shows its test-account plan (issue 24 item 8); Smart CRM
 test('a catalog older than 180 days: the page says so beside its date (issue 24 item 9)', async () => {
   const asOf = Date.parse(JSON.parse(readFileSync(join(ROOT, 'data', 'hubspot-scopes.json'), 'utf8')).as_of);
   const at = async (days) => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.addInitScript((now) => { Date.now = () => now; }, asOf + days * 864e5 + 36e5);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.server.origin}/`);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
     const text = await page.$eval('#catalog-date', (e) => e.parentElement.textContent);
     await page.close();

@@ -3,32 +3,19 @@
 // file chooser, and a folder dropped (DataTransferItem.webkitGetAsEntry) give the project's features,
 // the calls in its code, over- and under-asking, the least-privilege auth block and the tiers; node_modules
 // is not read; no user text becomes HTML; axe-clean; 360 px; no request leaves 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, pageHelpers } from './lib.mjs';
+import { axeViolationsUnderCsp, artifactPath } from './lib.mjs';
+import { useSite } from './setup.mjs';
 
-let server; let browser; let base;
-const problems = [];
+const site = useSite({ needs: ['tierscope-calls.wasm'] });
+const { open, waitText, problems } = site;
 const scratch = mkdtempSync(join(tmpdir(), 'tierscope-project-page-'));
-
-before(async () => {
-  assert.ok(existsSync(join(SITE_DIR, 'tierscope-calls.wasm')), `${SITE_DIR} must hold the built site with the calls module (scripts/build.sh)`);
-  server = await serve();
-  browser = await launch();
-  base = server.origin + '/';
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-const { open, waitText } = pageHelpers(() => browser, () => base, problems);
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const HOSTILE = '<img src=x onerror="window.pwned=1">';
 const FILES = {
@@ -130,7 +117,7 @@ test('a project folder chosen with the folder picker: features, calls, over-aski
   await page.click('#project-use');
   await page.waitForFunction(() => document.getElementById('required').value.includes('crm.objects.deals.read'));
   await page.close();
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   assert.deepEqual(problems, []);
 });
 
@@ -150,7 +137,7 @@ test('a .zip chosen through the file chooser (a top folder, stored and deflated 
   await waitText(page, '#project-error', 'not a .zip');
   assert.equal(await page.$('#project-answer'), null);
   await page.close();
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   assert.deepEqual(problems, []);
 });
 
@@ -186,7 +173,7 @@ test('a folder dropped on the panel (webkitGetAsEntry) is walked without enterin
   assert.ok(walked.includes('functions'));
   assert.ok(!walked.includes('node_modules'), 'node_modules is never entered');
   await page.close();
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   assert.deepEqual(problems, []);
 });
 
@@ -222,6 +209,6 @@ test('axe-clean with an answer, light and dark; usable at 360 px', async () => {
   assert.ok(scroll <= client, `page is ${scroll} px wide in a ${client} px viewport`);
   await page.screenshot({ path: artifactPath('project-360.png'), fullPage: true });
   await page.close();
-  assert.deepEqual(browser.blocked, []);
+  assert.deepEqual(site.browser.blocked, []);
   assert.deepEqual(problems, []);
 });

@@ -1,36 +1,16 @@
 // Browser tests of the static page (build/site) with the real wasm module, served from a sub-path
 // (/deploy/tools/tierscope/) to prove the page uses relative URLs only. Every request that leaves
 // 127.0.0.1 is blocked and recorded; the suite asserts there are none.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, pageHelpers, N_PROFILES, CONFIGURATIONS } from './lib.mjs';
+import { axeViolationsUnderCsp, artifactPath, N_PROFILES, CONFIGURATIONS } from './lib.mjs';
+import { useSite } from './setup.mjs';
 
 const SUB = '/deploy/tools/tierscope/';
-let server; let browser; let base; let root;
-const problems = []; // page errors, console errors and CSP violations of every page
-
-before(async () => {
-  assert.ok(existsSync(join(SITE_DIR, 'index.html')) && existsSync(join(SITE_DIR, 'tierscope.mjs')),
-    `${SITE_DIR} must hold the built site (scripts/build.sh)`);
-  root = mkdtempSync(join(tmpdir(), 'tierscope-site-'));
-  const dir = join(root, ...SUB.split('/').filter(Boolean));
-  mkdirSync(dir, { recursive: true });
-  cpSync(SITE_DIR, dir, { recursive: true });
-  server = await serve(root);
-  browser = await launch();
-  base = server.origin + SUB;
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
-
-const { open, attr, waitAttr, waitText } = pageHelpers(() => browser, () => base, problems);
+const site = useSite({ sub: SUB });
+const { open, attr, waitAttr, waitText, noProblems, problems } = site; // problems: page errors, console errors and CSP violations
 
 const sorted = (s) => s.split(/\s+/).filter(Boolean).sort().join(' ');
 async function fields(page) {
@@ -45,11 +25,6 @@ async function statuses(page) {
 
 async function paste(page, text) {
   await page.fill('#paste', text);
-}
-
-function noProblems() {
-  assert.deepEqual(problems, [], 'no page errors, console errors or CSP violations');
-  assert.deepEqual(browser.blocked, [], 'no request left 127.0.0.1');
 }
 
 test('loads from a sub-path with the example app preloaded', async () => {
@@ -155,7 +130,7 @@ test('the share link restores the state and drops client_id / redirect_uri unles
   await page.click('[data-profile=marketing-professional]');
   await waitAttr(page, '[data-profile=marketing-professional]', 'aria-pressed', 'true');
   const link = await page.inputValue('#share-url');
-  assert.ok(link.startsWith(base + '#s='), link);
+  assert.ok(link.startsWith(site.base + '#s='), link);
   const frag = link.slice(link.indexOf('#'));
   const decoded = Buffer.from(frag.slice(3), 'base64url').toString('utf8');
   assert.doesNotMatch(decoded, /client_id|redirect_uri|1234-abcd-secret/);
@@ -199,7 +174,7 @@ test('the share link restores the state and drops client_id / redirect_uri unles
 });
 
 test('export: Markdown to the clipboard, JSON report as a download', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
   const page = await open();
   await page.click('#copy-markdown');
   await waitText(page, '#export-status', 'copied');
@@ -376,6 +351,25 @@ test('disagreement shows where the verdict does: the matrix cell and the detail 
   // The custom account takes Smart CRM.
   await page.selectOption('#acct-smart_crm', 'enterprise');
   await waitAttr(page, '#account-result', 'data-status', 'installs');
+  await page.close();
+  noProblems();
+});
+
+test('a scope no source speaks of on an account is not called a disagreement in the detail view', async () => {
+  const page = await open();
+  await paste(page, 'oauth cms.functions.read');
+  // Its one deciding statement predates Smart CRM: uncertain there, with the undocumented-availability warning.
+  await waitAttr(page, '[data-profile=smart_crm-professional]', 'data-status', 'uncertain');
+  await page.click('[data-profile=smart_crm-professional]');
+  await waitText(page, '#consent', 'Where no source speaks of this account');
+  const box = page.locator('#consent .disagreement');
+  assert.equal(await box.getAttribute('data-disputed'), 'cms.functions.read');
+  const text = await box.textContent();
+  assert.doesNotMatch(text, /disagree/);
+  assert.match(text, /older than a product this account holds.*the install may succeed or get the permission error/);
+  assert.match(text, /Predates Smart CRM/);
+  assert.equal(await page.textContent('#consent .mock .badge.disputed'), 'no source speaks of this tier');
+  assert.match(await page.textContent('#diagnostics'), /undocumented-availability/);
   await page.close();
   noProblems();
 });

@@ -1,16 +1,19 @@
 // Browser tests of the page's tools (build/site, real wasm module): the install URL checked against an
 // app config (RULES.md rules 1-7), the install URL builder, the OAuth 1 migration preview and the
 // before/after diff. Every request that leaves 127.0.0.1 is blocked and recorded; there must be none.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, axeViolationsUnderCsp, artifactPath, SITE_DIR, ROOT, pageHelpers, N_PROFILES } from './lib.mjs';
+import { axeViolationsUnderCsp, artifactPath, ROOT, N_PROFILES } from './lib.mjs';
+import { useSite } from './setup.mjs';
 
-let server; let browser; let base; let tmp;
-const problems = []; // page errors, console errors and CSP violations of every page
+const site = useSite();
+const { open, attr, waitAttr, waitText, noProblems, problems } = site; // problems: page errors, console errors and CSP violations
+const tmp = mkdtempSync(join(tmpdir(), 'tierscope-tools-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 // The app config of tests/unit/install_url_test.cpp: required oauth + contacts.read, conditional
 // tickets + social, optional automation.
@@ -20,23 +23,6 @@ const CONFIG = JSON.stringify({ name: 'Demo', auth: { redirectUrls: ['https://x.
 const BASE = 'https://app.hubspot.com/oauth/authorize?client_id=1&redirect_uri=https%3A%2F%2Fx.example%2Fcb';
 const MATCHING = `${BASE}&scope=oauth%20crm.objects.contacts.read%20social&optional_scope=automation`;
 const FIXED = `${BASE}&scope=oauth%20crm.objects.contacts.read&optional_scope=automation`;
-
-before(async () => {
-  assert.ok(existsSync(join(SITE_DIR, 'index.html')) && existsSync(join(SITE_DIR, 'tierscope.mjs')),
-    `${SITE_DIR} must hold the built site (scripts/build.sh)`);
-  tmp = mkdtempSync(join(tmpdir(), 'tierscope-tools-'));
-  server = await serve();
-  browser = await launch();
-  base = server.origin + '/';
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
-
-const { open, attr, waitAttr, waitText } = pageHelpers(() => browser, () => base, problems);
 
 async function statuses(page) {
   return page.$$eval('#matrix [data-profile]', (els) => Object.fromEntries(els.map((e) => [e.dataset.profile, e.dataset.status])));
@@ -60,11 +46,6 @@ async function mismatchMessages(page) {
     if (full && !full.textContent.startsWith(line.replace(/…$/, ''))) return `line/evidence disagree: ${line}`;
     return full ? full.textContent : line;
   }));
-}
-
-function noProblems() {
-  assert.deepEqual(problems, [], 'no page errors, console errors or CSP violations');
-  assert.deepEqual(browser.blocked, [], 'no request left 127.0.0.1');
 }
 
 // One URL per rule of RULES.md; the status every profile gets and the scope the message names.
@@ -162,7 +143,7 @@ test('install URL check: "Use corrected URL" makes it pass, from the box and fro
   await waitAttr(page, '[data-profile=free]', 'data-status', 'installs');
 
   // Copy the corrected URL.
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
   await page.fill('#install-url', `${BASE}&scope=oauth%20crm.objects.contacts.read%20files`);
   await waitAttr(page, '#url-check', 'data-state', 'mismatch');
   await page.click('#copy-fixed-url');
@@ -231,7 +212,7 @@ test('install URL builder: EU, account id and client id give the CLI\'s URLs; co
     ['url', cfg, '--eu', '--account-id', '42', '--client-id', 'abc', '--format', 'json'], { encoding: 'utf8' }));
   assert.equal(cli.urls.length, 4);
 
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
   const page = await open();
   await page.fill('#paste', CONFIG);
   await waitAttr(page, '#format', 'data-format', 'public-app');

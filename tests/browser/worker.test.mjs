@@ -2,54 +2,29 @@
 // input wins (answers for older inputs are never painted), the built site is bundled (served from a
 // sub-path under its CSP), the matrix grid is in the static HTML, and every file has .gz / .br
 // siblings that decode to its bytes. No timings are asserted here: speed lives in bench/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, extname, relative } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { serve, launch, SITE_DIR, ROOT, pageHelpers, N_PROFILES } from './lib.mjs';
+import { SITE_DIR, ROOT, N_PROFILES } from './lib.mjs';
+import { useSite } from './setup.mjs';
 
 const SUB = '/static/sub/path/tierscope/';
-let server; let browser; let base; let root;
-const problems = [];
-
-before(async () => {
-  assert.ok(existsSync(join(SITE_DIR, 'index.html')), `${SITE_DIR} must hold the built site (scripts/build.sh)`);
-  root = mkdtempSync(join(tmpdir(), 'tierscope-worker-'));
-  const dir = join(root, ...SUB.split('/').filter(Boolean));
-  mkdirSync(dir, { recursive: true });
-  cpSync(SITE_DIR, dir, { recursive: true });
-  // The same site without its wasm, to see the page say so.
-  const broken = join(root, 'broken');
-  cpSync(SITE_DIR, broken, { recursive: true, filter: (f) => !/tierscope\.wasm/.test(f) });
-  server = await serve(root);
-  browser = await launch();
-  base = server.origin + SUB;
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
-
-const { open, waitAttr, waitText } = pageHelpers(() => browser, () => base, problems);
+// The site under SUB, and (to see the page say so) the same site without its wasm under /broken/.
+const site = useSite({ needs: ['index.html'], sub: SUB, prepare: (dir, served) => {
+  cpSync(SITE_DIR, join(served, 'broken'), { recursive: true, filter: (f) => !/tierscope\.wasm/.test(f) });
+} });
+const { open, waitAttr, waitText, noProblems, problems } = site;
 
 const statuses = (page) => page.$$eval('#matrix [data-profile]', (els) => els.map((e) => `${e.dataset.profile}=${e.dataset.status}`).join(' '));
 
-function noProblems() {
-  assert.deepEqual(problems, [], 'no page errors, console errors or CSP violations');
-  assert.deepEqual(browser.blocked, [], 'no request left 127.0.0.1');
-}
-
 test('the built page is bundled: boot.js, one page module, one worker, the wasm; the matrix grid is static HTML', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const requested = [];
-  page.on('request', (r) => requested.push(r.url().slice(base.length)));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(base);
+  page.on('request', (r) => requested.push(r.url().slice(site.base.length)));
+  site.watch(page);
+  await page.goto(site.base);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   await page.waitForTimeout(1500); // the idle work too (the catalog listing)
   const scripts = requested.filter((u) => /\.m?js$/.test(u)).sort();
@@ -63,7 +38,7 @@ test('the built page is bundled: boot.js, one page module, one worker, the wasm;
   assert.equal(page.workers().length, 1);
   assert.equal(await page.workers()[0].evaluate(() => typeof WebAssembly), 'object');
   // The static HTML (before any script) already holds every standard profile's cell (from the catalog's model).
-  const html = await (await page.request.get(base + 'index.html')).text();
+  const html = await (await page.request.get(site.base + 'index.html')).text();
   assert.equal((html.match(/<button class="cell" type="button" data-profile="/g) || []).length, N_PROFILES);
   assert.match(html, /<link rel="preload" href="tierscope.wasm" as="fetch"/);
   assert.doesNotMatch(html, /(src|href)="\//, 'relative URLs only');
@@ -81,7 +56,7 @@ test('the built page is bundled: boot.js, one page module, one worker, the wasm;
 test('boot.js starts the compile before app.js runs; the worker starts after the first result; without boot.js the page starts the same way', async () => {
   // app.js held back: boot.js (a plain script in the head) is compiling the wasm; no worker runs yet
   // (issue 21: a worker started with the page competed with the first result for the CPU).
-  let page = await browser.newPage();
+  let page = await site.browser.newPage();
   await page.addInitScript(() => {
     const Native = window.Worker;
     window.__workers = [];
@@ -92,7 +67,7 @@ test('boot.js starts the compile before app.js runs; the worker starts after the
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/app.js', async (route) => { await held; await route.continue(); });
-  await page.goto(base, { waitUntil: 'domcontentloaded' });
+  await page.goto(site.base, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => globalThis.tierscopeBoot && globalThis.tierscopeBoot.compiled instanceof Promise, null, { timeout: 15000 });
   assert.ok(await page.evaluate(() => globalThis.tierscopeBoot.compiled.then((m) => m instanceof WebAssembly.Module)), 'boot.js compiled the wasm before app.js came');
   assert.equal(page.workers().length, 0, 'no worker while app.js is on its way');
@@ -106,10 +81,10 @@ test('boot.js starts the compile before app.js runs; the worker starts after the
   assert.equal(page.workers().length, 1);
   await page.close();
   // boot.js missing: app.js (which bundles it) starts the compile, then the worker, and the page works the same.
-  page = await browser.newPage();
+  page = await site.browser.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.route('**/boot.js', (route) => route.abort());
-  await page.goto(base);
+  await page.goto(site.base);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
   assert.equal((await statuses(page)).split(' ').length, N_PROFILES);
   assert.doesNotMatch(await statuses(page), /pending/);
@@ -259,10 +234,10 @@ test('every text and wasm file of the built site has .gz and .br siblings with t
 });
 
 test('without its wasm the page says the evaluator could not be loaded (no hang, no crash)', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.origin}/broken/`);
+  await page.goto(`${site.server.origin}/broken/`);
   await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('#load-status').textContent), null, { timeout: 20000 });
   assert.match(await page.textContent('#load-status'), /tierscope\.wasm.*404|404.*tierscope\.wasm|HTTP 404/);
   assert.equal(await page.getAttribute('html', 'data-ready'), null);

@@ -226,6 +226,43 @@ class Check(unittest.TestCase):
             code, out, _ = run(*base)
             self.assertIn("Uncertain (the install may succeed or fail):\n  sources disagree on auto: sales professional", out)
 
+    def test_a_scope_no_source_speaks_of_is_not_called_a_disagreement(self):
+        # cms.functions.read: its one deciding statement predates Smart CRM, so on Smart CRM accounts the
+        # report's warning is undocumented-availability, and every text says that, not "sources disagree".
+        smart = [p for p in json.loads(run("check", "--required", "oauth", "--format", "json")[1])["profiles"]
+                 if p["id"].startswith("smart_crm-")]
+        code, out, _ = run("check", "--required", "oauth cms.functions.read", "--format", "json")
+        r = json.loads(out)
+        silent = [p for p in r["profiles"] if "cms.functions.read" in p["disputed"]]
+        self.assertEqual([p["id"] for p in silent], [p["id"] for p in smart])
+        self.assertEqual([d["code"] for d in r["diagnostics"] if d["scope"] == "cms.functions.read"], ["undocumented-availability"])
+        gate = silent[0]["id"]
+        code, _, err = run("check", "--required", "oauth cms.functions.read", "--require-install-on", gate)
+        self.assertEqual(code, 1)
+        self.assertIn(f"gate failed: {gate} is uncertain, not installs: no source speaks of cms.functions.read there "
+                      "(the statements that decide it predate a product of this tier; see the undocumented-availability warning)", err)
+        self.assertNotIn("disagree", err)
+        code, out, _ = run("check", "--required", "oauth cms.functions.read", "--account", "smart_crm=starter")
+        self.assertIn("% where no source speaks of the account)", out)
+        self.assertIn("Uncertain (the install may succeed or fail):\n  no source speaks of cms.functions.read: "
+                      + ", ".join(p["name"] for p in silent) + "\n", out)
+        self.assertIn("Custom account: ", out)
+        self.assertIn("(no source speaks of cms.functions.read)", out)
+        self.assertNotIn("disagree", out.split("\nDiagnostics")[0])
+        # Both kinds in one report: each scope under its own words.
+        code, out, _ = run("check", "--required", "oauth automation cms.functions.read", "--format", "json")
+        r = json.loads(out)
+        said = lambda scope: {p["name"] for p in r["profiles"] if p["status"] == "uncertain" and p["disputed"] == [scope]}
+        self.assertTrue(said("automation") and said("cms.functions.read"))
+        code, out, _ = run("check", "--required", "oauth automation cms.functions.read")
+        self.assertIn("% where the sources disagree or none speaks of the account)", out)
+        for words, scope in (("sources disagree on", "automation"), ("no source speaks of", "cms.functions.read")):
+            line = next(l for l in out.splitlines() if l.startswith(f"  {words} {scope}: "))
+            self.assertEqual(set(line.split(": ", 1)[1].split(", ")), said(scope))
+        code, out, _ = run("scopes", "--search", "cms.functions.read")
+        self.assertIn("its one deciding statement does not speak of every account: see its note", out)
+        self.assertNotIn("disagree", out)
+
     def test_gate_result_in_json_and_markdown(self):
         args = ["check", "--required", "oauth automation", "--require-install-on", "marketing-professional",
                 "--require-install-on", "free"]

@@ -1,9 +1,9 @@
-// site/har.js: the page's HAR reading (File.stream() in chunks, each chunk fed to the calls module's
-// HAR reader: ts.callsHarReader(), as the page's worker does), in node with the same File API and the
-// built wasm module.
+// site/har.js: the page's HAR reading (readHarParts asks for the parts of the File in order; the worker's
+// harRead reads each part itself into the calls module's HAR reader, ts.callsHarReader()), in node with
+// the same File API and the built wasm module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readHar, readHarParts, harCalls, HarError, MAX_HAR_BYTES, PART } from '../../site/har.js';
+import { readHarParts, harCalls, HarError, MAX_HAR_BYTES, PART } from '../../site/har.js';
 import { tierscope, thrown } from './helpers.mjs';
 
 const HAR = '\uFEFF' + JSON.stringify({ log: { version: '1.2', entries: [
@@ -15,35 +15,51 @@ const HAR = '\uFEFF' + JSON.stringify({ log: { version: '1.2', entries: [
 const CONFIG = JSON.stringify({ auth: { requiredScopes: ['oauth', 'crm.objects.contacts.read', 'automation'] } });
 
 function fileOf(text, name = 'x.har', piece = 0) {
-  // piece > 0: a File whose stream yields small chunks (splits strings, escapes and UTF-8 sequences)
+  // piece > 0: a File whose parts stream in small chunks, as a plain (not a byte) stream, so the worker
+  // copies them into its piece buffer and pieces split strings, escapes and UTF-8 sequences anywhere;
+  // piece 0: a plain File, whose parts the worker reads in place (a BYOB reader).
   const bytes = new TextEncoder().encode(text);
-  const parts = [];
-  for (let i = 0; i < bytes.length; i += piece || bytes.length) parts.push(bytes.slice(i, i + (piece || bytes.length)));
-  const f = new File(parts, name);
-  if (piece) f.stream = () => new ReadableStream({ start(c) { for (const p of parts) c.enqueue(p); c.close(); } });
+  const f = new File([bytes], name);
+  if (piece) {
+    f.slice = (start, end) => ({ stream: () => new ReadableStream({ start(c) {
+      for (let i = start; i < end; i += piece) c.enqueue(bytes.slice(i, Math.min(end, i + piece)));
+      c.close();
+    } }) });
+  }
   return f;
 }
 
-// The page's path: open a reader in the worker, feed it chunk by chunk, finish.
-async function readInPieces(ts, file, opts = {}) {
+// The page's path: the page asks for the parts in order (readHarParts), the worker reads each part of
+// the File itself into its reader (harRead), then finishes.
+async function readInParts(ts, file, opts = {}) {
   const id = await harCalls.harOpen(ts);
-  const chunks = [];
+  const parts = [];
   try {
-    await readHar(file, { ...opts, feed: (chunk) => { chunks.push(chunk.byteLength); return harCalls.harFeed(ts, id, chunk); } });
+    await readHarParts(file, { ...opts, read: (start, end) => { parts.push([start, end]); return harCalls.harRead(ts, id, file, start, end); } });
   } catch (e) {
     harCalls.harClose(ts, id);
     throw e;
   }
-  return { id, chunks };
+  return { id, parts };
 }
 
-test('a HAR fed in chunks gives the calls of the whole file, input.format "har", and keeps no secret', async () => {
+// ts with each reader's feed() recorded: fed holds the byte length of every piece the worker fed.
+function recording(ts) {
+  const fed = [];
+  const callsHarReader = async () => {
+    const r = await ts.callsHarReader();
+    return { feed: (b) => { fed.push(b.byteLength); return r.feed(b); }, finish: (c) => r.finish(c), close: () => r.close() };
+  };
+  return { fed, ts: { callsHarReader } };
+}
+
+test('a HAR read part by part in chunks of any size gives the calls of the whole file, input.format "har", and keeps no secret', async () => {
   const ts = await tierscope();
   const whole = await ts.calls(HAR);
   assert.equal(whole.input.format, 'har');
   for (const piece of [0, 1, 3, 17, 4096]) {
     const progress = [];
-    const { id, chunks } = await readInPieces(ts, fileOf(HAR, 'x.har', piece), { onProgress: (n, t) => progress.push([n, t]) });
+    const { id } = await readInParts(ts, fileOf(HAR, 'x.har', piece), { onProgress: (n, t) => progress.push([n, t]) });
     const json = harCalls.harFinish(ts, id, null);
     assert.equal(json.input.format, 'har');
     assert.deepEqual(json.calls, whole.calls);
@@ -58,24 +74,25 @@ test('a HAR fed in chunks gives the calls of the whole file, input.format "har",
   }
 });
 
-test('a file of several MB goes to the reader in pieces of about 1 MiB, never whole', async () => {
+test('a file of several MB goes to the reader in pieces of at most 1 MiB, never whole', async () => {
   const ts = await tierscope();
   const body = 'x'.repeat(20000);
   const entries = Array.from({ length: 200 }, (_, i) => ({ request: { method: 'GET', url: `https://api.hubapi.com/crm/v3/objects/contacts/${i}` }, response: { content: { text: body } } }));
   const text = JSON.stringify({ log: { entries } });
-  const { id, chunks } = await readInPieces(ts, fileOf(text, 'big.har', 65536));
-  assert.ok(chunks.length >= 3, `${chunks.length} pieces`);
-  assert.ok(Math.max(...chunks) <= (1 << 20) + 65536 && Math.max(...chunks) < text.length);
-  assert.equal(chunks.reduce((a, b) => a + b, 0), text.length);
-  assert.equal(harCalls.harFinish(ts, id, null).calls.length, 200);
-  harCalls.harClose(ts, id);
-  const stop = new AbortController();
-  await assert.rejects(readHar(fileOf(text, 'big.har', 65536), { signal: stop.signal, feed: () => { stop.abort(); } }), (e) => e.name === 'AbortError');
+  for (const piece of [0, 65536, 100003]) {
+    const rec = recording(ts);
+    const { id } = await readInParts(rec.ts, fileOf(text, 'big.har', piece));
+    assert.ok(rec.fed.length >= 3, `${rec.fed.length} pieces`);
+    assert.ok(Math.max(...rec.fed) <= 1 << 20 && Math.max(...rec.fed) < text.length);
+    assert.equal(rec.fed.reduce((a, b) => a + b, 0), text.length);
+    assert.equal(harCalls.harFinish(rec.ts, id, null).calls.length, 200);
+    harCalls.harClose(rec.ts, id);
+  }
 });
 
 test('finish() answers again with the app config, and the reader is gone once closed', async () => {
   const ts = await tierscope();
-  const { id } = await readInPieces(ts, fileOf(HAR, 'x.har', 64));
+  const { id } = await readInParts(ts, fileOf(HAR, 'x.har', 64));
   assert.equal(harCalls.harFinish(ts, id, null).unused, null);
   const against = harCalls.harFinish(ts, id, CONFIG);
   assert.deepEqual(against.unused.map((u) => u.scope), ['automation']);
@@ -84,6 +101,7 @@ test('finish() answers again with the app config, and the reader is gone once cl
   assert.deepEqual(harCalls.harFinish(ts, id, null).calls, against.calls);
   harCalls.harClose(ts, id);
   assert.match(thrown(() => harCalls.harFinish(ts, id, null)).message, /no longer open/);
+  await assert.rejects(harCalls.harRead(ts, id, fileOf(HAR), 0, 4), /no longer open/);
   // The JS API itself: feed after finish, and after close.
   const r = await ts.callsHarReader();
   r.feed(new TextEncoder().encode(HAR));
@@ -105,46 +123,44 @@ test('finish() answers again with the app config, and the reader is gone once cl
   big.close();
 });
 
-test('a file that is not a HAR stops at its first piece; past the limit is refused unread', async () => {
+test('a file that is not a HAR stops at its first piece, bad or cut JSON says so, an empty file says so', async () => {
   const ts = await tierscope();
-  // Text that is no JSON object stops at its first chunk; an object without log.entries is known at its end.
+  // Text that is no JSON object stops at its first piece (of a file of 3 pieces); an object without
+  // log.entries is known at its end.
   for (const [text, early] of [['GET /crm/v3/objects/contacts', true], ['[1, 2]', true], ['{"scopes": []}', false]]) {
-    const fed = [];
-    const reader = await ts.callsHarReader();
-    const read = readHar(fileOf(text.padEnd(4000, ' '), 'x.har', 7), { feed: (chunk) => { fed.push(chunk.byteLength); reader.feed(chunk); } });
-    if (early) {
-      await assert.rejects(read, (e) => e.code === 'parse-error' && /must be a HAR file/.test(e.message), text);
-      assert.ok(fed.length < 10, `stopped after ${fed.length} chunks`);
-    } else {
-      await read;
-      const e = thrown(() => reader.finish());
-      assert.ok(e.code === 'parse-error' && /must be a HAR file/.test(e.message), e.message);
-      reader.close();
+    for (const piece of [0, 7000]) {
+      const rec = recording(ts);
+      const file = fileOf(text.padEnd(3 << 20, ' '), 'x.har', piece);
+      if (early) {
+        await assert.rejects(readInParts(rec.ts, file), (e) => e.code === 'parse-error' && /must be a HAR file/.test(e.message), text);
+        assert.equal(rec.fed.length, 1, `stopped after ${rec.fed.length} pieces`);
+      } else {
+        const { id } = await readInParts(rec.ts, file);
+        const e = thrown(() => harCalls.harFinish(rec.ts, id, null));
+        assert.ok(e.code === 'parse-error' && /must be a HAR file/.test(e.message), e.message);
+        harCalls.harClose(rec.ts, id);
+      }
     }
   }
-  await assert.rejects(readInPieces(ts, fileOf('{"log": {"entries": [}}')), (e) => e.code === 'parse-error' && /invalid JSON/.test(e.message));
-  await assert.rejects(readInPieces(ts, fileOf('{"a":' + '['.repeat(100))), /deeper than/);
-  const huge = { name: 'huge.har', size: MAX_HAR_BYTES + 1, stream: () => assert.fail('a file past the limit is never read') };
-  await assert.rejects(readHar(huge, { feed: () => {} }), (e) => e instanceof HarError && /limit for a HAR file/.test(e.message));
-  // An empty file: nothing fed, and the report's error says so.
-  const { id } = await readInPieces(ts, fileOf(''));
-  assert.match(thrown(() => harCalls.harFinish(ts, id, null)).message, /empty/);
-  harCalls.harClose(ts, id);
+  await assert.rejects(readInParts(ts, fileOf('{"log": {"entries": [}}')), (e) => e.code === 'parse-error' && /invalid JSON/.test(e.message));
+  await assert.rejects(readInParts(ts, fileOf('{"a":' + '['.repeat(100))), /deeper than/);
+  // A file cut short (an export that stopped): the complete requests before the cut, and a warning;
+  // cut before its log, an error.
+  const cut = await readInParts(ts, fileOf(HAR.slice(0, HAR.indexOf('PATCH')), 'cut.har', 5));
+  const part = harCalls.harFinish(ts, cut.id, null);
+  assert.deepEqual(part.calls.map((c) => `${c.method} ${c.path}`), ['GET /crm/v3/objects/contacts']);
+  assert.ok(part.diagnostics.some((d) => d.code === 'truncated-har' && d.severity === 'warning'));
+  harCalls.harClose(ts, cut.id);
+  const early = await readInParts(ts, fileOf(HAR.slice(0, 5), 'cut.har'));
+  const e = thrown(() => harCalls.harFinish(ts, early.id, null));
+  assert.ok(e.code === 'parse-error' && /ends before its JSON is complete/.test(e.message), e.message);
+  harCalls.harClose(ts, early.id);
+  // An empty file: one empty part read, nothing fed, and the report's error says so.
+  const empty = await readInParts(ts, fileOf(''));
+  assert.deepEqual(empty.parts, [[0, 0]]);
+  assert.match(thrown(() => harCalls.harFinish(ts, empty.id, null)).message, /empty/);
+  harCalls.harClose(ts, empty.id);
 });
-
-// The page's path since 2026-12-05: the worker reads each part of the File itself (harRead), the page
-// only asks for the parts in order and moves the progress bar between them.
-async function readInParts(ts, file, opts = {}) {
-  const id = await harCalls.harOpen(ts);
-  const parts = [];
-  try {
-    await readHarParts(file, { ...opts, read: (start, end) => { parts.push([start, end]); return harCalls.harRead(ts, id, file, start, end); } });
-  } catch (e) {
-    harCalls.harClose(ts, id);
-    throw e;
-  }
-  return { id, parts };
-}
 
 test('the worker reads a HAR part by part itself: the same calls as the whole file, in parts of PART bytes', async () => {
   const ts = await tierscope();
@@ -178,8 +194,6 @@ test('the worker reads a HAR part by part itself: the same calls as the whole fi
 
 test('through the worker: not a HAR stops with its error and closes the reader; past the limit is refused unread', async () => {
   const ts = await tierscope();
-  await assert.rejects(readInParts(ts, fileOf('GET /crm/v3/objects/contacts'.padEnd(4000, ' '))), (e) => e.code === 'parse-error' && /must be a HAR file/.test(e.message));
-  await assert.rejects(readInParts(ts, fileOf('{"log": {"entries": [}}')), (e) => e.code === 'parse-error' && /invalid JSON/.test(e.message));
   const id = await harCalls.harOpen(ts);
   await assert.rejects(harCalls.harRead(ts, id, fileOf('[1, 2]'), 0, 6), (e) => e.code === 'parse-error');
   assert.match(thrown(() => harCalls.harFinish(ts, id, null)).message, /no longer open/);

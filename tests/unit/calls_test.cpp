@@ -89,6 +89,14 @@ TEST_CASE("calls: object type ids, generic operations narrowed to the object, ne
   CHECK(by_name["match"] == "type-id");
   CHECK(by_name["operation"]["path"] == "/crm/v3/objects/0-3/{dealId}");
   CHECK(by_name["chosen"] == json::array({"crm.objects.deals.read"}));
+  // The spec has deals' own paths only by the type id: the name matches them as type-id (not exact, a
+  // path the spec writes itself), with the same operation and scopes as the id.
+  json patch = one("PATCH /crm/v3/objects/deals/{dealId}"), by_id = one("PATCH /crm/v3/objects/0-3/{dealId}");
+  CHECK(patch["match"] == "type-id");
+  CHECK(by_id["match"] == "exact");
+  CHECK(patch["operation"] == by_id["operation"]);
+  CHECK(patch["alternatives"] == by_id["alternatives"]);
+  CHECK(patch["chosen"] == json::array({"crm.objects.deals.write"}));
   // The sensitive-data variants stay out when the plain scope is there.
   const json association = one("GET /crm/v4/objects/deals/1/associations/contacts");
   for (const auto& alt : association["alternatives"])
@@ -635,6 +643,34 @@ TEST_CASE("calls: a HAR reader answers finish() again for another config, and re
   auto late = reader.feed("{}");
   CHECK(!late.ok);
   CHECK(late.error.find("already read") != std::string::npos);
+}
+
+TEST_CASE("calls: before an operations table is loaded, every way in is the same internal error, whatever the input") {
+  REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
+  tierscope::CallsHarReader reader;
+  REQUIRE(reader.feed(R"({"log": {"entries": [{"request": {"method": "GET", "url": "https://api.hubapi.com/crm/v3/objects/contacts/1"}}]}})").ok);
+  tierscope::CallsHarReader bad_reader;
+  REQUIRE(bad_reader.feed(R"({"log": {"entries": [)").ok);
+  auto table = tierscope::current_operations();
+  tierscope::set_current_operations(nullptr);
+  const std::string said = "no operations table is loaded (load_operations)";
+  // A good list and a bad HAR: the missing table is said first, not the input's error.
+  for (const std::string input : {"GET /crm/v3/objects/contacts", R"({"log": {"entries": [}})"}) {
+    auto out = tierscope::calls(input, "", "");
+    CHECK(!out.ok);
+    CHECK(out.error_code == "internal-error");
+    CHECK(out.error == said);
+  }
+  for (tierscope::CallsHarReader* r : {&reader, &bad_reader}) {
+    auto out = r->finish("", "");
+    CHECK(!out.ok);
+    CHECK(out.error_code == "internal-error");
+    CHECK(out.error == said);
+  }
+  CHECK_THROWS_WITH(tierscope::calls_json_from(tierscope::read_calls("GET /crm/v3/objects/contacts"), "", tierscope::Options{}), said.c_str());
+  tierscope::set_current_operations(table);
+  CHECK(tierscope::calls("GET /crm/v3/objects/contacts", "", "").ok);
+  CHECK(reader.finish("", "").ok);
 }
 
 TEST_CASE("calls: the least-privilege search's install count is evaluate's, and the report text is dump of the tree") {

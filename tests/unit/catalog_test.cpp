@@ -84,6 +84,13 @@ TEST_CASE("the built-in catalog (the compiled-in table) holds what the full data
     CHECK(a.profiles[i].tier == b.profiles[i].tier);
     CHECK(a.profiles[i].config == b.profiles[i].config);
   }
+  // The profiles' names as the generator wrote them (generate.py's profile_name), read, never derived.
+  json file = json::parse(read_text(TIERSCOPE_CATALOG_PATH));
+  for (std::size_t i = 0; i < a.profiles.size(); ++i) CHECK(a.profiles[i].name == file["profiles"][i]["name"]);
+  CHECK(a.profiles.back().name == a.hubs.back().name + " " + a.tiers.back().name);
+  json nameless = hubspot_like(json::array({{{"name", "oauth"}, {"requires", "any"}, {"confidence", "docs-table"}}}));
+  nameless["profiles"][1].erase("name");
+  CHECK(Catalog::from_json(nameless.dump())->model->profiles[1].name == nameless["profiles"][1]["id"]);
   REQUIRE(built_in->scopes.size() == from_file->scopes.size());
   for (std::size_t i = 0; i < built_in->scopes.size(); ++i) {
     const Scope& x = built_in->scopes[i];

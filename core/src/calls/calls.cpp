@@ -14,6 +14,14 @@
 namespace tierscope {
 namespace {
 
+// The table calls are matched with: until load_operations() gave one, an internal error (before the
+// input is read, so that a bad input does not hide it).
+std::shared_ptr<const Operations> loaded_operations() {
+  auto table = current_operations();
+  if (!table) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+  return table;
+}
+
 Diagnostic note(const char* severity, const char* code, std::string message) {
   return {severity, code, "", escape_controls(message), "", {}};  // calls and paths quoted: one line
 }
@@ -111,7 +119,7 @@ std::string canonical(const std::string& name, const Catalog& catalog) {
 }  // namespace
 
 ojson calls_json(std::string_view calls_text, std::string_view config_text, const Options& options) {
-  if (!current_operations()) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+  loaded_operations();
   return calls_json_from(read_calls(calls_text), config_text, options);
 }
 
@@ -127,8 +135,7 @@ struct CallsReport {
 };
 
 CallsReport calls_report(CallsInput in, std::string_view config_text, const Options& options) {
-  auto table = current_operations();
-  if (!table) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+  auto table = loaded_operations();
   auto catalog = current_catalog();
   std::vector<Diagnostic> diags = in.diagnostics;
 
@@ -444,7 +451,7 @@ std::string calls_text_from(CallsInput in, std::string_view config_text, const O
 }
 
 std::string calls_text(std::string_view calls_text, std::string_view config_text, const Options& options) {
-  if (!current_operations()) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+  loaded_operations();
   return calls_text_from(read_calls(calls_text), config_text, options);
 }
 

@@ -175,8 +175,7 @@ std::shared_ptr<Model> read_model(const json& doc) {
       p.config = m->with_feature(p.config, fi);
     }
     if (above > 1) p.hub = -1, p.tier = -1;
-    // No name (the compiled-in copy leaves out the ones it can derive): "<hub> <tier>", else the id.
-    if (p.name.empty()) p.name = above == 1 ? m->hubs[p.hub].name + " " + m->tiers[p.tier].name : p.id;
+    if (p.name.empty()) p.name = p.id;  // the generator names every profile (generate.py's profile_name)
     m->profiles.push_back(std::move(p));
   }
   return m;
@@ -506,7 +505,6 @@ std::shared_ptr<const Catalog> Catalog::from_blob(std::string_view bytes) {
     }
     for (std::size_t k = r.count(); k--;) p.config = m.with_feature(p.config, int(r.index(m.features.size())));
     if (above > 1) p.hub = -1, p.tier = -1;
-    if (p.name.empty()) p.name = above == 1 ? m.hubs[p.hub].name + " " + m.tiers[p.tier].name : p.id;
     m.profiles.push_back(std::move(p));
   }
   auto source = std::make_shared<BlobDetails>();
