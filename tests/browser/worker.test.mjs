@@ -363,3 +363,29 @@ test('keys alternating between the worker and the main thread: each key\'s matri
   await page.close();
   noProblems();
 });
+
+test('typing at the end of a paste keeps the diagnostics before the key as they were and shows the same list a fresh page does', async () => {
+  const page = await open();
+  const text = 'oauth crm.objects.custom1.reed crm.objects.custom2.reed crm.objects.custom3.reed';
+  const items = () => page.$$eval('#diagnostics li', (els) => els.map((e) => `${e.dataset.code} ${e.querySelector('.msg')?.textContent}`));
+  const settle = async (last) => {
+    await page.waitForFunction((w) => [...document.querySelectorAll('#diagnostics li .msg')].some((e) => e.textContent.includes(w)), last, { timeout: 20000 });
+    await page.waitForTimeout(300);
+  };
+  await page.fill('#paste', text);
+  await settle('custom3');
+  await page.$$eval('#diagnostics li', (els) => { els.forEach((e, i) => { e.dataset.kept = String(i); }); });
+  await page.fill('#paste', `${text} crm.objects.custom4.reed`);
+  await settle('custom4');
+  const kept = await page.$$eval('#diagnostics li', (els) => els.filter((e) => e.dataset.kept !== undefined).length);
+  assert.ok(kept >= 3, `the items before the key were kept (${kept})`);
+  const typed = await items();
+  await page.close();
+  const fresh = await open();
+  await fresh.fill('#paste', `${text} crm.objects.custom4.reed`);
+  await fresh.waitForFunction(() => [...document.querySelectorAll('#diagnostics li .msg')].some((e) => e.textContent.includes('custom4')), null, { timeout: 20000 });
+  await fresh.waitForTimeout(300);
+  assert.deepEqual(await fresh.$$eval('#diagnostics li', (els) => els.map((e) => `${e.dataset.code} ${e.querySelector('.msg')?.textContent}`)), typed);
+  await fresh.close();
+  noProblems();
+});
