@@ -2,8 +2,8 @@
 // the input, the matrix, the reach heatmaps, the consent preview, the custom account, diagnostics,
 // share link and export; the install URL check, builder, OAuth 1 migration preview and before/after
 // diff live in their own modules.
-// Scheduling: an input updates the state and posts it to the worker at once; the worker's answer for
-// the newest input paints the matrix cells in the next frame; everything else (reach, diagnostics,
+// Scheduling: an input updates the state and posts it to the evaluator at once (engine.js: here when its
+// cost fits, else the worker); the answer for the newest input paints the matrix cells at once; everything else (reach, diagnostics,
 // suggestions, consent, URL check, builder, share link) follows when the page is idle.
 // Performance marks: tierscope:input, tierscope:matrix, tierscope:first-result and the measure
 // tierscope:keystroke-to-frame (input event → the frame after the matrix shows its result).
@@ -105,7 +105,7 @@ function showEmpty() {
   showFormat();
 }
 
-function fieldsFromState() { for (const k of KINDS) el[k].value = state.fields[k]; }
+function fieldsFromState() { for (const k of KINDS) if (el[k].value !== state.fields[k]) el[k].value = state.fields[k]; }
 
 /** After a field edit: rewrite the paste in its own format when it can express the fields. */
 function syncPasteFromFields() {
@@ -154,11 +154,12 @@ function quiet() { return painted === wanted && !idle && !painting && !wholeAske
 
 function flush() { for (const w of waiters.splice(0)) w(); }
 
-// An answer made on the main thread (m.now: a small input, evaluated in the input's own task) is
-// painted at once, so the frame after the key shows it; a worker's answer in the next frame.
+// An answer is painted at once: made on the main thread (m.now: a small input, evaluated in the
+// input's own task), the frame after the key shows it; from the worker, the next frame to start
+// (painting it inside a requestAnimationFrame callback would wait for one even when it came in time).
 onEvaluated((m) => {
   painting = m;
-  if (m.now) paint(); else requestAnimationFrame(paint);
+  paint();
 });
 
 /** The input frame: the answer's format, fields and error, and the matrix cells; nothing else. */
@@ -201,7 +202,7 @@ function paint() {
   const t0 = inputs.get(m.seq);
   for (const k of inputs.keys()) if (k <= m.seq) inputs.delete(k);
   const measure = () => performance.measure('tierscope:keystroke-to-frame', { start: t0, end: performance.now(), detail: { seq: m.seq } });
-  if (t0 !== undefined) { if (m.now) requestAnimationFrame(() => afterThisFrame(measure)); else afterThisFrame(measure); }
+  if (t0 !== undefined) requestAnimationFrame(() => afterThisFrame(measure));
   later();
 }
 

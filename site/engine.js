@@ -4,18 +4,27 @@
 // once that result is painted, or at once when it is needed sooner (a heavy input; no module here).
 // Calls asked of it before it runs wait for it (issue 21: on a 2-core machine a worker started with the
 // page competed with the first result for the CPU).
-// evaluate(job): a small input (jobs of at most SMALL_CHARS characters and SMALL_WORDS words: a lean
-// check of ~300 scopes takes 1–3 ms) is evaluated here, in the input's own task, so its result is
-// painted in the frame after the key; its answer is delivered in a microtask (answer.now = true).
-// Before this thread's instance is ready a small input waits for it (it answers the newest input).
-// Heavy inputs (long pastes, HAR-sized texts) go to the worker, which keeps at most one evaluation
-// in flight: the newest input wins, older ones waiting are replaced, and an answer for an input that
-// is no longer the newest is dropped. Should an evaluation here take longer than 3 x SLOW_MS, or
-// longer than SLOW_MS twice in a row (past the first few, which run before the code is optimized: one
-// slow one may be the machine), inputs at least that long go to the worker from then on, so the page
-// blocks a frame once at most.
-// When none of them took over 3 x SLOW_MS (a busy machine rather than a heavy input), the main thread is
-// tried again after 8 answers from the worker.
+// evaluate(job): an input within the main thread's limits (at most SMALL_CHARS characters and
+// SMALL_WORDS words: a lean check of ~300 scopes) whose predicted cost fits BUDGET_MS is evaluated here,
+// in the input's own task, so its result is painted in the frame after the key; its answer is delivered
+// in a microtask (answer.now = true). Before this thread's instance is ready such an input waits for it.
+// Everything else goes to the worker, which keeps at most one evaluation in flight: the newest input
+// wins, older ones waiting are replaced, and an answer for an input that is no longer the newest is
+// dropped.
+// The guard (issue 21: no input task over 8 ms) predicts before it runs, it does not trip after a slow
+// frame. Every answer is timed as this thread pays for it: here, the evaluation, the answer's parse and
+// its paint; from the worker, its evaluation there (answer.took) plus the parse and paint here. A key
+// changes the input by a few characters, so the last cost, scaled by the input's length, predicts the
+// next one. A jump in length (a paste, a share link, a cleared field) has no such timing: it is priced
+// at FIRST_MS plus the dearest cost per character seen lately (at least PER_CHAR, the dearest kind of
+// input measured: names that are no scope, each asking for a did-you-mean; 320 random 37-character
+// names, 12,000 characters, took ~86 ms in node, BENCHMARKS.md), so a heavy paste goes to the worker
+// first and the worker's timing decides where the keys after it go (a paste of 100 scopes too: its
+// answer is a frame late, the keys after it are not). The limits stay as a hard
+// bound: the prediction alone never sends more than a lean check of ~300 scopes to this thread.
+// Once the first result is painted, idle time runs a few throw-away evaluations of the same input with
+// a name added (one unknown, one known, a pasted list), so the first keys do not pay the wasm's lazy
+// compiles (V8 compiles each function on its first call).
 // call(name, ...args) runs any other API function in the worker (scopes, buildUrls, migrate, diff,
 // markdown, calls, …). An evaluation's answer is the lean report (what the matrix paints);
 // full(answer) asks the worker for its whole report.
@@ -24,11 +33,14 @@ import './boot.js';
 import { createTierscope } from './tierscope.mjs';
 import { evaluateJob } from './jobs.js';
 
-const SMALL_CHARS = 12000; const SMALL_WORDS = 320; const SLOW_MS = 6;
+const SMALL_CHARS = 12000; const SMALL_WORDS = 320;
+// ms an input task may spend on an evaluation (the rest of 8 ms: the input handler and the frame's work);
+// a jump in length is priced FIRST_MS + its characters x the dearest rate (ms per character) seen lately.
+const BUDGET_MS = 5; const FIRST_MS = 1; const PER_CHAR = 0.007;
 let here = null; // the main thread's tierscope API, once loaded
-let slowAt = Infinity; // inputs at least this long go to the worker (set when they were slow here)
-let runs = 0; let slow = []; // evaluations here; the sizes of the slow ones in a row
-let retry = 0; // > 0: worker answers until the main thread is tried again (0: never, the input was heavy)
+let last = null; // the newest answer's cost on this thread: {chars, ms}
+let dear = PER_CHAR; // the dearest ms per character of late answers (at least PER_CHAR)
+let warmed = false; // the idle warm-up has been scheduled
 let answered = 0; // the newest seq answered here (the worker's answer for it, if any, is dropped)
 
 let worker = null; let boot = null;
@@ -95,7 +107,7 @@ function startHere(boot) {
     hereComing = false;
     readyResolve({ version: api.version, as_of: api.catalog.as_of, catalog: api.catalog });
     // The newest input waits for this instance (or is with the worker, when heavy): answer it here.
-    if (latest && latest.seq === seq && answered !== seq && small(latest.job)) runHere(latest);
+    if (latest && latest.seq === seq && answered !== seq && small(latest.n)) runHere(latest);
     startWorkerSoon();
   }).catch(() => { // the worker evaluates everything
     hereComing = false;
@@ -120,32 +132,59 @@ function size(job) {
   return words > SMALL_WORDS ? Infinity : chars;
 }
 
-function small(job) {
-  const n = size(job);
-  return n <= SMALL_CHARS && n < slowAt;
+/** The predicted cost (ms on this thread) of an input of n characters; see the guard above. */
+function predict(n) {
+  if (last && Math.abs(n - last.chars) <= Math.max(64, last.chars / 8)) return last.ms * Math.max(1, n / Math.max(1, last.chars));
+  return FIRST_MS + n * dear;
 }
+
+/** Records what an answer cost this thread (ms) for an input of n characters. */
+function note(n, ms) {
+  if (!(n <= SMALL_CHARS) || !(ms >= 0)) return;
+  last = { chars: n, ms };
+  if (n >= 500) dear = Math.max(PER_CHAR, dear / 2, ms / n);
+}
+
+const small = (n) => n <= SMALL_CHARS && predict(n) <= BUDGET_MS;
 
 /** Evaluates {seq, job} on the main thread; its answer reaches onResult in a microtask (before the next frame). */
 function runHere(item) {
   const t0 = performance.now();
   let m;
   try { m = { seq: item.seq, ...evaluateJob(here, item.job) }; } catch (e) { m = { seq: item.seq, error: `Cannot evaluate: ${(e && e.message) || e}` }; }
-  const took = performance.now() - t0;
-  performance.measure('tierscope:main-thread-evaluation', { start: t0, duration: took });
-  runs += 1;
-  if (took <= SLOW_MS || runs <= 3) slow = [];
-  else if (slow.push(size(item.job)) >= 2 || took > 3 * SLOW_MS) {
-    slowAt = Math.min(slowAt, ...slow);
-    slow = [];
-    retry = took > 3 * SLOW_MS ? 0 : 8;
-  }
+  performance.measure('tierscope:main-thread-evaluation', { start: t0, duration: performance.now() - t0 });
   answered = item.seq;
   queued = null; // an older input waiting for the worker is not needed any more
   const out = answer(m, item.job);
   out.now = true;
-  queueMicrotask(() => { if (item.seq === seq && onResult) onResult(out); });
+  queueMicrotask(() => {
+    if (item.seq === seq && onResult) onResult(out);
+    note(item.n, performance.now() - t0); // the whole task's cost: evaluation, parse, paint
+  });
+  if (!warmed) { warmed = true; warmUp(item.job); }
   startWorkerSoon(); // the first result is painted in this task: the worker may start after its frame
 }
+
+/**
+ * Idle time after the first result: throw-away evaluations of the input with a name added (unknown,
+ * known) and of a short pasted list, one per idle period, so the typing path's wasm functions are
+ * compiled before the first key needs them. Answers are discarded; nothing on the page changes.
+ */
+function warmUp(job) {
+  const more = (extra) => (job.mode === 'paste' ? { ...job, paste: `${job.paste} ${extra}` }
+    : { ...job, fields: { ...job.fields, optional: `${(job.fields && job.fields.optional) || ''} ${extra}` } });
+  const jobs = [more('crm.objects.conta'), more('crm.objects.contacts.read'),
+    { mode: 'paste', parse: true, paste: 'crm.objects.contacts.read crm.objects.custom0.reed', installUrl: '', fields: {}, options: job.options, format: 'list' }];
+  const next = () => {
+    const j = jobs.shift();
+    if (!j) return;
+    try { evaluateJob(here, j); } catch { /* a warm-up only */ }
+    idle(next);
+  };
+  idle(next);
+}
+
+const idle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
 
 function receive(m) {
   if (!m || typeof m !== 'object') return;
@@ -159,11 +198,13 @@ function receive(m) {
     else a.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
   } else if (m.type === 'eval') {
     const job = sent;
+    const t1 = performance.now();
     inFlight = 0;
-    if (retry > 0 && --retry === 0) slowAt = Infinity; // a busy machine: try the main thread again
     if (queued) send(queued); // the newest input goes next
     queued = null;
     if (m.seq === seq && m.seq !== answered && onResult) onResult(answer(m, job.job)); // an answer for an older input is dropped
+    // Its cost had it been made here: the worker's evaluation, the parse and the paint (app.js paints it at once).
+    if (typeof m.took === 'number' && m.seq === seq) note(job.n, m.took + performance.now() - t1);
   }
 }
 
@@ -196,10 +237,10 @@ export function onEvaluated(fn) { onResult = fn; }
  */
 export function evaluate(job) {
   seq += 1;
-  const item = { seq, job };
+  const item = { seq, job, n: size(job) };
   latest = item;
-  if (here && small(job)) runHere(item);
-  else if (hereComing && small(job)) { /* this thread's instance answers the newest input when ready */ }
+  if (here && small(item.n)) runHere(item);
+  else if (hereComing && small(item.n)) { /* this thread's instance answers the newest input when ready */ }
   else if (inFlight) queued = item;
   else send(item);
   return seq;

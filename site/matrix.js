@@ -130,7 +130,7 @@ export const CELL_NAMES = 2;
 /** One line of a cell: its key word and names, or their count when there are more than CELL_NAMES. */
 function line(key, names) {
   if (names.length <= CELL_NAMES) return h('span.line', {}, h('span.k', { text: key }), breakableList(names));
-  return h('span.line', { title: `${key}${names.join(' ')}`, 'data-count': String(names.length) },
+  return h('span.line', { title: `${key}${joined(names)}`, 'data-count': String(names.length) },
     h('span.k', { text: key }), h('span.count', { text: `${names.length} scopes` }));
 }
 
@@ -156,22 +156,39 @@ function cellLines(profile, invalid, rules) {
   return out;
 }
 
-const shownKey = new WeakMap(); // cell → what it shows (status and lines), to skip cells that did not change
+const joins = new WeakMap(); // a list of names → its names joined (one invalid list is in every cell)
+const joined = (names) => { let j = joins.get(names); if (j === undefined) joins.set(names, j = names.join(' ')); return j; };
+const shown = new WeakMap(); // cell → {status, detail}: what it shows, to leave unchanged parts alone
+
+/** A line's key: its words and names, or for a counted line its count (its title is compared apart). */
+const lineKey = ([k, names, rule]) => (rule || names.length <= CELL_NAMES ? [k, names, rule] : [k, names.length]);
 
 /**
  * Fills a profile card/cell (button with .cell-status and .cell-detail) from a report profile.
  * rules: the install URL rules the report breaks, [number, words] pairs (urlRules).
+ * Only what changed is rebuilt (issue 21: a key's paint stays short): the status when it changed, the
+ * lines when their words or counts changed, else only the title of a counted line (every name).
  */
 export function fillCell(btn, profile, invalid = [], rules = []) {
   const lines = cellLines(profile, invalid, rules);
-  const key = JSON.stringify([profile.status, lines]);
-  if (shownKey.get(btn) === key && btn.dataset.status === profile.status) return;
-  shownKey.set(btn, key);
-  const st = STATUS[profile.status] || { icon: '•', text: profile.status };
-  btn.dataset.status = profile.status;
-  // Narrow screens show the short word; screen readers always get the full one.
-  replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ',
-    h('span.long', { text: st.text }), h('span.short', { 'aria-hidden': 'true', text: st.short || st.text }));
+  const detail = JSON.stringify(lines.map(lineKey));
+  const was = shown.get(btn) || {};
+  shown.set(btn, { status: profile.status, detail });
+  if (was.status !== profile.status || btn.dataset.status !== profile.status) {
+    const st = STATUS[profile.status] || { icon: '•', text: profile.status };
+    btn.dataset.status = profile.status;
+    // Narrow screens show the short word; screen readers always get the full one.
+    replaceChildren(btn.querySelector('.cell-status'), h('span.icon', { 'aria-hidden': 'true', text: st.icon }), ' ',
+      h('span.long', { text: st.text }), h('span.short', { 'aria-hidden': 'true', text: st.short || st.text }));
+  } else if (was.detail === detail) {
+    const counted = btn.querySelectorAll('.cell-detail > .line');
+    lines.forEach(([k, names, rule], i) => {
+      if (rule || names.length <= CELL_NAMES || !counted[i]) return;
+      const title = `${k}${joined(names)}`;
+      if (counted[i].title !== title) counted[i].title = title;
+    });
+    return;
+  }
   replaceChildren(btn.querySelector('.cell-detail'), lines.map(([k, names, rule]) => (rule
     ? h('span.line.rule', { 'data-rule': String(rule) }, h('span.k', { text: k }), names)
     : line(k, names))));

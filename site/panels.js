@@ -86,12 +86,23 @@ export function diagnosticLine(d, report) {
 export function renderDiagnostics(list, diagnostics, onFix, report = null) {
   if (!diagnostics.length) {
     replaceChildren(list, h('li.empty', { text: 'No problems found in the request.' }));
+    itemKeys.delete(list);
     return;
   }
-  replaceChildren(list, diagnostics.map((d) => {
+  // Items are rebuilt from the first one that differs (typing at the end of a 300-name paste changes the
+  // last few of 300: issue 21, no frame blocked > 8 ms); the ones before it are left as they are.
+  const items = diagnostics.map((d) => {
     const s = d.suggestion;
     const label = s && (s.action !== 'replace' || d.scope) && !(s.action === 'make-optional' && staticAuth(report)) ? fixLabel(s, d.scope) : null;
     const ignored = d.code === 'static-auth-optional' ? ignoredScopes(report) : [];
+    return { d, s, label, ignored, key: JSON.stringify([d, label, ignored, diagnosticLine(d, report)]) };
+  });
+  const had = itemKeys.get(list) || [];
+  const old = list.children;
+  let same = 0;
+  while (same < items.length && same < had.length && old[same] === had[same].li && items[same].key === had[same].key) same += 1;
+  while (old.length > same) old[old.length - 1].remove();
+  const made = items.slice(same).map(({ d, s, label, ignored }) => {
     return h(`li.diag.sev-${d.severity}`, { 'data-code': d.code },
       h(`span.badge.sev-${d.severity}`, { text: SEVERITY[d.severity] || d.severity }), ' ',
       h('span.msg', { text: diagnosticLine(d, report) || d.message }), ' ',
@@ -99,8 +110,12 @@ export function renderDiagnostics(list, diagnostics, onFix, report = null) {
       label ? h('button.fix', { type: 'button', 'data-action': s.action, onclick: () => onFix(s, d.scope, d.code), text: label }) : '',
       ignored.length ? h('p.ignored', {}, h('span.k', { text: 'Ignored: ' }), ignored.flatMap((n, i) => [i ? ' ' : '', h('del', {}, h('code', { text: n }))])) : '',
       diagnosticLine(d, report) ? h('details.evidence', {}, h('summary', { text: 'Show evidence' }), h('p', { text: d.message })) : '');
-  }));
+  });
+  list.append(...made);
+  const lis = [...had.slice(0, same).map((x) => x.li), ...made];
+  itemKeys.set(list, items.map((x, i) => ({ key: x.key, li: lis[i] })));
 }
+const itemKeys = new WeakMap(); // list → [{key, li}]: the diagnostics it shows, in order
 
 /** report.suggestions (make-optional; for static auth remove and switch-to-oauth) with the profiles they unlock. */
 export function renderSuggestions(list, report, names, onFix) {

@@ -8,7 +8,7 @@
 //                 | {type: 'call', id, name, args}
 //   worker → page {type: 'ready', version, as_of, catalog} | {type: 'failed', message}
 //                 {type: 'eval', seq, ...result} | {type: 'full' | 'call', id, ok, value | error}
-//   'eval' answers with the lean report's JSON text (no granted lists: what the matrix paints), whether
+//   'eval' answers with the lean report's JSON text (and took: ms the evaluation took here) (no granted lists: what the matrix paints), whether
 //   the pair check made it (pair) and whether the paste's format and fields are the report's (direct);
 //   'full' with the whole report's JSON text of an evaluated job.
 import { createTierscope } from './tierscope.mjs';
@@ -52,9 +52,9 @@ ready.then((api) => {
 
 function handle(m) {
   if (m.type === 'eval') {
-    let result;
+    let result; const t0 = performance.now();
     try { result = evaluateJob(ts, m.job); } catch (e) { result = { error: `Cannot evaluate: ${errorOf(e).message}` }; }
-    postMessage({ type: 'eval', seq: m.seq, ...result });
+    postMessage({ type: 'eval', seq: m.seq, ...result, took: performance.now() - t0 }); // took: the page's guard predicts from it
   } else if (m.type === 'full') {
     try { postMessage({ type: 'full', id: m.id, ok: true, value: reportText(ts, m.job, m.pair === true, false) }); } catch (e) { postMessage({ type: 'full', id: m.id, ok: false, error: errorOf(e) }); }
   } else if (m.type === 'call') {

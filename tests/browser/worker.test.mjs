@@ -269,3 +269,98 @@ test('a small input is evaluated on the main thread and painted in the input\'s 
   await page.close();
   noProblems();
 });
+
+// Names that are no scope, each asking for a did-you-mean: within the main thread's limits (≤ 320 words,
+// ≤ 12,000 characters) but the dearest kind of input (BENCHMARKS.md, issue 21's guard).
+const HEAVY = Array.from({ length: 300 }, (_, i) => `crm.objects.q${(i * 7919).toString(36)}zx${i}.reed`).join(' ');
+
+test('a heavy paste within the limits goes to the worker first (the guard predicts its cost, nothing blocks); a small input comes back to the main thread', async () => {
+  const page = await open();
+  const here = () => page.evaluate(() => performance.getEntriesByName('tierscope:main-thread-evaluation').length);
+  assert.ok(HEAVY.length <= 12000 && HEAVY.split(' ').length <= 320, 'within the main thread\'s limits');
+  const count = await here();
+  const task = await page.evaluate((text) => {
+    const el = document.querySelector('#paste');
+    const t0 = performance.now();
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    return performance.now() - t0;
+  }, HEAVY);
+  await page.waitForFunction(() => document.querySelector('#required').value.includes('zx299.reed'), null, { timeout: 20000 });
+  await waitAttr(page, '[data-profile=free]', 'data-status', 'unknown-scope', 20000);
+  assert.equal(await here(), count, 'the heavy paste was not evaluated on the main thread');
+  assert.ok(task < 1000, `the input task did not evaluate it (${task} ms)`);
+  // A small input after it: evaluated here, painted in the input's own task.
+  const sync = await page.evaluate(() => {
+    const el = document.querySelector('#paste');
+    el.value = 'oauth automation';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    return new Promise((resolve) => queueMicrotask(() => queueMicrotask(() => resolve(document.querySelector('#matrix [data-profile=free]').dataset.status))));
+  });
+  assert.equal(sync, 'permission-error', 'the small input was painted in its own task');
+  assert.ok(await here() > count, 'the small input was evaluated on the main thread');
+  await page.close();
+  noProblems();
+});
+
+test('keys alternating between the worker and the main thread: each key\'s matrix is its own, never an older answer', async () => {
+  const page = await open();
+  // What each input shows when it is the only one (the reference), then the same inputs in a burst
+  // that alternates heavy (worker) and small (main thread) inputs.
+  const small = ['oauth automation', 'oauth tickets', 'oauth automation tickets'];
+  const reference = new Map();
+  for (const text of [HEAVY, ...small]) {
+    await page.fill('#paste', text);
+    const first = text.split(' ')[0];
+    await page.waitForFunction((w) => document.querySelector('#required').value.split(' ').includes(w), first, { timeout: 20000 });
+    await page.waitForFunction(() => !document.querySelector('#matrix [data-status=pending]'));
+    await page.waitForTimeout(200);
+    reference.set(text, await statuses(page));
+  }
+  assert.notEqual(reference.get(HEAVY), reference.get('oauth automation'));
+  for (const [i, final] of [small[0], HEAVY, small[2]].entries()) {
+    await page.evaluate(async ([heavy, smalls, last, k]) => {
+      const el = document.querySelector('#paste');
+      for (let j = 0; j < 9; j++) {
+        el.value = j % 2 ? heavy : smalls[(j + k) % smalls.length];
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        if (j % 3 === 0) await new Promise((r) => setTimeout(r, 0));
+      }
+      el.value = last;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, [HEAVY, small, final, i]);
+    const want = final.split(' ').filter((w) => w !== 'oauth').sort().join(' ');
+    await page.waitForFunction((w) => [...document.querySelectorAll('#required, #optional, #conditional')].flatMap((e) => e.value.split(' ')).filter((x) => x && x !== 'oauth').sort().join(' ') === w, want, { timeout: 20000 });
+    await page.waitForTimeout(final === HEAVY ? 1500 : 500); // a late answer for an older input would land now
+    assert.equal(await statuses(page), reference.get(final), `burst ${i}: the matrix is the last input's`);
+    assert.equal(await page.inputValue('#paste'), final);
+  }
+  await page.close();
+  noProblems();
+});
+
+test('typing at the end of a paste keeps the diagnostics before the key as they were and shows the same list a fresh page does', async () => {
+  const page = await open();
+  const text = 'oauth crm.objects.custom1.reed crm.objects.custom2.reed crm.objects.custom3.reed';
+  const items = () => page.$$eval('#diagnostics li', (els) => els.map((e) => `${e.dataset.code} ${e.querySelector('.msg')?.textContent}`));
+  const settle = async (last) => {
+    await page.waitForFunction((w) => [...document.querySelectorAll('#diagnostics li .msg')].some((e) => e.textContent.includes(w)), last, { timeout: 20000 });
+    await page.waitForTimeout(300);
+  };
+  await page.fill('#paste', text);
+  await settle('custom3');
+  await page.$$eval('#diagnostics li', (els) => { els.forEach((e, i) => { e.dataset.kept = String(i); }); });
+  await page.fill('#paste', `${text} crm.objects.custom4.reed`);
+  await settle('custom4');
+  const kept = await page.$$eval('#diagnostics li', (els) => els.filter((e) => e.dataset.kept !== undefined).length);
+  assert.ok(kept >= 3, `the items before the key were kept (${kept})`);
+  const typed = await items();
+  await page.close();
+  const fresh = await open();
+  await fresh.fill('#paste', `${text} crm.objects.custom4.reed`);
+  await fresh.waitForFunction(() => [...document.querySelectorAll('#diagnostics li .msg')].some((e) => e.textContent.includes('custom4')), null, { timeout: 20000 });
+  await fresh.waitForTimeout(300);
+  assert.deepEqual(await fresh.$$eval('#diagnostics li', (els) => els.map((e) => `${e.dataset.code} ${e.querySelector('.msg')?.textContent}`)), typed);
+  await fresh.close();
+  noProblems();
+});

@@ -158,14 +158,22 @@ Parts NameIndex::parse(const std::string& name, bool fuzzy) const {
 NameAdvice NameIndex::advise(const std::string& name) const {
   std::uint32_t h = 2166136261u;  // FNV-1a
   for (unsigned char c : name) h = (h ^ c) * 16777619u;
-  Slot& slot = memo_[h % kMemo];
+  // Four slots per hash (the older one is replaced): 300 names in 4096 single slots collided often
+  // enough that two names taking turns in one slot were worked out again twice per check.
+  Slot* set = &memo_[h % kMemo & ~std::size_t{3}];
   std::lock_guard<std::mutex> lock(memo_mutex_);
-  if (!slot.used || slot.name != name) {
-    slot.advice = work_out(name);
-    slot.name = name;
-    slot.used = true;
+  Slot* slot = set;  // the name's slot, else the least recently used one (an unused one has tick 0)
+  for (Slot* s = set; s != set + 4; ++s) {
+    if (s->used && s->name == name) { slot = s; break; }
+    if (s->tick < slot->tick) slot = s;
   }
-  return slot.advice;
+  if (!slot->used || slot->name != name) {
+    slot->advice = work_out(name);
+    slot->name = name;
+    slot->used = true;
+  }
+  slot->tick = ++tick_;
+  return slot->advice;
 }
 
 NameAdvice NameIndex::work_out(const std::string& name) const {

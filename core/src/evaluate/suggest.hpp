@@ -18,9 +18,9 @@ struct NameAdvice {
 
 // What the catalog's names say about the grammar (families, objects, access words), built once per
 // catalog and reused for every unknown name of a request. advise() is a function of the name alone: its
-// answers are kept in kMemo slots (a slot per hash of the name; a name whose slot another name took is
-// worked out again), so a name asked again (by the request and by the evaluation of the same check, and
-// by every later check while the user types around it) costs a hash and a compare.
+// answers are kept in kMemo slots (four per hash of the name, the least recently used one replaced), so
+// a name asked again (by the request and by the evaluation of the same check, and by every later check
+// while the user types around it) costs a hash and a few compares.
 class NameIndex {
  public:
   explicit NameIndex(const Catalog& catalog);
@@ -45,8 +45,10 @@ class NameIndex {
   std::vector<std::pair<std::string, std::size_t>> spellings_;  // names and aliases -> entry
   std::vector<std::string> lower_;                              // each spelling in lower case
   mutable std::mutex memo_mutex_;
+  mutable unsigned tick_ = 0;  // the memo's clock: each slot keeps the tick of its last use
   struct Slot {
     bool used = false;
+    unsigned tick = 0;
     std::string name;
     NameAdvice advice;
   };
