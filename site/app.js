@@ -11,7 +11,7 @@ import { start, ready, evaluate as post, onEvaluated, call, full } from './engin
 import { $, h, replaceChildren, copyText } from './dom.js';
 import { defaultState, decodeState, encodeState, rewritePaste, words } from './state.js';
 import { model, setModel, pageModel, profileName, accountInModel, lowestTier } from './model.js';
-import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes, urlRules, rove } from './matrix.js';
+import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes, urlRules, rove, silentScopes } from './matrix.js';
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
 import { buildAccount, showAccount, renderDiagnostics, renderSuggestions, fixLabel } from './panels.js';
@@ -191,7 +191,7 @@ function paint() {
       renderMatrix(el.matrix, m.matrix, state.selected);
       if (!m.error) { markStale(el.matrixPanel, el.matrix, el.staleNote, ''); renderVerdict(el.verdict, m.matrix, runFix); }
       renderBanner(el.matrixBanner, el.matrix, m.matrix, runFix);
-      if (m.matrix.account) fillCell(el.accountResult, m.matrix.account, invalidScopes(m.matrix), urlRules(m.matrix));
+      if (m.matrix.account) fillCell(el.accountResult, m.matrix.account, invalidScopes(m.matrix), urlRules(m.matrix), silentScopes(m.matrix));
     }
   }
   painted = m.seq;

@@ -52,6 +52,9 @@ export function disputed(entry) {
   return JSON.stringify(entry.requires_any_source) !== JSON.stringify(entry.requires);
 }
 
+/** How many statements decide an entry's tier: one cannot disagree with itself (it predates a product). */
+const deciding = (entry) => (entry.evidence || []).filter((e) => e.decides).length;
+
 let asked = 0;
 
 /** Lists the scopes matching query; ts answers with promises (the newest search wins). */
@@ -67,7 +70,7 @@ export async function renderCatalog(root, ts, query) {
   replaceChildren(root.querySelector('#catalog-list'), list.slice(0, LIMIT).map((s) => h('li.scope', { 'data-scope': s.name },
     h('div.scope-head', {}, h('code.scope-name', { text: s.name }), ' ',
       h(`span.badge.conf-${s.confidence}`, { title: CONFIDENCE[s.confidence] || '', text: s.confidence }),
-      disputed(s) ? h('span.badge.disputed', { text: 'sources disagree' }) : '',
+      disputed(s) ? h('span.badge.disputed', { text: deciding(s) === 1 ? 'not every account documented' : 'sources disagree' }) : '',
       s.sensitive ? h('span.badge.flag', { text: 'sensitive data' }) : '',
       s.deprecated ? h('span.badge.flag', { text: s.replaced_by && s.replaced_by.length ? 'removed' : 'deprecated' }) : ''),
     h('p.scope-area', { text: [s.label, s.area].filter((x, i, a) => x && a.indexOf(x) === i).join(' — ') }),

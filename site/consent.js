@@ -4,7 +4,7 @@ import { h, STATUS } from './dom.js';
 import { fixLabel, staticAuth } from './panels.js';
 import { evidenceList, requirementText } from './catalog.js';
 import { wording, whenWordings } from './explain.js';
-import { badName } from './matrix.js';
+import { badName, silentScopes } from './matrix.js';
 
 const RIGHTS_NOTE = 'Whatever the tier, the installing user also needs super admin rights or the App Marketplace Access permission in the account, on the first install and whenever the app asks for new scopes.';
 
@@ -48,8 +48,9 @@ export function renderConsent(root, ctx) {
   if (profile.status === 'installs' || profile.status === 'uncertain') {
     const unverified = new Set(profile.unverified);
     const contested = new Set(disputed);
+    const unspoken = silentScopes(report);
     const flag = (n) => (unverified.has(n) ? h('span.badge.conf-unverified', { text: 'availability unverified' })
-      : contested.has(n) ? h('span.badge.disputed', { text: undocumentedThere(report, n) ? 'no source speaks of this tier' : 'sources disagree' }) : '');
+      : contested.has(n) ? h('span.badge.disputed', { text: unspoken.has(n) ? 'no source speaks of this tier' : 'sources disagree' }) : '');
     const mock = h('div.mock.consent', { role: 'group', 'aria-label': 'Consent screen mock-up' },
       h('p.mock-brand', { text: 'HubSpot' }),
       h('h3', { text: `Connect ${app} to your HubSpot account` }),
@@ -129,22 +130,14 @@ function verifyPlan(report, profile) {
 }
 
 /**
- * Whether a scope disputed here is so because no source speaks of this account (the report's
- * undocumented-availability warning names it, no sources-disagree warning does), not because sources disagree.
- */
-function undocumentedThere(report, name) {
-  const codes = report.diagnostics.filter((d) => d.scope === name).map((d) => d.code);
-  return codes.includes('undocumented-availability') && !codes.includes('sources-disagree');
-}
-
-/**
  * Where the sources disagree on this account, or none speaks of it: per scope, what each deciding
  * source says (its note says when it predates a product), with its link.
  */
 function disagreement(profile, disputed, info, ctx) {
   const blocking = new Set([...(ctx.report.request.required || []), ...(ctx.report.input.without_conditional ? [] : ctx.report.request.conditional || [])]);
   const uncertain = profile.status === 'uncertain';
-  const silent = disputed.filter((n) => undocumentedThere(ctx.report, n));
+  const unspoken = silentScopes(ctx.report);
+  const silent = disputed.filter((n) => unspoken.has(n));
   const items = (names, code) => h('ul', {}, names.map((n) => {
     const e = info.get(n);
     const says = e ? (e.evidence || []).filter((x) => x.decides) : [];

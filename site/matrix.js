@@ -135,7 +135,7 @@ function line(key, names) {
 }
 
 /** The lines a cell shows for a profile: [key, names] pairs, or [key, words, rule] for an install URL rule. */
-function cellLines(profile, invalid, rules) {
+function cellLines(profile, invalid, rules, silent) {
   const out = [];
   // An install URL rule is said in HubSpot's words (the report's url-config-mismatch diagnostics).
   const cited = () => rules.map(([n, words]) => [`rule ${n}: `, words, n]);
@@ -149,7 +149,12 @@ function cellLines(profile, invalid, rules) {
   if (profile.status === 'unknown-scope' && invalid.length) out.push(['not in the catalog ', invalid]);
   if (profile.missing.length) out.push(['missing ', profile.missing]);
   if (profile.dropped.length) out.push(['drops ', profile.dropped]);
-  if (profile.status === 'uncertain' && (profile.disputed || []).length) out.push(['sources disagree ', profile.disputed]);
+  if (profile.status === 'uncertain' && (profile.disputed || []).length) {
+    // Disputed because the sources disagree, or because none speaks of this account (silentScopes).
+    const disagree = profile.disputed.filter((n) => !silent.has(n)), unspoken = profile.disputed.filter((n) => silent.has(n));
+    if (disagree.length) out.push(['sources disagree ', disagree]);
+    if (unspoken.length) out.push(['no source speaks of ', unspoken]);
+  }
   if (profile.status === 'uncertain' && profile.unverified.length) out.push(['undocumented ', profile.unverified]);
   // The report's verify list has a test-account plan for every uncertain profile.
   if (profile.status === 'uncertain') out.push(['verify ', ['this tier on a test account (report: verify)']]);
@@ -169,8 +174,8 @@ const lineKey = ([k, names, rule]) => (rule || names.length <= CELL_NAMES ? [k, 
  * Only what changed is rebuilt (issue 21: a key's paint stays short): the status when it changed, the
  * lines when their words or counts changed, else only the title of a counted line (every name).
  */
-export function fillCell(btn, profile, invalid = [], rules = []) {
-  const lines = cellLines(profile, invalid, rules);
+export function fillCell(btn, profile, invalid = [], rules = [], silent = NONE) {
+  const lines = cellLines(profile, invalid, rules, silent);
   const detail = JSON.stringify(lines.map(lineKey));
   const was = shown.get(btn) || {};
   shown.set(btn, { status: profile.status, detail });
@@ -192,6 +197,23 @@ export function fillCell(btn, profile, invalid = [], rules = []) {
   replaceChildren(btn.querySelector('.cell-detail'), lines.map(([k, names, rule]) => (rule
     ? h('span.line.rule', { 'data-rule': String(rule) }, h('span.k', { text: k }), names)
     : line(k, names))));
+}
+
+const NONE = new Set();
+
+/**
+ * The scopes a report calls uncertain because no source speaks of the account (an
+ * undocumented-availability warning names them, no sources-disagree warning does), not because
+ * sources disagree: the cells, the reach line and the consent preview word them so.
+ */
+export function silentScopes(report) {
+  const unspoken = new Set(), disagree = new Set();
+  for (const d of report.diagnostics || []) {
+    if (d.scope && d.code === 'undocumented-availability') unspoken.add(d.scope);
+    if (d.scope && d.code === 'sources-disagree') disagree.add(d.scope);
+  }
+  for (const n of disagree) unspoken.delete(n);
+  return unspoken;
 }
 
 /** Whether a diagnostic is about a bad name: unknown, retired, or a placeholder where a scope belongs. */
@@ -235,10 +257,11 @@ export function urlRules(report) {
 export function renderMatrix(table, report, selected) {
   const invalid = invalidScopes(report);
   const rules = urlRules(report);
+  const silent = silentScopes(report);
   for (const p of report.profiles) {
     const btn = table.querySelector(`[data-profile="${p.id}"]`);
     if (!btn) continue;
-    fillCell(btn, p, invalid, rules);
+    fillCell(btn, p, invalid, rules, silent);
     const pressed = String(p.id === selected);
     if (btn.getAttribute('aria-pressed') !== pressed) btn.setAttribute('aria-pressed', pressed);
   }
@@ -248,6 +271,14 @@ export function renderMatrix(table, report, selected) {
 /** Class heat-0 … heat-10 for a share of installing configurations. */
 function heat(n, total) {
   return 'heat-' + Math.round((10 * n) / (total || 1));
+}
+
+/** Why the reach line's disputed configurations are uncertain, as the profiles' disputed scopes are. */
+function disputedWhere(report) {
+  const silent = silentScopes(report);
+  let disagree = false, unspoken = false;
+  for (const p of report.profiles) for (const n of p.disputed || []) if (silent.has(n)) unspoken = true; else disagree = true;
+  return unspoken && !disagree ? 'no source speaks of the account' : unspoken ? 'the sources disagree or none speaks of the account' : 'the sources disagree';
 }
 
 export function renderReach(root, report) {
@@ -260,7 +291,7 @@ export function renderReach(root, report) {
     ' · ',
     h('strong', { text: pct(c.combinations.installs, c.combinations.total) }),
     ` of ${c.combinations.total.toLocaleString('en-US')} account configurations`,
-    c.combinations.disputed ? ` (+ ${pct(c.combinations.disputed, c.combinations.total)} where the sources disagree)` : '');
+    c.combinations.disputed ? ` (+ ${pct(c.combinations.disputed, c.combinations.total)} where ${disputedWhere(report)})` : '');
   summary.dataset.installs = String(installs);
 
   const tiers = current.tiers;

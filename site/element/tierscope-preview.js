@@ -51,6 +51,7 @@ const STRINGS = Object.freeze({
   'none': 'None',
   'unverified': 'Availability undocumented: ',
   'disputed': 'Sources disagree on: ',
+  'disputed-silent': 'No source speaks of this tier for: ',
   'dropped': 'Optional, not granted: ',
   'status-installs': 'Installs',
   'status-permission-error': 'Permission error',
@@ -519,7 +520,14 @@ export class TierscopePreview extends HTMLElement {
       if (p.missing && p.missing.length) details.append(scopeCodes(p.missing));
       else if (p.status === 'uncertain' && (disputed.length || unverified.length)) {
         // What is uncertain: the scopes whose tier the sources dispute or do not document.
-        if (disputed.length) details.append(h('span', { class: 'note' }, say(strings, 'disputed'), scopeCodes(disputed)));
+        // Disputed because the sources disagree, or because none speaks of the account (an
+        // undocumented-availability warning names the scope, no sources-disagree warning does).
+        const diags = report.diagnostics || [];
+        const said = (n, code) => diags.some((d) => d.scope === n && d.code === code);
+        const silent = disputed.filter((n) => said(n, 'undocumented-availability') && !said(n, 'sources-disagree'));
+        const disagree = disputed.filter((n) => !silent.includes(n));
+        if (disagree.length) details.append(h('span', { class: 'note' }, say(strings, 'disputed'), scopeCodes(disagree)));
+        if (silent.length) details.append(h('span', { class: 'note' }, say(strings, 'disputed-silent'), scopeCodes(silent)));
         if (unverified.length) details.append(h('span', { class: 'note' }, say(strings, 'unverified'), scopeCodes(unverified)));
       } else details.append(h('span', { class: 'muted', text: say(strings, 'none') }));
       if (!compact) {

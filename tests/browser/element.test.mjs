@@ -132,6 +132,7 @@ const SHOWCASE = [
   ['unknown', { required: 'oauth not-a-real-scope', profiles: 'free sales-starter' }],  // unknown-scope; an error diagnostic
   ['badname', { required: 'oauth Contacts', profiles: 'free' }],             // invalid-scope (outside the grammar)
   ['undocumented', { required: 'oauth marketing.email.read', profiles: 'free' }],  // the undocumented note
+  ['silent', { required: 'oauth cms.functions.read', profiles: 'smart_crm-professional' }],  // disputed: no source speaks of the tier
   ['refused', { required: 'oauth', profiles: 'no-such-tier' }],              // input error
   ['empty', {}],                                                           // nothing to check
   // a whole project (a real one with code, as a same-origin .zip): its name line and findings
@@ -318,6 +319,23 @@ test('an uncertain row says what is uncertain instead of "None"', async () => {
   await page.close();
 });
 
+test('a scope no source speaks of on a tier is not called a disagreement', async () => {
+  const { page, errors } = await open('blank.html');
+  await page.evaluate(async () => {
+    await import('/element/tierscope-preview.js');
+    const el = document.createElement('tierscope-preview');
+    el.id = 'silent';
+    el.setAttribute('required', 'oauth cms.functions.read');  // its one deciding statement predates Smart CRM
+    document.body.append(el);
+    await el.updateComplete;
+  });
+  const row = await page.$eval('#silent', (el) => el.shadowRoot.querySelector('tr[data-profile=smart_crm-professional] td.missing').textContent);
+  assert.match(row, /No source speaks of this tier for: cms\.functions\.read/);
+  assert.doesNotMatch(row, /disagree/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /** The live region of element `id`: its attributes and text. */
 const liveRegion = (page, id) => page.evaluate((i) => {
   const r = document.getElementById(i).shadowRoot.querySelector('[aria-live]');
@@ -419,7 +437,7 @@ test('strings: every word of the element can be replaced, the live summary inclu
   assert.ok(texts.keys.length >= 20);
   assert.equal(texts.loading, '«loading»');
   assert.equal(texts.merged, '«caption»');
-  const all = [texts.mixed, texts.unknown, texts.badname, texts.undocumented, texts.refused, texts.empty, texts.project].join('\n');
+  const all = [texts.mixed, texts.unknown, texts.badname, texts.undocumented, texts.silent, texts.refused, texts.empty, texts.project].join('\n');
   // Every string the element has appears in the showcase, overridden (caption-app needs an app config's name).
   assert.equal(texts.problems, '«problems»');
   for (const k of texts.keys.filter((x) => !['loading', 'problems', 'caption-app', 'announce', 'announce-uncertain'].includes(x))) {

@@ -325,6 +325,11 @@ test('catalog browser: search, confidence badges, every piece of evidence with i
     assert.equal(await a.getAttribute('rel'), 'noopener noreferrer');
     assert.equal(await a.textContent(), 'link');
   }
+  // One deciding statement that predates a product is not a disagreement.
+  await page.fill('#catalog-search', 'cms.functions.read');
+  await waitText(page, '#catalog-list', 'cms.functions.read');
+  const silent = await page.textContent('#catalog-list li.scope[data-scope="cms.functions.read"] .badge.disputed');
+  assert.equal(silent, 'not every account documented');
   await page.fill('#catalog-search', 'zzzz-no-such-scope');
   await waitText(page, '#catalog-count', '0 scopes match');
   await page.close();
@@ -360,6 +365,11 @@ test('a scope no source speaks of on an account is not called a disagreement in 
   await paste(page, 'oauth cms.functions.read');
   // Its one deciding statement predates Smart CRM: uncertain there, with the undocumented-availability warning.
   await waitAttr(page, '[data-profile=smart_crm-professional]', 'data-status', 'uncertain');
+  // The cell and the reach line say so too.
+  const cell = await page.textContent('[data-profile=smart_crm-professional] .cell-detail');
+  assert.match(cell, /no source speaks of cms\.functions\.read/);
+  assert.doesNotMatch(cell, /disagree/);
+  assert.match(await page.textContent('#reach-summary'), /where no source speaks of the account\)/);
   await page.click('[data-profile=smart_crm-professional]');
   await waitText(page, '#consent', 'Where no source speaks of this account');
   const box = page.locator('#consent .disagreement');
