@@ -123,6 +123,33 @@ TEST_CASE("a damaged compiled-in table fails with a message, never reads past it
   CHECK_THROWS_AS(Catalog::from_blob(std::string_view("\xff\xff\xff\xff\xff\xff", 6)), std::runtime_error);
 }
 
+// A scope's notes and evidence read from the compiled-in table equal the full file's, field by field.
+static void check_same_details(const ScopeDetails& a, const ScopeDetails& b) {
+  CHECK(a.notes == b.notes);
+  REQUIRE(a.evidence.size() == b.evidence.size());
+  for (std::size_t k = 0; k < a.evidence.size(); ++k) {
+    const Evidence& x = a.evidence[k];
+    const Evidence& y = b.evidence[k];
+    CHECK(x.source == y.source);
+    CHECK(x.kind == y.kind);
+    CHECK(x.as_of == y.as_of);
+    CHECK(x.url == y.url);
+    CHECK(x.note == y.note);
+    CHECK(x.decides == y.decides);
+    CHECK(x.requires_json == y.requires_json);
+    CHECK(x.grant.kind == y.grant.kind);
+    REQUIRE(x.grant.alternatives.size() == y.grant.alternatives.size());
+    for (std::size_t g = 0; g < x.grant.alternatives.size(); ++g) {
+      REQUIRE(x.grant.alternatives[g].size() == y.grant.alternatives[g].size());
+      for (std::size_t c = 0; c < x.grant.alternatives[g].size(); ++c) {
+        const Condition& p = x.grant.alternatives[g][c];
+        const Condition& q = y.grant.alternatives[g][c];
+        CHECK((p.hub == q.hub && p.min_tier == q.min_tier && p.feature == q.feature));
+      }
+    }
+  }
+}
+
 TEST_CASE("the built-in catalog reads the scopes' notes and evidence on first use, the same as the full file has them") {
   auto built_in = Catalog::builtin();
   auto from_file = Catalog::from_json(read_text(TIERSCOPE_CATALOG_PATH));  // read at once, from the entries
@@ -133,29 +160,7 @@ TEST_CASE("the built-in catalog reads the scopes' notes and evidence on first us
     const ScopeDetails& b = from_file->scopes[i].details();
     CAPTURE(from_file->scopes[i].name);
     CHECK(&a == &built_in->scopes[i].details());  // read once, then kept
-    CHECK(a.notes == b.notes);
-    REQUIRE(a.evidence.size() == b.evidence.size());
-    for (std::size_t k = 0; k < a.evidence.size(); ++k) {
-      const Evidence& x = a.evidence[k];
-      const Evidence& y = b.evidence[k];
-      CHECK(x.source == y.source);
-      CHECK(x.kind == y.kind);
-      CHECK(x.as_of == y.as_of);
-      CHECK(x.url == y.url);
-      CHECK(x.note == y.note);
-      CHECK(x.decides == y.decides);
-      CHECK(x.requires_json == y.requires_json);
-      CHECK(x.grant.kind == y.grant.kind);
-      REQUIRE(x.grant.alternatives.size() == y.grant.alternatives.size());
-      for (std::size_t g = 0; g < x.grant.alternatives.size(); ++g) {
-        REQUIRE(x.grant.alternatives[g].size() == y.grant.alternatives[g].size());
-        for (std::size_t c = 0; c < x.grant.alternatives[g].size(); ++c) {
-          const Condition& p = x.grant.alternatives[g][c];
-          const Condition& q = y.grant.alternatives[g][c];
-          CHECK((p.hub == q.hub && p.min_tier == q.min_tier && p.feature == q.feature));
-        }
-      }
-    }
+    check_same_details(a, b);
     evidence += a.evidence.size();
     notes += a.notes.size();
   }
@@ -185,19 +190,7 @@ TEST_CASE("the compiled-in table reads each scope's details on its own first use
     const ScopeDetails& a = fresh->scopes[i].details();
     const ScopeDetails& b = from_file->scopes[i].details();
     CAPTURE(from_file->scopes[i].name);
-    CHECK(a.notes == b.notes);
-    REQUIRE(a.evidence.size() == b.evidence.size());
-    for (std::size_t k = 0; k < a.evidence.size(); ++k) {
-      const Evidence& x = a.evidence[k];
-      const Evidence& y = b.evidence[k];
-      CHECK(x.source == y.source);
-      CHECK(x.kind == y.kind);
-      CHECK(x.as_of == y.as_of);
-      CHECK(x.url == y.url);
-      CHECK(x.note == y.note);
-      CHECK(x.decides == y.decides);
-      CHECK(x.requires_json == y.requires_json);
-    }
+    check_same_details(a, b);
     evidence += a.evidence.size();
   }
   CHECK(evidence > 250);
