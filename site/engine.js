@@ -22,6 +22,9 @@
 // first and the worker's timing decides where the keys after it go (a paste of 100 scopes too: its
 // answer is a frame late, the keys after it are not). The limits stay as a hard
 // bound: the prediction alone never sends more than a lean check of ~300 scopes to this thread.
+// Before the first result nothing is on screen for a long task to hold back, and the worker is not
+// started yet (it would cost more than the evaluation): the first input (the example, a share link)
+// is evaluated here when its predicted cost fits FIRST_BUDGET_MS; heavier ones start the worker.
 // Once the first result is painted, idle time runs a few throw-away evaluations of the same input with
 // a name added (one unknown, one known, a pasted list), so the first keys do not pay the wasm's lazy
 // compiles (V8 compiles each function on its first call).
@@ -37,6 +40,8 @@ const SMALL_CHARS = 12000; const SMALL_WORDS = 320;
 // ms an input task may spend on an evaluation (the rest of 8 ms: the input handler and the frame's work);
 // a jump in length is priced FIRST_MS + its characters x the dearest rate (ms per character) seen lately.
 const BUDGET_MS = 5; const FIRST_MS = 1; const PER_CHAR = 0.007;
+const FIRST_BUDGET_MS = 50; // the first result's (nothing painted yet): a share link of ~300 known scopes
+let shown = false; // a result has been handed to the page
 let here = null; // the main thread's tierscope API, once loaded
 let last = null; // the newest answer's cost on this thread: {chars, ms}
 let dear = PER_CHAR; // the dearest ms per character of late answers (at least PER_CHAR)
@@ -145,7 +150,7 @@ function note(n, ms) {
   if (n >= 500) dear = Math.max(PER_CHAR, dear / 2, ms / n);
 }
 
-const small = (n) => n <= SMALL_CHARS && predict(n) <= BUDGET_MS;
+const small = (n) => n <= SMALL_CHARS && predict(n) <= (shown ? BUDGET_MS : FIRST_BUDGET_MS);
 
 /** Evaluates {seq, job} on the main thread; its answer reaches onResult in a microtask (before the next frame). */
 function runHere(item) {
@@ -158,7 +163,7 @@ function runHere(item) {
   const out = answer(m, item.job);
   out.now = true;
   queueMicrotask(() => {
-    if (item.seq === seq && onResult) onResult(out);
+    if (item.seq === seq && onResult) { shown = true; onResult(out); }
     note(item.n, performance.now() - t0); // the whole task's cost: evaluation, parse, paint
   });
   if (!warmed) { warmed = true; warmUp(item.job); }
@@ -202,7 +207,7 @@ function receive(m) {
     inFlight = 0;
     if (queued) send(queued); // the newest input goes next
     queued = null;
-    if (m.seq === seq && m.seq !== answered && onResult) onResult(answer(m, job.job)); // an answer for an older input is dropped
+    if (m.seq === seq && m.seq !== answered && onResult) { shown = true; onResult(answer(m, job.job)); } // an answer for an older input is dropped
     // Its cost had it been made here: the worker's evaluation, the parse and the paint (app.js paints it at once).
     if (typeof m.took === 'number' && m.seq === seq) note(job.n, m.took + performance.now() - t1);
   }

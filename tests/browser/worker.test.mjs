@@ -270,6 +270,19 @@ test('a small input is evaluated on the main thread and painted in the input\'s 
   noProblems();
 });
 
+test('a share link of 100 scopes gets its first result from the main thread: nothing is on screen yet, the worker is not started for it', async () => {
+  const list = CURRENT.slice(0, 100).join(' ');
+  assert.ok(list.length > 1000, 'priced over the typing budget');
+  const page = await open('#s=' + Buffer.from(JSON.stringify({ v: 1, paste: list, mode: 'paste' }), 'utf8').toString('base64url'));
+  await page.waitForFunction(() => performance.getEntriesByName('tierscope:first-result').length > 0, null, { timeout: 20000 });
+  const [first, here] = await page.evaluate(() => [performance.getEntriesByName('tierscope:first-result')[0].startTime,
+    performance.getEntriesByName('tierscope:main-thread-evaluation').map((e) => e.startTime)]);
+  assert.ok(here.length > 0 && here[0] <= first, 'the first result was evaluated on the main thread');
+  assert.equal(await page.inputValue('#paste'), list);
+  await page.close();
+  noProblems();
+});
+
 // Names that are no scope, each asking for a did-you-mean: within the main thread's limits (≤ 320 words,
 // ≤ 12,000 characters) but the dearest kind of input (BENCHMARKS.md, issue 21's guard).
 const HEAVY = Array.from({ length: 300 }, (_, i) => `crm.objects.q${(i * 7919).toString(36)}zx${i}.reed`).join(' ');
