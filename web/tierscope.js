@@ -14,94 +14,6 @@ const tierscopeDecoder = new TextDecoder();
 const TIERSCOPE_FUNCTIONS = ['checkText', 'checkFields', 'parseText', 'listScopes', 'renderMarkdown', 'checkPair',
   'buildUrls', 'migrate', 'diff', 'catalogInfo', 'version'];
 
-// check()'s answer as an object, parsed from the wasm memory. V8 puts a string longer than 128 KB in its
-// large-object space, and in node each such string cost ~0.75 ms of CPU (the scavenges it brings;
-// one of 127 KB: 0.02 ms): the answer of a 100-scope check is 143 KB. A long answer is decoded in
-// pieces of whole lines and parsed member by member of the report, its long arrays of objects
-// (profiles, diagnostics) element by element: the same object, no string longer than a piece. It
-// relies on the writer's layout (core/src/report/json_writer.cpp: indent 2, a new line only between
-// values, never inside a string); anything else falls back to one JSON.parse of the whole text.
-// Node only: Chromium hands V8 a decoded text as an external string (no cliff), and there the pieces
-// cost more than one parse (100 scopes: 0.20-0.27 ms vs 0.18-0.22 ms). BENCHMARKS.md, issue 21.
-const TIERSCOPE_PIECE = 60000;
-function tierscopeParseAnswer(bytes) {
-  if (bytes.length > TIERSCOPE_PIECE && tierscopeIsNode()) {
-    try {
-      return tierscopeParsePieces(bytes);
-    } catch (e) {
-      // not the layout expected: the whole text below
-    }
-  }
-  return JSON.parse(tierscopeDecoder.decode(bytes));
-}
-
-function tierscopeParsePieces(bytes) {
-  // The text as chunks of whole lines, each but the first starting with its '\n' (UTF-8 never has a
-  // 0x0a byte inside a character), and where each chunk starts in the text.
-  const chunks = [], starts = [];
-  let total = 0;
-  for (let a = 0; a < bytes.length;) {
-    let b = bytes.length;
-    if (b - a > TIERSCOPE_PIECE) {
-      b = bytes.lastIndexOf(10, a + TIERSCOPE_PIECE);
-      if (b <= a) b = bytes.indexOf(10, a + 1);
-      if (b < 0) b = bytes.length;
-    }
-    const s = tierscopeDecoder.decode(bytes.subarray(a, b));
-    chunks.push(s);
-    starts.push(total);
-    total += s.length;
-    a = b;
-  }
-  const chunkAt = (p) => {
-    let c = chunks.length - 1;
-    while (starts[c] > p) --c;
-    return c;
-  };
-  // The next `pattern` (a '\n', then no other) at or after `from`: never across two chunks.
-  const find = (pattern, from) => {
-    for (let c = chunkAt(from); c < chunks.length; ++c) {
-      const i = chunks[c].indexOf(pattern, Math.max(0, from - starts[c]));
-      if (i >= 0) return starts[c] + i;
-    }
-    return -1;
-  };
-  const text = (a, b) => {
-    let out = '';
-    for (let c = chunkAt(a); a < b; ++c) {
-      const end = Math.min(b, starts[c] + chunks[c].length);
-      out += chunks[c].slice(a - starts[c], end - starts[c]);
-      a = end;
-    }
-    return out;
-  };
-  if (chunks[0][0] !== '{' || text(total - 2, total) !== '\n}') throw new Error('layout');
-  const members = [];  // the report's members: each line `\n  "key": value`
-  for (let p = find('\n  "', 0); p >= 0; p = find('\n  "', p + 1)) members.push(p);
-  const report = {};
-  for (let i = 0; i < members.length; ++i) {
-    const a = members[i] + 3, end = i + 1 < members.length ? members[i + 1] - 1 : total - 2;  // before ',' or '\n}'
-    const c = chunkAt(a), colon = chunks[c].indexOf('": ', a - starts[c]) + starts[c];
-    const key = JSON.parse(text(a, colon + 1));
-    if (key === '__proto__' || colon < a) throw new Error('layout');
-    const v = colon + 3;
-    if (end - v <= TIERSCOPE_PIECE || find('\n    {', v) !== v + 1) {
-      report[key] = JSON.parse(text(v, end));
-      continue;
-    }
-    const items = [];  // `[\n    {...},\n    {...}\n  ]`: the elements at indent 4, each an object
-    for (let e = v + 1; e >= 0;) {
-      const next = find('\n    {', e + 1);
-      const last = next < 0 || next >= end;
-      items.push(JSON.parse(text(e + 5, last ? end - 4 : next - 1)));
-      e = last ? -1 : next;
-    }
-    if (text(end - 4, end) !== '\n  ]') throw new Error('layout');
-    report[key] = items;
-  }
-  return report;
-}
-
 // An error is one line: control characters (C0, DEL, C1) and bidi overrides written as \u001b, the
 // rule of the core's escape_controls (core/src/text.cpp), for the messages made here (a JSON.stringify
 // error quotes property names over several lines). The core's own messages come escaped already.
@@ -231,7 +143,7 @@ export async function createTierscope(options) {
 
   // Calls one function of the main module (web/bindings.cpp: each argument's UTF-8 bytes in, an answer
   // {ok, json, code, error} out).
-  function invoke(name, args, parse) {
+  function invoke(name, args) {
     const pointers = [];
     try {
       for (const arg of args) {
@@ -245,9 +157,7 @@ export async function createTierscope(options) {
       const at = mod._ts_call(TIERSCOPE_FUNCTIONS.indexOf(name), ...pointers) >>> 2;
       const words = mod.HEAPU32;
       const text = (i) => tierscopeDecoder.decode(mod.HEAPU8.subarray(words[at + i], words[at + i] + words[at + i + 1]));
-      const ok = words[at] === 1;  // parse: the answer as an object (check())
-      const json = ok && parse ? tierscopeParseAnswer(mod.HEAPU8.subarray(words[at + 1], words[at + 1] + words[at + 2])) : text(1);
-      return { ok, json, code: text(3), error: text(5) };
+      return { ok: words[at] === 1, json: text(1), code: text(3), error: text(5) };
     } finally {
       for (let i = 0; i < pointers.length; i += 2) if (pointers[i]) mod._ts_free(pointers[i]);
     }
@@ -256,13 +166,13 @@ export async function createTierscope(options) {
   // Calls one function (of the main module, or the calls module's embind binding); returns its text
   // or throws an Error with .code (never a bare value).
   function call(name, ...args) { return run(mod, name, args); }
-  function run(m, name, args, parse) {
+  function run(m, name, args) {
     if (aborted !== null) {
       throw tierscopeError('internal-error', `the tierscope wasm module stopped after an internal error (${aborted}); call createTierscope() again`);
     }
     let result;
     try {
-      result = m === mod ? invoke(name, args, parse) : m[name](...args);
+      result = m === mod ? invoke(name, args) : m[name](...args);
     } catch (e) {
       throw tierscopeError('internal-error', 'internal error in the tierscope wasm module: ' + ((e && e.message) || String(e)));
     }
@@ -272,10 +182,10 @@ export async function createTierscope(options) {
 
   const optionsText = tierscopeOptionsText;
 
-  function checkJson(input, options, parse) {
+  function checkJson(input, options) {
     const opts = optionsText(options);
-    if (typeof input == 'string' || tierscopeIsBytes(input)) return run(mod, 'checkText', [tierscopeBytes(input), opts], parse);
-    if (input !== null && typeof input == 'object') return run(mod, 'checkFields', [tierscopeBytes(tierscopeJson(input, 'parse-error', 'check(): the fields'), 'the fields'), opts], parse);
+    if (typeof input == 'string' || tierscopeIsBytes(input)) return call('checkText', tierscopeBytes(input), opts);
+    if (input !== null && typeof input == 'object') return call('checkFields', tierscopeBytes(tierscopeJson(input, 'parse-error', 'check(): the fields'), 'the fields'), opts);
     throw tierscopeError('parse-error',
       'check() takes a string (a scope list, install URL or app config), bytes, or a {required, conditional, optional, url} object',
       TypeError);
@@ -357,8 +267,8 @@ export async function createTierscope(options) {
   return Object.freeze({
     version,
     catalog,
-    check: (input, options) => checkJson(input, options, true),
-    checkJson: (input, options) => checkJson(input, options),
+    check: (input, options) => JSON.parse(checkJson(input, options)),
+    checkJson,
     parse: (text) => JSON.parse(call('parseText', textArg('parse', text))),
     scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter, 'the filter'))),
     checkPair: (config, url, options) => JSON.parse(checkPairJson(config, url, options)),

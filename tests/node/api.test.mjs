@@ -139,25 +139,6 @@ test('checkJson is the exact JSON text of check', async () => {
   assert.ok(json.startsWith('{\n  "schema_version": 1,\n  "tool": {'));
 });
 
-test('check() of a long answer (parsed in pieces) is the exact object of checkJson', async () => {
-  const ts = await tierscope();
-  const names = ts.scopes().map((s) => s.name);
-  // Over 60,000 bytes each: known scopes, unknown and non-ASCII names (diagnostics, did-you-mean),
-  // the optional heading (dropped lists), an account; each compared as text, lean and in full.
-  const inputs = [
-    names.join(' '),
-    names.slice(0, 120).join('\n') + '\ncrm.objects.contacts.reed\nkontakte.lesen.é\n"quoted\\name"\n\nOptional scopes:\n' + names.slice(120).join(' '),
-    names.map((n, i) => (i % 3 ? n : n.toUpperCase() + '.x')).join(', '),
-  ];
-  for (const input of inputs) for (const options of [undefined, { lean: true }, { account: { hubs: { marketing: 'professional' } } }]) {
-    const json = ts.checkJson(input, options);
-    const report = ts.check(input, options);
-    assert.equal(JSON.stringify(report, null, 2), json);
-    assert.deepEqual(Object.keys(report), Object.keys(JSON.parse(json)));
-  }
-  assert.ok(ts.checkJson(inputs[0]).length > 60000);
-});
-
 test('options: withoutConditional, account, profiles', async () => {
   const ts = await tierscope();
   const input = { required: ['oauth'], conditional: ['automation'] };
