@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 command -v clang++ >/dev/null || { echo "sanitize.sh: needs clang++ (scripts/setup.sh installs it)" >&2; exit 2; }
 cmake -S . -B build-asan -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Sanitize -DTIERSCOPE_FUZZ=ON \
   -DCMAKE_CXX_FLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all" \
-  -DTIERSCOPE_TEST_CXX_FLAGS=-O0 -DTIERSCOPE_CLI_CXX_FLAGS=-O0 >/dev/null
+  -DTIERSCOPE_TEST_CXX_FLAGS=-O0 -DTIERSCOPE_CLI_CXX_FLAGS=-O0 -DTIERSCOPE_UNIT_TESTS_EACH=OFF >/dev/null
 cmake --build build-asan
 export ASAN_OPTIONS=detect_leaks=1:malloc_context_size=5 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 fail=0
