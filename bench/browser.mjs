@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { serve } from '../tests/browser/lib.mjs';
+import { serve, CHROMIUM_ARGS } from '../tests/browser/lib.mjs';
 import { median, quantile } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -114,8 +114,7 @@ export async function browserFigures({ targets, inputs, floorWasm, configuration
   const server = await serve(www);
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'] });
+    args: CHROMIUM_ARGS });
   // A cold context. Requests are watched, not intercepted: routing sends every request through this
   // process and back, which delays each file (most of all a parser-blocking script) by a round trip no
   // visitor has. The pages' CSP allows only their own origin; a request elsewhere fails the bench.

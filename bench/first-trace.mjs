@@ -11,7 +11,7 @@ import { mkdtempSync, cpSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { serve } from '../tests/browser/lib.mjs';
+import { serve, CHROMIUM_ARGS } from '../tests/browser/lib.mjs';
 import { FIRST_RESULT } from './browser.mjs';
 import { median } from './stats.mjs';
 
@@ -114,8 +114,7 @@ async function visit(browser, server, site) {
 const server = await serve(www);
 const { chromium } = require('playwright-core');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'] });
+  args: CHROMIUM_ARGS });
 const all = Object.fromEntries(sites.map((s) => [s.label, []]));
 try {
   for (let i = 0; i < runs; i++) {

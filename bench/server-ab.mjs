@@ -3,7 +3,7 @@
 // result and → painted, wall ms (bench/browser.mjs FIRST_RESULT).   node bench/server-ab.mjs SITE_DIR [RUNS]
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { serve } from '../tests/browser/lib.mjs';
+import { serve, CHROMIUM_ARGS } from '../tests/browser/lib.mjs';
 import { FIRST_RESULT } from './browser.mjs';
 import { median } from './stats.mjs';
 
@@ -21,7 +21,7 @@ function python(root) {
 const servers = { python: await python(dir), node: await serve(dir) };
 const { chromium } = require('playwright-core');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  args: CHROMIUM_ARGS });
 const out = { python: [], node: [] };
 try {
   for (let i = 0; i < runs; i++) {
