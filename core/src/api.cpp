@@ -161,7 +161,7 @@ Outcome CallsHarReader::finish(std::string_view config_text, std::string_view op
   }
   // Each finish() answers for the same calls: another config or options need no second read.
   return guarded([&] {
-    if (!current_operations()) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+    loaded_operations();
     return calls_text_from(*impl_->read, config_text, read_options(options_json, *current_catalog()->model));
   });
 }

@@ -697,3 +697,25 @@ TEST_CASE("calls: the least-privilege search's install count is evaluate's, and 
       CHECK(tierscope::calls_text(text, cfg, {}) == tierscope::dump(tierscope::calls_json(text, cfg, {})));
     }
 }
+
+TEST_CASE("calls: an uncovered call's covered_by follows the options of each run, in any order") {
+  // The tiers per alternative are kept between runs (calls.cpp): the options are part of what is kept.
+  std::string config = R"({"auth": {"requiredScopes": ["oauth", "crm.objects.contacts.read"]}})";
+  std::string text = "POST /crm/v3/objects/deals\n";
+  auto cover = [&](const std::string& options) {
+    json r = calls_ok(text, config, options);
+    REQUIRE(r["uncovered"].size() == 1);
+    REQUIRE(!r["uncovered"][0]["covered_by"].empty());
+    return r["uncovered"][0]["covered_by"][0];
+  };
+  json all = cover("");
+  REQUIRE(all["tiers"].size() >= 2);
+  std::string id = all["tiers"][0].get<std::string>();
+  json one = cover(R"({"profiles": [")" + id + R"("]})");
+  CHECK(one["tiers_total"] == 1);
+  CHECK(one["tiers"] == json::array({id}));
+  json again = cover("");
+  CHECK(again == all);
+  CHECK(cover(R"({"profiles": [")" + id + R"("]})") == one);
+  CHECK(all["tiers_total"].get<std::size_t>() > 1);
+}

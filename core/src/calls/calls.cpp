@@ -14,14 +14,6 @@
 namespace tierscope {
 namespace {
 
-// The table calls are matched with: until load_operations() gave one, an internal error (before the
-// input is read, so that a bad input does not hide it).
-std::shared_ptr<const Operations> loaded_operations() {
-  auto table = current_operations();
-  if (!table) throw InputError("internal-error", "no operations table is loaded (load_operations)");
-  return table;
-}
-
 Diagnostic note(const char* severity, const char* code, std::string message) {
   return {severity, code, "", escape_controls(message), "", {}};  // calls and paths quoted: one line
 }
@@ -78,13 +70,8 @@ struct Tiers {
 Tiers installing_tiers(const ScopeSet& alt, const std::shared_ptr<const Catalog>& catalog, const Options& options) {
   static std::mutex mutex;
   static std::weak_ptr<const Catalog> counted;
-  static std::map<std::string, Tiers> kept;
-  // Every field of Options is in the key (a new field must be added here too).
-  std::string key = std::string(options.without_conditional ? "c" : "-") + (options.lean ? "l" : "-") +
-                    (options.account ? std::to_string(*options.account) : "-");
-  for (const auto& p : options.profiles) key += "\n" + p;
-  key += '\0';
-  for (const auto& n : alt) key += n + '\n';
+  static std::map<std::pair<Options, ScopeSet>, Tiers> kept;
+  auto key = std::make_pair(options, alt);
   {
     std::lock_guard<std::mutex> lock(mutex);
     if (counted.lock() != catalog) kept.clear(), counted = catalog;

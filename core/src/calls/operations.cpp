@@ -486,6 +486,12 @@ std::shared_ptr<const Operations> current_operations() {
   return slot();
 }
 
+std::shared_ptr<const Operations> loaded_operations() {
+  auto table = current_operations();
+  if (!table) throw InputError("internal-error", "no operations table is loaded (load_operations)");
+  return table;
+}
+
 void set_current_operations(std::shared_ptr<const Operations> ops) {
   std::lock_guard<std::mutex> lock(slot_mutex());
   slot() = std::move(ops);

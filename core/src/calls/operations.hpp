@@ -53,6 +53,9 @@ class Operations {
 // The table calls() uses: null until load_operations() (api.hpp) gave one.
 std::shared_ptr<const Operations> current_operations();
 void set_current_operations(std::shared_ptr<const Operations> ops);
+// The same table, or InputError "internal-error" when none is loaded: what reading calls checks first
+// (before the input, so that a bad input does not hide it).
+std::shared_ptr<const Operations> loaded_operations();
 
 struct Match {
   const Operation* op = nullptr;

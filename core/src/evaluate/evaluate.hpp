@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "catalog/catalog.hpp"
@@ -16,6 +17,9 @@ struct Options {
   bool lean = false;                     // no granted lists (they are most of a long request's report)
   std::optional<std::uint32_t> account;  // a custom account configuration
   std::vector<std::string> profiles;     // rows to keep; empty = all
+  // Every field, for comparing options (calls.cpp keeps evaluations per options): a new field goes here too.
+  auto fields() const { return std::tie(without_conditional, lean, account, profiles); }
+  bool operator<(const Options& o) const { return fields() < o.fields(); }
 };
 // Reads the options JSON (see api.hpp) against the catalog's model. Throws InputError "bad-options".
 Options read_options(std::string_view options_json, const Model& model);
