@@ -141,6 +141,7 @@ function request({ input = null, parse = false } = {}) {
   if (input !== null) inputs.set(wanted, input);
   // The idle work waits for this input's answer (its paint schedules it): nothing idle runs between.
   if (idle) { cancelIdle(idle); idle = 0; }
+  shareSoon();
   return wanted;
 }
 
@@ -296,11 +297,10 @@ function changed(panel, content) {
   return true;
 }
 
-/** Idle work after an answer: the share link, then the steps of REST while the idle period lasts. */
+/** Idle work after an answer: the steps of REST while the idle period lasts (the share link follows a pause in the input: shareSoon). */
 function renderRest(deadline) {
   idle = 0;
   if (painted !== wanted || painting) return; // a newer input's answer is on its way; its paint comes back here
-  updateHash();
   while (shown && step < REST.length) {
     REST[step++](leanReport());
     if (step < REST.length && deadline && !deadline.didTimeout && deadline.timeRemaining() < 3) { later(); return; }
@@ -363,11 +363,26 @@ function currentText() {
 }
 
 function updateHash() {
+  clearTimeout(shareTimer);
+  shareTimer = 0;
   state.tools = readTools();
   const frag = encodeState(state);
   if (location.hash !== frag) history.replaceState(null, '', frag);
-  el.shareUrl.value = location.href;
+  if (el.shareUrl.value !== location.href) el.shareUrl.value = location.href;
 }
+
+// The share link (the address's #s= fragment and the share field) is written once typing pauses, not
+// after every key: history.replaceState of a ~10 KB address and the field's text cost as much idle time
+// per key as the diagnostics list (issue 21). It is written at once where it is read: the copy button,
+// the field's focus, a cell chosen, the secrets box, and when the page loses focus (the address bar,
+// another window) or is hidden (another tab, leaving the page).
+const SHARE_PAUSE_MS = 400;
+let shareTimer = 0;
+function shareSoon() {
+  clearTimeout(shareTimer);
+  shareTimer = setTimeout(() => { shareTimer = -1; whenIdle(() => { if (shareTimer === -1) updateHash(); }); }, SHARE_PAUSE_MS);
+}
+const shareNow = () => updateHash();
 
 function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
@@ -571,7 +586,11 @@ async function main() {
   setTimeout(setUpBelow, 3000); // should no answer come
   initExplain({ ts, paste: el.paste, before: $('.matrix-panel'), config: () => (state.mode === 'fields' ? currentText() : ''), apply: loadFields });
   writeTools(initial.tools); // the tool panels of a share link
-  watchTools(() => updateHash());
+  watchTools(shareSoon);
+  el.shareUrl.addEventListener('focus', shareNow);
+  addEventListener('blur', shareNow);
+  addEventListener('pagehide', shareNow);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') shareNow(); });
 
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));
