@@ -27,7 +27,9 @@
 // is evaluated here when its predicted cost fits FIRST_BUDGET_MS; heavier ones start the worker.
 // Once the first result is painted, idle time runs a few throw-away evaluations of the same input with
 // a name added (one unknown, one known, a pasted list), so the first keys do not pay the wasm's lazy
-// compiles (V8 compiles each function on its first call).
+// compiles (V8 compiles each function on its first call). After the worker answers a paste, this
+// thread meets the paste's names the same way, in idle slices, before it takes the keys after it
+// (warmNames: a name's first did-you-mean search is paid there, not in a key's task).
 // call(name, ...args) runs any other API function in the worker (scopes, buildUrls, migrate, diff,
 // markdown, calls, …). An evaluation's answer is the lean report (what the matrix paints);
 // full(answer) asks the worker for its whole report.
