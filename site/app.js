@@ -14,7 +14,7 @@ import { model, setModel, pageModel, profileName, accountInModel, lowestTier } f
 import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes, urlRules, rove, silentScopes } from './matrix.js';
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
-import { buildAccount, showAccount, renderDiagnostics, renderSuggestions, fixLabel, staticAuth } from './panels.js';
+import { buildAccount, showAccount, renderDiagnostics, renderSuggestions, fixLabel, shownSuggestions } from './panels.js';
 import { initUrlCheck, CONFIG_FORMATS } from './urlcheck.js';
 import { initBuilder } from './builder.js';
 import { initMigrate } from './migrate.js';
@@ -283,7 +283,7 @@ const REST = [
     const list = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
     if (changed('diagnostics', [list, r.profiles.map((p) => p.disputed)])) renderDiagnostics(el.diagnostics, list, applyFix, r);
   },
-  (r) => { if (changed('suggestions', [r.suggestions, r.coverage.profiles, r.coverage.combinations.total, staticAuth(r), model.profiles])) renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix); },
+  (r) => { if (changed('suggestions', [shownSuggestions(r), r.coverage.profiles, r.coverage.combinations.total, model.profiles])) renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix); },
   () => renderPreview(),
   (r) => { renderUrlCheck({ state, format, synced, report: r, error: pairError }); builder.update(); },
 ];

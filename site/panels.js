@@ -118,11 +118,16 @@ export function renderDiagnostics(list, diagnostics, onFix, report = null) {
 }
 const itemKeys = new WeakMap(); // list → [{key, li}]: the diagnostics it shows, in order
 
-/** report.suggestions (make-optional; for static auth remove and switch-to-oauth) with the profiles they unlock. */
-export function renderSuggestions(list, report, names, onFix) {
+/** The suggestions the list shows: make-optional; for static auth remove and switch-to-oauth. */
+export function shownSuggestions(report) {
   // Static auth ignores optional scopes: making one optional would drop it on every account.
   const still = staticAuth(report);
-  const items = (report.suggestions || []).filter((s) => (still ? s.action === 'remove' || s.action === 'switch-to-oauth' : s.action === 'make-optional'));
+  return (report.suggestions || []).filter((s) => (still ? s.action === 'remove' || s.action === 'switch-to-oauth' : s.action === 'make-optional'));
+}
+
+/** report.suggestions (make-optional; for static auth remove and switch-to-oauth) with the profiles they unlock. */
+export function renderSuggestions(list, report, names, onFix) {
+  const items = shownSuggestions(report);
   if (!items.length) {
     replaceChildren(list, h('li.empty', { text: report.coverage.profiles.installs === report.coverage.profiles.total
       ? 'The app installs on every standard tier.' : 'No scope change would unlock more tiers.' }));
