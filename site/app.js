@@ -14,7 +14,7 @@ import { model, setModel, pageModel, profileName, accountInModel, lowestTier } f
 import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes, urlRules, rove, silentScopes } from './matrix.js';
 import { renderConsent } from './consent.js';
 import { renderCatalog } from './catalog.js';
-import { buildAccount, showAccount, renderDiagnostics, renderSuggestions, fixLabel } from './panels.js';
+import { buildAccount, showAccount, renderDiagnostics, renderSuggestions, fixLabel, shownSuggestions } from './panels.js';
 import { initUrlCheck, CONFIG_FORMATS } from './urlcheck.js';
 import { initBuilder } from './builder.js';
 import { initMigrate } from './migrate.js';
@@ -141,6 +141,7 @@ function request({ input = null, parse = false } = {}) {
   if (input !== null) inputs.set(wanted, input);
   // The idle work waits for this input's answer (its paint schedules it): nothing idle runs between.
   if (idle) { cancelIdle(idle); idle = 0; }
+  shareSoon();
   return wanted;
 }
 
@@ -282,7 +283,7 @@ const REST = [
     const list = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
     if (changed('diagnostics', [list, r.profiles.map((p) => p.disputed)])) renderDiagnostics(el.diagnostics, list, applyFix, r);
   },
-  (r) => renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix),
+  (r) => { if (changed('suggestions', [shownSuggestions(r), r.coverage.profiles, r.coverage.combinations.total, model.profiles])) renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix); },
   () => renderPreview(),
   (r) => { renderUrlCheck({ state, format, synced, report: r, error: pairError }); builder.update(); },
 ];
@@ -296,11 +297,10 @@ function changed(panel, content) {
   return true;
 }
 
-/** Idle work after an answer: the share link, then the steps of REST while the idle period lasts. */
+/** Idle work after an answer: the steps of REST while the idle period lasts (the share link follows a pause in the input: shareSoon). */
 function renderRest(deadline) {
   idle = 0;
   if (painted !== wanted || painting) return; // a newer input's answer is on its way; its paint comes back here
-  updateHash();
   while (shown && step < REST.length) {
     REST[step++](leanReport());
     if (step < REST.length && deadline && !deadline.didTimeout && deadline.timeRemaining() < 3) { later(); return; }
@@ -363,11 +363,26 @@ function currentText() {
 }
 
 function updateHash() {
+  clearTimeout(shareTimer);
+  shareTimer = 0;
   state.tools = readTools();
   const frag = encodeState(state);
   if (location.hash !== frag) history.replaceState(null, '', frag);
-  el.shareUrl.value = location.href;
+  if (el.shareUrl.value !== location.href) el.shareUrl.value = location.href;
 }
+
+// The share link (the address's #s= fragment and the share field) is written once typing pauses, not
+// after every key: history.replaceState of a ~10 KB address and the field's text cost as much idle time
+// per key as the diagnostics list (issue 21). It is written at once where it is read: the copy button,
+// the field's focus, a cell chosen, the secrets box, and when the page loses focus (the address bar,
+// another window) or is hidden (another tab, leaving the page).
+const SHARE_PAUSE_MS = 400;
+let shareTimer = 0;
+function shareSoon() {
+  clearTimeout(shareTimer);
+  shareTimer = setTimeout(() => { shareTimer = -1; whenIdle(() => { if (shareTimer === -1) updateHash(); }); }, SHARE_PAUSE_MS);
+}
+const shareNow = () => updateHash();
 
 function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
@@ -571,7 +586,11 @@ async function main() {
   setTimeout(setUpBelow, 3000); // should no answer come
   initExplain({ ts, paste: el.paste, before: $('.matrix-panel'), config: () => (state.mode === 'fields' ? currentText() : ''), apply: loadFields });
   writeTools(initial.tools); // the tool panels of a share link
-  watchTools(() => updateHash());
+  watchTools(shareSoon);
+  el.shareUrl.addEventListener('focus', shareNow);
+  addEventListener('blur', shareNow);
+  addEventListener('pagehide', shareNow);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') shareNow(); });
 
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));

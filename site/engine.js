@@ -27,7 +27,9 @@
 // is evaluated here when its predicted cost fits FIRST_BUDGET_MS; heavier ones start the worker.
 // Once the first result is painted, idle time runs a few throw-away evaluations of the same input with
 // a name added (one unknown, one known, a pasted list), so the first keys do not pay the wasm's lazy
-// compiles (V8 compiles each function on its first call).
+// compiles (V8 compiles each function on its first call). After the worker answers a paste, this
+// thread meets the paste's names the same way, in idle slices, before it takes the keys after it
+// (warmNames: a name's first did-you-mean search is paid there, not in a key's task).
 // call(name, ...args) runs any other API function in the worker (scopes, buildUrls, migrate, diff,
 // markdown, calls, …). An evaluation's answer is the lean report (what the matrix paints);
 // full(answer) asks the worker for its whole report.
@@ -137,9 +139,13 @@ function size(job) {
   return words > SMALL_WORDS ? Infinity : chars;
 }
 
+/** Whether an input of n characters is a few keys from the last one timed (else a jump: a paste, a share link). */
+const near = (n) => !!last && Math.abs(n - last.chars) <= Math.max(64, last.chars / 8);
+
 /** The predicted cost (ms on this thread) of an input of n characters; see the guard above. */
 function predict(n) {
-  if (last && Math.abs(n - last.chars) <= Math.max(64, last.chars / 8)) return last.ms * Math.max(1, n / Math.max(1, last.chars));
+  if (warming && near(n)) return Infinity; // the keys after a paste: this thread has not met its names yet (warmNames)
+  if (near(n)) return last.ms * Math.max(1, n / Math.max(1, last.chars));
   return FIRST_MS + n * dear;
 }
 
@@ -176,9 +182,10 @@ function runHere(item) {
  * compiled before the first key needs them. Answers are discarded; nothing on the page changes.
  */
 function warmUp(job) {
-  const more = (extra) => (job.mode === 'paste' ? { ...job, paste: `${job.paste} ${extra}` }
-    : { ...job, fields: { ...job.fields, optional: `${(job.fields && job.fields.optional) || ''} ${extra}` } });
-  const jobs = [more('crm.objects.conta'), more('crm.objects.contacts.read'),
+  // Typing into the paste (a list, or a config left unreadable for a moment) and into the three fields.
+  const fields = (extra) => ({ ...job, mode: 'fields', parse: false, synced: false,
+    fields: { ...job.fields, optional: `${(job.fields && job.fields.optional) || ''} ${extra}` } });
+  const jobs = [{ ...job, paste: `${job.paste} crm.objects.conta` }, fields('crm.objects.conta'), fields('crm.objects.contacts.read'),
     { mode: 'paste', parse: true, paste: 'crm.objects.contacts.read crm.objects.custom0.reed', installUrl: '', fields: {}, options: job.options, format: 'list' }];
   const next = () => {
     const j = jobs.shift();
@@ -188,6 +195,36 @@ function warmUp(job) {
   };
   idle(next);
 }
+
+/**
+ * After the worker answered a jump (a paste) that this thread could take the keys of: this thread's
+ * instance meets the input's names first, a slice per idle period, each slice sized to take ~WARM_MS,
+ * and takes no key meanwhile (predict). What a name costs the first time (the did-you-mean search of a
+ * name that is no scope, the wasm's lazy compiles) is paid here, not by the first key after the paste
+ * (issue 21: a paste of 300 unknown names made that key's task 10-25 ms); the answers are discarded.
+ */
+const WARM_MS = 3;
+let warming = 0; // the warm-up running (its number), 0 when none
+function warmNames(request, options) {
+  const names = [...new Set([...(request.required || []), ...(request.conditional || []), ...(request.optional || [])])];
+  const mine = ++warmRuns;
+  warming = mine;
+  let at = 0; let slice = 8;
+  const next = (deadline) => {
+    if (warming !== mine) return;
+    if (at >= names.length) { warming = 0; return; }
+    if (deadline && !deadline.didTimeout && deadline.timeRemaining() < WARM_MS + 1) { idle(next); return; }
+    const part = names.slice(at, at + slice);
+    at += part.length;
+    const t0 = performance.now();
+    try { evaluateJob(here, { mode: 'paste', parse: false, paste: part.join(' '), installUrl: '', fields: {}, options, format: 'list', synced: true }); } catch { /* a warm-up only */ }
+    const ms = performance.now() - t0;
+    slice = Math.max(4, Math.min(64, Math.round(part.length * (WARM_MS / Math.max(0.1, ms)))));
+    idle(next);
+  };
+  idle(next);
+}
+let warmRuns = 0;
 
 const idle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
 
@@ -207,7 +244,12 @@ function receive(m) {
     inFlight = 0;
     if (queued) send(queued); // the newest input goes next
     queued = null;
-    if (m.seq === seq && m.seq !== answered && onResult) { shown = true; onResult(answer(m, job.job)); } // an answer for an older input is dropped
+    if (m.seq === seq && m.seq !== answered && onResult) { // an answer for an older input is dropped
+      const out = answer(m, job.job);
+      shown = true;
+      onResult(out);
+      if (job.jump && here && job.n <= SMALL_CHARS && out.matrix && out.matrix.request) warmNames(out.matrix.request, job.job.options);
+    }
     // Its cost had it been made here: the worker's evaluation, the parse and the paint (app.js paints it at once).
     if (typeof m.took === 'number' && m.seq === seq) note(job.n, m.took + performance.now() - t1);
   }
@@ -243,6 +285,8 @@ export function onEvaluated(fn) { onResult = fn; }
 export function evaluate(job) {
   seq += 1;
   const item = { seq, job, n: size(job) };
+  item.jump = !near(item.n);
+  if (item.jump) warming = 0; // another input altogether: the names being warmed are not its names
   latest = item;
   if (here && small(item.n)) runHere(item);
   else if (hereComing && small(item.n)) { /* this thread's instance answers the newest input when ready */ }

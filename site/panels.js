@@ -89,20 +89,20 @@ export function renderDiagnostics(list, diagnostics, onFix, report = null) {
     itemKeys.delete(list);
     return;
   }
-  // Items are rebuilt from the first one that differs (typing at the end of a 300-name paste changes the
-  // last few of 300: issue 21, no frame blocked > 8 ms); the ones before it are left as they are.
+  // An item whose diagnostic is shown already keeps its element, wherever it was (typing at the end of a
+  // 300-name paste changes one or two of 300, and the report may list the new one first: issue 21, no
+  // frame blocked > 8 ms); only new items are built, and only elements out of place are moved.
   const items = diagnostics.map((d) => {
     const s = d.suggestion;
     const label = s && (s.action !== 'replace' || d.scope) && !(s.action === 'make-optional' && staticAuth(report)) ? fixLabel(s, d.scope) : null;
     const ignored = d.code === 'static-auth-optional' ? ignoredScopes(report) : [];
     return { d, s, label, ignored, key: JSON.stringify([d, label, ignored, diagnosticLine(d, report)]) };
   });
-  const had = itemKeys.get(list) || [];
-  const old = list.children;
-  let same = 0;
-  while (same < items.length && same < had.length && old[same] === had[same].li && items[same].key === had[same].key) same += 1;
-  while (old.length > same) old[old.length - 1].remove();
-  const made = items.slice(same).map(({ d, s, label, ignored }) => {
+  const spare = new Map(); // key → the elements showing it now, in order
+  for (const x of itemKeys.get(list) || []) if (x.li.parentNode === list) (spare.get(x.key) || spare.set(x.key, []).get(x.key)).push(x.li);
+  const lis = items.map(({ d, s, label, ignored, key }) => {
+    const kept = spare.get(key);
+    if (kept && kept.length) return kept.shift();
     return h(`li.diag.sev-${d.severity}`, { 'data-code': d.code },
       h(`span.badge.sev-${d.severity}`, { text: SEVERITY[d.severity] || d.severity }), ' ',
       h('span.msg', { text: diagnosticLine(d, report) || d.message }), ' ',
@@ -111,17 +111,23 @@ export function renderDiagnostics(list, diagnostics, onFix, report = null) {
       ignored.length ? h('p.ignored', {}, h('span.k', { text: 'Ignored: ' }), ignored.flatMap((n, i) => [i ? ' ' : '', h('del', {}, h('code', { text: n }))])) : '',
       diagnosticLine(d, report) ? h('details.evidence', {}, h('summary', { text: 'Show evidence' }), h('p', { text: d.message })) : '');
   });
-  list.append(...made);
-  const lis = [...had.slice(0, same).map((x) => x.li), ...made];
+  const keep = new Set(lis);
+  for (const li of [...list.children]) if (!keep.has(li)) li.remove();
+  lis.forEach((li, i) => { if (list.children[i] !== li) list.insertBefore(li, list.children[i] || null); });
   itemKeys.set(list, items.map((x, i) => ({ key: x.key, li: lis[i] })));
 }
 const itemKeys = new WeakMap(); // list → [{key, li}]: the diagnostics it shows, in order
 
-/** report.suggestions (make-optional; for static auth remove and switch-to-oauth) with the profiles they unlock. */
-export function renderSuggestions(list, report, names, onFix) {
+/** The suggestions the list shows: make-optional; for static auth remove and switch-to-oauth. */
+export function shownSuggestions(report) {
   // Static auth ignores optional scopes: making one optional would drop it on every account.
   const still = staticAuth(report);
-  const items = (report.suggestions || []).filter((s) => (still ? s.action === 'remove' || s.action === 'switch-to-oauth' : s.action === 'make-optional'));
+  return (report.suggestions || []).filter((s) => (still ? s.action === 'remove' || s.action === 'switch-to-oauth' : s.action === 'make-optional'));
+}
+
+/** report.suggestions (make-optional; for static auth remove and switch-to-oauth) with the profiles they unlock. */
+export function renderSuggestions(list, report, names, onFix) {
+  const items = shownSuggestions(report);
   if (!items.length) {
     replaceChildren(list, h('li.empty', { text: report.coverage.profiles.installs === report.coverage.profiles.total
       ? 'The app installs on every standard tier.' : 'No scope change would unlock more tiers.' }));

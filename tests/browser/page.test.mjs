@@ -380,7 +380,8 @@ test('the share link restores the tool panels (secrets left out)', async () => {
   await page.click('#builder-panel summary');
   await page.fill('#build-client-id', 'secret-client-id');
   await page.fill('#build-account', '123456');
-  await page.waitForTimeout(200);
+  // The link follows once typing pauses (app.js shareSoon).
+  await page.waitForFunction(() => /123456/.test(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'))));
   const url = await page.evaluate(() => location.href);
   const hash = url.slice(url.indexOf('#'));
   const data = JSON.parse(Buffer.from(hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));

@@ -173,6 +173,45 @@ test('the share link restores the state and drops client_id / redirect_uri unles
   noProblems();
 });
 
+test('the share link is written once typing pauses, and at once when it is read (issue 21)', async () => {
+  const page = await open();
+  const decoded = (link) => Buffer.from(link.slice(link.indexOf('#s=') + 3), 'base64url').toString('utf8');
+  // Typing: 20 keys, each 20 ms after the last (timers in the page: a key always comes before the pause ends).
+  const during = await page.evaluate(async () => {
+    let writes = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args) => { writes += 1; return replace(...args); };
+    const el = document.querySelector('#optional');
+    el.focus();
+    for (const ch of ' crm.objects.quotes.re') {
+      el.value += ch;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return { writes, hash: location.hash, field: document.querySelector('#share-url').value };
+  });
+  assert.equal(during.writes, 0, 'no share link is written while the keys come');
+  assert.doesNotMatch(decoded(during.field), /quotes/);
+  // The pause: the link follows, in the address and in the field.
+  await page.waitForFunction(() => location.hash.length > 3 && document.querySelector('#share-url').value === location.href
+    && /crm\.objects\.quotes\.re"/.test(new TextDecoder().decode(Uint8Array.from(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))));
+  // Read at once: a key, then the field's focus (the user about to copy it) writes the link there and then.
+  await page.evaluate(() => {
+    const el = document.querySelector('#optional');
+    el.value += 'ad';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector('#share-url').focus();
+  });
+  const link = await page.inputValue('#share-url');
+  assert.equal(link, await page.evaluate(() => location.href));
+  assert.match(decoded(link), /crm\.objects\.quotes\.read"/);
+  const again = await open(link.slice(link.indexOf('#')));
+  assert.equal(sorted(await again.inputValue('#optional')), 'content crm.objects.quotes.read tickets');
+  await again.close();
+  await page.close();
+  noProblems();
+});
+
 test('export: Markdown to the clipboard, JSON report as a download', async () => {
   await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
   const page = await open();
