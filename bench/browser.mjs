@@ -45,13 +45,19 @@ export const FIRST_RESULT = `(() => {
 // tierscope:matrix mark, whichever comes first) gives the painting frame's. Equal timestamps = the
 // first frame. A change made inside a frame's callbacks schedules its rAF for the frame after: such a
 // page paints its result a frame late by this measure.
-async function typeKeys(page, field, text, gap) {
+export async function typeKeys(page, field, text, gap) {
   return page.evaluate(async ([sel, chars, pause]) => {
     const el = document.querySelector(sel);
     el.focus();
     const painted = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now()); c.port2.postMessage(0); }));
     const marked = performance.getEntriesByName('tierscope:first-result').length > 0;
     const measures = () => performance.getEntriesByName('tierscope:keystroke-to-frame');
+    // The page's own measures of a key's result, as they come (an observer: no polling of the bench's
+    // own in the key's frames); evaluations before typing (the load, the paste) are not counted.
+    let measured = null;
+    const seen = new PerformanceObserver(() => { if (measured) measured(); });
+    seen.observe({ entryTypes: ['measure'] });
+    const mainBefore = performance.getEntriesByName('tierscope:main-thread-evaluation').length;
     let pending = null; // the key's {resolve, scheduled}: the frame that paints the matrix change
     const changed = () => {
       if (!pending || pending.scheduled) return;
@@ -78,8 +84,13 @@ async function typeKeys(page, field, text, gap) {
       task.push(performance.now() - t0); // the input event's own task: what the key blocks at once
       next.push((await painted()) - t0);
       if (marked) {
-        const until = performance.now() + 10000;
-        while (measures().length <= before && performance.now() < until) await new Promise((r) => setTimeout(r, 1));
+        if (measures().length <= before) {
+          await new Promise((r) => {
+            const t = setTimeout(r, 10000);
+            measured = () => { if (measures().length > before) { clearTimeout(t); r(); } };
+          });
+          measured = null;
+        }
         const m = measures()[before];
         result.push(m ? m.duration : NaN);
       } else result.push(next[next.length - 1]);
@@ -90,13 +101,14 @@ async function typeKeys(page, field, text, gap) {
       await new Promise((r) => setTimeout(r, pause));
     }
     observer.disconnect();
+    seen.disconnect();
     looping = false;
     performance.mark = mark;
     const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
     const interval = gaps.length ? gaps[gaps.length >> 1] : 0;
     const late = gaps.map((g) => g - interval);
     // The longest evaluation the page ran on its main thread while typing (0: none there).
-    const here = performance.getEntriesByName('tierscope:main-thread-evaluation').map((e) => e.duration);
+    const here = performance.getEntriesByName('tierscope:main-thread-evaluation').slice(mainBefore).map((e) => e.duration);
     return { next, result, marked, firstFrame, task, interval, frameLateMax: late.length ? late[late.length - 1] : NaN,
       framesLate8: late.filter((x) => x > 8).length, frameCount: gaps.length, mainMax: here.length ? Math.max(...here) : 0, mainCount: here.length };
   }, [field, [...text], gap]);
@@ -211,14 +223,23 @@ export async function browserFigures({ targets, inputs, floorWasm, configuration
           await page.waitForFunction(() => document.querySelector('#format')?.dataset.format === 'list', null, { timeout: 30000 });
         }
         await page.waitForTimeout(500);
+        // CPU per key (readable under load): the renderer's main thread and the whole renderer process.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+        const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+        const m0 = await metrics();
         const r = await typeKeys(page, sc.field, sc.text, cfg.gap);
+        const m1 = await metrics();
+        const keys = [...sc.text].length;
+        r.cpuMain = (1000 * (m1.ThreadTime - m0.ThreadTime)) / keys;
+        r.cpuRenderer = (1000 * (m1.ProcessTime - m0.ProcessTime)) / keys;
         await context.close();
         const q = (xs) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95), n: xs.length });
         // The result in the first frame after the key: the same frame timestamp (typeKeys).
         const first = r.firstFrame.filter(Boolean).length / r.firstFrame.length;
         (out.targets[t.name].keys ||= []).push({ scenario: sc.name, next: q(r.next), result: q(r.result), first, marked: r.marked,
           mainMax: r.mainMax, mainCount: r.mainCount, task: q(r.task), taskMax: Math.max(...r.task), interval: r.interval,
-          frameLateMax: r.frameLateMax, framesLate8: r.framesLate8, frameCount: r.frameCount });
+          frameLateMax: r.frameLateMax, framesLate8: r.framesLate8, frameCount: r.frameCount, cpuMain: r.cpuMain, cpuRenderer: r.cpuRenderer });
       }
     }
     if (foreign.length) throw new Error(`the pages requested other origins: ${[...new Set(foreign)].join(' ')}`);

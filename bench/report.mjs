@@ -100,16 +100,19 @@ export function section(r, { date, node }) {
   p('Blocked frames while typing (issue 21: never a frame blocked > 8 ms on any input up to the limits). "Input task": the ' +
     'input event\'s own task (what the key blocks at once: a main-thread evaluation and its paint), p95 / longest. "Frame late": ' +
     'a `requestAnimationFrame` loop runs while typing; each gap between two frames less the median gap (the frame interval), ' +
-    'longest, and how many frames came > 8 ms late.');
+    'longest, and how many frames came > 8 ms late. "CPU per key": the renderer\'s main thread / the whole renderer process ' +
+    '(worker and compiler threads included) from the first key to the last, over the keys (CDP `Performance.getMetrics`): ' +
+    'the figure to read on a loaded machine.');
   p();
-  p(`| scenario | input task p95 / longest${both ? ' before → after' : ''} | frame late, longest${both ? ' before → after' : ''} | frames > 8 ms late${both ? ' before → after' : ''} |`);
-  p('|---|---:|---:|---:|');
+  p(`| scenario | input task p95 / longest${both ? ' before → after' : ''} | frame late, longest${both ? ' before → after' : ''} | frames > 8 ms late${both ? ' before → after' : ''} | CPU per key, main / renderer${both ? ' before → after' : ''} |`);
+  p('|---|---:|---:|---:|---:|');
   A.chromium.keys.forEach((k, i) => {
     const has = (t) => t.chromium.keys[i] && t.chromium.keys[i].task;
     const task = (t) => (has(t) ? `${ms(t.chromium.keys[i].task.p95)} / ${ms(t.chromium.keys[i].taskMax)}` : 'n/a');
     const late = (t) => (has(t) ? ms(t.chromium.keys[i].frameLateMax) : 'n/a');
     const n8 = (t) => (has(t) ? `${t.chromium.keys[i].framesLate8} of ${t.chromium.keys[i].frameCount}` : 'n/a');
-    p(`| ${k.scenario} | ${pair(task)} | ${pair(late)} | ${pair(n8)} |`);
+    const cpu = (t) => (has(t) && t.chromium.keys[i].cpuMain != null ? `${ms(t.chromium.keys[i].cpuMain)} / ${ms(t.chromium.keys[i].cpuRenderer)} ms` : 'n/a');
+    p(`| ${k.scenario} | ${pair(task)} | ${pair(late)} | ${pair(n8)} | ${pair(cpu)} |`);
   });
   p();
   if (r.cli) {
