@@ -108,25 +108,25 @@ std::string escape_controls(std::string_view s) {
 
 std::vector<std::string> split_list(std::string_view s) {
   std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {  // quotes around a name (a pasted JSON or Python list) are not part of it
+  std::size_t start = 0;  // of the current name: each name is copied once, whole
+  auto flush = [&](std::size_t end) {  // quotes around a name (a pasted JSON or Python list) are not part of it
+    std::string_view cur = s.substr(start, end - start);
     while (cur.size() >= 2 && (cur.front() == '"' || cur.front() == '\'' || cur.front() == '`') && cur.back() == cur.front())
       cur = cur.substr(1, cur.size() - 2);
-    if (!cur.empty()) out.push_back(cur);
-    cur.clear();
+    if (!cur.empty()) out.emplace_back(cur);
   };
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == ' ' || c == ',' || c == ';' || c == '\n' || c == '\r' || c == '\t' || c == '+' || c == '\f' || c == '\v') {
-      flush();
+      flush(i);
+      start = i + 1;
     } else if (c == '%' && i + 2 < s.size() && s[i + 1] == '2' && s[i + 2] == '0') {
-      flush();
+      flush(i);
       i += 2;
-    } else {
-      cur += c;
+      start = i + 1;
     }
   }
-  flush();
+  flush(s.size());
   return out;
 }
 
