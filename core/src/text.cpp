@@ -81,6 +81,9 @@ std::string escape_controls(std::string_view s) {
     for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
     return out;
   };
+  std::size_t plain = 0;  // most text (a scope name) is printable ASCII: nothing to escape, one copy
+  while (plain < s.size() && static_cast<unsigned char>(s[plain]) >= 0x20 && static_cast<unsigned char>(s[plain]) < 0x7F) ++plain;
+  if (plain == s.size()) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
