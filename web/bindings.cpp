@@ -55,8 +55,11 @@ EMSCRIPTEN_KEEPALIVE const std::uint32_t* ts_call(int fn, const char* a, std::si
                                                   const char* c, std::size_t cn) {
   // The API is noexcept, but building the answer can still fail (out of memory): never let a C++
   // exception reach JS (with -fwasm-exceptions it would be an opaque WebAssembly.Exception).
+  // fn + 256: the check report as compact JSON text (check() parses it at once; checkJson() keeps the
+  // indented text): fewer bytes to write, decode and parse.
+  tierscope::set_compact_reports(fn >= 256);
   try {
-    last = dispatch(fn, {a ? a : "", an}, {b ? b : "", bn}, {c ? c : "", cn});
+    last = dispatch(fn & 255, {a ? a : "", an}, {b ? b : "", bn}, {c ? c : "", cn});
   } catch (const std::bad_alloc&) {
     last = {false, "", "internal-error", "out of memory in the wasm module"};
   } catch (...) {

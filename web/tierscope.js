@@ -141,6 +141,18 @@ export async function createTierscope(options) {
   const mod = await tierscopeStart(createTierscopeModule, options, TIERSCOPE_WASM,
     { print, printErr, onAbort: (what) => { aborted = String(what); }, instantiateWasm: options.instantiateWasm });
 
+  // 256 while check() or checkPair() runs: the report comes as compact JSON text (bindings.cpp), the
+  // same object once parsed, ~20 % fewer bytes to decode and parse.
+  let compact = 0;
+  function parsed(fn, ...args) {
+    compact = 256;
+    try {
+      return JSON.parse(fn(...args));
+    } finally {
+      compact = 0;
+    }
+  }
+
   // Calls one function of the main module (web/bindings.cpp: each argument's UTF-8 bytes in, an answer
   // {ok, json, code, error} out).
   function invoke(name, args) {
@@ -154,7 +166,7 @@ export async function createTierscope(options) {
         pointers.push(at, bytes.length);
       }
       while (pointers.length < 6) pointers.push(0, 0);
-      const at = mod._ts_call(TIERSCOPE_FUNCTIONS.indexOf(name), ...pointers) >>> 2;
+      const at = mod._ts_call(TIERSCOPE_FUNCTIONS.indexOf(name) + compact, ...pointers) >>> 2;
       const words = mod.HEAPU32;
       const text = (i) => tierscopeDecoder.decode(mod.HEAPU8.subarray(words[at + i], words[at + i] + words[at + i + 1]));
       return { ok: words[at] === 1, json: text(1), code: text(3), error: text(5) };
@@ -267,11 +279,11 @@ export async function createTierscope(options) {
   return Object.freeze({
     version,
     catalog,
-    check: (input, options) => JSON.parse(checkJson(input, options)),
+    check: (input, options) => parsed(checkJson, input, options),
     checkJson,
     parse: (text) => JSON.parse(call('parseText', textArg('parse', text))),
     scopes: (filter) => JSON.parse(call('listScopes', filter == null ? '' : textArg('scopes', filter, 'the filter'))),
-    checkPair: (config, url, options) => JSON.parse(checkPairJson(config, url, options)),
+    checkPair: (config, url, options) => parsed(checkPairJson, config, url, options),
     checkPairJson,
     buildUrls: (config, options) => {
       const opts = optionsText(options);

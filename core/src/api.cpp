@@ -288,4 +288,6 @@ std::string catalog_info() noexcept {
 
 std::string version() noexcept { return TIERSCOPE_VERSION; }
 
+void set_compact_reports(bool on) noexcept { set_compact_json(on); }
+
 }  // namespace tierscope

@@ -81,6 +81,9 @@ std::string escape_controls(std::string_view s) {
     for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
     return out;
   };
+  std::size_t plain = 0;  // most text (a scope name) is printable ASCII: nothing to escape, one copy
+  while (plain < s.size() && static_cast<unsigned char>(s[plain]) >= 0x20 && static_cast<unsigned char>(s[plain]) < 0x7F) ++plain;
+  if (plain == s.size()) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -108,25 +111,25 @@ std::string escape_controls(std::string_view s) {
 
 std::vector<std::string> split_list(std::string_view s) {
   std::vector<std::string> out;
-  std::string cur;
-  auto flush = [&] {  // quotes around a name (a pasted JSON or Python list) are not part of it
+  std::size_t start = 0;  // of the current name: each name is copied once, whole
+  auto flush = [&](std::size_t end) {  // quotes around a name (a pasted JSON or Python list) are not part of it
+    std::string_view cur = s.substr(start, end - start);
     while (cur.size() >= 2 && (cur.front() == '"' || cur.front() == '\'' || cur.front() == '`') && cur.back() == cur.front())
       cur = cur.substr(1, cur.size() - 2);
-    if (!cur.empty()) out.push_back(cur);
-    cur.clear();
+    if (!cur.empty()) out.emplace_back(cur);
   };
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == ' ' || c == ',' || c == ';' || c == '\n' || c == '\r' || c == '\t' || c == '+' || c == '\f' || c == '\v') {
-      flush();
+      flush(i);
+      start = i + 1;
     } else if (c == '%' && i + 2 < s.size() && s[i + 1] == '2' && s[i + 2] == '0') {
-      flush();
+      flush(i);
       i += 2;
-    } else {
-      cur += c;
+      start = i + 1;
     }
   }
-  flush();
+  flush(s.size());
   return out;
 }
 

@@ -104,6 +104,11 @@ Outcome load_client_methods(std::string_view client_methods_json) noexcept;
 // Loads data/sources/project-rules.json: {"as_of", "platform_versions": [..]}. The CLI loads its copy.
 Outcome load_project_rules(std::string_view rules_json) noexcept;
 
+// The check reports of the calls after this one (check_text, check_fields, check_pair) as compact JSON
+// text (no new lines or indentation) when on: the same document, fewer bytes, for a caller that parses
+// it at once (the wasm module's check()). Off by default (the 2-space indented text above).
+void set_compact_reports(bool on) noexcept;
+
 // {"as_of": "...", "scopes": N}
 std::string catalog_info() noexcept;
 std::string version() noexcept;

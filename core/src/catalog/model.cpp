@@ -84,6 +84,7 @@ Model::Model(std::vector<Named> t, std::vector<Named> h, std::vector<Named> f)
     for (int k = 0; k <= best && k < kMaxTiers; ++k) low_any_at_least_[k] |= bit;
     if (ok) low_valid_ |= bit;
   }
+  index_words();
   all_ = where_all({});
 }
 

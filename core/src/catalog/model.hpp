@@ -59,6 +59,7 @@ class AccountSet {
   bool test(std::uint32_t config) const { return (words_[config >> 6] >> (config & 63)) & 1; }
   std::size_t words() const { return words_.size(); }
   std::uint64_t word(std::size_t i) const { return words_[i]; }
+  const std::uint64_t* data() const { return words_.data(); }
   void set_word(std::size_t i, std::uint64_t bits) { words_[i] = bits; }
   AccountSet& operator&=(const AccountSet& o);
   AccountSet& operator|=(const AccountSet& o);
@@ -120,6 +121,7 @@ class Model {
  private:
   struct Word;  // one word's view: the values of the fields its index fixes
   void view(std::uint32_t w, Word& x) const;
+  void index_words();  // word_info_, once (the model's constructor)
   std::uint64_t grant_word(const Grant& g, const Word& x) const;
   bool holds(const Condition& c, std::uint32_t config) const;
 
@@ -134,6 +136,9 @@ class Model {
   std::array<std::array<std::uint64_t, kMaxTiers>, 6> low_at_least_{}, low_exactly_{};
   std::array<std::uint64_t, kMaxTiers> low_any_at_least_{};
   std::uint64_t low_valid_ = 0;
+  // Per word (its index fixes the fields above bit 6): bit 7 set when every hub there is at a tier sold,
+  // bits 0-6 the highest of those hubs' tiers.
+  std::vector<std::uint8_t> word_info_;
 };
 
 }  // namespace tierscope

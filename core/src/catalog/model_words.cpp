@@ -27,27 +27,35 @@ inline int popcount64(std::uint64_t x) {
 
 }  // namespace
 
-// The fields one word's index fixes (those above bit 6), decoded once per word.
+// The fields one word's index fixes (those above bit 6): its index shifted, and what the model worked
+// out for it once (index_words).
 struct Model::Word {
   std::uint64_t valid = 0;
-  int best_high = 0;                               // highest tier among the hubs above bit 6
-  std::array<std::uint8_t, Model::kMaxBits> value{};  // field value (fields above bit 6 only)
+  int best_high = 0;   // highest tier among the hubs above bit 6
+  std::uint32_t base = 0;  // the word's first configuration: the fields above bit 6 read from it
 };
 
-void Model::view(std::uint32_t w, Word& x) const {
-  const std::uint32_t base = w << 6;
-  x.best_high = 0;
-  bool ok = true;
-  const int n_hubs = int(hubs.size()), n_fields = n_hubs + int(features.size());
-  for (int i = low_fields_; i < n_fields; ++i) {
-    int v = i < n_hubs ? int((base >> (i * width_)) & tier_mask_) : int((base >> (feature_base_ + i - n_hubs)) & 1);
-    x.value[i] = std::uint8_t(v);
-    if (i < n_hubs) {
-      x.best_high = std::max(x.best_high, v);
+void Model::index_words() {
+  word_info_.assign(words_, 0);
+  const int n_hubs = int(hubs.size());
+  for (std::uint32_t w = 0; w < words_; ++w) {
+    const std::uint32_t base = w << 6;
+    int best = 0;
+    bool ok = true;
+    for (int i = low_fields_; i < n_hubs; ++i) {
+      const int v = int((base >> (i * width_)) & tier_mask_);
+      best = std::max(best, v);
       ok = ok && v < int(tiers.size()) && sells(i, v);
     }
+    word_info_[w] = std::uint8_t((ok ? 0x80 : 0) | best);
   }
-  x.valid = ok ? low_valid_ : 0;
+}
+
+void Model::view(std::uint32_t w, Word& x) const {
+  const std::uint8_t info = word_info_[w];
+  x.base = w << 6;
+  x.best_high = info & 0x7f;
+  x.valid = info & 0x80 ? low_valid_ : 0;
 }
 
 std::uint64_t Model::grant_word(const Grant& g, const Word& x) const {
@@ -63,7 +71,7 @@ std::uint64_t Model::grant_word(const Grant& g, const Word& x) const {
         all &= x.best_high >= min ? ~std::uint64_t(0) : low_any_at_least_[min];
       else if (field < low_fields_)
         all &= low_at_least_[field][min];
-      else if (x.value[field] < min)
+      else if (int(c.feature >= 0 ? (x.base >> (feature_base_ + c.feature)) & 1 : (x.base >> (field * width_)) & tier_mask_) < min)
         all = 0;
       if (!all) break;
     }
@@ -173,12 +181,37 @@ TS_COUNTING std::uint32_t AccountSet::count() const {
 
 namespace tierscope {
 
+// Word by word for one or two sets; for more, a block of words at a time: the block ANDed set after set
+// (plain loops over arrays, which the compiler unrolls or vectorizes), then counted.
 TS_COUNTING std::uint32_t count_and_all(const AccountSet& start, const std::vector<const AccountSet*>& sets) {
   std::uint32_t n = 0;
-  for (std::size_t i = 0; i < start.words(); ++i) {
-    std::uint64_t w = start.word(i);
-    for (const AccountSet* s : sets) w &= s->word(i);
-    n += popcount64(w);
+  const std::size_t words = start.words(), k = sets.size();
+  const std::uint64_t* a = start.data();
+  if (k == 0) {
+    for (std::size_t i = 0; i < words; ++i) n += popcount64(a[i]);
+    return n;
+  }
+  const std::uint64_t* b = sets[0]->data();
+  if (k == 1) {
+    for (std::size_t i = 0; i < words; ++i) n += popcount64(a[i] & b[i]);
+    return n;
+  }
+  const std::uint64_t* c = sets[1]->data();
+  if (k == 2) {
+    for (std::size_t i = 0; i < words; ++i) n += popcount64(a[i] & b[i] & c[i]);
+    return n;
+  }
+  constexpr std::size_t kBlock = 256;
+  std::uint64_t acc[kBlock];
+  const std::uint64_t* last = sets[k - 1]->data();
+  for (std::size_t at = 0; at < words; at += kBlock) {
+    const std::size_t len = std::min(kBlock, words - at);
+    for (std::size_t i = 0; i < len; ++i) acc[i] = a[at + i] & b[at + i] & c[at + i];
+    for (std::size_t s = 2; s + 1 < k; ++s) {
+      const std::uint64_t* d = sets[s]->data() + at;
+      for (std::size_t i = 0; i < len; ++i) acc[i] &= d[i];
+    }
+    for (std::size_t i = 0; i < len; ++i) n += popcount64(acc[i] & last[at + i]);
   }
   return n;
 }

@@ -232,6 +232,25 @@ void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked
   ev.suggestions.insert(ev.suggestions.begin(), std::move(s));
 }
 
+// Fewest scopes first, then most unlocked, then by name (no two suggestions have the same scopes). An
+// insertion sort of a few dozen at most: std::sort of Suggestion objects cost the wasm module ~10 KB.
+void sort_suggestions(std::vector<Suggestion>& list) {
+  auto before = [](const Suggestion* a, const Suggestion* b) {
+    if (a->scopes.size() != b->scopes.size()) return a->scopes.size() < b->scopes.size();
+    if (a->unlocks.size() != b->unlocks.size()) return a->unlocks.size() > b->unlocks.size();
+    return a->scopes < b->scopes;
+  };
+  std::vector<Suggestion*> order;
+  for (auto& s : list) {
+    order.push_back(&s);
+    for (std::size_t j = order.size() - 1; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+  }
+  std::vector<Suggestion> sorted;
+  sorted.reserve(list.size());
+  for (Suggestion* s : order) sorted.push_back(std::move(*s));
+  list = std::move(sorted);
+}
+
 // A static-auth app has no optional scopes: what would be made optional is removed instead (the app then
 // lacks it on every account), or the app switches to OAuth with those scopes optional (the widest one).
 void static_auth_fixes(Evaluation& ev) {
@@ -430,11 +449,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
     s.combinations = now.after[i];
     ev.suggestions.push_back(std::move(s));
   }
-  std::sort(ev.suggestions.begin(), ev.suggestions.end(), [](const Suggestion& a, const Suggestion& b) {
-    if (a.scopes.size() != b.scopes.size()) return a.scopes.size() < b.scopes.size();
-    if (a.unlocks.size() != b.unlocks.size()) return a.unlocks.size() > b.unlocks.size();
-    return a.scopes < b.scopes;
-  });
+  sort_suggestions(ev.suggestions);
 
   first_remove_invalid(ev, req, asked, rows, now.installs.count(), catalog);
   if (req.static_auth) static_auth_fixes(ev);
@@ -468,11 +483,21 @@ std::vector<std::string> Evaluation::names_of(const NameList& list) const {
   return out;
 }
 
-std::vector<Diagnostic> all_diagnostics(const Request& req, const Evaluation& ev) {
+std::vector<const Diagnostic*> all_diagnostics_in_place(const Request& req, const Evaluation& ev) {
   // The request's are sorted by severity and the evaluation's are warnings: they go after the last warning.
-  std::vector<Diagnostic> out = req.diagnostics;
-  auto info = std::find_if(out.begin(), out.end(), [](const Diagnostic& d) { return severity_rank(d.severity) > 1; });
-  out.insert(info, ev.diagnostics.begin(), ev.diagnostics.end());
+  const auto& mine = req.diagnostics;
+  const auto info = std::find_if(mine.begin(), mine.end(), [](const Diagnostic& d) { return severity_rank(d.severity) > 1; });
+  std::vector<const Diagnostic*> out;
+  out.reserve(mine.size() + ev.diagnostics.size());
+  for (auto it = mine.begin(); it != info; ++it) out.push_back(&*it);
+  for (const auto& d : ev.diagnostics) out.push_back(&d);
+  for (auto it = info; it != mine.end(); ++it) out.push_back(&*it);
+  return out;
+}
+
+std::vector<Diagnostic> all_diagnostics(const Request& req, const Evaluation& ev) {
+  std::vector<Diagnostic> out;
+  for (const Diagnostic* d : all_diagnostics_in_place(req, ev)) out.push_back(*d);
   return out;
 }
 

@@ -61,5 +61,7 @@ struct Evaluation {
 Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& options);
 // The request's diagnostics with the evaluation's, errors first, then warnings, then info.
 std::vector<Diagnostic> all_diagnostics(const Request& req, const Evaluation& ev);
+// The same, in the same order, without copying them (the report's writer).
+std::vector<const Diagnostic*> all_diagnostics_in_place(const Request& req, const Evaluation& ev);
 
 }  // namespace tierscope

@@ -48,6 +48,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   struct Given {
     Kind kind;          // the strongest kind given
     unsigned seen = 0;  // bit k: given as Kind(k)
+    const Scope* scope = nullptr;  // its catalog entry (null: none)
   };
   std::map<std::string, Given> kind_of;  // canonical name -> how it was given
   std::set<std::string> reported;                // names whose name-level diagnostics were given
@@ -105,7 +106,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
       diags.push_back({"warning", "deprecated-scope", e.name, msg, scope->replaced_by.empty() ? "" : "replace",
                        scope->replaced_by});
     }
-    auto [given, fresh] = kind_of.try_emplace(canonical, Given{e.kind});
+    auto [given, fresh] = kind_of.try_emplace(canonical, Given{e.kind, 0, scope});
     const unsigned seen = given->second.seen, bit = 1u << int(e.kind);
     if (seen & bit) {  // one diagnostic per name and kind, with its count (filled in below)
       std::string key = canonical + char('0' + int(e.kind));
@@ -157,7 +158,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   for (const auto& [name, given] : kind_of) {
     const Kind kind = given.kind;
     (kind == Kind::Required ? req.required : kind == Kind::Conditional ? req.conditional : req.optional).push_back(name);
-    const Scope* s = catalog.find(name);
+    const Scope* s = given.scope ? given.scope : catalog.find(name);  // ("oauth" when it was added)
     if (!s || s->retired()) continue;
     if (s->requirement == Requirement::Undocumented) {
       std::string msg = "HubSpot documents no tier for " + quote_name(name) +
@@ -177,9 +178,16 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
                        "", {}});
     }
   }
-  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return severity_rank(a.severity) < severity_rank(b.severity);
-  });
+  // Errors, then warnings, then info, each in the order found (a stable sort: std::stable_sort of
+  // Diagnostic objects cost the wasm module ~3 KB).
+  std::vector<int> rank;
+  for (const auto& d : diags) rank.push_back(severity_rank(d.severity));
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(diags.size());
+  for (int r = 0; r < 3; ++r)
+    for (std::size_t i = 0; i < diags.size(); ++i)
+      if (rank[i] == r) sorted.push_back(std::move(diags[i]));
+  diags = std::move(sorted);
   return req;
 }
 

@@ -1,66 +1,83 @@
 #include "report/json_writer.hpp"
 
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 #include "text.hpp"
 
 namespace tierscope {
 
+namespace {
+// Eight bytes at a time (the tests of "Bit Twiddling Hacks": a byte below n, a zero byte), then byte by
+// byte: the end of the run of bytes written as they are from p on. ascii: a byte >= 0x80 ends it too.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+inline std::uint64_t zero_byte(std::uint64_t v) { return (v - kOnes) & ~v; }
+const char* plain_end(const char* p, const char* const end, bool ascii) {
+  for (std::uint64_t x; end - p >= 8; p += 8) {
+    std::memcpy(&x, p, 8);
+    if (((ascii ? x : 0) | ((x - kOnes * 0x20) & ~x) | zero_byte(x ^ (kOnes * '"')) | zero_byte(x ^ (kOnes * '\\'))) & kHighs) break;
+  }
+  for (; p != end; ++p) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c == '"' || c == '\\' || (ascii && c >= 0x80)) break;
+  }
+  return p;
+}
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
-  // Plain pointer loops: this is the hot code of a report, and the wasm build compiles it for size.
+  // The hot code of a report (plain pointer loops: the wasm build compiles it for size). Most strings
+  // (scope names, statuses, profile ids) are printable ASCII with nothing to escape: one scan, one copy.
   const char* const begin = s.data();
   const char* const end = begin + s.size();
-  // Most strings of a report (scope names, statuses, profile ids) are printable ASCII with nothing to
-  // escape: one scan, then one copy.
-  const char* plain = begin;
-  while (plain != end && static_cast<unsigned char>(*plain) >= 0x20 && static_cast<unsigned char>(*plain) < 0x80 &&
-         *plain != '"' && *plain != '\\')
-    ++plain;
-  if (plain == end) {
-    out += '"';  // (no reserve here: libc++'s reserve does not grow geometrically)
-    out.append(begin, s.size());
-    out += '"';
-    return;
+  const char* p = plain_end(begin, end, true);
+  if (p != end) {  // rare: invalid UTF-8, replaced by nlohmann's own rules, not a second copy of them
+    bool utf8 = false;
+    for (const char* q = p; q != end && !utf8; ++q) utf8 = static_cast<unsigned char>(*q) >= 0x80;
+    if (utf8 && invalid_utf8_at(s)) {
+      out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      return;
+    }
   }
-  std::size_t extra = 0;  // bytes the escapes add
-  bool utf8 = false;
-  for (const char* p = begin; p != end; ++p) {
-    const unsigned char c = static_cast<unsigned char>(*p);
-    if (c >= 0x80) utf8 = true;
-    else if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') extra += 1;
-    else if (c < 0x20) extra += 5;
-  }
-  if (utf8 && invalid_utf8_at(s)) {  // rare: nlohmann's own replacement rules, not a second copy of them
-    out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    return;
-  }
-  static const char hex[] = "0123456789abcdef";
-  const std::size_t at = out.size();
-  out.resize(at + s.size() + extra + 2);
-  char* w = &out[at];
-  *w++ = '"';
-  for (const char* p = begin; p != end; ++p) {
+  out += '"';  // (no reserve here: libc++'s reserve does not grow geometrically)
+  out.append(begin, std::size_t(p - begin));
+  while (p != end) {  // p: a byte to escape, or where UTF-8 starts
     const unsigned char c = static_cast<unsigned char>(*p);
     if (c >= 0x20 && c != '"' && c != '\\') {
-      *w++ = char(c);
+      const char* run = p;
+      p = plain_end(p + 1, end, false);
+      out.append(run, std::size_t(p - run));
       continue;
     }
-    *w++ = '\\';
+    ++p;
+    static const char hex[] = "0123456789abcdef";
+    char e[6] = {'\\', char(c), 0, 0, 0, 0};
+    std::size_t n = 2;
     switch (c) {
-      case '"': *w++ = '"'; break;
-      case '\\': *w++ = '\\'; break;
-      case '\b': *w++ = 'b'; break;
-      case '\f': *w++ = 'f'; break;
-      case '\n': *w++ = 'n'; break;
-      case '\r': *w++ = 'r'; break;
-      case '\t': *w++ = 't'; break;
-      default: *w++ = 'u', *w++ = '0', *w++ = '0', *w++ = hex[c >> 4], *w++ = hex[c & 15];
+      case '"': case '\\': break;
+      case '\b': e[1] = 'b'; break;
+      case '\f': e[1] = 'f'; break;
+      case '\n': e[1] = 'n'; break;
+      case '\r': e[1] = 'r'; break;
+      case '\t': e[1] = 't'; break;
+      default: e[1] = 'u', e[2] = '0', e[3] = '0', e[4] = hex[c >> 4], e[5] = hex[c & 15], n = 6;
     }
+    out.append(e, n);
   }
-  *w = '"';
+  out += '"';
 }
 
+namespace {
+bool compact_json = false;
+}
+
+void set_compact_json(bool on) { compact_json = on; }
+
+JsonWriter::JsonWriter(std::size_t reserve) : compact_(compact_json) { out_.reserve(compact_ ? reserve / 2 : reserve); }
+
 void JsonWriter::newline(std::size_t depth) {
+  if (compact_) return;
   out_ += '\n';
   out_.append(2 * depth, ' ');
 }
@@ -72,19 +89,19 @@ void JsonWriter::element() {
   }
   if (empty_.empty()) return;  // the document's top-level value
   if (!empty_.back()) out_ += ',';
-  empty_.back() = false;
+  empty_.back() = 0;
   newline(empty_.size());
 }
 
 JsonWriter& JsonWriter::open(char c) {
   element();
   out_ += c;
-  empty_.push_back(true);
+  empty_.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::close(char c) {
-  const bool was_empty = empty_.back();
+  const bool was_empty = empty_.back() != 0;
   empty_.pop_back();
   if (!was_empty) newline(empty_.size());
   out_ += c;
@@ -94,7 +111,7 @@ JsonWriter& JsonWriter::close(char c) {
 JsonWriter& JsonWriter::key(std::string_view k) {
   element();
   append_json_string(out_, k);
-  out_ += ": ";
+  out_ += compact_ ? ":" : ": ";
   after_key_ = true;
   return *this;
 }

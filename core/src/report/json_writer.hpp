@@ -10,9 +10,14 @@
 
 namespace tierscope {
 
+// Compact text for the documents written after this (no new lines or indentation, "key":value): the
+// same document for a caller that parses it at once (the wasm module's check(): fewer bytes to write,
+// decode and parse). Off by default; the CLI and checkJson() keep the indented text.
+void set_compact_json(bool on);
+
 class JsonWriter {
  public:
-  explicit JsonWriter(std::size_t reserve = 0) { out_.reserve(reserve); }
+  explicit JsonWriter(std::size_t reserve = 0);
   JsonWriter& begin_object() { return open('{'); }
   JsonWriter& end_object() { return close('}'); }
   JsonWriter& begin_array() { return open('['); }
@@ -46,8 +51,9 @@ class JsonWriter {
   void digits(std::uint64_t n);  // n in decimal
   void newline(std::size_t depth);
   std::string out_;
-  std::vector<bool> empty_;  // per open container: nothing written in it yet
+  std::string empty_;  // per open container: 1 while nothing is written in it (a string: vector<bool>'s code is larger)
   bool after_key_ = false;
+  const bool compact_;
 };
 
 // s as a JSON string literal (quotes included), appended to out: control characters escaped, UTF-8

@@ -81,15 +81,17 @@ ojson request_json(const Request& req) {
   return tree(w.take());
 }
 
+static void write_diagnostic(JsonWriter& w, const Diagnostic& d) {
+  w.begin_object().field("severity", d.severity).field("code", d.code);
+  w.key("scope").string_or_null(d.scope).field("message", d.message).key("suggestion");
+  if (d.action.empty()) w.null();
+  else w.begin_object().field("action", d.action).key("scopes").strings(d.scopes).end_object();
+  w.end_object();
+}
+
 void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags) {
   w.begin_array();
-  for (const auto& d : diags) {
-    w.begin_object().field("severity", d.severity).field("code", d.code);
-    w.key("scope").string_or_null(d.scope).field("message", d.message).key("suggestion");
-    if (d.action.empty()) w.null();
-    else w.begin_object().field("action", d.action).key("scopes").strings(d.scopes).end_object();
-    w.end_object();
-  }
+  for (const auto& d : diags) write_diagnostic(w, d);
   w.end_array();
 }
 
@@ -144,16 +146,19 @@ std::string hs_level(const Model& m, int h, int t) {
 // hs makes a missing one ENTERPRISE) and the install URL to try there; or why hs cannot create it.
 void write_verify(JsonWriter& w, const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
                   const Model& m) {
-  UrlParts parts;
-  if (!in.host.empty()) parts.host = in.host;
-  parts.scope = req.required;
-  if (!o.without_conditional) parts.scope.insert(parts.scope.end(), req.conditional.begin(), req.conditional.end());
-  std::sort(parts.scope.begin(), parts.scope.end());
-  parts.optional_scope = req.optional;
-  const std::string url = install_url(parts);
+  std::string url;  // written once, for the first uncertain profile (most reports have none)
   w.begin_array();
   for (const auto& p : ev.profiles) {
     if (p.status != "uncertain") continue;
+    if (url.empty()) {
+      UrlParts parts;
+      if (!in.host.empty()) parts.host = in.host;
+      parts.scope = req.required;
+      if (!o.without_conditional) parts.scope.insert(parts.scope.end(), req.conditional.begin(), req.conditional.end());
+      std::sort(parts.scope.begin(), parts.scope.end());
+      parts.optional_scope = req.optional;
+      url = install_url(parts);
+    }
     w.begin_object().field("profile", p.id).key("hs_test_account");
     std::string cannot;
     if (p.hub >= 0 && m.hubs[p.hub].hs_key.empty()) cannot = "hs test-account create cannot set " + m.hubs[p.hub].name;
@@ -199,7 +204,9 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   for (const auto& g : in.ignored) w.begin_object().field("line", std::uint64_t(g.line)).field("reason", g.reason).end_object();
   w.end_array().key("json_path").string_or_null(in.json_path).end_object();
   write_request(w.key("request"), req);
-  write_diagnostics(w.key("diagnostics"), all_diagnostics(req, ev));
+  w.key("diagnostics").begin_array();
+  for (const Diagnostic* d : all_diagnostics_in_place(req, ev)) write_diagnostic(w, *d);
+  w.end_array();
   const QuotedNames quoted = quoted_names(ev);
   w.key("profiles").begin_array();
   for (const auto& p : ev.profiles) {
