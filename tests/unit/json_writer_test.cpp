@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "report/json_writer.hpp"
+#include "tierscope/api.hpp"
 
 using namespace tierscope;
 using ojson = nlohmann::ordered_json;
@@ -76,4 +78,28 @@ TEST_CASE("json writer: nesting, empty containers, numbers, keys as nlohmann for
   JsonWriter w;
   w.begin_object().field("n", -2147483647 - 1).key("s").string_or_null("").key("l").strings({"a", "b"}).end_object();
   CHECK(w.take() == nlohmann_text(ojson::parse(R"({"n": -2147483648, "s": null, "l": ["a", "b"]})")));
+}
+
+TEST_CASE("set_compact_reports: the same documents without new lines, for the calling thread only") {
+  const char* inputs[] = {"crm.objects.contacts.read crm.objects.deals.write nonsense.scope", "oauth\ncontent\n",
+                          R"({"auth": {"requiredScopes": ["crm.objects.contacts.read"], "optionalScopes": ["automation"]}})",
+                          "https://app.hubspot.com/oauth/authorize?client_id=x&scope=crm.objects.contacts.read%20tickets&redirect_uri=https://x.example"};
+  for (const char* in : inputs) {
+    for (const char* options : {"", R"({"lean": true})"}) {
+      tierscope::Outcome indented = tierscope::check_text(in, options);
+      REQUIRE(indented.ok);
+      tierscope::set_compact_reports(true);
+      tierscope::Outcome compact = tierscope::check_text(in, options);
+      // Another thread's reports keep the indented text meanwhile.
+      tierscope::Outcome other;
+      std::thread([&] { other = tierscope::check_text(in, options); }).join();
+      tierscope::set_compact_reports(false);
+      REQUIRE(compact.ok);
+      CHECK(compact.json.find('\n') == std::string::npos);
+      CHECK(compact.json.size() < indented.json.size());
+      CHECK(compact.json == ojson::parse(indented.json).dump(-1, ' ', false, ojson::error_handler_t::replace));
+      CHECK(other.json == indented.json);
+      CHECK(tierscope::check_text(in, options).json == indented.json);
+    }
+  }
 }

@@ -106,7 +106,7 @@ Outcome load_project_rules(std::string_view rules_json) noexcept;
 
 // The check reports of the calls after this one (check_text, check_fields, check_pair) as compact JSON
 // text (no new lines or indentation) when on: the same document, fewer bytes, for a caller that parses
-// it at once (the wasm module's check()). Off by default (the 2-space indented text above).
+// it at once (the wasm module's check()). Off by default (the 2-space indented text above); per thread.
 void set_compact_reports(bool on) noexcept;
 
 // {"as_of": "...", "scopes": N}

@@ -69,7 +69,7 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 namespace {
-bool compact_json = false;
+thread_local bool compact_json = false;  // per thread: one caller's choice never changes another's reports
 }
 
 void set_compact_json(bool on) { compact_json = on; }
