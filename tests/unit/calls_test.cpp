@@ -686,7 +686,8 @@ TEST_CASE("calls: the least-privilege search's install count is evaluate's, and 
     auto req = tierscope::build_request(tierscope::from_lists(names, {}), *catalog);
     CHECK(tierscope::combinations_install(req, *catalog) == tierscope::evaluate(req, *catalog, tierscope::Options{}).combinations_install);
   }
-  // The API's calls report (calls_text: the check report's text put in without a tree) is the tree's dump.
+  // The API's calls report (calls_text: written directly, the check report's text put in) is in dump()'s format:
+  // the tree read back from it (calls_json) dumps to the same bytes.
   REQUIRE(tierscope::load_operations(tierscope::builtin_operations_json()).ok);
   const std::string config = R"({"auth":{"type":"oauth","requiredScopes":["oauth","crm.objects.deals.read","automation"]}})";
   for (const char* text : {"GET /crm/v3/objects/contacts\nPOST /automation/v4/flows\nGET /nope", "", "GET /crm/v3/objects/{objectType}"})

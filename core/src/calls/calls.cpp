@@ -22,15 +22,19 @@ std::string call_name(const Call& c) {
   return c.method + " " + escape_controls(c.path) + " (" + (c.line ? "line " + std::to_string(c.line) : std::string("input")) + ")";
 }
 
-ojson operation_json(const Operations& t, const Operation& op) {
+void write_operation(JsonWriter& w, const Operations& t, const Operation& op) {
   const ApiInfo& a = t.apis[op.api];
-  ojson j = {{"method", op.method}, {"path", op.path}, {"api", a.name}, {"version", a.version},
-             {"beta", a.beta},      {"legacy", a.legacy}};
+  w.begin_object().field("method", op.method).field("path", op.path).field("api", a.name).field("version", a.version);
+  w.field("beta", a.beta).field("legacy", a.legacy);
   // A legacy API's status (data/sources/legacy-apis.json): legacy | retiring | retired, its date, its replacement.
-  j["status"] = a.status.empty() ? ojson(nullptr) : ojson(a.status);
-  j["date"] = a.date.empty() ? ojson(nullptr) : ojson(a.date);
-  j["replacement"] = a.replacement.empty() ? ojson(nullptr) : ojson(a.replacement);
-  return j;
+  w.key("status").string_or_null(a.status).key("date").string_or_null(a.date).key("replacement").string_or_null(a.replacement);
+  w.end_object();
+}
+
+void write_sets(JsonWriter& w, const std::vector<ScopeSet>& sets) {
+  w.begin_array();
+  for (const auto& set : sets) w.strings(set);
+  w.end_array();
 }
 
 // "GET /crm/v3/lists": the replacement of a legacy API, with the call's method.
@@ -105,20 +109,37 @@ std::string canonical(const std::string& name, const Catalog& catalog) {
 }
 }  // namespace
 
-ojson calls_json(std::string_view calls_text, std::string_view config_text, const Options& options) {
-  loaded_operations();
-  return calls_json_from(read_calls(calls_text), config_text, options);
-}
-
 namespace {
-// The calls report but its last member, "report": the check report of the least-privilege set,
-// handed back as the data it is written from (a tree for calls_json_from, text for calls_text_from).
+// The calls report but its last member, "report" (the check report of the least-privilege set): written
+// directly (JsonWriter), members in the order of docs/report.md, with the data the report is written from.
 struct CallsReport {
   std::shared_ptr<const Catalog> catalog;
-  ojson out;
+  std::string text;  // the calls report's JSON, without "report"
   RawInput lp;
   Request req;
   Evaluation ev;
+};
+
+// A requested scope no call uses (unused) or one a call may need (may_be_needed).
+struct Unused {
+  std::string scope;
+  const char* kind;
+  std::vector<std::string> locks_out;  // unused: the profiles it locks out
+  std::vector<std::string> calls;      // may_be_needed: the calls
+  std::string message;
+};
+
+// An uncovered call: its index, the standard tiers of each alternative.
+struct Uncovered {
+  std::size_t call;
+  std::vector<Tiers> tiers;
+};
+
+// A profile where calls get a 403 when the tier-limited scopes are optional.
+struct Failing {
+  const std::string* profile;
+  std::vector<std::string> calls;
+  bool uncertain;
 };
 
 CallsReport calls_report(CallsInput in, std::string_view config_text, const Options& options) {
@@ -172,40 +193,19 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
   required = sorted_names(required);
   everywhere_required = sorted_names(everywhere_required);
 
-  // Per call.
-  ojson calls = ojson::array();
+  // Per call: whether its chosen scopes install on every tier, and its diagnostics.
+  std::vector<char> all_tiers(in.calls.size(), 1);
   std::map<std::string, std::vector<std::string>> calls_needing;  // tier-limited scope -> calls
   for (std::size_t i = 0; i < in.calls.size(); ++i) {
     const Call& c = in.calls[i];
     const Match& m = matches[i];
-    ojson j;
-    j["line"] = c.line;
-    j["method"] = c.method;
-    j["path"] = c.path;
-    j["host"] = c.host.empty() ? ojson(nullptr) : ojson(c.host);
-    j["count"] = c.count;
-    j["match"] = m.how;
-    j["operation"] = m.op ? operation_json(*table, *m.op) : ojson(nullptr);
-    j["objects"] = m.objects;
-    j["alternatives"] = m.alternatives;
     int chosen = cover.choice[i];
-    j["chosen"] = chosen >= 0 ? ojson(sorted_names(m.alternatives[chosen])) : ojson(nullptr);
-    bool all_tiers = true;
     if (chosen >= 0)
       for (const auto& s : m.alternatives[chosen])
         if (limited[s]) {
-          all_tiers = false;
+          all_tiers[i] = 0;
           calls_needing[s].push_back(c.method + " " + c.path);
         }
-    j["all_tiers"] = chosen >= 0 ? ojson(all_tiers) : ojson(nullptr);
-    // Why a call has no scope: unmatched | generic-object | unknown-object | no-oauth-scope.
-    std::string problem = !m.op ? "unmatched" : !m.problem.empty() ? m.problem : m.alternatives.empty() ? "no-oauth-scope" : "";
-    j["problem"] = problem.empty() ? ojson(nullptr) : ojson(problem);
-    ojson near = ojson::array();
-    for (const auto* op : m.nearest) near.push_back(operation_json(*table, *op));
-    j["nearest"] = std::move(near);
-    calls.push_back(std::move(j));
-
     if (!m.op) {
       std::string list;
       for (const auto* op : m.nearest) list += (list.empty() ? "" : ", ") + op->method + " " + op->path;
@@ -266,8 +266,9 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
     diags.push_back(std::move(d));
   }
 
-  // Against the app's config.
-  ojson unused = nullptr, uncovered = nullptr, maybe_needed = nullptr;
+  // Against the app's config (without one: unused, may_be_needed and uncovered are null).
+  std::vector<Unused> unused, maybe_needed;
+  std::vector<Uncovered> uncovered;
   if (with_config) {
     std::vector<std::string> requested = app.required;
     requested.insert(requested.end(), app.conditional.begin(), app.conditional.end());
@@ -293,7 +294,6 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
     };
     std::size_t unmatched = 0;
     std::vector<std::string> unmatched_calls;
-    uncovered = ojson::array();
     for (std::size_t i = 0; i < in.calls.size(); ++i) {
       bool ok = false;
       for (const auto& alt : matches[i].alternatives)
@@ -310,18 +310,12 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
       if (!matches[i].op && ++unmatched <= 3) unmatched_calls.push_back(call_name(in.calls[i]));
       if (!ok && !matches[i].alternatives.empty()) {
         // The scopes that would cover it, each with the standard tiers that can grant it.
-        ojson covered_by = ojson::array();
-        for (const auto& alt : matches[i].alternatives) {
-          Tiers t = installing_tiers(alt, catalog, options);
-          covered_by.push_back({{"scopes", alt}, {"tiers", t.installs}, {"tiers_total", t.total}});
-        }
-        uncovered.push_back({{"line", in.calls[i].line}, {"method", in.calls[i].method}, {"path", in.calls[i].path},
-                             {"alternatives", matches[i].alternatives}, {"covered_by", std::move(covered_by)}});
+        Uncovered u{i, {}};
+        for (const auto& alt : matches[i].alternatives) u.tiers.push_back(installing_tiers(alt, catalog, options));
+        uncovered.push_back(std::move(u));
       }
     }
     Evaluation ev = evaluate(app, *catalog, options);
-    unused = ojson::array();
-    maybe_needed = ojson::array();
     auto add_unused = [&](const std::vector<std::string>& names, const char* kind) {
       for (const auto& s : names) {
         if (used.count(s)) continue;
@@ -330,14 +324,14 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
           auto count = [](std::size_t n, const std::string& what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
           std::string by = v.generic ? count(v.generic, "call") + " on {objectType}" : "";
           if (v.query) by += (by.empty() ? "" : " and ") + count(v.query, v.api + " call");
-          maybe_needed.push_back({{"scope", s}, {"kind", kind}, {"calls", v.calls}, {"message", "may be needed by " + by}});
+          maybe_needed.push_back({s, kind, {}, v.calls, "may be needed by " + by});
           continue;
         }
         std::vector<std::string> locks;
         for (const auto& p : ev.profiles)
           if (std::any_of(p.missing.begin(), p.missing.end(), [&](std::uint32_t k) { return ev.names[k] == s; }))
             locks.push_back(p.id);
-        unused.push_back({{"scope", s}, {"kind", kind}, {"locks_out", locks}});
+        unused.push_back({s, kind, std::move(locks), {}, ""});
       }
     };
     add_unused(app.required, "required");
@@ -346,7 +340,7 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
     // Unmatched calls: their scopes are unknown, so any scope in unused may still be theirs.
     if (unmatched && !unused.empty()) {
       std::vector<std::string> names;
-      for (const auto& u : unused) names.push_back(u["scope"].get<std::string>());
+      for (const auto& u : unused) names.push_back(u.scope);
       bool one = unmatched == 1;
       diags.push_back(note("warning", "unused-uncertain",
                            std::to_string(unmatched) + (one ? " call matches" : " calls match") + " no known operation (" +
@@ -366,7 +360,7 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
   Evaluation ev_optional;
   if (!optional.empty()) ev_optional = evaluate(build_request(from_lists(everywhere_required, optional), *catalog), *catalog, options);
   const Evaluation& ev_all = optional.empty() ? ev : ev_optional;
-  ojson failing = ojson::array();
+  std::vector<Failing> failing;
   for (const auto& p : ev_all.profiles) {
     // Scopes the profile cannot grant (dropped or missing), then those whose availability the sources
     // leave open or disagree on there (unverified, disputed): a 403 is then possible, not certain ("uncertain": true).
@@ -376,7 +370,7 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
     std::vector<std::string> open = ev_all.names_of(p.unverified), disputed = ev_all.names_of(p.disputed);
     open.insert(open.end(), disputed.begin(), disputed.end());
     auto failing_with = [&](const std::vector<std::string>& names) {
-      ojson list = ojson::array();
+      std::vector<std::string> list;
       for (std::size_t i = 0; i < in.calls.size(); ++i) {
         int chosen = cover.choice[i];
         if (chosen < 0) continue;
@@ -386,60 +380,132 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
       }
       return list;
     };
-    ojson list = failing_with(lost);
+    std::vector<std::string> list = failing_with(lost);
     bool uncertain = list.empty();
     if (uncertain) list = failing_with(open);
-    if (!list.empty()) failing.push_back({{"profile", p.id}, {"calls", std::move(list)}, {"uncertain", uncertain}});
+    if (!list.empty()) failing.push_back({&p.id, std::move(list), uncertain});
   }
 
-  ojson out = header_json(*catalog);
-  out["operations"] = {{"source", table->source}, {"commit", table->commit}, {"operations", table->ops.size()}};
-  ojson cfg = nullptr;
-  if (with_config)
-    cfg = {{"format", config.format}, {"app_name", config.app_name.empty() ? ojson(nullptr) : ojson(config.app_name)}};
-  out["input"] = {{"format", in.format}, {"calls", in.calls.size()}, {"other_hosts", in.other_hosts}, {"config", cfg}};
-  out["calls"] = std::move(calls);
-  out["least_privilege"] = {
-      {"required", required},
-      {"optional", ojson::array()},
-      {"search", cover.exact ? "exact" : "greedy"},
-      {"combinations", {{"all_calls", cover.installs}, {"required", ev.combinations_install}, {"total", total}}},
-      {"install_everywhere", {{"required", everywhere_required},
-                              {"optional", optional},
-                              {"combinations", ev_all.combinations_install},
-                              {"profiles_install", ev_all.profiles_install},
-                              {"calls_failing", std::move(failing)}}}};
-  out["unused"] = std::move(unused);
-  out["may_be_needed"] = std::move(maybe_needed);
-  out["uncovered"] = std::move(uncovered);
-  out["diagnostics"] = diagnostics_json(diags);
-  return {catalog, std::move(out), std::move(lp), std::move(req), std::move(ev)};
+  // The report, written in its order.
+  JsonWriter w(4096 + 1024 * in.calls.size());
+  w.begin_object();
+  write_header(w, *catalog);
+  w.key("operations").begin_object().field("source", table->source).field("commit", table->commit);
+  w.field("operations", std::uint64_t(table->ops.size())).end_object();
+  w.key("input").begin_object().field("format", in.format).field("calls", std::uint64_t(in.calls.size()));
+  w.field("other_hosts", std::uint64_t(in.other_hosts)).key("config");
+  if (with_config) w.begin_object().field("format", config.format).key("app_name").string_or_null(config.app_name).end_object();
+  else w.null();
+  w.end_object();
+  w.key("calls").begin_array();
+  for (std::size_t i = 0; i < in.calls.size(); ++i) {
+    const Call& c = in.calls[i];
+    const Match& m = matches[i];
+    const int chosen = cover.choice[i];
+    w.begin_object().field("line", std::uint64_t(c.line)).field("method", c.method).field("path", c.path);
+    w.key("host").string_or_null(c.host).field("count", std::uint64_t(c.count)).field("match", m.how).key("operation");
+    if (m.op) write_operation(w, *table, *m.op);
+    else w.null();
+    w.key("objects").strings(m.objects);
+    write_sets(w.key("alternatives"), m.alternatives);
+    w.key("chosen");
+    if (chosen >= 0) w.strings(sorted_names(m.alternatives[chosen]));
+    else w.null();
+    w.key("all_tiers");
+    if (chosen >= 0) w.value(all_tiers[i] != 0);
+    else w.null();
+    // Why a call has no scope: unmatched | generic-object | unknown-object | no-oauth-scope.
+    w.key("problem").string_or_null(!m.op ? "unmatched" : !m.problem.empty() ? m.problem : m.alternatives.empty() ? "no-oauth-scope" : "");
+    w.key("nearest").begin_array();
+    for (const auto* op : m.nearest) write_operation(w, *table, *op);
+    w.end_array().end_object();
+  }
+  w.end_array();
+  w.key("least_privilege").begin_object();
+  w.key("required").strings(required).key("optional").begin_array().end_array().field("search", cover.exact ? "exact" : "greedy");
+  w.key("combinations").begin_object().field("all_calls", cover.installs).field("required", ev.combinations_install);
+  w.field("total", total).end_object();
+  w.key("install_everywhere").begin_object().key("required").strings(everywhere_required).key("optional").strings(optional);
+  w.field("combinations", ev_all.combinations_install).field("profiles_install", ev_all.profiles_install);
+  w.key("calls_failing").begin_array();
+  for (const auto& f : failing)
+    w.begin_object().field("profile", *f.profile).key("calls").strings(f.calls).field("uncertain", f.uncertain).end_object();
+  w.end_array().end_object().end_object();
+  w.key("unused");
+  if (with_config) {
+    w.begin_array();
+    for (const auto& u : unused)
+      w.begin_object().field("scope", u.scope).field("kind", u.kind).key("locks_out").strings(u.locks_out).end_object();
+    w.end_array();
+  } else {
+    w.null();
+  }
+  w.key("may_be_needed");
+  if (with_config) {
+    w.begin_array();
+    for (const auto& u : maybe_needed)
+      w.begin_object().field("scope", u.scope).field("kind", u.kind).key("calls").strings(u.calls).field("message", u.message).end_object();
+    w.end_array();
+  } else {
+    w.null();
+  }
+  w.key("uncovered");
+  if (with_config) {
+    w.begin_array();
+    for (const auto& u : uncovered) {
+      const Call& c = in.calls[u.call];
+      const auto& alts = matches[u.call].alternatives;
+      w.begin_object().field("line", std::uint64_t(c.line)).field("method", c.method).field("path", c.path);
+      write_sets(w.key("alternatives"), alts);
+      w.key("covered_by").begin_array();
+      for (std::size_t k = 0; k < alts.size(); ++k) {
+        w.begin_object().key("scopes").strings(alts[k]).key("tiers").strings(u.tiers[k].installs);
+        w.field("tiers_total", std::uint64_t(u.tiers[k].total)).end_object();
+      }
+      w.end_array().end_object();
+    }
+    w.end_array();
+  } else {
+    w.null();
+  }
+  write_diagnostics(w.key("diagnostics"), diags);
+  return {catalog, w.end_object().take(), std::move(lp), std::move(req), std::move(ev)};
 }
 }  // namespace
 
-ojson calls_json_from(CallsInput in, std::string_view config_text, const Options& options) {
-  CallsReport r = calls_report(std::move(in), config_text, options);
-  r.out["report"] = report_json(r.lp, r.req, r.ev, options, *r.catalog);
-  return std::move(r.out);
-}
-
 std::string calls_text_from(CallsInput in, std::string_view config_text, const Options& options) {
   CallsReport r = calls_report(std::move(in), config_text, options);
-  // dump(calls_json_from(...)) without the check report's round trip through a tree: the report's
-  // text, written at the top level, goes in as the last member, one level deeper (two spaces more
-  // after each line break: a JSON string holds no raw line break).
-  std::string text = dump(r.out), report = report_text(r.lp, r.req, r.ev, options, *r.catalog, nullptr);
+  // The check report's text, written at the top level, goes in as the last member, one level deeper
+  // (two spaces more after each line break: a JSON string holds no raw line break).
+  std::string& text = r.text;
+  const std::string report = report_text(r.lp, r.req, r.ev, options, *r.catalog, nullptr);
   text.resize(text.size() - 2);  // "\n}"
   text.reserve(text.size() + report.size() + report.size() / 8 + 32);
   text += ",\n  \"report\": ";
-  for (char c : report) text += c == '\n' ? std::string_view("\n  ") : std::string_view(&c, 1);
+  for (std::size_t at = 0; at < report.size();) {
+    std::size_t nl = report.find('\n', at);
+    if (nl == std::string::npos) nl = report.size();
+    text.append(report, at, nl - at);
+    if (nl < report.size()) text += "\n  ";
+    at = nl + 1;
+  }
   text += "\n}";
-  return text;
+  return std::move(text);
 }
 
 std::string calls_text(std::string_view calls_text, std::string_view config_text, const Options& options) {
   loaded_operations();
   return calls_text_from(read_calls(calls_text), config_text, options);
+}
+
+// The same document as a tree (the project scan adds to it): the text, read back.
+ojson calls_json_from(CallsInput in, std::string_view config_text, const Options& options) {
+  return json_document(calls_text_from(std::move(in), config_text, options));
+}
+
+ojson calls_json(std::string_view calls_text, std::string_view config_text, const Options& options) {
+  loaded_operations();
+  return calls_json_from(read_calls(calls_text), config_text, options);
 }
 
 }  // namespace tierscope

@@ -100,29 +100,23 @@ char access_of_call(const std::string& method, const std::vector<std::string>& s
   return method == "POST" && (last == "search" || last == "read") ? 'r' : 'w';
 }
 
-// Specificity and preference of a matching operation: larger is better.
-struct Rank {
-  std::vector<int> literal;  // 1 per literal segment position, 0 per parameter
-  int stable, public_, modern;
-  long version;
-  bool operator<(const Rank& o) const {
-    if (literal != o.literal) return literal < o.literal;
-    if (stable != o.stable) return stable < o.stable;
-    if (public_ != o.public_) return public_ < o.public_;
-    if (modern != o.modern) return modern < o.modern;
-    return version < o.version;
+// Specificity and preference of a matching operation (larger is better): literal segments position by
+// position (1 per literal, 0 per parameter), then stable, public, modern, version. a's below b's?
+bool rank_less(const Operations& t, const Operation& a, const Operation& b) {
+  const std::size_t n = std::min(a.segments.size(), b.segments.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const int x = param(a.segments[i]) || a.segments[i] == "*" ? 0 : 1;
+    const int y = param(b.segments[i]) || b.segments[i] == "*" ? 0 : 1;
+    if (x != y) return x < y;
   }
-};
-
-Rank rank_of(const Operations& t, const Operation& op) {
-  Rank r;
-  for (const auto& s : op.segments) r.literal.push_back(param(s) || s == "*" ? 0 : 1);
-  const ApiInfo& a = t.apis[op.api];
-  r.stable = a.beta ? 0 : 1;
-  r.public_ = op.internal ? 0 : 1;
-  r.modern = a.legacy ? 0 : 1;
-  r.version = a.version_rank;
-  return r;
+  if (a.segments.size() != b.segments.size()) return a.segments.size() < b.segments.size();
+  const ApiInfo &p = t.apis[a.api], &q = t.apis[b.api];
+  const int stable[2] = {p.beta ? 0 : 1, q.beta ? 0 : 1}, public_[2] = {a.internal ? 0 : 1, b.internal ? 0 : 1},
+            modern[2] = {p.legacy ? 0 : 1, q.legacy ? 0 : 1};
+  if (stable[0] != stable[1]) return stable[0] < stable[1];
+  if (public_[0] != public_[1]) return public_[0] < public_[1];
+  if (modern[0] != modern[1]) return modern[0] < modern[1];
+  return p.version_rank < q.version_rank;
 }
 
 // loose_version: position of the call's version segment, matched against any version (-1: none).
@@ -171,25 +165,33 @@ void build_index(Operations& t) {
     else t.by_first[first].push_back(i);
     if (version_segment(first)) t.version_first.push_back(i);
   }
+  for (std::size_t k = 0; k < t.ops.size(); ++k) {
+    const Operation& op = t.ops[k];
+    if (op.object_param() || t.apis[op.api].beta) continue;
+    for (const auto& s : op.segments) {
+      std::vector<int>& list = t.by_segment[s];
+      if (list.empty() || list.back() != static_cast<int>(k)) list.push_back(static_cast<int>(k));
+    }
+  }
 }
 
 const Operation* best(const Operations& t, const std::string& method, const std::vector<std::string>& segs,
                       int loose_version, bool stable_only = false) {
   const Operation* found = nullptr;
-  Rank found_rank;
   auto consider = [&](const Operation& op) {
     if (op.method != method || (stable_only && t.apis[op.api].beta) || !matches(op, segs, loose_version)) return;
-    Rank r = rank_of(t, op);
-    if (!found || found_rank < r) {
-      found = &op;
-      found_rank = r;
-    }
+    if (!found || rank_less(t, *found, op)) found = &op;
   };
   // In table order, as a scan of every operation would meet them (the first of equal rank wins).
   if (segs.empty() || loose_version == 0) {
     for (const auto& op : t.ops) consider(op);
   } else {
-    for (int i : merged(listed(t.by_start, start_key(method, segs[0], segs.size())), t.loose)) consider(t.ops[i]);
+    // The two sorted lists merged as they are read (std::merge's order: no index is in both).
+    const std::vector<int>& a = listed(t.by_start, start_key(method, segs[0], segs.size()));
+    const std::vector<int>& b = t.loose;
+    std::size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size())
+      consider(t.ops[j == b.size() || (i < a.size() && a[i] <= b[j]) ? a[i++] : b[j++]]);
   }
   return found;
 }
@@ -215,9 +217,8 @@ bool is_generic(const Operations& t, const Operation& op) {
 // the object's specific operations of the same access accept.
 std::vector<ScopeSet> own_operations(const Operations& t, const std::string& object, char access) {
   std::set<ScopeSet> out;
-  for (const auto& op : t.ops) {
-    if (op.object_param() || t.apis[op.api].beta) continue;
-    if (std::find(op.segments.begin(), op.segments.end(), object) == op.segments.end()) continue;
+  for (int k : listed(t.by_segment, object)) {  // the stable operations without an object parameter that name it
+    const Operation& op = t.ops[k];
     if (access_of_call(op.method, op.segments) != access) continue;
     for (int i : op.alternatives) out.insert(t.scope_sets[i]);
   }

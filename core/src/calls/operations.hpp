@@ -48,6 +48,9 @@ class Operations {
   // segment alone, and those starting with a parameter or "*", or with a version (nearest()).
   std::unordered_map<std::string, std::vector<int>> by_start, by_first;
   std::vector<int> loose, any_first, version_first;
+  // The stable operations without an object parameter, by each segment they have (in table order, each
+  // once): what an object's own operations are looked up in (a generic call on a named object).
+  std::unordered_map<std::string, std::vector<int>> by_segment;
 };
 
 // The table calls() uses: null until load_operations() (api.hpp) gave one.
