@@ -1,6 +1,7 @@
 #include "input/request.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <memory>
 
@@ -17,7 +18,41 @@ std::string kind_list(Kind k) {
   return k == Kind::Required ? "required" : k == Kind::Conditional ? "conditionally required" : "optional";
 }
 
+// For each entry, whether it is the first with its name: one pass over an open-addressed table of entry
+// numbers (a std::set cost a node and a copy of each name at every check of a long list).
+std::vector<char> first_of_names(const std::vector<Entry>& entries) {
+  std::size_t size = 16;
+  while (size < 2 * entries.size()) size *= 2;
+  std::vector<std::size_t> table(size, 0);  // entry number + 1; 0: empty
+  std::vector<char> first(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::string& name = entries[i].name;
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (unsigned char c : name) h = (h ^ c) * 16777619u;
+    std::size_t at = h & (size - 1);
+    while (table[at] && entries[table[at] - 1].name != name) at = (at + 1) & (size - 1);
+    first[i] = !table[at];
+    if (!table[at]) table[at] = i + 1;
+  }
+  return first;
+}
+
 }  // namespace
+
+std::string unknown_scope_message(const std::string& name, const NameAdvice& advice, const std::string& as_of) {
+  std::string msg = quote_name(name);
+  if (scope_grammar(name))
+    msg += " is not in tierscope's catalog (as of " + as_of +
+           "). The name is well formed: HubSpot may have added it since, so check HubSpot's scope docs; an "
+           "unknown scope makes HubSpot refuse the install for every account.";
+  else
+    msg += " is not a HubSpot scope name (those are lowercase letters, digits, '.', '_' and '-'); HubSpot "
+           "rejects it for every account.";
+  if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";
+  else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess)";
+  if (!advice.why.empty()) (msg += " ") += advice.why;
+  return msg;
+}
 
 bool scope_grammar(std::string_view name) {
   if (name.empty() || name.size() > 100 || name[0] < 'a' || name[0] > 'z') return false;
@@ -50,13 +85,13 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     unsigned seen = 0;  // bit k: given as Kind(k)
   };
   std::map<std::string, Given> kind_of;  // canonical name -> how it was given
-  std::set<std::string> reported;                // names whose name-level diagnostics were given
+  const std::vector<char> first = first_of_names(in.entries);  // names whose name-level diagnostics are given
   std::vector<std::string> repeated;     // canonical name + kind digit, one per duplicate-scope diagnostic
   std::vector<std::size_t> repeat_at, repeats;  // its place in diags; how many times it is listed
   for (const auto& e : in.entries) {
     std::string canonical = e.name;
     const Scope* scope = catalog.find(e.name);
-    bool first_time = reported.insert(e.name).second;
+    const bool first_time = first[std::size_t(&e - in.entries.data())];
     if (!scope) {
       if (auto target = catalog.alias_target(e.name)) {
         canonical = *target;
@@ -74,20 +109,8 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
       const bool grammatical = scope_grammar(e.name);
       (grammatical ? req.unknown : req.invalid).insert(e.name);
       if (first_time) {
-        NameAdvice advice = catalog.name_index().advise(e.name);
-        std::string msg = quote_name(e.name);
-        if (grammatical)
-          msg += " is not in tierscope's catalog (as of " + catalog.as_of +
-                 "). The name is well formed: HubSpot may have added it since, so check HubSpot's scope docs; an "
-                 "unknown scope makes HubSpot refuse the install for every account.";
-        else
-          msg += " is not a HubSpot scope name (those are lowercase letters, digits, '.', '_' and '-'); HubSpot "
-                 "rejects it for every account.";
-        if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";
-        else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess)";
-        if (!advice.why.empty()) (msg += " ") += advice.why;
-        std::string action = !advice.fix.empty() ? "replace" : advice.resembles ? "" : "remove";
-        diags.push_back({"error", "unknown-scope", e.name, msg, action, advice.fix});
+        auto known = catalog.name_index().advised(e.name);  // its message worded once, kept with its advice
+        diags.push_back({"error", "unknown-scope", e.name, known->message, known->action, known->advice.fix});
       }
     } else if (scope->retired()) {
       req.invalid.insert(canonical);
@@ -177,9 +200,9 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
                        "", {}});
     }
   }
-  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return severity_rank(a.severity) < severity_rank(b.severity);
-  });
+  auto by_severity = [](const Diagnostic& a, const Diagnostic& b) { return severity_rank(a.severity) < severity_rank(b.severity); };
+  if (!std::is_sorted(diags.begin(), diags.end(), by_severity))  // mostly in order already: then nothing moves
+    std::stable_sort(diags.begin(), diags.end(), by_severity);
   return req;
 }
 
