@@ -157,8 +157,7 @@ Parts NameIndex::parse(const std::string& name, bool fuzzy) const {
 }
 
 std::shared_ptr<const Advised> NameIndex::advised(const std::string& name) const {
-  std::uint32_t h = 2166136261u;  // FNV-1a
-  for (unsigned char c : name) h = (h ^ c) * 16777619u;
+  const std::uint32_t h = name_hash(name);
   // Four slots per hash (the older one is replaced): 300 names in 4096 single slots collided often
   // enough that two names taking turns in one slot were worked out again twice per check.
   Slot* set = &memo_[h % kMemo & ~std::size_t{3}];

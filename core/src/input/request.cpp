@@ -1,7 +1,6 @@
 #include "input/request.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
 #include <memory>
 
@@ -27,9 +26,7 @@ std::vector<char> first_of_names(const std::vector<Entry>& entries) {
   std::vector<char> first(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const std::string& name = entries[i].name;
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (unsigned char c : name) h = (h ^ c) * 16777619u;
-    std::size_t at = h & (size - 1);
+    std::size_t at = name_hash(name) & (size - 1);
     while (table[at] && entries[table[at] - 1].name != name) at = (at + 1) & (size - 1);
     first[i] = !table[at];
     if (!table[at]) table[at] = i + 1;
