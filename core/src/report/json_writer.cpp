@@ -22,42 +22,44 @@ void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     return;
   }
-  std::size_t extra = 0;  // bytes the escapes add
-  bool utf8 = false;
-  for (const char* p = begin; p != end; ++p) {
-    const unsigned char c = static_cast<unsigned char>(*p);
-    if (c >= 0x80) utf8 = true;
-    else if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') extra += 1;
-    else if (c < 0x20) extra += 5;
-  }
-  if (utf8 && invalid_utf8_at(s)) {  // rare: nlohmann's own replacement rules, not a second copy of them
-    out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    return;
-  }
+  // Else the runs between escapes are copied whole (a diagnostic's message quotes a name: '"' in nearly
+  // every one); the first byte past ASCII has the whole string's UTF-8 checked once.
   static const char hex[] = "0123456789abcdef";
   const std::size_t at = out.size();
-  out.resize(at + s.size() + extra + 2);
-  char* w = &out[at];
-  *w++ = '"';
-  for (const char* p = begin; p != end; ++p) {
+  out += '"';
+  bool utf8_checked = false;
+  const char* run = begin;
+  for (const char* p = plain; p != end; ++p) {
     const unsigned char c = static_cast<unsigned char>(*p);
     if (c >= 0x20 && c != '"' && c != '\\') {
-      *w++ = char(c);
+      if (c >= 0x80 && !utf8_checked) {
+        utf8_checked = true;
+        if (invalid_utf8_at(s)) {  // rare: nlohmann's own replacement rules, not a second copy of them
+          out.resize(at);
+          out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+          return;
+        }
+      }
       continue;
     }
-    *w++ = '\\';
+    out.append(run, std::size_t(p - run));
+    run = p + 1;
+    char e[6] = {'\\', 0, 0, 0, 0, 0};
+    std::size_t n = 2;
     switch (c) {
-      case '"': *w++ = '"'; break;
-      case '\\': *w++ = '\\'; break;
-      case '\b': *w++ = 'b'; break;
-      case '\f': *w++ = 'f'; break;
-      case '\n': *w++ = 'n'; break;
-      case '\r': *w++ = 'r'; break;
-      case '\t': *w++ = 't'; break;
-      default: *w++ = 'u', *w++ = '0', *w++ = '0', *w++ = hex[c >> 4], *w++ = hex[c & 15];
+      case '"': e[1] = '"'; break;
+      case '\\': e[1] = '\\'; break;
+      case '\b': e[1] = 'b'; break;
+      case '\f': e[1] = 'f'; break;
+      case '\n': e[1] = 'n'; break;
+      case '\r': e[1] = 'r'; break;
+      case '\t': e[1] = 't'; break;
+      default: e[1] = 'u', e[2] = '0', e[3] = '0', e[4] = hex[c >> 4], e[5] = hex[c & 15], n = 6;
     }
+    out.append(e, n);
   }
-  *w = '"';
+  out.append(run, std::size_t(end - run));
+  out += '"';
 }
 
 void JsonWriter::newline(std::size_t depth) {

@@ -144,16 +144,19 @@ std::string hs_level(const Model& m, int h, int t) {
 // hs makes a missing one ENTERPRISE) and the install URL to try there; or why hs cannot create it.
 void write_verify(JsonWriter& w, const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
                   const Model& m) {
-  UrlParts parts;
-  if (!in.host.empty()) parts.host = in.host;
-  parts.scope = req.required;
-  if (!o.without_conditional) parts.scope.insert(parts.scope.end(), req.conditional.begin(), req.conditional.end());
-  std::sort(parts.scope.begin(), parts.scope.end());
-  parts.optional_scope = req.optional;
-  const std::string url = install_url(parts);
+  std::string url;  // made for the first uncertain profile: most reports have none
   w.begin_array();
   for (const auto& p : ev.profiles) {
     if (p.status != "uncertain") continue;
+    if (url.empty()) {
+      UrlParts parts;
+      if (!in.host.empty()) parts.host = in.host;
+      parts.scope = req.required;
+      if (!o.without_conditional) parts.scope.insert(parts.scope.end(), req.conditional.begin(), req.conditional.end());
+      std::sort(parts.scope.begin(), parts.scope.end());
+      parts.optional_scope = req.optional;
+      url = install_url(parts);
+    }
     w.begin_object().field("profile", p.id).key("hs_test_account");
     std::string cannot;
     if (p.hub >= 0 && m.hubs[p.hub].hs_key.empty()) cannot = "hs test-account create cannot set " + m.hubs[p.hub].name;
