@@ -83,6 +83,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   };
   std::map<std::string, Given> kind_of;  // canonical name -> how it was given
   const std::vector<char> first = first_of_names(in.entries);  // names whose name-level diagnostics are given
+  const NameIndex* names = nullptr;  // the did-you-mean's index, on the first unknown name
   std::vector<std::string> repeated;     // canonical name + kind digit, one per duplicate-scope diagnostic
   std::vector<std::size_t> repeat_at, repeats;  // its place in diags; how many times it is listed
   for (const auto& e : in.entries) {
@@ -106,7 +107,8 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
       const bool grammatical = scope_grammar(e.name);
       (grammatical ? req.unknown : req.invalid).insert(e.name);
       if (first_time) {
-        auto known = catalog.name_index().advised(e.name);  // its message worded once, kept with its advice
+        if (!names) names = &catalog.name_index();
+        auto known = names->advised(e.name);  // its message worded once, kept with its advice
         diags.push_back({"error", "unknown-scope", e.name, known->message, known->action, known->advice.fix});
       }
     } else if (scope->retired()) {
