@@ -141,11 +141,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   std::size_t* prev = local;
   if (2 * width > sizeof local / sizeof local[0]) heap.resize(2 * width), prev = heap.data();
   std::size_t* cur = prev + width;
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j < over ? j : over;  // (no std::min: a call in -Oz code)
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = std::min(j, over);
   prev[b.size() + 1] = over;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    const std::size_t lo = i > limit ? i - limit : 1, hi = i + limit < b.size() ? i + limit : b.size();
-    cur[lo - 1] = lo == 1 ? (i < over ? i : over) : over;
+    const std::size_t lo = i > limit ? i - limit : 1, hi = std::min(b.size(), i + limit);
+    cur[lo - 1] = lo == 1 ? std::min(i, over) : over;
     std::size_t row_min = cur[lo - 1];
     const char ca = a[i - 1];
     for (std::size_t j = lo; j <= hi; ++j) {

@@ -60,8 +60,7 @@ std::string nearest_word(const std::string& w, const std::vector<std::string>& w
 // The access a candidate grants covers the access asked for: the same word, a bare legacy name (reads and
 // writes), or read_write for read or write. Never read for write.
 bool covers(const std::string& candidate, const std::string& asked) {
-  using namespace std::literals;  // string_view literals: no strlen per compare in the wasm build's -Oz code
-  return candidate == asked || candidate.empty() || (candidate == "read_write"sv && (asked == "read"sv || asked == "write"sv));
+  return candidate == asked || candidate.empty() || (candidate == "read_write" && (asked == "read" || asked == "write"));
 }
 }  // namespace
 
@@ -90,7 +89,7 @@ NameIndex::NameIndex(const Catalog& catalog) : as_of_(catalog.as_of) {
   for (const auto& [alias, target] : catalog.aliases)
     for (std::size_t i = 0; i < entries_.size(); ++i)
       if (entries_[i].name == target) spellings_.push_back({alias, i});
-  for (const auto& sp : spellings_) lower_.push_back(ascii_lower(sp.first)), lower_hash_.push_back(name_hash(lower_.back()));
+  for (const auto& sp : spellings_) lower_.push_back(ascii_lower(sp.first));
 }
 
 std::string NameIndex::resolve_object(std::string k) const {
@@ -184,9 +183,8 @@ std::shared_ptr<const Advised> NameIndex::advised(const std::string& name) const
 NameAdvice NameIndex::work_out(const std::string& name) const {
   NameAdvice out;
   std::string lower = ascii_lower(trim(name));
-  const std::uint32_t lower_hash = name_hash(lower);
   for (std::size_t k = 0; k < spellings_.size(); ++k)  // 1. the same name but for case, or an alias
-    if (lower_hash_[k] == lower_hash && lower_[k] == lower) {
+    if (lower_[k] == lower) {
       out.fix = {entries_[spellings_[k].second].name};
       out.resembles = true;
       return out;

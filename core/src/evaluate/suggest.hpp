@@ -1,6 +1,5 @@
 // Did-you-mean for unknown scope names, by HubSpot's scope grammar (docs/report.md, "Did you mean").
 #pragma once
-#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -55,7 +54,6 @@ class NameIndex {
   std::vector<std::string> families_, objects_, access_vocab_, sens_vocab_;
   std::vector<std::pair<std::string, std::size_t>> spellings_;  // names and aliases -> entry
   std::vector<std::string> lower_;                              // each spelling in lower case
-  std::vector<std::uint32_t> lower_hash_;                       // name_hash of each
   std::string as_of_;                                           // the catalog's date, said in the messages
   mutable std::mutex memo_mutex_;
   mutable unsigned tick_ = 0;  // the memo's clock: each slot keeps the tick of its last use

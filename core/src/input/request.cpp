@@ -17,23 +17,6 @@ std::string kind_list(Kind k) {
   return k == Kind::Required ? "required" : k == Kind::Conditional ? "conditionally required" : "optional";
 }
 
-// For each entry, whether it is the first with its name: one pass over an open-addressed table of entry
-// numbers (a std::set cost a node and a copy of each name at every check of a long list).
-std::vector<char> first_of_names(const std::vector<Entry>& entries) {
-  std::size_t size = 16;
-  while (size < 2 * entries.size()) size *= 2;
-  std::vector<std::size_t> table(size, 0);  // entry number + 1; 0: empty
-  std::vector<char> first(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const std::string& name = entries[i].name;
-    std::size_t at = name_hash(name) & (size - 1);
-    while (table[at] && entries[table[at] - 1].name != name) at = (at + 1) & (size - 1);
-    first[i] = !table[at];
-    if (!table[at]) table[at] = i + 1;
-  }
-  return first;
-}
-
 }  // namespace
 
 std::string unknown_scope_message(const std::string& name, const NameAdvice& advice, const std::string& as_of) {
@@ -82,14 +65,13 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     unsigned seen = 0;  // bit k: given as Kind(k)
   };
   std::map<std::string, Given> kind_of;  // canonical name -> how it was given
-  const std::vector<char> first = first_of_names(in.entries);  // names whose name-level diagnostics are given
-  const NameIndex* names = nullptr;  // the did-you-mean's index, on the first unknown name
+  std::set<std::string> reported;                // names whose name-level diagnostics were given
   std::vector<std::string> repeated;     // canonical name + kind digit, one per duplicate-scope diagnostic
   std::vector<std::size_t> repeat_at, repeats;  // its place in diags; how many times it is listed
   for (const auto& e : in.entries) {
     std::string canonical = e.name;
     const Scope* scope = catalog.find(e.name);
-    const bool first_time = first[std::size_t(&e - in.entries.data())];
+    bool first_time = reported.insert(e.name).second;
     if (!scope) {
       if (auto target = catalog.alias_target(e.name)) {
         canonical = *target;
@@ -107,8 +89,7 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
       const bool grammatical = scope_grammar(e.name);
       (grammatical ? req.unknown : req.invalid).insert(e.name);
       if (first_time) {
-        if (!names) names = &catalog.name_index();
-        auto known = names->advised(e.name);  // its message worded once, kept with its advice
+        auto known = catalog.name_index().advised(e.name);  // its message worded once, kept with its advice
         diags.push_back({"error", "unknown-scope", e.name, known->message, known->action, known->advice.fix});
       }
     } else if (scope->retired()) {

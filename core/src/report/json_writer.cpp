@@ -1,31 +1,10 @@
 #include "report/json_writer.hpp"
 
-#include <cstring>
-
 #include <nlohmann/json.hpp>
 
 #include "text.hpp"
 
 namespace tierscope {
-
-namespace {
-// The first byte from p on that a JSON string cannot hold as it is (a control, '"', '\\') or that needs
-// the UTF-8 check (past ASCII); end if none. Eight bytes at a time: each test sets the top bit of such a
-// byte (maybe of a byte after one too, through a borrow), never misses one.
-const char* next_special(const char* p, const char* end) {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, tops = 0x8080808080808080ull;
-  for (; end - p >= 8; p += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, p, 8);
-    if ((x | (x - 0x20 * ones) | ((x ^ ('"' * ones)) - ones) | ((x ^ ('\\' * ones)) - ones)) & tops) break;
-  }
-  for (; p != end; ++p) {
-    const unsigned char c = static_cast<unsigned char>(*p);
-    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
-  }
-  return p;
-}
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
   // Plain pointer loops: this is the hot code of a report, and the wasm build compiles it for size.
@@ -33,8 +12,11 @@ void append_json_string(std::string& out, std::string_view s) {
   const char* const end = begin + s.size();
   // Most strings of a report (scope names, statuses, profile ids) are printable ASCII with nothing to
   // escape: one scan, then one copy.
-  const char* p = next_special(begin, end);
-  if (p == end) {
+  const char* plain = begin;
+  while (plain != end && static_cast<unsigned char>(*plain) >= 0x20 && static_cast<unsigned char>(*plain) < 0x80 &&
+         *plain != '"' && *plain != '\\')
+    ++plain;
+  if (plain == end) {
     out += '"';  // (no reserve here: libc++'s reserve does not grow geometrically)
     out.append(begin, s.size());
     out += '"';
@@ -46,20 +28,22 @@ void append_json_string(std::string& out, std::string_view s) {
   const std::size_t at = out.size();
   out += '"';
   bool utf8_checked = false;
-  const char* run = begin;  // the bytes from here to p are copied as they are
-  while (p != end) {
+  const char* run = begin;
+  for (const char* p = plain; p != end; ++p) {
     const unsigned char c = static_cast<unsigned char>(*p);
-    if (c >= 0x80) {
-      if (!utf8_checked && invalid_utf8_at(s)) {  // rare: nlohmann's own replacement rules, not a second copy of them
-        out.resize(at);
-        out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        return;
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      if (c >= 0x80 && !utf8_checked) {
+        utf8_checked = true;
+        if (invalid_utf8_at(s)) {  // rare: nlohmann's own replacement rules, not a second copy of them
+          out.resize(at);
+          out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+          return;
+        }
       }
-      utf8_checked = true;
-      p = next_special(p + 1, end);
       continue;
     }
     out.append(run, std::size_t(p - run));
+    run = p + 1;
     char e[6] = {'\\', 0, 0, 0, 0, 0};
     std::size_t n = 2;
     switch (c) {
@@ -73,8 +57,6 @@ void append_json_string(std::string& out, std::string_view s) {
       default: e[1] = 'u', e[2] = '0', e[3] = '0', e[4] = hex[c >> 4], e[5] = hex[c & 15], n = 6;
     }
     out.append(e, n);
-    run = ++p;
-    p = next_special(p, end);
   }
   out.append(run, std::size_t(end - run));
   out += '"';
