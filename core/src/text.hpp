@@ -33,5 +33,11 @@ std::string with_commas(std::uint64_t n);  // 262144 -> "262,144"
 // The parts one after another (smaller code than a chain of operator+ in the wasm build).
 std::string concat(std::initializer_list<std::string_view> parts);
 std::string quote_name(std::string_view s);  // "s", control characters escaped, shortened to 80 characters with an ellipsis
+// FNV-1a: the hash of the core's small name tables (Catalog::find's, the did-you-mean memo's slots).
+inline std::uint32_t name_hash(std::string_view s) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  return h;
+}
 
 }  // namespace tierscope

@@ -68,6 +68,29 @@ TEST_CASE("json writer: random byte strings, valid and invalid UTF-8") {
   }
 }
 
+TEST_CASE("json writer: every byte value at every place of a longer string, and long mixed strings") {
+  // The plain runs are scanned eight bytes at a time: a byte to escape or to check must be found wherever it is.
+  const auto expect = [](const std::string& s) { return ojson(s).dump(-1, ' ', false, ojson::error_handler_t::replace); };
+  for (int b = 0; b < 256; ++b)
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string s(20, 'x');
+      s[at] = char(b);
+      INFO("byte " << b << " at " << at);
+      std::string mine = "prefix";
+      append_json_string(mine, s);
+      CHECK(mine == "prefix" + expect(s));
+    }
+  std::mt19937 rng(20261205);
+  const char* pieces[] = {"crm.objects.contacts.read ", "\"", "\\", "\t", "\x1b", "\xC3\xA9", "\xE2\x80\xAE", "\xC3", "\x7F", "~ "};
+  for (int i = 0; i < 2000; ++i) {
+    std::string s;
+    for (int k = int(rng() % 30); k > 0; --k) s += pieces[rng() % 10];
+    std::string mine;
+    append_json_string(mine, s);
+    CHECK(mine == expect(s));
+  }
+}
+
 TEST_CASE("json writer: nesting, empty containers, numbers, keys as nlohmann formats them") {
   ojson doc = ojson::parse(R"({"a": [], "b": {}, "c": [1, [2, []], {"d": null, "e": true, "f": false}],
     "g": -7, "h": 18446744073709551615, "i": "x\ty", "k\"ey": [{"z": {}}], "empty": ""})");

@@ -560,8 +560,20 @@ std::shared_ptr<const Catalog> Catalog::builtin() {
 }
 
 const Scope* Catalog::find(const std::string& name) const {
-  auto it = index_.find(name);
-  return it == index_.end() ? nullptr : &scopes[it->second];
+  std::call_once(table_once_, [this] {
+    std::size_t size = 16;
+    while (size < 2 * index_.size()) size *= 2;
+    table_.assign(size, 0);
+    for (const auto& [n, at] : index_) {
+      std::size_t k = name_hash(n) & (size - 1);
+      while (table_[k]) k = (k + 1) & (size - 1);
+      table_[k] = std::uint32_t(at + 1);
+    }
+  });
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t k = name_hash(name) & mask; table_[k]; k = (k + 1) & mask)
+    if (scopes[table_[k] - 1].name == name) return &scopes[table_[k] - 1];
+  return nullptr;
 }
 
 std::optional<std::string> Catalog::alias_target(const std::string& name) const {

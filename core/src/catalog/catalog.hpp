@@ -2,6 +2,7 @@
 // requirement as every deciding source grants it (strict) and as at least one does (lenient), with
 // the evidence behind it.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -73,6 +74,10 @@ class Catalog {
 
  private:
   std::map<std::string, std::size_t> index_;
+  // find()'s table, built on its first use: scope number + 1 (0: empty) by name_hash, open addressing, so a
+  // lookup hashes the name once and compares it with one name or two (the map compared it with ~9).
+  mutable std::once_flag table_once_;
+  mutable std::vector<std::uint32_t> table_;
   mutable std::once_flag name_index_once_;
   mutable std::shared_ptr<const NameIndex> name_index_;  // shared: NameIndex is incomplete here
 };

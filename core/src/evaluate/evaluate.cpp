@@ -218,7 +218,8 @@ void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked
     std::vector<std::string> maybe;
     if (scope) maybe = scope->replaced_by;  // retired
     else {
-      NameAdvice advice = catalog.name_index().advise(name);
+      auto advised = catalog.name_index().advised(name);  // the memo's, not a copy
+      const NameAdvice& advice = advised->advice;
       maybe = advice.fix.empty() ? advice.guesses : advice.fix;
     }
     if (maybe.empty()) continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "input/request.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -68,7 +69,7 @@ const NameIndex& Catalog::name_index() const {
   return *name_index_;
 }
 
-NameIndex::NameIndex(const Catalog& catalog) {
+NameIndex::NameIndex(const Catalog& catalog) : as_of_(catalog.as_of) {
   for (const auto& s : catalog.scopes) {  // the crm.<family>.<object>[.<sens>].<access>[.v2] words
     auto t = split_dots(ascii_lower(s.name));
     if (t.size() > 1 && t.back() == "v2") t.pop_back();
@@ -155,9 +156,8 @@ Parts NameIndex::parse(const std::string& name, bool fuzzy) const {
   return p;
 }
 
-NameAdvice NameIndex::advise(const std::string& name) const {
-  std::uint32_t h = 2166136261u;  // FNV-1a
-  for (unsigned char c : name) h = (h ^ c) * 16777619u;
+std::shared_ptr<const Advised> NameIndex::advised(const std::string& name) const {
+  const std::uint32_t h = name_hash(name);
   // Four slots per hash (the older one is replaced): 300 names in 4096 single slots collided often
   // enough that two names taking turns in one slot were worked out again twice per check.
   Slot* set = &memo_[h % kMemo & ~std::size_t{3}];
@@ -168,12 +168,16 @@ NameAdvice NameIndex::advise(const std::string& name) const {
     if (s->tick < slot->tick) slot = s;
   }
   if (!slot->used || slot->name != name) {
-    slot->advice = work_out(name);
+    auto a = std::make_shared<Advised>();
+    a->advice = work_out(name);
+    a->message = unknown_scope_message(name, a->advice, as_of_);
+    a->action = !a->advice.fix.empty() ? "replace" : a->advice.resembles ? "" : "remove";
+    slot->advised = std::move(a);
     slot->name = name;
     slot->used = true;
   }
   slot->tick = ++tick_;
-  return slot->advice;
+  return slot->advised;
 }
 
 NameAdvice NameIndex::work_out(const std::string& name) const {

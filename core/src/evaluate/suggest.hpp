@@ -1,5 +1,6 @@
 // Did-you-mean for unknown scope names, by HubSpot's scope grammar (docs/report.md, "Did you mean").
 #pragma once
+#include <memory>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -16,6 +17,14 @@ struct NameAdvice {
   bool resembles = false;            // the name parses as a known family/object, or something is near it
 };
 
+// A name worked out once: its advice, and its unknown-scope diagnostic as request.cpp words it
+// (unknown_scope_message), so a check words only the names it has not seen before.
+struct Advised {
+  NameAdvice advice;
+  std::string message;  // the unknown-scope diagnostic's message
+  std::string action;   // its suggestion: "replace" (with advice.fix), "" (it resembles a scope) or "remove"
+};
+
 // What the catalog's names say about the grammar (families, objects, access words), built once per
 // catalog and reused for every unknown name of a request. advise() is a function of the name alone: its
 // answers are kept in kMemo slots (four per hash of the name, the least recently used one replaced), so
@@ -24,7 +33,8 @@ struct NameAdvice {
 class NameIndex {
  public:
   explicit NameIndex(const Catalog& catalog);
-  NameAdvice advise(const std::string& name) const;
+  NameAdvice advise(const std::string& name) const { return advised(name)->advice; }
+  std::shared_ptr<const Advised> advised(const std::string& name) const;  // shared with the memo: no copy
   static constexpr std::size_t kMemo = 4096;
 
   struct Parts {
@@ -37,20 +47,21 @@ class NameIndex {
   };
 
  private:
-  NameAdvice work_out(const std::string& name) const;  // advise() without the memo
+  NameAdvice work_out(const std::string& name) const;  // advise() without the memo and the message
   Parts parse(const std::string& name, bool fuzzy) const;
   std::string resolve_object(std::string key) const;  // "" when no object is surely meant
   std::vector<Parts> entries_;                                  // catalog names, parsed
   std::vector<std::string> families_, objects_, access_vocab_, sens_vocab_;
   std::vector<std::pair<std::string, std::size_t>> spellings_;  // names and aliases -> entry
   std::vector<std::string> lower_;                              // each spelling in lower case
+  std::string as_of_;                                           // the catalog's date, said in the messages
   mutable std::mutex memo_mutex_;
   mutable unsigned tick_ = 0;  // the memo's clock: each slot keeps the tick of its last use
   struct Slot {
     bool used = false;
     unsigned tick = 0;
     std::string name;
-    NameAdvice advice;
+    std::shared_ptr<const Advised> advised;
   };
   mutable Slot memo_[kMemo];
 };

@@ -19,6 +19,21 @@ std::string kind_list(Kind k) {
 
 }  // namespace
 
+std::string unknown_scope_message(const std::string& name, const NameAdvice& advice, const std::string& as_of) {
+  std::string msg = quote_name(name);
+  if (scope_grammar(name))
+    msg += " is not in tierscope's catalog (as of " + as_of +
+           "). The name is well formed: HubSpot may have added it since, so check HubSpot's scope docs; an "
+           "unknown scope makes HubSpot refuse the install for every account.";
+  else
+    msg += " is not a HubSpot scope name (those are lowercase letters, digits, '.', '_' and '-'); HubSpot "
+           "rejects it for every account.";
+  if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";
+  else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess)";
+  if (!advice.why.empty()) (msg += " ") += advice.why;
+  return msg;
+}
+
 bool scope_grammar(std::string_view name) {
   if (name.empty() || name.size() > 100 || name[0] < 'a' || name[0] > 'z') return false;
   char prev = 0;
@@ -75,20 +90,8 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
       const bool grammatical = scope_grammar(e.name);
       (grammatical ? req.unknown : req.invalid).insert(e.name);
       if (first_time) {
-        NameAdvice advice = catalog.name_index().advise(e.name);
-        std::string msg = quote_name(e.name);
-        if (grammatical)
-          msg += " is not in tierscope's catalog (as of " + catalog.as_of +
-                 "). The name is well formed: HubSpot may have added it since, so check HubSpot's scope docs; an "
-                 "unknown scope makes HubSpot refuse the install for every account.";
-        else
-          msg += " is not a HubSpot scope name (those are lowercase letters, digits, '.', '_' and '-'); HubSpot "
-                 "rejects it for every account.";
-        if (!advice.fix.empty()) ((msg += " Did you mean ") += join(advice.fix, " and ")) += "?";
-        else if (!advice.guesses.empty()) ((msg += " Perhaps ") += join(advice.guesses, " or ")) += "? (a guess)";
-        if (!advice.why.empty()) (msg += " ") += advice.why;
-        std::string action = !advice.fix.empty() ? "replace" : advice.resembles ? "" : "remove";
-        diags.push_back({"error", "unknown-scope", e.name, msg, action, advice.fix});
+        auto known = catalog.name_index().advised(e.name);  // its message worded once, kept with its advice
+        diags.push_back({"error", "unknown-scope", e.name, known->message, known->action, known->advice.fix});
       }
     } else if (scope->retired()) {
       req.invalid.insert(canonical);
@@ -179,15 +182,18 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     }
   }
   // Errors, then warnings, then info, each in the order found (a stable sort: std::stable_sort of
-  // Diagnostic objects cost the wasm module ~3 KB).
-  std::vector<int> rank;
-  for (const auto& d : diags) rank.push_back(severity_rank(d.severity));
-  std::vector<Diagnostic> sorted;
-  sorted.reserve(diags.size());
-  for (int r = 0; r < 3; ++r)
-    for (std::size_t i = 0; i < diags.size(); ++i)
-      if (rank[i] == r) sorted.push_back(std::move(diags[i]));
-  diags = std::move(sorted);
+  // Diagnostic objects cost the wasm module ~3 KB); mostly in order already: then nothing moves.
+  auto by_severity = [](const Diagnostic& a, const Diagnostic& b) { return severity_rank(a.severity) < severity_rank(b.severity); };
+  if (!std::is_sorted(diags.begin(), diags.end(), by_severity)) {
+    std::vector<int> rank;
+    for (const auto& d : diags) rank.push_back(severity_rank(d.severity));
+    std::vector<Diagnostic> sorted;
+    sorted.reserve(diags.size());
+    for (int r = 0; r < 3; ++r)
+      for (std::size_t i = 0; i < diags.size(); ++i)
+        if (rank[i] == r) sorted.push_back(std::move(diags[i]));
+    diags = std::move(sorted);
+  }
   return req;
 }
 

@@ -26,6 +26,10 @@ struct Request {
 };
 
 Request build_request(const RawInput& in, const Catalog& catalog);
+struct NameAdvice;
+// The message of the unknown-scope diagnostic of a name the catalog lacks (well formed or not), from its
+// did-you-mean and the catalog's date. Worded once per name: NameIndex keeps it with the name's advice.
+std::string unknown_scope_message(const std::string& name, const NameAdvice& advice, const std::string& as_of);
 // HubSpot's scope grammar as its names show it: lowercase letters and digits in dotted segments that
 // may hold '_' and '-', starting with a letter, at most 100 characters (crm.objects.contacts.read,
 // business_units_view.read, aeo-standalone-access). A name outside it is never a HubSpot scope.
