@@ -593,3 +593,24 @@ test('a catalog older than 180 days: the page says so beside its date (issue 24 
   assert.doesNotMatch(await at(180), /days old/);
   noProblems();
 });
+
+test('panels are contained once the page is ready, the ones below the first screen skipped off screen (not at the first layout)', async () => {
+  const page = await open();
+  const styles = await page.evaluate(() => [...document.querySelectorAll('section.panel')].map((p) => ({
+    cls: p.className, contain: getComputedStyle(p).contain, cv: getComputedStyle(p).contentVisibility })));
+  assert.ok(styles.length >= 3);
+  for (const s of styles) {
+    assert.match(s.contain, /content|layout/, `${s.cls}: contain ${s.contain}`);
+    const top = /\b(input-panel|matrix-panel)\b/.test(s.cls);
+    assert.equal(s.cv, top ? 'visible' : 'auto', `${s.cls}: content-visibility`);
+  }
+  // Before the page is ready nothing is contained: the same page without data-ready.
+  const before = await page.evaluate(() => {
+    document.documentElement.removeAttribute('data-ready');
+    const p = document.querySelector('section.panel:not(.input-panel):not(.matrix-panel)');
+    return { contain: getComputedStyle(p).contain, cv: getComputedStyle(p).contentVisibility };
+  });
+  assert.deepEqual(before, { contain: 'none', cv: 'visible' });
+  await page.close();
+  noProblems();
+});
