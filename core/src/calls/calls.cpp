@@ -431,43 +431,35 @@ CallsReport calls_report(CallsInput in, std::string_view config_text, const Opti
   for (const auto& f : failing)
     w.begin_object().field("profile", *f.profile).key("calls").strings(f.calls).field("uncertain", f.uncertain).end_object();
   w.end_array().end_object().end_object();
-  w.key("unused");
-  if (with_config) {
-    w.begin_array();
-    for (const auto& u : unused)
-      w.begin_object().field("scope", u.scope).field("kind", u.kind).key("locks_out").strings(u.locks_out).end_object();
-    w.end_array();
-  } else {
-    w.null();
-  }
-  w.key("may_be_needed");
-  if (with_config) {
-    w.begin_array();
-    for (const auto& u : maybe_needed)
-      w.begin_object().field("scope", u.scope).field("kind", u.kind).key("calls").strings(u.calls).field("message", u.message).end_object();
-    w.end_array();
-  } else {
-    w.null();
-  }
-  w.key("uncovered");
-  if (with_config) {
-    w.begin_array();
-    for (const auto& u : uncovered) {
-      const Call& c = in.calls[u.call];
-      const auto& alts = matches[u.call].alternatives;
-      w.begin_object().field("line", std::uint64_t(c.line)).field("method", c.method).field("path", c.path);
-      write_sets(w.key("alternatives"), alts);
-      w.key("covered_by").begin_array();
-      for (std::size_t k = 0; k < alts.size(); ++k) {
-        w.begin_object().key("scopes").strings(alts[k]).key("tiers").strings(u.tiers[k].installs);
-        w.field("tiers_total", std::uint64_t(u.tiers[k].total)).end_object();
-      }
-      w.end_array().end_object();
+  // Against the app's config: an array of items, or null without a config.
+  auto per_config = [&](const char* key, const auto& items, const auto& write_item) {
+    w.key(key);
+    if (!with_config) {
+      w.null();
+      return;
     }
+    w.begin_array();
+    for (const auto& item : items) write_item(item);
     w.end_array();
-  } else {
-    w.null();
-  }
+  };
+  per_config("unused", unused, [&](const Unused& u) {
+    w.begin_object().field("scope", u.scope).field("kind", u.kind).key("locks_out").strings(u.locks_out).end_object();
+  });
+  per_config("may_be_needed", maybe_needed, [&](const Unused& u) {
+    w.begin_object().field("scope", u.scope).field("kind", u.kind).key("calls").strings(u.calls).field("message", u.message).end_object();
+  });
+  per_config("uncovered", uncovered, [&](const Uncovered& u) {
+    const Call& c = in.calls[u.call];
+    const auto& alts = matches[u.call].alternatives;
+    w.begin_object().field("line", std::uint64_t(c.line)).field("method", c.method).field("path", c.path);
+    write_sets(w.key("alternatives"), alts);
+    w.key("covered_by").begin_array();
+    for (std::size_t k = 0; k < alts.size(); ++k) {
+      w.begin_object().key("scopes").strings(alts[k]).key("tiers").strings(u.tiers[k].installs);
+      w.field("tiers_total", std::uint64_t(u.tiers[k].total)).end_object();
+    }
+    w.end_array().end_object();
+  });
   write_diagnostics(w.key("diagnostics"), diags);
   return {catalog, w.end_object().take(), std::move(lp), std::move(req), std::move(ev)};
 }
