@@ -183,18 +183,28 @@ function urlFix(report, ctx) {
     h('button.fix', { type: 'button', 'data-action': 'use-fixed-url', onclick: () => ctx.onUseFixedUrl(), text: 'Use the corrected URL' }));
 }
 
+// The wordings come with the calls module: asked once the visitor has interacted with the page and then
+// left the keyboard alone for QUIET_MS, in an idle period. Asked at the first interaction itself (the
+// focus of a field), the worker's fetch and compile of that module and V8's compiles of its code ran
+// beside the first keys typed, and on a 2-core machine made a frame late (issue 21).
+const QUIET_MS = 1000;
+const WATCH = ['pointerdown', 'keydown', 'focusin', 'input'];
 let interacted = false;
 const waiting = [];
 function afterFirstInteraction(run) {
   if (interacted) return run();
   waiting.push(run);
   if (waiting.length > 1) return;
+  let timer = 0;
   const go = () => {
+    timer = 0;
     interacted = true;
-    for (const type of ['pointerdown', 'keydown', 'focusin']) removeEventListener(type, go, true);
+    for (const type of WATCH) removeEventListener(type, wait, true);
     for (const f of waiting.splice(0)) f();
   };
-  for (const type of ['pointerdown', 'keydown', 'focusin']) addEventListener(type, go, true);
+  const idle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0));
+  const wait = () => { clearTimeout(timer); timer = setTimeout(() => { timer = -1; idle(() => { if (timer === -1) go(); }); }, QUIET_MS); };
+  for (const type of WATCH) addEventListener(type, wait, true);
 }
 
 /** HubSpot's install error for a tier that lacks scopes: the 2026 wording naming them, the older one beside it (data/hubspot-errors.json). */
@@ -206,8 +216,8 @@ function tierErrorPages(missing) {
     before.textContent = wording('tier-lacks-scope', 'older') || '';
   };
   fill();
-  // The wordings come with the calls module (158 KB): fetched on the visitor's first interaction, never by
-  // the first visit itself (the example's preview shows an error page at load).
+  // The wordings come with the calls module (158 KB): fetched after the visitor's first interaction, once the
+  // keys pause (afterFirstInteraction), never by the first visit itself (the example's preview shows an error page at load).
   if (!now.textContent) {
     now.textContent = 'HubSpot names the scopes this account lacks here.';
     afterFirstInteraction(() => whenWordings().then(fill));

@@ -30,7 +30,8 @@ test('the built page is bundled: boot.js, one page module, one worker, the wasm;
   const scripts = requested.filter((u) => /\.m?js$/.test(u)).sort();
   // The page's own code: boot.js, one page module, one worker. The calls module (tierscope-calls.mjs,
   // which carries HubSpot's error wordings) is not fetched by a visit: the preview of the default cell
-  // (Free: a permission error for the example) asks for the wordings on the visitor's first interaction.
+  // (Free: a permission error for the example) asks for the wordings after the visitor's first interaction,
+  // once the keys pause (site/consent.js).
   assert.deepEqual(scripts, ['app.js', 'boot.js', 'worker.js'], `scripts fetched: ${scripts.join(' ')}`);
   assert.equal(requested.filter((u) => u.startsWith('tierscope-calls')).length, 0, 'no part of the calls module on load');
   assert.equal(requested.filter((u) => u === 'tierscope.wasm').length, 1, 'the wasm is fetched once (preloaded, compiled by the page, handed to the worker)');
@@ -47,7 +48,7 @@ test('the built page is bundled: boot.js, one page module, one worker, the wasm;
   assert.doesNotMatch(html, /'unsafe-inline'|(^|\s)'unsafe-eval'/);
   assert.equal((await statuses(page)).split(' ').length, N_PROFILES);
   assert.doesNotMatch(await statuses(page), /pending/);
-  // The first interaction asks for the wordings: the module is fetched then (so the check above can fail).
+  // The first interaction asks for the wordings (after a second without keys): the module is fetched then (so the check above can fail).
   await Promise.all([page.waitForRequest((r) => r.url().endsWith('tierscope-calls.mjs'), { timeout: 10000 }), page.focus('#paste')]);
   await page.close();
   noProblems();
