@@ -15,7 +15,7 @@
 // frame. Every answer is timed as this thread pays for it: here, the evaluation, the answer's parse and
 // its paint; from the worker, its evaluation there (answer.took) plus the parse and paint here. A key
 // changes the input by a few characters, so the last cost, scaled by the input's length, predicts the
-// next one. A jump in length (a paste, a share link, a cleared field) has no such timing: it is priced
+// next one (a cost a little above the two before it is taken as noise: predict). A jump in length (a paste, a share link, a cleared field) has no such timing: it is priced
 // at FIRST_MS plus the dearest cost per character seen lately (at least PER_CHAR, the dearest kind of
 // input measured: names that are no scope, each asking for a did-you-mean; 320 random 37-character
 // names, 12,000 characters, took ~86 ms in node, BENCHMARKS.md), so a heavy paste goes to the worker
@@ -142,17 +142,34 @@ function size(job) {
 /** Whether an input of n characters is a few keys from the last one timed (else a jump: a paste, a share link). */
 const near = (n) => !!last && Math.abs(n - last.chars) <= Math.max(64, last.chars / 8);
 
-/** The predicted cost (ms on this thread) of an input of n characters; see the guard above. */
+/**
+ * The predicted cost (ms on this thread) of an input of n characters; see the guard above. A key is
+ * priced at the last answer's cost, scaled by length, unless that cost is up on the median of the last
+ * three by at most NOISE: then one answer that took longer for another reason (a collection, the
+ * machine's other work) would send the next key to the worker, a frame late (issue 21: typing into 300
+ * unknown names, ~4 ms each, is near the budget), so the median prices it. Two such answers in a row
+ * move the median; a larger jump (a config that became readable) is believed at once.
+ */
+const NOISE = 1.5;
 function predict(n) {
   if (warming && near(n)) return Infinity; // the keys after a paste: this thread has not met its names yet (warmNames)
-  if (near(n)) return last.ms * Math.max(1, n / Math.max(1, last.chars));
+  if (near(n)) {
+    const scaled = (c) => c.ms * Math.max(1, n / Math.max(1, c.chars));
+    const newest = scaled(last);
+    if (recent.length < 3) return newest;
+    const median = recent.map(scaled).sort((a, b) => a - b)[1];
+    return newest > median && newest <= NOISE * median ? median : newest;
+  }
   return FIRST_MS + n * dear;
 }
+let recent = []; // the last (up to three) answers' costs, each near the next: [{chars, ms}]
 
 /** Records what an answer cost this thread (ms) for an input of n characters. */
 function note(n, ms) {
   if (!(n <= SMALL_CHARS) || !(ms >= 0)) return;
+  if (!near(n)) recent = [];
   last = { chars: n, ms };
+  recent = [...recent.slice(-2), last];
   if (n >= 500) dear = Math.max(PER_CHAR, dear / 2, ms / n);
 }
 

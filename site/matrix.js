@@ -130,7 +130,7 @@ export const CELL_NAMES = 2;
 /** One line of a cell: its key word and names, or their count when there are more than CELL_NAMES. */
 function line(key, names) {
   if (names.length <= CELL_NAMES) return h('span.line', {}, h('span.k', { text: key }), breakableList(names));
-  return h('span.line', { title: `${key}${joined(names)}`, 'data-count': String(names.length) },
+  return h('span.line', { title: titleOf(key, names), 'data-count': String(names.length) },
     h('span.k', { text: key }), h('span.count', { text: `${names.length} scopes` }));
 }
 
@@ -163,6 +163,9 @@ function cellLines(profile, invalid, rules, silent) {
 
 const joins = new WeakMap(); // a list of names → its names joined (one invalid list is in every cell)
 const joined = (names) => { let j = joins.get(names); if (j === undefined) joins.set(names, j = names.join(' ')); return j; };
+const titles = new WeakMap(); // a list of names → {key: a counted line's title}
+const titleOf = (k, names) => { let t = titles.get(names); if (!t) titles.set(names, t = {}); return t[k] ?? (t[k] = `${k}${joined(names)}`); };
+const titled = new WeakMap(); // a counted line → the list of names its title was set from
 const shown = new WeakMap(); // cell → {status, detail}: what it shows, to leave unchanged parts alone
 
 /** A line's key: its words and names, or for a counted line its count (its title is compared apart). */
@@ -174,7 +177,7 @@ const lineKey = ([k, names, rule]) => (rule || names.length <= CELL_NAMES ? [k, 
  * Only what changed is rebuilt (issue 21: a key's paint stays short): the status when it changed, the
  * lines when their words or counts changed, else only the title of a counted line (every name).
  */
-export function fillCell(btn, profile, invalid = [], rules = [], silent = NONE) {
+export function fillCell(btn, profile, invalid = [], rules = [], silent = NONE, made = null) {
   const lines = cellLines(profile, invalid, rules, silent);
   const detail = JSON.stringify(lines.map(lineKey));
   const was = shown.get(btn) || {};
@@ -189,14 +192,23 @@ export function fillCell(btn, profile, invalid = [], rules = [], silent = NONE) 
     const counted = btn.querySelectorAll('.cell-detail > .line');
     lines.forEach(([k, names, rule], i) => {
       if (rule || names.length <= CELL_NAMES || !counted[i]) return;
-      const title = `${k}${joined(names)}`;
+      // One title string per list of names and key (the same 300 names are in every cell), compared and
+      // set only where the line showed another list: no per-cell copy of a ~10 KB attribute on every key.
+      if (titled.get(counted[i]) === names) return;
+      const title = titleOf(k, names);
       if (counted[i].title !== title) counted[i].title = title;
+      titled.set(counted[i], names);
     });
     return;
   }
-  replaceChildren(btn.querySelector('.cell-detail'), lines.map(([k, names, rule]) => (rule
+  // made (one paint's cells, renderMatrix): cells whose lines say the same get copies of the first one's
+  // (every cell shows the same invalid names while one is typed: issue 21, the key's task).
+  const same = made && JSON.stringify([detail, lines.map(([k, names, rule]) => (rule || names.length <= CELL_NAMES ? 0 : titleOf(k, names)))]);
+  const first = same && made.get(same);
+  replaceChildren(btn.querySelector('.cell-detail'), first ? first.map((n) => n.cloneNode(true)) : lines.map(([k, names, rule]) => (rule
     ? h('span.line.rule', { 'data-rule': String(rule) }, h('span.k', { text: k }), names)
     : line(k, names))));
+  if (same && !first) made.set(same, [...btn.querySelector('.cell-detail').childNodes]);
 }
 
 const NONE = new Set();
@@ -258,10 +270,11 @@ export function renderMatrix(table, report, selected) {
   const invalid = invalidScopes(report);
   const rules = urlRules(report);
   const silent = silentScopes(report);
+  const made = new Map();
   for (const p of report.profiles) {
     const btn = table.querySelector(`[data-profile="${p.id}"]`);
     if (!btn) continue;
-    fillCell(btn, p, invalid, rules, silent);
+    fillCell(btn, p, invalid, rules, silent, made);
     const pressed = String(p.id === selected);
     if (btn.getAttribute('aria-pressed') !== pressed) btn.setAttribute('aria-pressed', pressed);
   }

@@ -93,16 +93,28 @@ export function verdictText(report) {
 export function renderVerdict(root, report, onFix) {
   const v = verdictText(report);
   const fix = topFix(report);
+  const action = fix && (fix.run === 'url' ? 'use-fixed-url' : fix.suggestion.action);
+  // The bar is rebuilt only when its words change (a key usually leaves them as they were: issue 21, the
+  // key's frame); the fix button applies the newest report's fix.
+  const shownNow = JSON.stringify([v.state, v.text, fix && [action, fix.label, fix.unlocks || 0]]);
+  fixes.set(root, { fix, onFix });
   root.dataset.state = v.state;
+  if (shownVerdict.get(root) === shownNow && root.querySelector('.verdict-line').childNodes.length) return;
+  shownVerdict.set(root, shownNow);
   replaceChildren(root.querySelector('.verdict-line'), h('span.verdict-icon', { 'aria-hidden': 'true', text: v.state === 'installs' ? '✓ ' : v.state === 'fails' ? '✕ ' : '◐ ' }), v.text);
   const slot = root.querySelector('.verdict-fix');
   replaceChildren(slot, fix ? [h('span.k', { text: 'First fix: ' }),
-    h('button.fix', { type: 'button', id: 'verdict-fix', 'data-action': fix.run === 'url' ? 'use-fixed-url' : fix.suggestion.action, onclick: () => onFix(fix), text: fix.label }),
+    h('button.fix', { type: 'button', id: 'verdict-fix', 'data-action': action, onclick: () => { const f = fixes.get(root); f.onFix(f.fix); }, text: fix.label }),
     fix.unlocks ? h('span.k', { text: ` (+${plural(fix.unlocks, 'tier', 'tiers')})` }) : ''] : '');
 }
+const shownVerdict = new WeakMap(); // root → what its bar shows (JSON)
+const fixes = new WeakMap(); // root → {fix, onFix} of the newest report
+
+const forget = (root) => shownVerdict.delete(root); // the bar shows something else now
 
 /** The verdict bar with no verdict: text says why (nothing pasted, or the input cannot be read). */
 export function renderNoVerdict(root, state, text) {
+  forget(root);
   root.dataset.state = state;
   replaceChildren(root.querySelector('.verdict-line'), text);
   replaceChildren(root.querySelector('.verdict-fix'));
