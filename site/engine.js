@@ -215,8 +215,8 @@ function warmUp(job) {
 
 /**
  * After the worker answered a jump (a paste) that this thread could take the keys of: this thread's
- * instance meets the input's names first, a slice per idle period, each slice sized to take ~WARM_MS,
- * and takes no key meanwhile (predict). What a name costs the first time (the did-you-mean search of a
+ * instance meets the input's names first, from the first idle period on, a slice per task, each slice
+ * sized to take ~WARM_MS (so a key or a frame waits no longer than that), and takes no key meanwhile (predict). What a name costs the first time (the did-you-mean search of a
  * name that is no scope, the wasm's lazy compiles) is paid here, not by the first key after the paste
  * (issue 21: a paste of 300 unknown names made that key's task 10-25 ms); the answers are discarded.
  */
@@ -237,7 +237,7 @@ function warmNames(request, options) {
     try { evaluateJob(here, { mode: 'paste', parse: false, paste: part.join(' '), installUrl: '', fields: {}, options, format: 'list', synced: true }); } catch { /* a warm-up only */ }
     const ms = performance.now() - t0;
     slice = Math.max(4, Math.min(64, Math.round(part.length * (WARM_MS / Math.max(0.1, ms)))));
-    idle(next);
+    setTimeout(next, 0); // the next slice in a task of its own: one slice per idle period (~50 ms apart on an idle page) left the first keys to the worker
   };
   idle(next);
 }
