@@ -15,13 +15,14 @@
 // frame. Every answer is timed as this thread pays for it: here, the evaluation, the answer's parse and
 // its paint; from the worker, its evaluation there (answer.took) plus the parse and paint here. A key
 // changes the input by a few characters, so the last cost, scaled by the input's length, predicts the
-// next one (a cost a little above the two before it is taken as noise: predict). A jump in length (a paste, a share link, a cleared field) has no such timing: it is priced
-// at FIRST_MS plus the dearest cost per character seen lately (at least PER_CHAR, the dearest kind of
-// input measured: names that are no scope, each asking for a did-you-mean; 320 random 37-character
-// names, 12,000 characters, took ~86 ms in node, BENCHMARKS.md), so a heavy paste goes to the worker
-// first and the worker's timing decides where the keys after it go (a paste of 100 scopes too: its
-// answer is a frame late, the keys after it are not). The limits stay as a hard
-// bound: the prediction alone never sends more than a lean check of ~300 scopes to this thread.
+// next one (a cost a little above the two before it is taken as noise: predict). A jump in length (a
+// paste, a share link, a cleared field) has no such timing: it is priced at FIRST_MS plus the dearest
+// cost per character seen lately (at least PER_CHAR, the dearest kind of input measured: names that
+// are no scope, each asking for a did-you-mean; 320 random 37-character names, 12,000 characters,
+// took ~86 ms in node, BENCHMARKS.md), so a heavy paste goes to the worker first and the worker's
+// timing decides where the keys after it go (a paste of 100 scopes too: its answer is a frame late, the
+// keys after it are not). The limits stay as a hard bound: the prediction alone never sends more than
+// a lean check of ~300 scopes to this thread.
 // Before the first result nothing is on screen for a long task to hold back, and the worker is not
 // started yet (it would cost more than the evaluation): the first input (the example, a share link)
 // is evaluated here when its predicted cost fits FIRST_BUDGET_MS; heavier ones start the worker.
@@ -216,8 +217,9 @@ function warmUp(job) {
 /**
  * After the worker answered a jump (a paste) that this thread could take the keys of: this thread's
  * instance meets the input's names first, from the first idle period on, a slice per task, each slice
- * sized to take ~WARM_MS (so a key or a frame waits no longer than that), and takes no key meanwhile (predict). What a name costs the first time (the did-you-mean search of a
- * name that is no scope, the wasm's lazy compiles) is paid here, not by the first key after the paste
+ * sized to take ~WARM_MS (so a key or a frame waits no longer than that), and takes no key meanwhile
+ * (predict). What a name costs the first time (the did-you-mean search of a name that is no scope, the
+ * wasm's lazy compiles) is paid here, not by the first key after the paste
  * (issue 21: a paste of 300 unknown names made that key's task 10-25 ms); the answers are discarded.
  */
 const WARM_MS = 3;
@@ -237,7 +239,7 @@ function warmNames(request, options) {
     try { evaluateJob(here, { mode: 'paste', parse: false, paste: part.join(' '), installUrl: '', fields: {}, options, format: 'list', synced: true }); } catch { /* a warm-up only */ }
     const ms = performance.now() - t0;
     slice = Math.max(4, Math.min(64, Math.round(part.length * (WARM_MS / Math.max(0.1, ms)))));
-    setTimeout(next, 0); // the next slice in a task of its own: one slice per idle period (~50 ms apart on an idle page) left the first keys to the worker
+    setTimeout(next, 0); // a task of its own: one slice per idle period (~50 ms apart when idle) left the first keys to the worker
   };
   idle(next);
 }

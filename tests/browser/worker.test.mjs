@@ -54,6 +54,27 @@ test('the built page is bundled: boot.js, one page module, one worker, the wasm;
   noProblems();
 });
 
+test('the error wordings (the calls module) wait for the keys to pause after the first interaction, then load once', async () => {
+  const page = await open();
+  const calls = [];
+  page.on('request', (r) => { if (/tierscope-calls\.(mjs|wasm)$/.test(r.url())) calls.push(r.url()); });
+  await page.focus('#optional'); // the first interaction
+  // Keys 250 ms apart for 2.5 s: the module is not fetched while they come (it would load beside them).
+  for (let i = 0; i < 10; i++) { await page.keyboard.type(i % 5 === 4 ? ' ' : 'x'); await page.waitForTimeout(250); }
+  assert.equal(calls.length, 0, `fetched while typing: ${calls.join(' ')}`);
+  // Once they pause, the preview's error page gets HubSpot's wording (the example's Free tier fails).
+  for (let t = 0; t < 150 && !calls.length; t++) await page.waitForTimeout(100);
+  assert.ok(calls.length > 0, 'fetched once the keys paused');
+  await page.keyboard.press('Control+A'); await page.keyboard.type('content tickets');
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#consent .error-message[data-era="2026"]')?.textContent || '';
+    return text !== '' && !/names the scopes this account lacks here/.test(text);
+  }, null, { timeout: 15000 });
+  assert.equal(calls.filter((u) => u.endsWith('.mjs')).length, 1, 'loaded once');
+  await page.close();
+  noProblems();
+});
+
 test('boot.js starts the compile before app.js runs; the worker starts after the first result; without boot.js the page starts the same way', async () => {
   // app.js held back: boot.js (a plain script in the head) is compiling the wasm; no worker runs yet
   // (issue 21: a worker started with the page competed with the first result for the CPU).
