@@ -73,7 +73,9 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
   for (const auto& e : in.entries) {
     const std::string* canonical = &e.name;
     const Scope* scope = catalog.find(e.name);
-    bool first_time = reported.insert(e.name).second;
+    // A current scope's name has no name-level diagnostic, so it need not be remembered (the same name always
+    // takes the same branch below).
+    bool first_time = scope && !scope->retired() && !scope->deprecated ? true : reported.insert(e.name).second;
     if (!scope) {
       if (const std::string* target = catalog.alias_target(e.name)) {
         canonical = target;
