@@ -65,9 +65,9 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     unsigned seen = 0;  // bit k: given as Kind(k)
     const Scope* scope = nullptr;  // its catalog entry (null: none)
   };
-  // Names as views of the input's names and the catalog's (both outlive the request's making): no copies.
-  std::map<std::string_view, Given> kind_of;  // canonical name -> how it was given
-  std::set<std::string_view> reported;        // names whose name-level diagnostics were given
+  // (std::string keys, not views: a map and a set of views were new template code in the wasm module.)
+  std::map<std::string, Given> kind_of;  // canonical name -> how it was given
+  std::set<std::string> reported;        // names whose name-level diagnostics were given
   std::vector<std::string> repeated;     // canonical name + kind digit, one per duplicate-scope diagnostic
   std::vector<std::size_t> repeat_at, repeats;  // its place in diags; how many times it is listed
   for (const auto& e : in.entries) {
@@ -161,10 +161,9 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     }
   }
 
-  for (const auto& [key, given] : kind_of) {
+  for (const auto& [name, given] : kind_of) {
     const Kind kind = given.kind;
-    auto& list = kind == Kind::Required ? req.required : kind == Kind::Conditional ? req.conditional : req.optional;
-    const std::string& name = list.emplace_back(key);
+    (kind == Kind::Required ? req.required : kind == Kind::Conditional ? req.conditional : req.optional).push_back(name);
     const Scope* s = given.scope ? given.scope : catalog.find(name);  // ("oauth" when it was added)
     if (!s || s->retired()) continue;
     if (s->requirement == Requirement::Undocumented) {
