@@ -110,8 +110,13 @@ std::string escape_controls(std::string_view s) {
 }
 
 std::vector<std::string> split_list(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;  // of the current name: each name is copied once, whole
+  std::vector<std::string_view> views;
+  split_list_views(s, views);
+  return std::vector<std::string>(views.begin(), views.end());
+}
+
+void split_list_views(std::string_view s, std::vector<std::string_view>& out) {
+  std::size_t start = 0;  // of the current name
   auto flush = [&](std::size_t end) {  // quotes around a name (a pasted JSON or Python list) are not part of it
     std::string_view cur = s.substr(start, end - start);
     while (cur.size() >= 2 && (cur.front() == '"' || cur.front() == '\'' || cur.front() == '`') && cur.back() == cur.front())
@@ -130,7 +135,6 @@ std::vector<std::string> split_list(std::string_view s) {
     }
   }
   flush(s.size());
-  return out;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {

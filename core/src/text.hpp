@@ -24,6 +24,8 @@ std::string escape_controls(std::string_view s);
 // Splits a pasted list on spaces, commas, semicolons, newlines, tabs, "%20" and "+"; empty entries
 // dropped, quotes around a name removed.
 std::vector<std::string> split_list(std::string_view s);
+// The same names as views into s (appended to out): no copy of each name.
+void split_list_views(std::string_view s, std::vector<std::string_view>& out);
 // Levenshtein distance, giving up (returning limit + 1) once it exceeds limit.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 // 1-based line and column of a byte offset.

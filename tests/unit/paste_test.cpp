@@ -272,3 +272,37 @@ TEST_CASE("static auth: fixes remove or switch to OAuth, never make optional") {
   json o = check_ok(R"({"config": {"auth": {"type": "oauth", "requiredScopes": ["oauth", "automation"]}}})");
   CHECK(o["suggestions"][0]["action"] == "make-optional");
 }
+
+TEST_CASE("the paste reader's runs and tokens: quotes, comments and prose words inside a line, any case") {
+  // A line is read in runs between the characters that may open a quote or a comment; a group's names are
+  // views of its text (the reader's fast path): these are the cases where a run or a token ends early.
+  auto request = [](const std::string& text) {
+    json r = check_ok(text);
+    return std::make_pair(r["request"], ignored(r));
+  };
+  using Ignored = std::vector<std::pair<int, std::string>>;
+  auto [the, the_ignored] = request("The");
+  CHECK(req(json{{"request", the}}).empty());
+  CHECK(the_ignored == Ignored{{1, "prose"}});
+  CHECK(request("THE").second == Ignored{{1, "prose"}});  // prose words whatever their case
+  CHECK(req(json{{"request", request("TICKETS").first}}) == Names{"TICKETS", "oauth"});  // a lone name: kept, flagged
+  auto [capital, capital_ignored] = request("Tickets crm.objects.contacts.read");  // a Capitalised word: prose
+  CHECK(req(json{{"request", capital}}) == Names{"crm.objects.contacts.read", "oauth"});
+  CHECK(capital_ignored == Ignored{{1, "words beside a scope"}});
+  CHECK(request("crm.objects.contacts.read # crm.objects.deals.read").second == Ignored{{1, "commented out"}});
+  CHECK(req(json{{"request", request("<!-- crm.objects.deals.read --> crm.objects.contacts.read").first}}) ==
+        Names{"crm.objects.contacts.read", "oauth"});
+  CHECK(req(json{{"request", request("'crm.objects.contacts.read' `tickets` \"e-commerce\"").first}}) ==
+        Names{"crm.objects.contacts.read", "e-commerce", "oauth", "tickets"});
+  auto [noted, noted_ignored] = request("crm.objects.contacts.read (optional) crm.objects.deals.read");
+  CHECK(req(json{{"request", noted}}, "optional") == Names{"crm.objects.contacts.read", "crm.objects.deals.read"});
+  CHECK(noted_ignored.empty());
+  // '/' alone opens no comment; trailing punctuation is not part of a name
+  CHECK(req(json{{"request", request("crm.objects.contacts.read/crm.objects.deals.read, tickets.").first}}) ==
+        Names{"crm.objects.contacts.read/crm.objects.deals.read", "oauth", "tickets"});
+  CHECK(request("it's crm.objects.contacts.read").second == Ignored{{1, "words beside a scope"}});
+  // a long pasted line: every name read once, in order of the request's sort
+  std::string line;
+  for (int i = 0; i < 300; ++i) line += "crm.objects.custom" + std::to_string(i) + ".read ";
+  CHECK(req(json{{"request", request(line).first}}).size() == 301);
+}

@@ -559,7 +559,7 @@ std::shared_ptr<const Catalog> Catalog::builtin() {
   return cat;
 }
 
-const Scope* Catalog::find(const std::string& name) const {
+const Scope* Catalog::find(std::string_view name) const {
   std::call_once(table_once_, [this] {
     std::size_t size = 16;
     while (size < 2 * index_.size()) size *= 2;
@@ -576,10 +576,9 @@ const Scope* Catalog::find(const std::string& name) const {
   return nullptr;
 }
 
-std::optional<std::string> Catalog::alias_target(const std::string& name) const {
+const std::string* Catalog::alias_target(const std::string& name) const {
   auto it = aliases.find(name);
-  if (it == aliases.end()) return std::nullopt;
-  return it->second;
+  return it == aliases.end() ? nullptr : &it->second;
 }
 
 namespace {

@@ -67,8 +67,8 @@ class Catalog {
   // among the legacy scope's replacements (catalog legacy_read_only; empty suffix: none).
   std::string read_only_suffix, read_scope_suffix;
   Requirements requirements;                       // the scopes' distinct strict and lenient grants
-  const Scope* find(const std::string& name) const;  // exact canonical name
-  std::optional<std::string> alias_target(const std::string& name) const;
+  const Scope* find(std::string_view name) const;  // exact canonical name
+  const std::string* alias_target(const std::string& name) const;  // the canonical name, or null
   // What the did-you-mean of unknown names reads (suggest.hpp): built on first use, then kept.
   const NameIndex& name_index() const;
 

@@ -192,6 +192,7 @@ Row evaluate_one(const Account& has, const Asked& asked, const std::string& reje
              : uncertain          ? "uncertain"
                                   : "installs";
   if (r.status == "installs" || r.status == "uncertain") {  // then no asked name is invalid
+    if (!lean) r.granted.reserve(asked.all_items.size());  // most of them: one allocation, not one per doubling
     for (std::uint32_t k = 0; k < asked.all_items.size() && !lean; ++k)
       if (const Scope* s = asked.all_items[k].scope; !s->unverified() && has(s->strict_id) && has(s->lenient_id))
         r.granted.push_back(k);

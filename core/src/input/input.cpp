@@ -60,11 +60,13 @@ std::string number_overflow_where(std::string_view text) {
   return "a number out of range";
 }
 
-void add_entry(RawInput& in, std::string name, Kind kind, const std::string& origin) {
-  name = trim(name);
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }  // trim's
+
+void add_entry(RawInput& in, std::string name, Kind kind, std::string_view origin) {
+  if (!name.empty() && (blank(name.front()) || blank(name.back()))) name = trim(name);  // most names: no copy
   if (name.empty()) return;
   if (name.size() > kMaxScopeName)
-    parse_error(origin + ": a scope name of " + std::to_string(name.size()) + " characters (the limit is " +
+    parse_error(std::string(origin) + ": a scope name of " + std::to_string(name.size()) + " characters (the limit is " +
                 std::to_string(kMaxScopeName) + "): " + quote_name(name));
   if (in.entries.size() >= kMaxScopes)
     throw InputError("input-too-large", "more than " + std::to_string(kMaxScopes) + " scopes in the input");
@@ -440,6 +442,7 @@ RawInput read_input(std::string_view text) {
     read_url(in, t);
   } else {
     Pasted pasted = read_pasted_list(text);  // line numbers of the text as given
+    in.entries.reserve(std::min(pasted.names.size(), kMaxScopes));
     for (auto& n : pasted.names) add_entry(in, std::move(n.name), n.kind, "the list");
     in.ignored = std::move(pasted.ignored);
   }

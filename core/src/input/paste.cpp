@@ -10,13 +10,23 @@ namespace {
 bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool alnum(char c) { return letter(c) || (c >= '0' && c <= '9'); }
-bool in(const char* set, char c) { return c && std::strchr(set, c); }  // never true for '\0'
+bool in(const char* set, char c) {  // never true for '\0'; inline (strchr was a call per character)
+  for (; *set; ++set)
+    if (*set == c) return true;
+  return false;
+}
+bool any_in(std::string_view s, const char* set) {  // s.find_first_of(set) != npos, without a call per character
+  for (char c : s)
+    if (in(set, c)) return true;
+  return false;
+}
 bool starts(std::string_view s, std::size_t i, const char* with) {  // per character of a line: no strlen, no substr
   for (; *with; ++with, ++i)
     if (i >= s.size() || s[i] != *with) return false;
   return true;
 }
 bool mentions(std::string_view s, const char* word) { return ascii_lower(s).find(word) != std::string::npos; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
 // Words of prose and code that are no HubSpot scope. The catalog's one-word names (accounting,
 // actions, automation, contacts, content, files, forms, hubdb, oauth, reports, social, tickets,
@@ -30,9 +40,12 @@ constexpr const char* kProse[] = {
     "like", "but", "does", "which", "then", "into", "via", "out", "per", "return", "function", "class", "import",
     "const", "def", "else", "true", "false", "null", "none", "undefined", "self", "string", "join", "other", "some"};
 
-bool prose_word(const std::string& lower) {
-  for (const char* w : kProse)
-    if (lower == w) return true;
+bool prose_word(std::string_view t) {  // ASCII case aside
+  for (const char* w : kProse) {
+    std::size_t i = 0;
+    while (i < t.size() && w[i] && lower(t[i]) == w[i]) ++i;
+    if (i == t.size() && !w[i]) return true;
+  }
   return false;
 }
 
@@ -47,7 +60,7 @@ bool shaped(std::string_view t) {
 }
 // A dotted, underscored or hyphenated name (crm.objects.contacts.read, e-commerce): surely meant as a scope.
 bool strong(std::string_view t) {
-  return shaped(t) && t.size() >= 5 && t.find_first_of("._-") != std::string_view::npos && alnum(t.front()) && alnum(t.back());
+  return t.size() >= 5 && alnum(t.front()) && alnum(t.back()) && any_in(t, "._-") && shaped(t);
 }
 
 // A line cut into code and comment: quoted strings apart (their text in `quoted`, a NUL in `code`
@@ -66,8 +79,16 @@ Scanned scan(std::string_view line, int& block) {
     char quote = 0;
     std::size_t opened = 0;
     std::string cur;
+    out.code.reserve(line.size());
     for (std::size_t i = 0; i < line.size(); ++i) {
       char c = line[i];
+      if (!block && !quote && !in("\"`'/<#", c)) {  // a run of characters that open nothing: code, copied whole
+        std::size_t j = i + 1;
+        while (j < line.size() && !in("\"`'/<#", line[j])) ++j;
+        out.code.append(line.data() + i, j - i);
+        i = j - 1;
+        continue;
+      }
       if (block) {
         const char* end = block == 1 ? "*/" : "-->";
         if (starts(line, i, end)) {
@@ -143,7 +164,8 @@ class Reader {
     for (const auto& t : split_list(s.comment))
       commented_out = commented_out || (strong(t) && s.comment.find(t) != std::string::npos);
     bool has_text = false;
-    for (char c : v) has_text = has_text || alnum(c) || c == '\0' || static_cast<unsigned char>(c) >= 0x80;
+    for (std::size_t i = 0; i < v.size() && !has_text; ++i)
+      has_text = alnum(v[i]) || v[i] == '\0' || static_cast<unsigned char>(v[i]) >= 0x80;
     if (!keyed && !has_text) {  // a comment, a blank line, punctuation
       if (trim(s.comment).empty()) return pop_closed();
       if (text.find_first_not_of(" \t") != std::string_view::npos && trim(text)[0] == '#' && mentions(s.comment, "scope") && !commented_out)
@@ -204,6 +226,7 @@ class Reader {
   std::size_t n_ = 0;
   bool seen_scope_list_ = false;
   std::vector<Context> ctx_;
+  std::vector<std::string_view> tokens_;  // group()'s, kept for its capacity
 
   void ignore(const char* reason) {
     if (out.ignored.size() < kMaxIgnored) out.ignored.push_back({n_, reason});
@@ -305,8 +328,11 @@ class Reader {
         if (mentions(std::string_view(line).substr(i, close - i), "optional")) kind = Kind::Optional;
         v += ' ';
         i = close;
-      } else {
-        v += line[i];
+      } else {  // up to the next '(' or '%', whole
+        std::size_t j = i + 1;
+        while (j < line.size() && line[j] != '(' && line[j] != '%') ++j;
+        v.append(line, i, j - i);
+        i = j - 1;
       }
     }
     std::size_t first = v.find_first_not_of(" \t[{(");
@@ -324,30 +350,35 @@ class Reader {
   // The names of one group (a quoted string, or a line's text): all of them when no word is prose;
   // else only the dotted ones; a lone name is kept whatever its case unless a common word (typos are flagged).
   void group(const std::string& text, Kind kind, bool& read, bool& dropped, const char*& why) {
-    std::vector<std::string> tokens;
-    for (auto t : split_list(text)) {
-      while (!t.empty() && in("`*_:.,!?'\"", t.back())) t.pop_back();
-      while (!t.empty() && in("`*_'\"", t.front())) t.erase(0, 1);
+    std::vector<std::string_view>& tokens = tokens_;  // views into text: each name is copied once, when read
+    tokens.clear();
+    split_list_views(text, tokens);
+    std::size_t kept = 0;
+    for (auto t : tokens) {
+      while (!t.empty() && in("`*_:.,!?'\"", t.back())) t.remove_suffix(1);
+      while (!t.empty() && in("`*_'\"", t.front())) t.remove_prefix(1);
       bool any = false;
       for (char c : t) any = any || alnum(c) || static_cast<unsigned char>(c) >= 0x80;  // é: a letter, flagged
-      if (any) tokens.push_back(t);  // "---", "/", "=>" are punctuation
+      if (any) tokens[kept++] = t;  // "---", "/", "=>" are punctuation
     }
+    tokens.resize(kept);
     if (tokens.empty()) return;
     // Prose shows in common words, Capitalised words and sentence marks; other odd tokens (contacts|x) are
     // kept as names and flagged.
     bool prose = false, shaped_any = false;
-    for (const auto& t : tokens) {
-      std::string lower = ascii_lower(t);
-      bool word = shaped(t) && !strong(t);
-      bool capitalised = t.size() > 1 && t[0] >= 'A' && t[0] <= 'Z' && lower.substr(1) == t.substr(1);
-      shaped_any = shaped_any || shaped(t);
-      prose = prose || t.find_first_of("'?!") != std::string::npos || (word && (capitalised || prose_word(lower)));
+    for (const auto t : tokens) {
+      const bool is_shaped = shaped(t);
+      bool word = is_shaped && !strong(t);
+      bool capitalised = t.size() > 1 && t[0] >= 'A' && t[0] <= 'Z';  // and no other capital
+      for (std::size_t i = 1; i < t.size() && capitalised; ++i) capitalised = !(t[i] >= 'A' && t[i] <= 'Z');
+      shaped_any = shaped_any || is_shaped;
+      prose = prose || any_in(t, "'?!") || (word && (capitalised || prose_word(t)));
     }
-    if (tokens.size() == 1 && shaped(tokens[0]) && !prose_word(ascii_lower(tokens[0])))  // "- Tickets": flagged, not dropped
+    if (tokens.size() == 1 && shaped(tokens[0]) && !prose_word(tokens[0]))  // "- Tickets": flagged, not dropped
       prose = false;
-    for (const auto& t : tokens) {
+    for (const auto t : tokens) {
       if (!prose || strong(t)) {
-        out.names.push_back({t, kind});
+        out.names.push_back({std::string(t), kind});
         read = true;
       } else {
         dropped = true;

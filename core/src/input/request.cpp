@@ -65,23 +65,26 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
     unsigned seen = 0;  // bit k: given as Kind(k)
     const Scope* scope = nullptr;  // its catalog entry (null: none)
   };
+  // (std::string keys, not views: a map and a set of views were new template code in the wasm module.)
   std::map<std::string, Given> kind_of;  // canonical name -> how it was given
-  std::set<std::string> reported;                // names whose name-level diagnostics were given
+  std::set<std::string> reported;        // names whose name-level diagnostics were given
   std::vector<std::string> repeated;     // canonical name + kind digit, one per duplicate-scope diagnostic
   std::vector<std::size_t> repeat_at, repeats;  // its place in diags; how many times it is listed
   for (const auto& e : in.entries) {
-    std::string canonical = e.name;
+    const std::string* canonical = &e.name;
     const Scope* scope = catalog.find(e.name);
-    bool first_time = reported.insert(e.name).second;
+    // A current scope's name has no name-level diagnostic, so it need not be remembered (the same name always
+    // takes the same branch below).
+    bool first_time = scope && !scope->retired() && !scope->deprecated ? true : reported.insert(e.name).second;
     if (!scope) {
-      if (auto target = catalog.alias_target(e.name)) {
-        canonical = *target;
-        scope = catalog.find(canonical);
+      if (const std::string* target = catalog.alias_target(e.name)) {
+        canonical = target;
+        scope = catalog.find(*canonical);
         if (first_time)
           diags.push_back({"info", "alias", e.name,
-                           quote_name(e.name) + " is another spelling of " + quote_name(canonical) + "; evaluated as " +
-                               quote_name(canonical) + ".",
-                           "replace", {canonical}});
+                           quote_name(e.name) + " is another spelling of " + quote_name(*canonical) + "; evaluated as " +
+                               quote_name(*canonical) + ".",
+                           "replace", {*canonical}});
       }
     }
     if (!scope && std::find(in.placeholders.begin(), in.placeholders.end(), e.name) != in.placeholders.end()) {
@@ -94,25 +97,25 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
         diags.push_back({"error", "unknown-scope", e.name, known->message, known->action, known->advice.fix});
       }
     } else if (scope->retired()) {
-      req.invalid.insert(canonical);
+      req.invalid.insert(*canonical);
       if (first_time) {
-        std::string msg = quote_name(canonical) + " was retired by HubSpot on " + scope->retired_on +
+        std::string msg = quote_name(*canonical) + " was retired by HubSpot on " + scope->retired_on +
                           "; HubSpot rejects it for every account.";
         if (!scope->replaced_by.empty()) msg += " Request the granular scopes you use instead: " + join(scope->replaced_by, ", ") + ".";
         diags.push_back({"error", "retired-scope", e.name, msg, scope->replaced_by.empty() ? "remove" : "replace",
                          scope->replaced_by});
       }
     } else if (scope->deprecated && first_time) {
-      std::string msg = quote_name(canonical) + " is deprecated: it is missing from HubSpot's current scope lists and "
+      std::string msg = quote_name(*canonical) + " is deprecated: it is missing from HubSpot's current scope lists and "
                         "may be refused.";
       if (!scope->replaced_by.empty()) msg += " Consider " + join(scope->replaced_by, ", ") + " instead.";
       diags.push_back({"warning", "deprecated-scope", e.name, msg, scope->replaced_by.empty() ? "" : "replace",
                        scope->replaced_by});
     }
-    auto [given, fresh] = kind_of.try_emplace(canonical, Given{e.kind, 0, scope});
+    auto [given, fresh] = kind_of.try_emplace(*canonical, Given{e.kind, 0, scope});
     const unsigned seen = given->second.seen, bit = 1u << int(e.kind);
     if (seen & bit) {  // one diagnostic per name and kind, with its count (filled in below)
-      std::string key = canonical + char('0' + int(e.kind));
+      std::string key = *canonical + char('0' + int(e.kind));
       auto at = std::find(repeated.begin(), repeated.end(), key);
       if (at != repeated.end()) {
         ++repeats[std::size_t(at - repeated.begin())];
@@ -124,8 +127,8 @@ Request build_request(const RawInput& in, const Catalog& catalog) {
       }
     } else if (seen && !(seen & (seen - 1))) {  // given as one other kind before
       Kind strongest = std::min(given->second.kind, e.kind);
-      diags.push_back({"warning", "conflicting-kinds", canonical,
-                       quote_name(canonical) + " is given as both " + kind_list(given->second.kind) + " and " +
+      diags.push_back({"warning", "conflicting-kinds", *canonical,
+                       quote_name(*canonical) + " is given as both " + kind_list(given->second.kind) + " and " +
                            kind_list(e.kind) + "; HubSpot takes each scope as one kind. Evaluated as " +
                            kind_list(strongest) + ".",
                        "", {}});

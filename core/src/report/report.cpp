@@ -108,11 +108,17 @@ void write_id_or_null(JsonWriter& w, const std::vector<Named>& list, int i) {
 }
 
 // Every name of ev.names as a JSON string, quoted once: the profiles' lists repeat them (granted: once per
-// profile).
-using QuotedNames = std::vector<std::string>;
+// profile). All in one string (name k: bytes [at[k], at[k + 1])): one allocation, not one per name.
+struct QuotedNames {
+  std::string text;
+  std::vector<std::size_t> at;
+  std::string_view operator[](std::size_t k) const { return std::string_view(text).substr(at[k], at[k + 1] - at[k]); }
+};
 QuotedNames quoted_names(const Evaluation& ev) {
-  QuotedNames q(ev.names.size());
-  for (std::size_t k = 0; k < q.size(); ++k) append_json_string(q[k], ev.names[k]);
+  QuotedNames q;
+  q.at.reserve(ev.names.size() + 1);
+  q.at.push_back(0);
+  for (const auto& name : ev.names) append_json_string(q.text, name), q.at.push_back(q.text.size());
   return q;
 }
 
