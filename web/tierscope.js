@@ -41,6 +41,10 @@ function tierscopeIsBytes(value) {
 const TIERSCOPE_MAX = 1048576;
 const tierscopeTooLarge = (what) => tierscopeError('input-too-large', `${what} is more than ${TIERSCOPE_MAX} bytes; the limit is ${TIERSCOPE_MAX} bytes (1 MiB)`);
 
+// A string of up to 65,536 UTF-16 units (at most 196,608 bytes of UTF-8, under the bound) goes to the
+// main module as it is: invoke() encodes it straight into the wasm memory (encodeInto, no copy).
+const TIERSCOPE_DIRECT = 65536;
+
 // (max: another bound; a HAR reader's pieces have none, the reader bounds what it keeps.)
 function tierscopeBytes(value, what = 'the input', max = TIERSCOPE_MAX) {
   if (typeof value == 'string' && value.length > max) throw tierscopeTooLarge(what);
@@ -159,6 +163,14 @@ export async function createTierscope(options) {
     const pointers = [];
     try {
       for (const arg of args) {
+        if (typeof arg == 'string' && arg.length <= TIERSCOPE_DIRECT) {
+          // Encoded straight into the module's memory: at most 3 bytes of UTF-8 per UTF-16 unit.
+          const room = arg.length * 3;
+          const at = mod._ts_malloc(room);
+          if (!at) throw new Error('out of memory');
+          pointers.push(at, tierscopeEncoder.encodeInto(arg, mod.HEAPU8.subarray(at, at + room)).written);
+          continue;
+        }
         const bytes = tierscopeBytes(arg);
         const at = mod._ts_malloc(bytes.length);
         if (!at) throw new Error('out of memory');
@@ -168,7 +180,7 @@ export async function createTierscope(options) {
       while (pointers.length < 6) pointers.push(0, 0);
       const at = mod._ts_call(TIERSCOPE_FUNCTIONS.indexOf(name) + compact, ...pointers) >>> 2;
       const words = mod.HEAPU32;
-      const text = (i) => tierscopeDecoder.decode(mod.HEAPU8.subarray(words[at + i], words[at + i] + words[at + i + 1]));
+      const text = (i) => words[at + i + 1] ? tierscopeDecoder.decode(mod.HEAPU8.subarray(words[at + i], words[at + i] + words[at + i + 1])) : '';
       return { ok: words[at] === 1, json: text(1), code: text(3), error: text(5) };
     } finally {
       for (let i = 0; i < pointers.length; i += 2) if (pointers[i]) mod._ts_free(pointers[i]);
@@ -196,7 +208,9 @@ export async function createTierscope(options) {
 
   function checkJson(input, options) {
     const opts = optionsText(options);
-    if (typeof input == 'string' || tierscopeIsBytes(input)) return call('checkText', tierscopeBytes(input), opts);
+    if (typeof input == 'string' || tierscopeIsBytes(input)) {
+      return call('checkText', typeof input == 'string' && input.length <= TIERSCOPE_DIRECT ? input : tierscopeBytes(input), opts);
+    }
     if (input !== null && typeof input == 'object') return call('checkFields', tierscopeBytes(tierscopeJson(input, 'parse-error', 'check(): the fields'), 'the fields'), opts);
     throw tierscopeError('parse-error',
       'check() takes a string (a scope list, install URL or app config), bytes, or a {required, conditional, optional, url} object',
