@@ -17,9 +17,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "calls/calls.hpp"
-#include "catalog/catalog.hpp"
-#include "evaluate/suggest.hpp"
 #include "text.hpp"
 #include "tierscope/api.hpp"
 
@@ -344,21 +341,6 @@ inline void report_covers(const nlohmann::ordered_json& j) {
   require(total.is_number_unsigned() && j["profiles"].is_array() && j["profiles"].size() <= total.template get<std::size_t>(),
           "a report covers the standard profiles");
 }
-
-// What the core keeps from one call to the next (the did-you-mean memo, the calls' install counts) is
-// emptied when an input's run ends: a target declares `fuzz::Fresh fresh;` first. So an input allocates
-// nothing that outlives it (libFuzzer runs an input a second time, a leak check, when it ends with more
-// mallocs than frees: a third of check's inputs with a memo that grows), and an input gives one run
-// whatever came before it (a finding replays alone). Within one input the memo works as in the product.
-struct Fresh {
-  Fresh() = default;
-  Fresh(const Fresh&) = delete;
-  Fresh& operator=(const Fresh&) = delete;
-  ~Fresh() {
-    tierscope::current_catalog()->name_index().forget();
-    tierscope::forget_kept_counts();
-  }
-};
 
 inline std::string text(const std::uint8_t* data, std::size_t size) {
   return std::string(reinterpret_cast<const char*>(data), size);

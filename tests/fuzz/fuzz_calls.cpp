@@ -6,6 +6,7 @@
 #include <set>
 #include <string_view>
 
+#include "fresh.hpp"
 #include "fuzz.hpp"
 #include "operations_builtin.hpp"
 

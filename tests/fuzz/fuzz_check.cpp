@@ -7,6 +7,7 @@
 // by_hub, by_feature: most of a report's bytes).
 #include <stdexcept>
 
+#include "fresh.hpp"
 #include "fuzz.hpp"
 #include "report/markdown.hpp"
 
