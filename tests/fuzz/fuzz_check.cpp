@@ -7,7 +7,6 @@
 // by_hub, by_feature: most of a report's bytes).
 #include <stdexcept>
 
-#include "fresh.hpp"
 #include "fuzz.hpp"
 #include "report/markdown.hpp"
 
@@ -31,7 +30,6 @@ fuzz::Keep markdown_reads(std::string_view path) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  fuzz::Fresh fresh;  // first: what the core keeps is emptied after everything below
   auto [options, input] = fuzz::split(fuzz::text(data, size));
   auto report = names_a_field(input) ? tierscope::check_fields(input, options) : tierscope::check_text(input, options);
   auto j = fuzz::outcome_kept(report, markdown_reads);

@@ -233,22 +233,3 @@ TEST_CASE("a check of 300 unknown names is the same report every time, however m
     CHECK(!other.empty());
   }
 }
-
-TEST_CASE("forget empties the memo: a name is worked out again, to the same advice and message") {
-  const tierscope::NameIndex index(catalog());
-  const std::string name = "crm.objects.contacts.raed";
-  auto kept = index.advised(name);
-  CHECK(index.advised(name) == kept);  // from the memo: the same answer, not a copy
-  index.forget();
-  auto again = index.advised(name);
-  CHECK(again != kept);  // worked out anew (the old answer lives on with whoever holds it)
-  CHECK(again->advice.fix == kept->advice.fix);
-  CHECK(again->advice.guesses == kept->advice.guesses);
-  CHECK(again->advice.why == kept->advice.why);
-  CHECK(again->message == kept->message);
-  CHECK(again->action == kept->action);
-  CHECK(index.advised(name) == again);  // and kept again
-  index.forget();
-  index.forget();  // an empty memo: nothing to do
-  CHECK(index.advise(name).fix == kept->advice.fix);
-}

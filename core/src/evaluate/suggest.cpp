@@ -180,16 +180,6 @@ std::shared_ptr<const Advised> NameIndex::advised(const std::string& name) const
   return slot->advised;
 }
 
-void NameIndex::forget() const {
-  std::lock_guard<std::mutex> lock(memo_mutex_);
-  for (Slot& s : memo_) {
-    if (!s.used) continue;
-    Slot gone = std::move(s);  // takes the name's buffer and the advice: freed at the end of this block
-    s = Slot{};
-  }
-  tick_ = 0;
-}
-
 NameAdvice NameIndex::work_out(const std::string& name) const {
   NameAdvice out;
   std::string lower = ascii_lower(trim(name));

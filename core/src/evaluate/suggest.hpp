@@ -35,10 +35,6 @@ class NameIndex {
   explicit NameIndex(const Catalog& catalog);
   NameAdvice advise(const std::string& name) const { return advised(name)->advice; }
   std::shared_ptr<const Advised> advised(const std::string& name) const;  // shared with the memo: no copy
-  // Empties the memo (its memory freed). The fuzz harnesses call it after each input, so that nothing an
-  // input allocates outlives it (libFuzzer runs an input again when it ends with more mallocs than frees)
-  // and an input's run does not depend on the inputs before it.
-  void forget() const;
   static constexpr std::size_t kMemo = 4096;
 
   struct Parts {
