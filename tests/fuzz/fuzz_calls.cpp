@@ -6,6 +6,7 @@
 #include <set>
 #include <string_view>
 
+#include "fresh.hpp"
 #include "fuzz.hpp"
 #include "operations_builtin.hpp"
 
@@ -44,6 +45,7 @@ void check(const tierscope::Outcome& out) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  fuzz::Fresh fresh;  // first: what the core keeps is emptied after everything below
   static const bool loaded = tierscope::load_operations(tierscope::builtin_operations_json()).ok;  // as the CLI does
   fuzz::require(loaded, "the built-in operations table loads");
   std::string text = fuzz::text(data, size);

@@ -720,3 +720,17 @@ TEST_CASE("calls: an uncovered call's covered_by follows the options of each run
   CHECK(cover(R"({"profiles": [")" + id + R"("]})") == one);
   CHECK(all["tiers_total"].get<std::size_t>() > 1);
 }
+
+TEST_CASE("calls: forget_kept_counts empties what is kept between runs, and the next report is the same") {
+  std::string config = R"({"auth": {"requiredScopes": ["oauth", "crm.objects.contacts.read"]}})";
+  std::string text = "POST /crm/v3/objects/deals\nGET /crm/v3/objects/companies\nGET /files/v3/files\n";
+  calls_ok(text, config);  // loads the operations table
+  const std::string first = tierscope::calls(text, config, "").json;
+  REQUIRE(first.find("\"covered_by\"") != std::string::npos);  // both kept kinds were asked for
+  tierscope::forget_kept_counts();
+  CHECK(tierscope::calls(text, config, "").json == first);
+  tierscope::forget_kept_counts();
+  tierscope::forget_kept_counts();  // nothing kept: nothing to do
+  CHECK(!tierscope::calls(text, "", "").json.empty());
+  CHECK(tierscope::calls(text, config, "").json == first);
+}

@@ -45,10 +45,18 @@ std::string replacement_call(const std::string& method, const ApiInfo& a) {
 // Configurations where every name can be granted (the evaluator's count for a request of them). The
 // least-privilege search asks for many sets, and the same sets come back call list after call list:
 // the counts are kept per catalog (at most 4096 sets; a new catalog starts afresh).
+struct InstallCounts {
+  std::mutex mutex;
+  std::weak_ptr<const Catalog> counted;
+  std::map<std::vector<std::string>, std::uint32_t> counts;
+};
+InstallCounts& install_counts() {
+  static InstallCounts kept;
+  return kept;
+}
+
 std::uint32_t installs(const std::vector<std::string>& names, const std::shared_ptr<const Catalog>& catalog) {
-  static std::mutex mutex;
-  static std::weak_ptr<const Catalog> counted;
-  static std::map<std::vector<std::string>, std::uint32_t> counts;
+  auto& [mutex, counted, counts] = install_counts();
   {
     std::lock_guard<std::mutex> lock(mutex);
     if (counted.lock() != catalog) counts.clear(), counted = catalog;
@@ -71,10 +79,18 @@ struct Tiers {
   std::vector<std::string> installs;
   std::size_t total = 0;
 };
+struct KeptTiers {
+  std::mutex mutex;
+  std::weak_ptr<const Catalog> counted;
+  std::map<std::pair<Options, ScopeSet>, Tiers> kept;
+};
+KeptTiers& kept_tiers() {
+  static KeptTiers kept;
+  return kept;
+}
+
 Tiers installing_tiers(const ScopeSet& alt, const std::shared_ptr<const Catalog>& catalog, const Options& options) {
-  static std::mutex mutex;
-  static std::weak_ptr<const Catalog> counted;
-  static std::map<std::pair<Options, ScopeSet>, Tiers> kept;
+  auto& [mutex, counted, kept] = kept_tiers();
   auto key = std::make_pair(options, alt);
   {
     std::lock_guard<std::mutex> lock(mutex);
@@ -483,6 +499,17 @@ std::string calls_text_from(CallsInput in, std::string_view config_text, const O
   }
   text += "\n}";
   return std::move(text);
+}
+
+void forget_kept_counts() {
+  {
+    auto& k = install_counts();
+    std::lock_guard<std::mutex> lock(k.mutex);
+    k.counts.clear();
+  }
+  auto& k = kept_tiers();
+  std::lock_guard<std::mutex> lock(k.mutex);
+  k.kept.clear();
 }
 
 std::string calls_text(std::string_view calls_text, std::string_view config_text, const Options& options) {

@@ -14,4 +14,7 @@ ojson calls_json_from(CallsInput in, std::string_view config_text, const Options
 // dump() of the same, written without a tree of the check report in it (the API's calls and HAR reader).
 std::string calls_text(std::string_view calls_text, std::string_view config_text, const Options& options);
 std::string calls_text_from(CallsInput in, std::string_view config_text, const Options& options);
+// Empties what calls keep between reports (the least-privilege install counts, the covered_by tiers):
+// the fuzz harnesses call it after each input, as NameIndex::forget.
+void forget_kept_counts();
 }
