@@ -9,10 +9,10 @@ namespace fuzz {
 // is emptied when an input's run ends: a target declares `fuzz::Fresh fresh;` first. So those maps do not
 // grow during fuzzing (libFuzzer runs an input a second time, for its leak check, when it ends with more
 // mallocs than frees), and an input's run does not depend on the inputs before it.
-// Not the did-you-mean memo (NameIndex, core/src/evaluate/suggest.*): emptying it after each input (tried)
-// made the fixed-seed fuzzing of check differ between runs: its slots are one large block at an address
-// that changes from run to run, and libFuzzer's compare tracing of the slots' strings fed those addresses
-// into its mutations (BENCHMARKS.md, issue 23, sixth session).
+// Not the did-you-mean memo (NameIndex, core/src/evaluate/suggest.*): emptying it after each input was
+// tried; it removed check's leak re-runs but gave no more distinct inputs per CPU-second (each input then
+// works out its unknown names afresh). The fixed-seed runs that differed then differed without it too:
+// compared addresses, fixed since by scripts/fuzz.sh's setarch -R (BENCHMARKS.md, issue 23, sixth session).
 struct Fresh {
   Fresh() = default;
   Fresh(const Fresh&) = delete;

@@ -42,71 +42,70 @@ std::string replacement_call(const std::string& method, const ApiInfo& a) {
   return method + " " + a.replacement;
 }
 
-// Configurations where every name can be granted (the evaluator's count for a request of them). The
-// least-privilege search asks for many sets, and the same sets come back call list after call list:
-// the counts are kept per catalog (at most 4096 sets; a new catalog starts afresh).
-struct InstallCounts {
-  std::mutex mutex;
-  std::weak_ptr<const Catalog> counted;
-  std::map<std::vector<std::string>, std::uint32_t> counts;
+// Answers kept per catalog (a new catalog starts afresh), at most `limit` of them (then emptied): the
+// least-privilege search and the uncovered calls ask the same questions call list after call list and
+// input after input.
+template <class Key, class Value>
+class KeptPerCatalog {
+ public:
+  explicit KeptPerCatalog(std::size_t limit) : limit_(limit) {}
+  template <class Work>
+  Value get(const Key& key, const std::shared_ptr<const Catalog>& catalog, Work work) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (counted_.lock() != catalog) kept_.clear(), counted_ = catalog;
+      auto it = kept_.find(key);
+      if (it != kept_.end()) return it->second;
+    }
+    Value v = work();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (kept_.size() >= limit_) kept_.clear();
+    kept_.emplace(key, v);
+    return v;
+  }
+  void forget() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    kept_.clear();
+  }
+
+ private:
+  const std::size_t limit_;
+  std::mutex mutex_;
+  std::weak_ptr<const Catalog> counted_;
+  std::map<Key, Value> kept_;
 };
-InstallCounts& install_counts() {
-  static InstallCounts kept;
+
+// Configurations where every name can be granted (the evaluator's count for a request of them).
+KeptPerCatalog<std::vector<std::string>, std::uint32_t>& install_counts() {
+  static KeptPerCatalog<std::vector<std::string>, std::uint32_t> kept(4096);
   return kept;
 }
-
 std::uint32_t installs(const std::vector<std::string>& names, const std::shared_ptr<const Catalog>& catalog) {
-  auto& [mutex, counted, counts] = install_counts();
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (counted.lock() != catalog) counts.clear(), counted = catalog;
-    auto it = counts.find(names);
-    if (it != counts.end()) return it->second;
-  }
-  Request req = build_request(from_lists(names, {}), *catalog);
-  std::uint32_t n = combinations_install(req, *catalog);
-  std::lock_guard<std::mutex> lock(mutex);
-  if (counts.size() >= 4096) counts.clear();
-  counts.emplace(names, n);
-  return n;
+  return install_counts().get(names, catalog, [&] {
+    return combinations_install(build_request(from_lists(names, {}), *catalog), *catalog);
+  });
 }
 
 // The standard tiers where a set of scopes, all required, installs (the ids of the profiles whose status
 // is "installs") and how many profiles were evaluated: what an uncovered call's covered_by lists per
-// alternative. The same alternatives come back call after call and input after input (they are the
-// operations table's): kept per catalog and options (at most 1024 entries; a new catalog starts afresh).
+// alternative (the alternatives are the operations table's), kept per options too.
 struct Tiers {
   std::vector<std::string> installs;
   std::size_t total = 0;
 };
-struct KeptTiers {
-  std::mutex mutex;
-  std::weak_ptr<const Catalog> counted;
-  std::map<std::pair<Options, ScopeSet>, Tiers> kept;
-};
-KeptTiers& kept_tiers() {
-  static KeptTiers kept;
+KeptPerCatalog<std::pair<Options, ScopeSet>, Tiers>& kept_tiers() {
+  static KeptPerCatalog<std::pair<Options, ScopeSet>, Tiers> kept(1024);
   return kept;
 }
-
 Tiers installing_tiers(const ScopeSet& alt, const std::shared_ptr<const Catalog>& catalog, const Options& options) {
-  auto& [mutex, counted, kept] = kept_tiers();
-  auto key = std::make_pair(options, alt);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (counted.lock() != catalog) kept.clear(), counted = catalog;
-    auto it = kept.find(key);
-    if (it != kept.end()) return it->second;
-  }
-  Evaluation ev = evaluate(build_request(from_lists(alt, {}), *catalog), *catalog, options);
-  Tiers t;
-  for (const auto& p : ev.profiles)
-    if (p.status == "installs") t.installs.push_back(p.id);
-  t.total = ev.profiles.size();
-  std::lock_guard<std::mutex> lock(mutex);
-  if (kept.size() >= 1024) kept.clear();
-  kept.emplace(std::move(key), t);
-  return t;
+  return kept_tiers().get(std::make_pair(options, alt), catalog, [&] {
+    Evaluation ev = evaluate(build_request(from_lists(alt, {}), *catalog), *catalog, options);
+    Tiers t;
+    for (const auto& p : ev.profiles)
+      if (p.status == "installs") t.installs.push_back(p.id);
+    t.total = ev.profiles.size();
+    return t;
+  });
 }
 
 std::size_t literals(const Operation& op) {
@@ -502,14 +501,8 @@ std::string calls_text_from(CallsInput in, std::string_view config_text, const O
 }
 
 void forget_kept_counts() {
-  {
-    auto& k = install_counts();
-    std::lock_guard<std::mutex> lock(k.mutex);
-    k.counts.clear();
-  }
-  auto& k = kept_tiers();
-  std::lock_guard<std::mutex> lock(k.mutex);
-  k.kept.clear();
+  install_counts().forget();
+  kept_tiers().forget();
 }
 
 std::string calls_text(std::string_view calls_text, std::string_view config_text, const Options& options) {

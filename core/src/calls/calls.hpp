@@ -15,6 +15,6 @@ ojson calls_json_from(CallsInput in, std::string_view config_text, const Options
 std::string calls_text(std::string_view calls_text, std::string_view config_text, const Options& options);
 std::string calls_text_from(CallsInput in, std::string_view config_text, const Options& options);
 // Empties what calls keep between reports (the least-privilege install counts, the covered_by tiers):
-// the fuzz harnesses call it after each input, as NameIndex::forget.
+// the fuzz harnesses call it after each input (tests/fuzz/fresh.hpp).
 void forget_kept_counts();
 }
