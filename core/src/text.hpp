@@ -14,6 +14,7 @@ namespace tierscope {
 std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 std::string ascii_lower(std::string_view s);
 std::string trim(std::string_view s);
+std::string_view trimmed(std::string_view s);  // trim() as a view into s: no copy
 // Decodes %XX escapes; with plus_is_space, '+' becomes ' '. Malformed escapes stay as written.
 std::string percent_decode(std::string_view s, bool plus_is_space);
 // Byte offset of the first '%' not followed by two hex digits, or nullopt.

@@ -60,10 +60,8 @@ std::string number_overflow_where(std::string_view text) {
   return "a number out of range";
 }
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }  // trim's
-
 void add_entry(RawInput& in, std::string name, Kind kind, std::string_view origin) {
-  if (!name.empty() && (blank(name.front()) || blank(name.back()))) name = trim(name);  // most names: no copy
+  if (std::string_view t = trimmed(name); t.size() != name.size()) name = std::string(t);  // most names: no copy
   if (name.empty()) return;
   if (name.size() > kMaxScopeName)
     parse_error(std::string(origin) + ": a scope name of " + std::to_string(name.size()) + " characters (the limit is " +
