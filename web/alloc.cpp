@@ -46,9 +46,11 @@ void* small_new(std::size_t n) noexcept {
   return p;
 }
 
+void* try_new(std::size_t n) noexcept { return n - 1 < kMaxSmall ? small_new(n) : std::malloc(n ? n : 1); }
+
 // Not inlined into every caller: one copy (the -O2 files would otherwise inline it everywhere, +14 KB).
 [[gnu::noinline]] void* any_new(std::size_t n) {
-  void* p = n - 1 < kMaxSmall ? small_new(n) : std::malloc(n ? n : 1);
+  void* p = try_new(n);
   if (!p) throw std::bad_alloc();
   return p;
 }
@@ -68,10 +70,7 @@ void* small_new(std::size_t n) noexcept {
 
 void* operator new(std::size_t n) { return any_new(n); }
 void* operator new[](std::size_t n) { return any_new(n); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  void* p = n - 1 < kMaxSmall ? small_new(n) : std::malloc(n ? n : 1);
-  return p;
-}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return try_new(n); }
 void* operator new[](std::size_t n, const std::nothrow_t& t) noexcept { return operator new(n, t); }
 void operator delete(void* p) noexcept { any_delete(p); }
 void operator delete[](void* p) noexcept { any_delete(p); }
