@@ -154,6 +154,10 @@ export async function browserFigures({ targets, inputs, floorWasm, configuration
         const sample = eval(sampler); // eslint-disable-line no-eval
         const ts = await (await import(url)).createTierscope();
         const hasLean = (() => { try { ts.check('oauth', { lean: true }); return true; } catch { return false; } })();
+        // Steady state first (see nodeFigures in run.mjs): every size, full and lean, for c.warmMs.
+        for (const t0 = performance.now(); performance.now() - t0 < c.warmMs;) {
+          for (const input of list) { ts.check(input); if (hasLean) ts.check(input, { lean: true }); }
+        }
         return [list.map((input) => sample(() => ts.check(input), c)),
           list.map((input) => (hasLean ? sample(() => ts.check(input, { lean: true }), c) : null))];
       }, [SAMPLE, `${server.origin}/${t.name}-module/tierscope.mjs`, inputs, cfg]);

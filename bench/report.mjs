@@ -23,7 +23,8 @@ export function section(r, { date, node }) {
   p('### check() by request size (median ms per call)');
   p();
   p('Input: N current catalog scopes as a pasted list (300: the catalog\'s 285 current scopes, then 15 repeated). ' +
-    'Native: `tierscope::check_text` in process (g++ -O3). Wasm: `check()` of the JS API (JSON text + `JSON.parse`).');
+    'Native: `tierscope::check_text` in process (g++ -O3). Wasm: `check()` of the JS API (JSON text + `JSON.parse`), ' +
+    `measured after a warm-up of every size, full and lean (${r.warmMs ?? 0} ms in node and in the page), so that no size is timed on V8's baseline code.`);
   p();
   p(`| scopes | native${both ? ' before → after' : ''} | wasm, node${both ? ' before → after' : ''} | wasm, Chromium${both ? ' before → after' : ''} | wasm node / native | wasm Chromium / native |`);
   p('|---:|---:|---:|---:|---:|---:|');

@@ -24,8 +24,8 @@ const flag = (name) => argv.includes(name);
 const option = (name, def) => { const i = argv.indexOf(name); return i >= 0 && argv[i + 1] ? argv[i + 1] : def; };
 const SMOKE = flag('--smoke');
 const CFG = SMOKE
-  ? { sizes: [1, 10], samples: 3, minMs: 2, keys: 8, runs: 1, gap: 10 }
-  : { sizes: [1, 10, 30, 100, 300], samples: 15, minMs: 5, keys: 200, runs: 15, gap: 50 };
+  ? { sizes: [1, 10], samples: 3, minMs: 2, warmMs: 50, keys: 8, runs: 1, gap: 10 }
+  : { sizes: [1, 10, 30, 100, 300], samples: 15, minMs: 5, warmMs: 1000, keys: 200, runs: 15, gap: 50 };
 const tmp = mkdtempSync(join(tmpdir(), 'tierscope-bench-'));
 const log = (...a) => console.error('bench:', ...a);
 
@@ -95,6 +95,11 @@ async function nodeFigures(t) {
   const url = pathToFileURL(join(t.wasmDir, 'tierscope.mjs')).href;
   const mod = await import(url);
   const ts = await mod.createTierscope();
+  // Steady state first: every size, full and lean, for CFG.warmMs, so that no size is measured while V8 still
+  // runs the module's baseline code (whichever series came first was slower, BENCHMARKS.md, s31-boundary).
+  for (const t0 = performance.now(); performance.now() - t0 < CFG.warmMs;) {
+    for (const input of inputs) { ts.check(input); try { ts.check(input, { lean: true }); } catch { /* no lean */ } }
+  }
   const check = inputs.map((input) => sample(() => ts.check(input), CFG));
   const hasLean = (() => { try { ts.check('oauth', { lean: true }); return true; } catch { return false; } })();
   const lean = inputs.map((input) => (hasLean ? sample(() => ts.check(input, { lean: true }), CFG) : NaN));
@@ -107,7 +112,7 @@ console.log(JSON.stringify([t1 - t0, t2 - t1, performance.now() - t2]));`;
 }
 
 const started = performance.now();
-const results = { configurations, bits, sizes: CFG.sizes, smoke: SMOKE, runs: CFG.runs, targets: {} };
+const results = { configurations, bits, sizes: CFG.sizes, smoke: SMOKE, runs: CFG.runs, warmMs: CFG.warmMs, targets: {} };
 log(`targets: ${targets.map((t) => `${t.name} ${t.commit}`).join(', ')}; ${configurations} configurations in ${bits}-bit sets; sizes ${CFG.sizes.join(' ')}`);
 const floor = buildFloor();
 results.floor = { native: floor.native, node: await floorInNode(floor.wasm) };
