@@ -15,8 +15,8 @@ namespace {
 
 constexpr std::size_t kPageBits = 16;                          // 64 KB pages
 constexpr std::size_t kPage = std::size_t(1) << kPageBits;
-// Up to 512 bytes: a check of 100 scopes asks for ~3,500 blocks of <= 128 bytes and ~350 of 129-512
-// (longer names and messages, small vectors), which emmalloc served before; ~70 are larger.
+// Up to 512 bytes: a check of 100 scopes asks for ~3,500 blocks of <= 128 bytes and ~300 of 129-512
+// (longer names and messages, small vectors), which emmalloc served before; ~80 are larger.
 constexpr std::uint32_t kClassSize[] = {8, 16, 24, 32, 48, 64, 96, 128, 160, 192, 256, 384, 512};
 constexpr std::size_t kClasses = sizeof(kClassSize) / sizeof(kClassSize[0]);
 constexpr std::size_t kMaxSmall = kClassSize[kClasses - 1];
