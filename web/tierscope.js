@@ -56,6 +56,10 @@ function tierscopeBytes(value, what = 'the input', max = TIERSCOPE_MAX) {
   return bytes;
 }
 
+// An argument of the main module as invoke() takes it: a string of up to TIERSCOPE_DIRECT units as it
+// is (never over the bound), anything else as bounded bytes (tierscopeBytes: input-too-large over 1 MiB).
+const tierscopeArg = (value, what) => typeof value == 'string' && value.length <= TIERSCOPE_DIRECT ? value : tierscopeBytes(value, what);
+
 function tierscopeJson(value, code, what) {
   let text;
   try {
@@ -162,8 +166,9 @@ export async function createTierscope(options) {
   function invoke(name, args) {
     const pointers = [];
     try {
-      for (const arg of args) {
-        if (typeof arg == 'string' && arg.length <= TIERSCOPE_DIRECT) {
+      for (const value of args) {
+        const arg = tierscopeArg(value);
+        if (typeof arg == 'string') {
           // Encoded straight into the module's memory: at most 3 bytes of UTF-8 per UTF-16 unit.
           const room = arg.length * 3;
           const at = mod._ts_malloc(room);
@@ -171,11 +176,10 @@ export async function createTierscope(options) {
           pointers.push(at, tierscopeEncoder.encodeInto(arg, mod.HEAPU8.subarray(at, at + room)).written);
           continue;
         }
-        const bytes = tierscopeBytes(arg);
-        const at = mod._ts_malloc(bytes.length);
+        const at = mod._ts_malloc(arg.length); // bytes
         if (!at) throw new Error('out of memory');
-        mod.HEAPU8.set(bytes, at); // HEAPU8 read after the allocation: memory may have grown
-        pointers.push(at, bytes.length);
+        mod.HEAPU8.set(arg, at); // HEAPU8 read after the allocation: memory may have grown
+        pointers.push(at, arg.length);
       }
       while (pointers.length < 6) pointers.push(0, 0);
       const at = mod._ts_call(TIERSCOPE_FUNCTIONS.indexOf(name) + compact, ...pointers) >>> 2;
@@ -209,7 +213,7 @@ export async function createTierscope(options) {
   function checkJson(input, options) {
     const opts = optionsText(options);
     if (typeof input == 'string' || tierscopeIsBytes(input)) {
-      return call('checkText', typeof input == 'string' && input.length <= TIERSCOPE_DIRECT ? input : tierscopeBytes(input), opts);
+      return call('checkText', tierscopeArg(input), opts); // bounded before the call: input-too-large, not internal-error
     }
     if (input !== null && typeof input == 'object') return call('checkFields', tierscopeBytes(tierscopeJson(input, 'parse-error', 'check(): the fields'), 'the fields'), opts);
     throw tierscopeError('parse-error',
