@@ -6,6 +6,7 @@
 // and ClusterFuzzLite (scripts/fuzz-build.sh); replayed over tests/fuzz/seeds/<surface>/ by ctest
 // (replay_main.cpp).
 #pragma once
+#include <cerrno>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -85,32 +86,42 @@ inline nlohmann::ordered_json outcome(const tierscope::Outcome& out, const char*
 // harness reads are built into a tree. keep(path) decides per member: path is its keys from the root
 // joined by '.' (array elements add nothing: "profiles.status"); it returns kSkip, kPath (kept, its
 // members asked in turn) or kWhole (kept with everything in it). The scan itself allocates nothing;
-// a kept member's text is parsed by nlohmann. A member a harness (or markdown_report) reads but keep()
+// the kept members are built as it goes (as nlohmann's parser would build them: the same values, the
+// same number types), without a second parse of their text. A member a harness (or markdown_report) reads but keep()
 // skips is missing from the tree: the harness then fails loudly on its first report (the seed replay
 // in ctest), it never passes silently.
 enum Keep { kSkip, kPath, kWhole };
 using KeepFn = Keep (*)(std::string_view path);
 
-// keep for a list of paths: a member is kept whole when a listed path is it or contains it, kept on the
-// way (kPath) when it contains a listed path, skipped otherwise.
-template <std::size_t N>
-inline Keep keep_listed(std::string_view path, const std::string_view (&listed)[N]) {
-  Keep k = kSkip;
-  for (std::string_view l : listed) {
-    if (path.size() >= l.size() && path.compare(0, l.size(), l) == 0 && (path.size() == l.size() || path[l.size()] == '.'))
-      return kWhole;
-    if (l.size() > path.size() && l.compare(0, path.size(), path) == 0 && l[path.size()] == '.') k = kPath;
-  }
-  return k;
-}
-
-// The scanner is the harness's, not the code under test: libFuzzer's coverage (and its comparison
-// tracing, a call per compared byte) is left out of it, so that it costs the fuzzer no more than it must.
+// The scanner and keep_listed are the harness's, not the code under test: libFuzzer's coverage (and its
+// comparison tracing, a call per compared byte) is left out of them, so that they cost the fuzzer no more
+// than they must. They compare bytes in their own loops, not with memcmp (string_view's ==, compare):
+// libFuzzer intercepts every memcmp, and would record the harness's own keys and paths for its mutations.
 #if defined(__clang__)
 #define FUZZ_HARNESS_ONLY __attribute__((no_sanitize("coverage")))
 #else
 #define FUZZ_HARNESS_ONLY
 #endif
+
+// a's first n bytes are b's (both at least n long)
+FUZZ_HARNESS_ONLY inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+// keep for a list of paths: a member is kept whole when a listed path is it or contains it, kept on the
+// way (kPath) when it contains a listed path, skipped otherwise.
+template <std::size_t N>
+FUZZ_HARNESS_ONLY inline Keep keep_listed(std::string_view path, const std::string_view (&listed)[N]) {
+  Keep k = kSkip;
+  for (std::string_view l : listed) {
+    if (path.size() >= l.size() && same_bytes(path.data(), l.data(), l.size()) && (path.size() == l.size() || path[l.size()] == '.'))
+      return kWhole;
+    if (l.size() > path.size() && same_bytes(l.data(), path.data(), path.size()) && l[path.size()] == '.') k = kPath;
+  }
+  return k;
+}
 
 class Scanner {
  public:
@@ -189,9 +200,13 @@ class Scanner {
         if (out) put_utf8(*out, cp);
         continue;
       }
-      if (c < 0x80) {
-        if (out) *out += char(c);
-        ++p_;
+      if (c < 0x80) {  // a run of plain ASCII at once
+        const char* run = p_;
+        while (++p_ < end_) {
+          const unsigned char d = static_cast<unsigned char>(*p_);
+          if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
+        }
+        if (out) out->append(run, std::size_t(p_ - run));
         continue;
       }
       // UTF-8 (as RFC 3629: no overlong forms, surrogates or code points above U+10FFFF)
@@ -215,9 +230,11 @@ class Scanner {
     while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
     return p_ > s;
   }
-  FUZZ_HARNESS_ONLY bool number() {
+  // A number at p_; with out, its value as nlohmann's parser gives it: an integer that fits as unsigned
+  // (or, with a minus, as signed) 64 bits, any other number as a double (rejected when not finite).
+  FUZZ_HARNESS_ONLY bool number(json* out) {
     const char* s = p_;
-    eat('-');
+    const bool minus = eat('-');
     if (eat('0')) {
     } else if (!digits()) {
       return false;
@@ -233,25 +250,39 @@ class Scanner {
       if (!digits()) return false;
       is_float = true;
     }
-    if (!is_float) return true;  // a large integer is read as a float: never an error
-    return std::isfinite(std::strtod(std::string(s, p_).c_str(), nullptr));  // nlohmann: "number overflow"
+    if (!is_float && !out && p_ - s <= 18) return true;  // fits in 64 bits: nothing to work out
+    const std::string t(s, p_);
+    if (!is_float) {
+      errno = 0;
+      if (minus) {
+        const long long v = std::strtoll(t.c_str(), nullptr, 10);
+        if (errno == 0) return !out || (*out = std::int64_t(v), true);
+      } else {
+        const unsigned long long v = std::strtoull(t.c_str(), nullptr, 10);
+        if (errno == 0) return !out || (*out = std::uint64_t(v), true);
+      }
+    }
+    const double d = std::strtod(t.c_str(), nullptr);  // and a larger integer: nlohmann reads it as a double
+    if (!std::isfinite(d)) return false;               // nlohmann: "number overflow"
+    if (out) *out = d;
+    return true;
   }
   FUZZ_HARNESS_ONLY bool literal(std::string_view word) {
-    if (std::size_t(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
+    if (std::size_t(end_ - p_) < word.size() || !same_bytes(p_, word.data(), word.size())) return false;
     p_ += word.size();
     return true;
   }
-  // A value at p_. out: where a kept value goes (null: skipped). mode: kWhole (parsed from its text),
-  // kPath (an object's members asked in turn; anything else kept whole). message: a "message" member.
+  // A value at p_. out: where a kept value goes (null: skipped). mode: kWhole (built here, all of it, as
+  // nlohmann's parser would), kPath (an object's members asked in turn; anything else kept whole).
+  // message: a "message" member.
   FUZZ_HARNESS_ONLY bool value(json* out, Keep mode, bool message, int depth) {
     if (p_ == end_) return false;
     if (depth > kMaxDepth) require(false, "a result nests at most 512 levels");
-    const char* start = p_;
     const std::size_t path = path_.size();
     switch (*p_) {
       case '{': {
         ++p_;
-        if (out && mode == kPath) *out = json::object();
+        if (out) *out = json::object();
         ws();
         if (eat('}')) break;
         for (;;) {
@@ -268,9 +299,12 @@ class Scanner {
             if (path) path_ += '.';
             path_ += key_;
             child = keep_(path_);
-            if (child != kSkip) member = &out->get_ref<json::object_t&>().emplace_back(key_, nullptr).second;  // the writers never repeat a key
+          } else if (out) {
+            child = kWhole;
           }
-          if (!value(member, child, key_ == "message", depth + 1)) return false;
+          if (child != kSkip) member = &slot(out->get_ref<json::object_t&>());
+          const bool message = key_.size() == 7 && same_bytes(key_.data(), "message", 7);
+          if (!value(member, child, message, depth + 1)) return false;
           ws();
           if (eat(',')) continue;
           if (eat('}')) break;
@@ -280,13 +314,13 @@ class Scanner {
       }
       case '[': {
         ++p_;
-        if (out && mode == kPath) *out = json::array();
+        if (out) *out = json::array();
         ws();
         if (eat(']')) break;
         for (;;) {
           ws();
           json* element = nullptr;
-          if (out && mode == kPath) element = &out->get_ref<json::array_t&>().emplace_back(nullptr);  // array elements: the array's path
+          if (out) element = &out->get_ref<json::array_t&>().emplace_back(nullptr);  // array elements: the array's path
           path_.resize(path);
           if (!value(element, mode, false, depth + 1)) return false;
           ws();
@@ -309,13 +343,18 @@ class Scanner {
       case 'f': return literal("false") && (!out || (*out = false, true));
       case 'n': return literal("null");  // *out is null already
       default:
-        if (!number()) return false;
-        if (out) *out = json::parse(start, p_);
-        return true;
+        return number(out);
     }
     path_.resize(path);
-    if (out && mode == kWhole) *out = json::parse(start, p_);
     return true;
+  }
+  // The member named key_ of an object being built: a new one (null), or, for a key the text repeats, the
+  // earlier one set to null again (nlohmann's parser: the first one's place, the last one's value).
+  FUZZ_HARNESS_ONLY json& slot(json::object_t& object) {
+    for (auto& member : object)
+      if (member.first.size() == key_.size() && same_bytes(member.first.data(), key_.data(), key_.size()))
+        return member.second = nullptr;
+    return object.emplace_back(key_, nullptr).second;
   }
 
   const char* p_;

@@ -17,15 +17,31 @@ fuzz::Keep some(std::string_view path) {
 bool scans(const std::string& text, ojson& tree, fuzz::KeepFn keep = nullptr) {
   return fuzz::Scanner(text, keep).read(tree);
 }
+
+// == takes 1 (unsigned) and 1 (signed) as equal: the trees must have the same types too (the harness
+// asks is_number_unsigned()).
+bool same_types(const ojson& a, const ojson& b) {
+  if (a.type() != b.type() || a.size() != b.size()) return false;
+  if (a.is_object()) {
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j)
+      if (i.key() != j.key() || !same_types(*i, *j)) return false;
+  } else if (a.is_array()) {
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (!same_types(a[i], b[i])) return false;
+  }
+  return true;
+}
 }  // namespace
 
 TEST_CASE("fuzz scanner takes what nlohmann takes") {
   for (const char* text : {"0", "-0", "-1.5e+3", "1E2", "\"\"", "[]", "{}", " [1, {\"a\": [true, false, null]}] ",
                            "\"\\u00e9\\ud83d\\ude00\\/\\b\\f\\n\\r\\t\"", "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"",
-                           "18446744073709551616", "-9223372036854775809", "1e308"}) {
+                           "18446744073709551616", "-9223372036854775809", "1e308", "18446744073709551615", "-9223372036854775808",
+                           "{\"a\": 1, \"b\": 2, \"a\": [3]}"}) {
     ojson tree;
     CHECK_MESSAGE(scans(text, tree), text);
     CHECK(tree == ojson::parse(text));
+    CHECK_MESSAGE(same_types(tree, ojson::parse(text)), text);
   }
   for (const char* text : {"", " ", "01", "1.", ".5", "-", "1e", "+1", "1e999", "-1e999", "tru", "nul", "[1,]", "{\"a\":1,}",
                            "{\"a\"}", "{1:2}", "[1 2]", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"",
@@ -35,6 +51,10 @@ TEST_CASE("fuzz scanner takes what nlohmann takes") {
     CHECK_MESSAGE(!scans(text, tree), text);
     CHECK(!ojson::accept(text));
   }
+  const std::string huge = "1" + std::string(400, '0');  // an integer beyond a double: nlohmann's "number overflow"
+  ojson tree;
+  CHECK(!scans(huge, tree));
+  CHECK(!ojson::accept(huge));
 }
 
 TEST_CASE("fuzz scanner on reports and mutated reports") {
@@ -50,6 +70,7 @@ TEST_CASE("fuzz scanner on reports and mutated reports") {
     ojson whole, kept;
     REQUIRE(scans(out.json, whole));
     CHECK(whole == ojson::parse(out.json));
+    CHECK(same_types(whole, ojson::parse(out.json)));
     REQUIRE(scans(out.json, kept, some));
     CHECK(kept["profiles"].size() == whole["profiles"].size());
     CHECK(kept["profiles"][0] == ojson{{"status", whole["profiles"][0]["status"]}});
@@ -73,6 +94,7 @@ TEST_CASE("fuzz scanner on reports and mutated reports") {
       REQUIRE(ok == ojson::accept(s));
       if (!ok) continue;
       CHECK(tree == ojson::parse(s));
+      CHECK(same_types(tree, ojson::parse(s)));
       ++accepted;
     }
   }
