@@ -8,7 +8,7 @@
 // Performance marks: tierscope:input, tierscope:matrix, tierscope:first-result and the measure
 // tierscope:keystroke-to-frame (input event → the frame after the matrix shows its result).
 import { start, ready, evaluate as post, onEvaluated, call, full } from './engine.js';
-import { $, h, replaceChildren, copyText } from './dom.js';
+import { $, h, replaceChildren, copyText, whenIdle as idleAfter, cancelIdle } from './dom.js';
 import { defaultState, decodeState, encodeState, rewritePaste, words } from './state.js';
 import { model, setModel, pageModel, profileName, accountInModel, lowestTier } from './model.js';
 import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes, urlRules, rove, silentScopes } from './matrix.js';
@@ -214,8 +214,7 @@ function afterThisFrame(fn) {
   c.port2.postMessage(0);
 }
 
-const whenIdle = typeof requestIdleCallback === 'function' ? (fn) => requestIdleCallback(fn, { timeout: 200 }) : (fn) => setTimeout(fn, 30);
-const cancelIdle = typeof cancelIdleCallback === 'function' ? (id) => cancelIdleCallback(id) : (id) => clearTimeout(id);
+const whenIdle = (fn) => idleAfter(fn, 200, 30);
 
 /** Schedules the rest of the page (panels, share link) for when the page is idle. */
 function later() {

@@ -1,6 +1,6 @@
 // What the installing admin would see on one account: HubSpot's consent screen, or its error page
 // plus what HubSpot does not say (which scopes caused it and how to fix it).
-import { h, STATUS } from './dom.js';
+import { h, STATUS, whenIdle } from './dom.js';
 import { fixLabel, staticAuth } from './panels.js';
 import { evidenceList, requirementText } from './catalog.js';
 import { wording, whenWordings } from './explain.js';
@@ -202,8 +202,7 @@ function afterFirstInteraction(run) {
     for (const type of WATCH) removeEventListener(type, wait, true);
     for (const f of waiting.splice(0)) f();
   };
-  const idle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0));
-  const wait = () => { clearTimeout(timer); timer = setTimeout(() => { timer = -1; idle(() => { if (timer === -1) go(); }); }, QUIET_MS); };
+  const wait = () => { clearTimeout(timer); timer = setTimeout(() => { timer = -1; whenIdle(() => { if (timer === -1) go(); }, 1000); }, QUIET_MS); };
   for (const type of WATCH) addEventListener(type, wait, true);
 }
 

@@ -18,6 +18,17 @@ export function h(tag, attrs, ...children) {
 
 export const $ = (sel, root = document) => root.querySelector(sel);
 
+/**
+ * Runs fn in an idle period, at the latest after `timeout` ms; where there is no requestIdleCallback, after
+ * `fallback` ms. Returns an id for cancelIdle.
+ */
+export function whenIdle(fn, timeout, fallback = 50) {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, fallback);
+}
+export function cancelIdle(id) {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id); else clearTimeout(id);
+}
+
 export const STATUS = {
   installs: { icon: '✓', text: 'Installs', short: 'Installs' },
   'permission-error': { icon: '✕', text: 'Permission error', short: 'Perm. error' },
