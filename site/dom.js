@@ -8,7 +8,7 @@ export function h(tag, attrs, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'text') el.textContent = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k.startsWith('on')) { el.addEventListener(k.slice(2), v); fresh.add(el); }
     else if (k in el && typeof v !== 'string') el[k] = v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
@@ -89,4 +89,37 @@ export function breakable(name) {
 /** Names separated by spaces, each breakable only after "." or "_". */
 export function breakableList(names) {
   return names.flatMap((n, i) => (i ? [' ', ...breakable(n)] : breakable(n)));
+}
+
+// Elements never reused by morphChildren in place of a new one: those h() gave an event listener (its
+// handler belongs to the new content) and those marked with alwaysNew (something will write into them).
+const fresh = new WeakSet();
+export const alwaysNew = (el) => { fresh.add(el); return el; };
+
+/**
+ * Makes root's children the given nodes (strings become text), reusing the elements already there that
+ * match: same tag and attributes, then their children likewise, text changed in place. A panel rebuilt
+ * per key whose content changed in one line then lays out that line, not the whole panel (issue 21:
+ * the consent preview of 100 scopes, ~800 layout objects, was laid out again after every key). Form
+ * controls, elements with listeners and alwaysNew ones are replaced, never reused.
+ */
+export function morphChildren(root, ...children) {
+  const nodes = children.flat().filter((c) => c !== null && c !== undefined && c !== false)
+    .map((c) => (typeof c === 'string' ? document.createTextNode(c) : c));
+  nodes.forEach((y, i) => {
+    const x = root.childNodes[i];
+    if (!x) root.append(y);
+    else if (!reuse(x, y)) root.replaceChild(y, x);
+  });
+  while (root.childNodes.length > nodes.length) root.lastChild.remove();
+}
+
+function reuse(x, y) {
+  if (x.nodeType !== y.nodeType) return false;
+  if (x.nodeType === 3) { if (x.data !== y.data) x.data = y.data; return true; }
+  if (x.nodeType !== 1 || x.tagName !== y.tagName || fresh.has(x) || fresh.has(y) || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(x.tagName)) return false;
+  if (x.attributes.length !== y.attributes.length) return false;
+  for (const a of y.attributes) if (x.getAttribute(a.name) !== a.value) return false;
+  morphChildren(x, [...y.childNodes]);
+  return true;
 }
