@@ -106,20 +106,32 @@ export const alwaysNew = (el) => { fresh.add(el); return el; };
 export function morphChildren(root, ...children) {
   const nodes = children.flat().filter((c) => c !== null && c !== undefined && c !== false)
     .map((c) => (typeof c === 'string' ? document.createTextNode(c) : c));
-  nodes.forEach((y, i) => {
-    const x = root.childNodes[i];
-    if (!x) root.append(y);
-    else if (!reuse(x, y)) root.replaceChild(y, x);
-  });
-  while (root.childNodes.length > nodes.length) root.lastChild.remove();
+  const from = document.createDocumentFragment();
+  from.append(...nodes);
+  morphInto(root, from);
 }
 
+/** root's children become from's (which it takes), reusing root's where they match (reuse). */
+function morphInto(root, from) {
+  let x = root.firstChild;
+  for (let y = from.firstChild; y;) {
+    const next = y.nextSibling;
+    if (!x) root.appendChild(y);
+    else if (reuse(x, y)) x = x.nextSibling;
+    else { const after = x.nextSibling; root.replaceChild(y, x); x = after; }
+    y = next;
+  }
+  while (x) { const after = x.nextSibling; x.remove(); x = after; }
+}
+
+const CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON']);
 function reuse(x, y) {
   if (x.nodeType !== y.nodeType) return false;
   if (x.nodeType === 3) { if (x.data !== y.data) x.data = y.data; return true; }
-  if (x.nodeType !== 1 || x.tagName !== y.tagName || fresh.has(x) || fresh.has(y) || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(x.tagName)) return false;
-  if (x.attributes.length !== y.attributes.length) return false;
-  for (const a of y.attributes) if (x.getAttribute(a.name) !== a.value) return false;
-  morphChildren(x, [...y.childNodes]);
+  if (x.nodeType !== 1 || x.tagName !== y.tagName || fresh.has(x) || fresh.has(y) || CONTROLS.has(x.tagName)) return false;
+  const a = y.attributes;
+  if (x.attributes.length !== a.length) return false;
+  for (let i = 0; i < a.length; i++) if (x.getAttribute(a[i].name) !== a[i].value) return false;
+  morphInto(x, y);
   return true;
 }
