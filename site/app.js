@@ -8,7 +8,7 @@
 // Performance marks: tierscope:input, tierscope:matrix, tierscope:first-result and the measure
 // tierscope:keystroke-to-frame (input event → the frame after the matrix shows its result).
 import { start, ready, evaluate as post, onEvaluated, call, full } from './engine.js';
-import { $, h, replaceChildren, copyText } from './dom.js';
+import { $, h, replaceChildren, copyText, whenIdle as idleAfter, cancelIdle } from './dom.js';
 import { defaultState, decodeState, encodeState, rewritePaste, words } from './state.js';
 import { model, setModel, pageModel, profileName, accountInModel, lowestTier } from './model.js';
 import { buildMatrix, renderMatrix, renderReach, fillCell, invalidScopes, urlRules, rove, silentScopes } from './matrix.js';
@@ -105,7 +105,18 @@ function showEmpty() {
   showFormat();
 }
 
-function fieldsFromState() { for (const k of KINDS) if (el[k].value !== state.fields[k]) el[k].value = state.fields[k]; }
+function fieldsFromState() { fieldsLater = false; for (const k of KINDS) if (el[k].value !== state.fields[k]) el[k].value = state.fields[k]; }
+
+// After a key in the paste, a long field (a pasted list of hundreds of names) is written by the idle
+// work after the key's frame, not in it: setting an 8 KB textarea's value lays out all its text again,
+// which cost the key's frame as much as the paste's own text (issue 21: no frame blocked > 8 ms). A
+// field's focus writes it at once (fieldsFromState) before it can be edited.
+const LONG_FIELD = 2000;
+let fieldsLater = false;
+function fieldsFromAnswer(key) {
+  if (key && KINDS.some((k) => state.fields[k].length > LONG_FIELD && el[k].value !== state.fields[k])) fieldsLater = true;
+  else fieldsFromState();
+}
 
 /** After a field edit: rewrite the paste in its own format when it can express the fields. */
 function syncPasteFromFields() {
@@ -177,7 +188,7 @@ function paint() {
   } else {
     if (m.fields && state.mode === 'paste') {
       for (const k of KINDS) state.fields[k] = (m.fields[k] || []).join(' ');
-      fieldsFromState();
+      fieldsFromAnswer(inputs.has(m.seq));
       el.pasteNote.hidden = true;
       synced = true;
     }
@@ -214,8 +225,7 @@ function afterThisFrame(fn) {
   c.port2.postMessage(0);
 }
 
-const whenIdle = typeof requestIdleCallback === 'function' ? (fn) => requestIdleCallback(fn, { timeout: 200 }) : (fn) => setTimeout(fn, 30);
-const cancelIdle = typeof cancelIdleCallback === 'function' ? (id) => cancelIdleCallback(id) : (id) => clearTimeout(id);
+const whenIdle = (fn) => idleAfter(fn, 200, 30);
 
 /** Schedules the rest of the page (panels, share link) for when the page is idle. */
 function later() {
@@ -276,24 +286,27 @@ function showFormat() {
 const REST = [
   (r) => {
     el.accountResult.setAttribute('aria-pressed', String(state.selected === 'custom'));
-    if (changed('reach', [r.coverage, model.tiers, model.hubs, model.features])) renderReach(document, r);
+    if (changed('reach', [r.coverage], [model.tiers, model.hubs, model.features])) renderReach(document, r);
   },
   // With an install URL checked against the config, "oauth missing" is rule 6 of the URL, not a config fix.
   (r) => {
     const list = r.url_check ? r.diagnostics.map((d) => (d.code === 'missing-oauth' ? { ...d, suggestion: null } : d)) : r.diagnostics;
-    if (changed('diagnostics', [list, r.profiles.map((p) => p.disputed)])) renderDiagnostics(el.diagnostics, list, applyFix, r);
+    renderDiagnostics(el.diagnostics, list, applyFix, r); // it keeps what it shows already (each item's key: its diagnostic and line)
   },
-  (r) => { if (changed('suggestions', [shownSuggestions(r), r.coverage.profiles, r.coverage.combinations.total, model.profiles])) renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix); },
+  (r) => { if (changed('suggestions', [shownSuggestions(r), r.coverage.profiles, r.coverage.combinations.total], [model.profiles])) renderSuggestions(el.suggestions, r, PROFILE_NAMES, applyFix); },
   () => renderPreview(),
   (r) => { renderUrlCheck({ state, format, synced, report: r, error: pairError }); builder.update(); },
 ];
 
-// What each panel last showed (as JSON): a panel whose content would not change is left as it is.
+// What each panel last showed (as JSON, and the model's lists it was drawn with, compared as objects:
+// setModel replaces them, and writing the catalog's model out per key cost more than the panels' own
+// content): a panel whose content would not change is left as it is.
 const panelKeys = new Map();
-function changed(panel, content) {
+function changed(panel, content, refs = []) {
   const key = JSON.stringify(content);
-  if (panelKeys.get(panel) === key) return false;
-  panelKeys.set(panel, key);
+  const was = panelKeys.get(panel);
+  if (was && was.key === key && was.refs.every((x, i) => x === refs[i])) return false;
+  panelKeys.set(panel, { key, refs });
   return true;
 }
 
@@ -301,6 +314,10 @@ function changed(panel, content) {
 function renderRest(deadline) {
   idle = 0;
   if (painted !== wanted || painting) return; // a newer input's answer is on its way; its paint comes back here
+  if (fieldsLater) {
+    fieldsFromState();
+    if (deadline && !deadline.didTimeout && deadline.timeRemaining() < 3) { later(); return; }
+  }
   while (shown && step < REST.length) {
     REST[step++](leanReport());
     if (step < REST.length && deadline && !deadline.didTimeout && deadline.timeRemaining() < 3) { later(); return; }
@@ -594,6 +611,7 @@ async function main() {
 
   el.paste.addEventListener('input', onInput('paste', () => { state.paste = el.paste.value; state.mode = 'paste'; }));
   for (const k of KINDS) el[k].addEventListener('input', onInput('fields', () => { state.fields[k] = el[k].value; state.mode = 'fields'; }));
+  for (const k of KINDS) el[k].addEventListener('focus', () => { if (fieldsLater) fieldsFromState(); });
   el.installUrl.addEventListener('input', onInput('url', () => { state.installUrl = el.installUrl.value; }));
   el.withoutConditional.addEventListener('change', () => { state.withoutConditional = el.withoutConditional.checked; request({ input: performance.now() }); });
   el.accountResult.addEventListener('click', () => select('custom'));

@@ -1,6 +1,6 @@
 // What the installing admin would see on one account: HubSpot's consent screen, or its error page
 // plus what HubSpot does not say (which scopes caused it and how to fix it).
-import { h, STATUS } from './dom.js';
+import { h, STATUS, whenIdle, morphChildren, alwaysNew } from './dom.js';
 import { fixLabel, staticAuth } from './panels.js';
 import { evidenceList, requirementText } from './catalog.js';
 import { wording, whenWordings } from './explain.js';
@@ -111,7 +111,7 @@ export function renderConsent(root, ctx) {
   if (disputed.length) out.push(disagreement(profile, disputed, info, ctx));
   if (profile.status === 'uncertain') out.push(verifyPlan(report, profile));
   out.push(h('p.note.rights', { text: RIGHTS_NOTE }));
-  root.replaceChildren(...out);
+  morphChildren(root, out); // what is on screen already and unchanged stays (a key changes a line or two)
 }
 
 /** The report's test-account plan for an uncertain profile (issue 24 item 8): the hs file, or why hs cannot. */
@@ -202,8 +202,7 @@ function afterFirstInteraction(run) {
     for (const type of WATCH) removeEventListener(type, wait, true);
     for (const f of waiting.splice(0)) f();
   };
-  const idle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 0));
-  const wait = () => { clearTimeout(timer); timer = setTimeout(() => { timer = -1; idle(() => { if (timer === -1) go(); }); }, QUIET_MS); };
+  const wait = () => { clearTimeout(timer); timer = setTimeout(() => { timer = -1; whenIdle(() => { if (timer === -1) go(); }, 1000); }, QUIET_MS); };
   for (const type of WATCH) addEventListener(type, wait, true);
 }
 
@@ -220,6 +219,7 @@ function tierErrorPages(missing) {
   // keys pause (afterFirstInteraction), never by the first visit itself (the example's preview shows an error page at load).
   if (!now.textContent) {
     now.textContent = 'HubSpot names the scopes this account lacks here.';
+    alwaysNew(now); alwaysNew(before); // filled in later: the page must show these two, not older ones kept in their place
     afterFirstInteraction(() => whenWordings().then(fill));
   }
   const page = (label, message) => h('div.mock.error-page', { role: 'group', 'aria-label': `Error page mock-up, ${label}` },

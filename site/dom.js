@@ -8,7 +8,7 @@ export function h(tag, attrs, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'text') el.textContent = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k.startsWith('on')) { el.addEventListener(k.slice(2), v); fresh.add(el); }
     else if (k in el && typeof v !== 'string') el[k] = v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
@@ -17,6 +17,17 @@ export function h(tag, attrs, ...children) {
 }
 
 export const $ = (sel, root = document) => root.querySelector(sel);
+
+/**
+ * Runs fn in an idle period, at the latest after `timeout` ms; where there is no requestIdleCallback, after
+ * `fallback` ms. Returns an id for cancelIdle.
+ */
+export function whenIdle(fn, timeout, fallback = 50) {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, fallback);
+}
+export function cancelIdle(id) {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(id); else clearTimeout(id);
+}
 
 export const STATUS = {
   installs: { icon: '✓', text: 'Installs', short: 'Installs' },
@@ -78,4 +89,49 @@ export function breakable(name) {
 /** Names separated by spaces, each breakable only after "." or "_". */
 export function breakableList(names) {
   return names.flatMap((n, i) => (i ? [' ', ...breakable(n)] : breakable(n)));
+}
+
+// Elements never reused by morphChildren in place of a new one: those h() gave an event listener (its
+// handler belongs to the new content) and those marked with alwaysNew (something will write into them).
+const fresh = new WeakSet();
+export const alwaysNew = (el) => { fresh.add(el); return el; };
+
+/**
+ * Makes root's children the given nodes (strings become text), reusing the elements already there that
+ * match: same tag and attributes, then their children likewise, text changed in place. A panel rebuilt
+ * per key whose content changed in one line then lays out that line, not the whole panel (issue 21:
+ * the consent preview of 100 scopes, ~800 layout objects, was laid out again after every key). Form
+ * controls, elements with listeners and alwaysNew ones are replaced, never reused.
+ */
+export function morphChildren(root, ...children) {
+  const nodes = children.flat().filter((c) => c !== null && c !== undefined && c !== false)
+    .map((c) => (typeof c === 'string' ? document.createTextNode(c) : c));
+  const from = document.createDocumentFragment();
+  from.append(...nodes);
+  morphInto(root, from);
+}
+
+/** root's children become from's (which it takes), reusing root's where they match (reuse). */
+function morphInto(root, from) {
+  let x = root.firstChild;
+  for (let y = from.firstChild; y;) {
+    const next = y.nextSibling;
+    if (!x) root.appendChild(y);
+    else if (reuse(x, y)) x = x.nextSibling;
+    else { const after = x.nextSibling; root.replaceChild(y, x); x = after; }
+    y = next;
+  }
+  while (x) { const after = x.nextSibling; x.remove(); x = after; }
+}
+
+const CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON']);
+function reuse(x, y) {
+  if (x.nodeType !== y.nodeType) return false;
+  if (x.nodeType === 3) { if (x.data !== y.data) x.data = y.data; return true; }
+  if (x.nodeType !== 1 || x.tagName !== y.tagName || fresh.has(x) || fresh.has(y) || CONTROLS.has(x.tagName)) return false;
+  const a = y.attributes;
+  if (x.attributes.length !== a.length) return false;
+  for (let i = 0; i < a.length; i++) if (x.getAttribute(a[i].name) !== a[i].value) return false;
+  morphInto(x, y);
+  return true;
 }

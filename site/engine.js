@@ -38,6 +38,7 @@
 import './boot.js';
 import { createTierscope } from './tierscope.mjs';
 import { evaluateJob } from './jobs.js';
+import { whenIdle } from './dom.js';
 
 const SMALL_CHARS = 12000; const SMALL_WORDS = 320;
 // ms an input task may spend on an evaluation (the rest of 8 ms: the input handler and the frame's work);
@@ -224,6 +225,7 @@ function warmUp(job) {
  */
 const WARM_MS = 3;
 let warming = 0; // the warm-up running (its number), 0 when none
+let warmRuns = 0; // warm-ups started
 function warmNames(request, options) {
   const names = [...new Set([...(request.required || []), ...(request.conditional || []), ...(request.optional || [])])];
   const mine = ++warmRuns;
@@ -243,9 +245,8 @@ function warmNames(request, options) {
   };
   idle(next);
 }
-let warmRuns = 0;
 
-const idle = (fn) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 50));
+const idle = (fn) => whenIdle(fn, 1000, 50);
 
 function receive(m) {
   if (!m || typeof m !== 'object') return;
