@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "input/placeholder.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -61,6 +62,18 @@ bool shaped(std::string_view t) {
 // A dotted, underscored or hyphenated name (crm.objects.contacts.read, e-commerce): surely meant as a scope.
 bool strong(std::string_view t) {
   return t.size() >= 5 && alnum(t.front()) && alnum(t.back()) && any_in(t, "._-") && shaped(t);
+}
+
+// A reference to a value, not a name: $VAR and ${VAR} (notes_out makes it $$VAR), an ENV_NAME or YOUR_SCOPES,
+// process.env.X, this.scopes; in code (a line ending in ',' or ';') also a camelCase variable (minimalScopes).
+// HubSpot's scope names are lower case: a case typo in a list is still flagged.
+bool reference(std::string_view t, bool code) {
+  if (t.front() == '$' || placeholder_word(t)) return true;
+  for (const char* object : {"process.", "this.", "self.", "os.environ"})
+    if (starts(t, 0, object)) return true;
+  for (std::size_t i = 1; code && i < t.size(); ++i)
+    if (t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z' && !any_in(t, "._-")) return true;
+  return false;
 }
 
 // A line cut into code and comment: quoted strings apart (their text in `quoted`, a NUL in `code`
@@ -142,6 +155,11 @@ struct Context {
   bool open;    // ends at the next key or heading (YAML, a heading), not at a closing bracket
 };
 
+// "Required for reads:", "Optional:": a heading that names a kind continues a scope list.
+bool kind_word(std::string_view words) {
+  return mentions(words, "required") || mentions(words, "optional") || mentions(words, "conditional");
+}
+
 Kind kind_in(std::string_view words) {
   return mentions(words, "optional") ? Kind::Optional : mentions(words, "conditional") ? Kind::Conditional : Kind::Required;
 }
@@ -176,8 +194,8 @@ class Reader {
     Kind kind = Kind::Required;
     bool scopes = true;
     if (keyed) {
+      scopes = mentions(key, "scope") || (!has_text && in_scope_list() && kind_word(key));
       pop_open(depth_before);
-      scopes = mentions(key, "scope");
       bool seen_before = seen_scope_list_;
       seen_scope_list_ = seen_scope_list_ || scopes;
       kind = kind_in(key);
@@ -212,10 +230,11 @@ class Reader {
     bool read = false, dropped = false;
     const char* why = "prose";
     if (quoted_here) {  // code: the strings are the names, the rest is syntax
-      for (std::size_t q = quoted_seen; q < s.quoted.size(); ++q) group(s.quoted[q], kind, read, dropped, why);
+      for (std::size_t q = quoted_seen; q < s.quoted.size(); ++q) group(s.quoted[q], kind, read, dropped, why, false);
     } else {
+      std::size_t last = v.find_last_not_of(" \t");
       std::string names = notes_out(v, kind);
-      group(names, kind, read, dropped, why);
+      group(names, kind, read, dropped, why, last != std::string::npos && (v[last] == ',' || v[last] == ';'));
     }
     if (dropped) ignore(read ? "words beside a scope" : why);
     pop_closed();
@@ -235,14 +254,16 @@ class Reader {
   void pop_open(int depth) {
     while (!ctx_.empty() && ctx_.back().open && ctx_.back().depth >= depth) ctx_.pop_back();
   }
+  // The innermost list is a scope list (or nothing heads the lines yet: they are read as one).
+  bool in_scope_list() const { return ctx_.empty() ? !seen_scope_list_ : ctx_.back().scopes; }
   void pop_closed() {
     while (!ctx_.empty() && !ctx_.back().open && ctx_.back().depth >= depth_) ctx_.pop_back();
   }
   // A heading about scopes heads a scope list; another one ("Add the redirect URI:") heads another list
   // once a scope list was headed before it (else it may well introduce the scopes: "Add these:").
   void heading(std::string_view words, int depth) {
+    bool scopes = mentions(words, "scope") || (in_scope_list() && kind_word(words));
     pop_open(depth);
-    bool scopes = mentions(words, "scope");
     if (scopes || seen_scope_list_) ctx_.push_back({scopes, kind_in(words), depth, true});
     seen_scope_list_ = seen_scope_list_ || scopes;
   }
@@ -253,6 +274,7 @@ class Reader {
     for (bool more = true; more;) {
       more = false;
       while (i < code.size() && space(code[i])) ++i;
+      if (starts(code, i, ":::")) return "";  // a Markdown directive fence (:::info, :::)
       auto after = [&](std::size_t at) { return at >= code.size() || space(code[at]); };
       if (i < code.size() && code[i] == '>') { ++i; more = true; continue; }
       if (i < code.size() && in("-*+", code[i]) && after(i + 1)) { ++i; more = true; continue; }
@@ -342,14 +364,15 @@ class Reader {
     }
     bool table = v.find_first_not_of(" \t") != std::string::npos && v[v.find_first_not_of(" \t")] == '|';  // | name | note |
     if (table) v = v.substr(0, v.find('|', v.find('|') + 1));
-    for (char& c : v)
-      if (in("[]{}()*~", c) || (table && c == '|')) c = ' ';
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (v[i] == '{' && i && v[i - 1] == '$') v[i] = '$';  // ${VAR}: one word, a reference
+      else if (in("[]{}()*~", v[i]) || (table && v[i] == '|')) v[i] = ' ';
     return v;
   }
 
   // The names of one group (a quoted string, or a line's text): all of them when no word is prose;
   // else only the dotted ones; a lone name is kept whatever its case unless a common word (typos are flagged).
-  void group(const std::string& text, Kind kind, bool& read, bool& dropped, const char*& why) {
+  void group(const std::string& text, Kind kind, bool& read, bool& dropped, const char*& why, bool code) {
     std::vector<std::string_view>& tokens = tokens_;  // views into text: each name is copied once, when read
     tokens.clear();
     split_list_views(text, tokens);
@@ -377,7 +400,10 @@ class Reader {
     if (tokens.size() == 1 && shaped(tokens[0]) && !prose_word(tokens[0]))  // "- Tickets": flagged, not dropped
       prose = false;
     for (const auto t : tokens) {
-      if (!prose || strong(t)) {
+      if (reference(t, code)) {
+        dropped = true;
+        why = "not a scope name";
+      } else if (!prose || strong(t)) {
         out.names.push_back({std::string(t), kind});
         read = true;
       } else {
