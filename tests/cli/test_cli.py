@@ -1399,7 +1399,7 @@ class TrialPastes(unittest.TestCase):
         self.assertEqual(doc["request"]["required"], [])
         self.assertIn({"line": 4, "reason": "not a scope name"}, doc["input"]["ignored"])
         self.assertTrue([d for d in doc["diagnostics"] if d["code"] == "empty-request"])
-        for line in (b"HUBSPOT_SCOPES=${HUBSPOT_SCOPES}\n", b"HUBSPOT_SCOPES=$HUBSPOT_SCOPES\n", b"scope: this.scopes,\n"):
+        for line in (b"HUBSPOT_SCOPES=${HUBSPOT_SCOPES}\n", b"HUBSPOT_SCOPES=$HUBSPOT_SCOPES\n", b"  scope: hubspotScopes,\n"):
             code, out, _ = run("check", "-", "--format", "json", stdin=line)
             self.assertEqual((code, json.loads(out)["request"]["required"]), (0, []), line)
         code, out, _ = run("check", "-", "--format", "json", stdin=b"- hubDb\n")  # a case typo is still flagged

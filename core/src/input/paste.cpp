@@ -64,16 +64,14 @@ bool strong(std::string_view t) {
   return t.size() >= 5 && alnum(t.front()) && alnum(t.back()) && any_in(t, "._-") && shaped(t);
 }
 
-// A reference to a value, not a name: $VAR and ${VAR} (notes_out makes it $$VAR), an ENV_NAME or YOUR_SCOPES,
-// process.env.X, this.scopes; in code (a line ending in ',' or ';') also a camelCase variable (minimalScopes).
-// HubSpot's scope names are lower case: a case typo in a list is still flagged.
+// A reference to a value, not a name: $VAR, an ENV_NAME (${HUBSPOT_SCOPES}) or YOUR_SCOPES, a Markdown directive
+// (:::info); in code (a line ending in ',' or ';') also a capital after a lower-case letter or a dot (minimalScopes,
+// process.env.HUBSPOT_SCOPES). HubSpot's scope names are lower case: a case typo in a list is still flagged.
 bool reference(std::string_view t, bool code) {
-  if (t.front() == '$' || placeholder_word(t)) return true;
-  for (const char* object : {"process.", "this.", "self.", "os.environ"})
-    if (starts(t, 0, object)) return true;
-  for (std::size_t i = 1; code && i < t.size(); ++i)
-    if (t[i] >= 'A' && t[i] <= 'Z' && t[i - 1] >= 'a' && t[i - 1] <= 'z' && !any_in(t, "._-")) return true;
-  return false;
+  bool camel = false;
+  for (std::size_t i = 1; i < t.size(); ++i)
+    camel = camel || (t[i] >= 'A' && t[i] <= 'Z' && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || t[i - 1] == '.'));
+  return t.front() == '$' || t.front() == ':' || placeholder_word(t) || (code && camel);
 }
 
 // A line cut into code and comment: quoted strings apart (their text in `quoted`, a NUL in `code`
@@ -156,13 +154,10 @@ struct Context {
 };
 
 // "Required for reads:", "Optional:": a heading that names a kind continues a scope list.
-bool kind_word(std::string_view words) {
-  return mentions(words, "required") || mentions(words, "optional") || mentions(words, "conditional");
-}
-
 Kind kind_in(std::string_view words) {
   return mentions(words, "optional") ? Kind::Optional : mentions(words, "conditional") ? Kind::Conditional : Kind::Required;
 }
+bool kind_word(std::string_view words) { return kind_in(words) != Kind::Required || mentions(words, "required"); }
 
 class Reader {
  public:
@@ -232,9 +227,10 @@ class Reader {
     if (quoted_here) {  // code: the strings are the names, the rest is syntax
       for (std::size_t q = quoted_seen; q < s.quoted.size(); ++q) group(s.quoted[q], kind, read, dropped, why, false);
     } else {
-      std::size_t last = v.find_last_not_of(" \t");
+      std::size_t last = v.size();
+      while (last && space(v[last - 1])) --last;
       std::string names = notes_out(v, kind);
-      group(names, kind, read, dropped, why, last != std::string::npos && (v[last] == ',' || v[last] == ';'));
+      group(names, kind, read, dropped, why, last && (v[last - 1] == ',' || v[last - 1] == ';'));
     }
     if (dropped) ignore(read ? "words beside a scope" : why);
     pop_closed();
@@ -274,7 +270,6 @@ class Reader {
     for (bool more = true; more;) {
       more = false;
       while (i < code.size() && space(code[i])) ++i;
-      if (starts(code, i, ":::")) return "";  // a Markdown directive fence (:::info, :::)
       auto after = [&](std::size_t at) { return at >= code.size() || space(code[at]); };
       if (i < code.size() && code[i] == '>') { ++i; more = true; continue; }
       if (i < code.size() && in("-*+", code[i]) && after(i + 1)) { ++i; more = true; continue; }
@@ -364,9 +359,8 @@ class Reader {
     }
     bool table = v.find_first_not_of(" \t") != std::string::npos && v[v.find_first_not_of(" \t")] == '|';  // | name | note |
     if (table) v = v.substr(0, v.find('|', v.find('|') + 1));
-    for (std::size_t i = 0; i < v.size(); ++i)
-      if (v[i] == '{' && i && v[i - 1] == '$') v[i] = '$';  // ${VAR}: one word, a reference
-      else if (in("[]{}()*~", v[i]) || (table && v[i] == '|')) v[i] = ' ';
+    for (char& c : v)
+      if (in("[]{}()*~", c) || (table && c == '|')) c = ' ';
     return v;
   }
 
