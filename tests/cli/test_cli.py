@@ -1415,6 +1415,21 @@ class TrialPastes(unittest.TestCase):
         code, out, _ = run("check", "-", "--format", "json", stdin=two)
         self.assertEqual((code, json.loads(out)["input"]["format"]), (0, "list"))
 
+    def test_an_app_hsmeta_without_type_app_is_named(self):
+        # tests/fixtures/projects-trial/revenue-leak (cited in its sources.json): a flat app-hsmeta.json
+        folder = os.path.join(PASTES, "..", "projects-trial", "revenue-leak")
+        code, out, err = run("check", folder)
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("no app config: looked for", err)
+        self.assertIn("src/app/app-hsmeta.json is not read as the app: it has no \"type\": \"app\"", err)
+        self.assertEqual(err.count("\n"), 1)  # one line
+        with tempfile.TemporaryDirectory() as d:  # no such file: the message as before
+            with open(os.path.join(d, "hsproject.json"), "w") as f:
+                f.write('{"name": "p", "srcDir": "src", "platformVersion": "2025.2"}')
+            code, _, err = run("check", d)
+            self.assertEqual(code, 2)
+            self.assertTrue(err.rstrip().endswith("public-app.json or app.json under src/"), err)
+
 
 def load_tests(loader, tests, pattern):
     shard = os.environ.get("TIERSCOPE_TEST_SHARD", "")
