@@ -1377,6 +1377,9 @@ class TrialPastes(unittest.TestCase):
         self.assertFalse([d for d in doc["diagnostics"] if d["code"] == "unknown-scope"])
         self.assertIn("crm.schemas.custom.write", doc["request"]["required"])
         self.assertEqual(len(doc["request"]["required"]), 14)  # 13 listed + oauth
+        self.assertIn({"line": 22, "reason": "not a scope name"}, doc["input"]["ignored"])
+        code, out, _ = run("check", "-", "--format", "json", stdin=b"scopes = [:oauth, :tickets]\n")  # Ruby symbols
+        self.assertEqual((code, json.loads(out)["request"]["required"]), (0, ["oauth", "tickets"]))
 
     def test_kind_headings_under_a_scope_heading_stay_scope_lists(self):
         doc = self.check("supaglue-hubspot-rendered.txt")

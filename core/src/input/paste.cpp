@@ -374,6 +374,7 @@ class Reader {
     for (auto t : tokens) {
       while (!t.empty() && in("`*_:.,!?'\"", t.back())) t.remove_suffix(1);
       while (!t.empty() && in("`*_'\"", t.front())) t.remove_prefix(1);
+      if (t.size() > 1 && t[0] == ':' && t[1] != ':') t.remove_prefix(1);  // a Ruby symbol (:tickets); :::info stays
       bool any = false;
       for (char c : t) any = any || alnum(c) || static_cast<unsigned char>(c) >= 0x80;  // é: a letter, flagged
       if (any) tokens[kept++] = t;  // "---", "/", "=>" are punctuation
