@@ -193,9 +193,14 @@ int run_check(CheckArgs& a) {
     if (!ops.ok) throw Failure{ops.error};
     std::string all = project_files_json(files[0], true, true);
     project_doc = ojson::parse(need(tierscope::check_project(all, opts), files[0] + ": "));
-    if (project_doc["check"].is_null())  // never a verdict for an app that was not read
+    if (project_doc["check"].is_null()) {  // never a verdict for an app that was not read
+      std::string hint;  // the core's word on a file named like the app config that is not one
+      for (const auto& d : project_doc["diagnostics"])
+        if (d["code"] == "no-app-config" && d["message"].get<std::string>().find(".json. ") != std::string::npos)
+          hint = "; " + d["message"].get<std::string>().substr(d["message"].get<std::string>().find(".json. ") + 7);
       throw Failure{files[0] + ": no app config: looked for an app *-hsmeta.json (type app), public-app.json or app.json under " +
-                    project_doc["project"]["src_dir"].get<std::string>() + "/"};
+                    project_doc["project"]["src_dir"].get<std::string>() + "/" + hint};
+    }
     text = dump(project_doc["check"]);
   } else if (pair) {
     std::string first = read_file(files[0]), second = files.size() == 2 ? read_file(files[1]) : a.url;

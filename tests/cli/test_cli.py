@@ -1355,6 +1355,85 @@ class ProjectCode(unittest.TestCase):
         self.assertIn("crm.objects.contacts.read", maybe)
 
 
+PASTES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "pastes")
+
+
+class TrialPastes(unittest.TestCase):
+    """Real inputs of the 2026-12-05 trial (tests/fixtures/pastes, cited in its sources.json): what was read wrong."""
+
+    def check(self, name):
+        code, out, err = run("check", os.path.join(PASTES, name), "--format", "json")
+        self.assertEqual(code, 0, err)
+        return json.loads(out)
+
+    def test_every_paste_fixture_is_cited(self):
+        with open(os.path.join(PASTES, "sources.json"), encoding="utf-8") as f:
+            cited = {s["fixture"] for s in json.load(f)}
+        self.assertEqual(cited, {n for n in os.listdir(PASTES) if n != "sources.json"})
+
+    def test_a_docusaurus_admonition_is_no_scope(self):
+        doc = self.check("supaglue-hubspot.md")
+        self.assertNotIn(":::info", doc["request"]["required"])
+        self.assertFalse([d for d in doc["diagnostics"] if d["code"] == "unknown-scope"])
+        self.assertIn("crm.schemas.custom.write", doc["request"]["required"])
+        self.assertEqual(len(doc["request"]["required"]), 14)  # 13 listed + oauth
+        self.assertIn({"line": 22, "reason": "not a scope name"}, doc["input"]["ignored"])
+        code, out, _ = run("check", "-", "--format", "json", stdin=b"scopes = [:oauth, :tickets]\n")  # Ruby symbols
+        self.assertEqual((code, json.loads(out)["request"]["required"]), (0, ["oauth", "tickets"]))
+
+    def test_kind_headings_under_a_scope_heading_stay_scope_lists(self):
+        doc = self.check("supaglue-hubspot-rendered.txt")
+        self.assertEqual(doc["request"]["required"], ["crm.objects.contacts.read", "crm.objects.contacts.write",
+                                                      "crm.objects.deals.read", "crm.objects.deals.write",
+                                                      "crm.objects.owners.read", "oauth"])
+        self.assertEqual({(g["line"], g["reason"]) for g in doc["input"]["ignored"]},
+                         {(1, "heading"), (2, "heading"), (6, "heading")})
+        code, out, _ = run("check", "-", "--format", "json",
+                           stdin=b"Scopes:\nRequired:\n- tickets\nOptional:\n- automation\n")
+        self.assertEqual(code, 0)
+        req = json.loads(out)["request"]
+        self.assertEqual((req["required"], req["optional"]), (["oauth", "tickets"], ["automation"]))
+
+    def test_a_variable_where_the_scopes_go_is_no_scope(self):
+        doc = self.check("scope-variable.ts")  # scope: minimalScopes, -> the const's string is the request
+        self.assertEqual(doc["request"]["required"], ["crm.objects.contacts.read", "oauth"])
+        self.assertIn({"line": 6, "reason": "not a scope name"}, doc["input"]["ignored"])
+        doc = self.check("scope-env.ts")  # scope: process.env.HUBSPOT_SCOPES!, -> nothing to read, said so
+        self.assertEqual(doc["request"]["required"], [])
+        self.assertIn({"line": 4, "reason": "not a scope name"}, doc["input"]["ignored"])
+        self.assertTrue([d for d in doc["diagnostics"] if d["code"] == "empty-request"])
+        for line in (b"HUBSPOT_SCOPES=${HUBSPOT_SCOPES}\n", b"HUBSPOT_SCOPES=$HUBSPOT_SCOPES\n", b"  scope: hubspotScopes,\n"):
+            code, out, _ = run("check", "-", "--format", "json", stdin=line)
+            self.assertEqual((code, json.loads(out)["request"]["required"]), (0, []), line)
+        code, out, _ = run("check", "-", "--format", "json", stdin=b"- hubDb\n")  # a case typo is still flagged
+        self.assertIn("hubDb", json.loads(out)["request"]["required"])
+
+    def test_an_install_url_in_code_is_read(self):
+        doc = self.check("install-page.tsx")
+        self.assertEqual(doc["input"]["format"], "install-url")
+        self.assertEqual(doc["request"]["required"], ["crm.objects.contacts.read", "crm.objects.contacts.write", "oauth"])
+        self.assertFalse([d for d in doc["diagnostics"] if d["code"] == "empty-request"])
+        # two URLs: no guess which one is meant
+        two = b'a = "https://app.hubspot.com/oauth/authorize?scope=oauth"\nb = "https://app-eu1.hubspot.com/oauth/authorize?scope=oauth%20tickets"\n'
+        code, out, _ = run("check", "-", "--format", "json", stdin=two)
+        self.assertEqual((code, json.loads(out)["input"]["format"]), (0, "list"))
+
+    def test_an_app_hsmeta_without_type_app_is_named(self):
+        # tests/fixtures/projects-trial/revenue-leak (cited in its sources.json): a flat app-hsmeta.json
+        folder = os.path.join(PASTES, "..", "projects-trial", "revenue-leak")
+        code, out, err = run("check", folder)
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("no app config: looked for", err)
+        self.assertIn("src/app/app-hsmeta.json is not read as the app: it has no \"type\": \"app\"", err)
+        self.assertEqual(err.count("\n"), 1)  # one line
+        with tempfile.TemporaryDirectory() as d:  # no such file: the message as before
+            with open(os.path.join(d, "hsproject.json"), "w") as f:
+                f.write('{"name": "p", "srcDir": "src", "platformVersion": "2025.2"}')
+            code, _, err = run("check", d)
+            self.assertEqual(code, 2)
+            self.assertTrue(err.rstrip().endswith("public-app.json or app.json under src/"), err)
+
+
 def load_tests(loader, tests, pattern):
     shard = os.environ.get("TIERSCOPE_TEST_SHARD", "")
     if not shard:

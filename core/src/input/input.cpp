@@ -440,6 +440,20 @@ RawInput read_input(std::string_view text) {
     read_url(in, t);
   } else {
     Pasted pasted = read_pasted_list(text);  // line numbers of the text as given
+    // No names, but code or a README that holds one install URL with its scopes (a string in JS, an href):
+    // that URL is the request.
+    std::size_t at = t.find("hubspot.com/oauth/"), from = t.rfind("http", at), end = from;
+    while (end < t.size() && static_cast<unsigned char>(t[end]) > ' ' && t[end] != '"' && t[end] != '\'' && t[end] != '`' &&
+           t[end] != ')')  // the end of a string or of a Markdown link
+      ++end;
+    if (pasted.names.empty() && at != std::string::npos && t.find("hubspot.com/oauth/", at + 1) == std::string::npos &&
+        from != std::string::npos && end > at) {
+      std::string url = t.substr(from, end - from);
+      if (url.find("scope=") != std::string::npos) {
+        read_url(in, url);
+        return in;
+      }
+    }
     in.entries.reserve(std::min(pasted.names.size(), kMaxScopes));
     for (auto& n : pasted.names) add_entry(in, std::move(n.name), n.kind, "the list");
     in.ignored = std::move(pasted.ignored);

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "input/placeholder.hpp"
 #include "text.hpp"
 
 namespace tierscope {
@@ -61,6 +62,16 @@ bool shaped(std::string_view t) {
 // A dotted, underscored or hyphenated name (crm.objects.contacts.read, e-commerce): surely meant as a scope.
 bool strong(std::string_view t) {
   return t.size() >= 5 && alnum(t.front()) && alnum(t.back()) && any_in(t, "._-") && shaped(t);
+}
+
+// A reference to a value, not a name: $VAR, an ENV_NAME (${HUBSPOT_SCOPES}) or YOUR_SCOPES, a Markdown directive
+// (:::info); in code (a line ending in ',' or ';') also a capital after a lower-case letter or a dot (minimalScopes,
+// process.env.HUBSPOT_SCOPES). HubSpot's scope names are lower case: a case typo in a list is still flagged.
+bool reference(std::string_view t, bool code) {
+  bool camel = false;
+  for (std::size_t i = 1; i < t.size(); ++i)
+    camel = camel || (t[i] >= 'A' && t[i] <= 'Z' && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || t[i - 1] == '.'));
+  return t.front() == '$' || t.front() == ':' || placeholder_word(t) || (code && camel);
 }
 
 // A line cut into code and comment: quoted strings apart (their text in `quoted`, a NUL in `code`
@@ -142,9 +153,11 @@ struct Context {
   bool open;    // ends at the next key or heading (YAML, a heading), not at a closing bracket
 };
 
+// "Required for reads:", "Optional:": a heading that names a kind continues a scope list.
 Kind kind_in(std::string_view words) {
   return mentions(words, "optional") ? Kind::Optional : mentions(words, "conditional") ? Kind::Conditional : Kind::Required;
 }
+bool kind_word(std::string_view words) { return kind_in(words) != Kind::Required || mentions(words, "required"); }
 
 class Reader {
  public:
@@ -176,8 +189,8 @@ class Reader {
     Kind kind = Kind::Required;
     bool scopes = true;
     if (keyed) {
+      scopes = mentions(key, "scope") || (!has_text && in_scope_list() && kind_word(key));
       pop_open(depth_before);
-      scopes = mentions(key, "scope");
       bool seen_before = seen_scope_list_;
       seen_scope_list_ = seen_scope_list_ || scopes;
       kind = kind_in(key);
@@ -212,10 +225,12 @@ class Reader {
     bool read = false, dropped = false;
     const char* why = "prose";
     if (quoted_here) {  // code: the strings are the names, the rest is syntax
-      for (std::size_t q = quoted_seen; q < s.quoted.size(); ++q) group(s.quoted[q], kind, read, dropped, why);
+      for (std::size_t q = quoted_seen; q < s.quoted.size(); ++q) group(s.quoted[q], kind, read, dropped, why, false);
     } else {
+      std::size_t last = v.size();
+      while (last && space(v[last - 1])) --last;
       std::string names = notes_out(v, kind);
-      group(names, kind, read, dropped, why);
+      group(names, kind, read, dropped, why, last && (v[last - 1] == ',' || v[last - 1] == ';'));
     }
     if (dropped) ignore(read ? "words beside a scope" : why);
     pop_closed();
@@ -235,14 +250,16 @@ class Reader {
   void pop_open(int depth) {
     while (!ctx_.empty() && ctx_.back().open && ctx_.back().depth >= depth) ctx_.pop_back();
   }
+  // The innermost list is a scope list (or nothing heads the lines yet: they are read as one).
+  bool in_scope_list() const { return ctx_.empty() ? !seen_scope_list_ : ctx_.back().scopes; }
   void pop_closed() {
     while (!ctx_.empty() && !ctx_.back().open && ctx_.back().depth >= depth_) ctx_.pop_back();
   }
   // A heading about scopes heads a scope list; another one ("Add the redirect URI:") heads another list
   // once a scope list was headed before it (else it may well introduce the scopes: "Add these:").
   void heading(std::string_view words, int depth) {
+    bool scopes = mentions(words, "scope") || (in_scope_list() && kind_word(words));
     pop_open(depth);
-    bool scopes = mentions(words, "scope");
     if (scopes || seen_scope_list_) ctx_.push_back({scopes, kind_in(words), depth, true});
     seen_scope_list_ = seen_scope_list_ || scopes;
   }
@@ -349,7 +366,7 @@ class Reader {
 
   // The names of one group (a quoted string, or a line's text): all of them when no word is prose;
   // else only the dotted ones; a lone name is kept whatever its case unless a common word (typos are flagged).
-  void group(const std::string& text, Kind kind, bool& read, bool& dropped, const char*& why) {
+  void group(const std::string& text, Kind kind, bool& read, bool& dropped, const char*& why, bool code) {
     std::vector<std::string_view>& tokens = tokens_;  // views into text: each name is copied once, when read
     tokens.clear();
     split_list_views(text, tokens);
@@ -357,6 +374,7 @@ class Reader {
     for (auto t : tokens) {
       while (!t.empty() && in("`*_:.,!?'\"", t.back())) t.remove_suffix(1);
       while (!t.empty() && in("`*_'\"", t.front())) t.remove_prefix(1);
+      if (t.size() > 1 && t[0] == ':' && t[1] != ':') t.remove_prefix(1);  // a Ruby symbol (:tickets); :::info stays
       bool any = false;
       for (char c : t) any = any || alnum(c) || static_cast<unsigned char>(c) >= 0x80;  // é: a letter, flagged
       if (any) tokens[kept++] = t;  // "---", "/", "=>" are punctuation
@@ -377,7 +395,10 @@ class Reader {
     if (tokens.size() == 1 && shaped(tokens[0]) && !prose_word(tokens[0]))  // "- Tickets": flagged, not dropped
       prose = false;
     for (const auto t : tokens) {
-      if (!prose || strong(t)) {
+      if (reference(t, code)) {
+        dropped = true;
+        why = "not a scope name";
+      } else if (!prose || strong(t)) {
         out.names.push_back({std::string(t), kind});
         read = true;
       } else {

@@ -496,8 +496,15 @@ ProjectRead read_project(const ProjectFiles& all) {
                  ") and has app functions: HubSpot does not let such apps use serverless functions.",
              app, "", sensitive.front());
   } else {
+    // A file named like the app config that is not one (a 2025.2 app-hsmeta.json without "type": "app"): say which.
+    std::string hint;
+    for (const auto& f : r.files)
+      if (hint.empty() && basename(f.path) == "app-hsmeta.json")
+        hint = " " + f.path + " is not read as the app: it has no \"type\": \"app\" (a *-hsmeta.json names its component type "
+               "there, with the settings under \"config\", e.g. config.auth.requiredScopes).";
     r.diag("error", "no-app-config",
-           "No app config under " + src_root + ": looked for an app *-hsmeta.json (type app), public-app.json or app.json.", &proj, "srcDir");
+           "No app config under " + src_root + ": looked for an app *-hsmeta.json (type app), public-app.json or app.json." + hint,
+           &proj, "srcDir");
   }
   return r.out;
 }
