@@ -96,7 +96,7 @@ function render(panel, r, ctx) {
   ];
   if (r.scopes.length) {
     out.push(h('p.explain-scopes', {}, r.match === 'any' ? 'Any one of: ' : r.match === 'all' ? 'All of: ' : 'Scopes: ',
-      r.scopes.map((s, i) => [i ? ', ' : '', h('code', { text: s })])));
+      r.scopes.flatMap((s, i) => [i ? ', ' : '', h('code', { text: s })])));
   }
   out.push(h('p.explain-text', { text: r.explanation }));
   if (r.grant) {

@@ -91,6 +91,13 @@ export function verdictText(report) {
  * Paints the verdict bar (root: #verdict) for a report. onFix(topFix) applies the fix.
  */
 export function renderVerdict(root, report, onFix) {
+  // No scope was read (prose, an error text without names): the matrix is what an app asking for nothing
+  // gets, not a verdict on the pasted text.
+  if ((report.diagnostics || []).some((d) => d.code === 'empty-request')) {
+    const ignored = (report.input && report.input.ignored || []).length;
+    renderNoVerdict(root, 'none', `No verdict: no scopes found in the input${ignored ? ` (${ignored === 1 ? '1 line' : `${ignored} lines`} read as no scope)` : ''}. Paste the app’s scopes, an install URL or an app config.`);
+    return;
+  }
   const v = verdictText(report);
   const fix = topFix(report);
   const action = fix && (fix.run === 'url' ? 'use-fixed-url' : fix.suggestion.action);

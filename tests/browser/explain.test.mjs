@@ -39,13 +39,28 @@ test('a 403 repr, a Japanese page, token info; an unrecognised language is named
   const page = await open();
   await page.fill('#paste', sample('403-python.txt'));
   await waitText(page, '#explain', 'The token lacks a scope this call needs');
-  assert.match(await page.textContent('#explain'), /All of:.*crm\.objects\.deals\.read/s);
+  // The scopes line itself (an array child once became ",[object HTMLElement]" there).
+  assert.match(await page.textContent('#explain .explain-scopes'), /^All of: (?:[a-z.]+, )*crm\.objects\.deals\.read(?:, [a-z.]+)*$/);
   await page.fill('#paste', sample('install-2026-ja.txt'));
   await waitText(page, '#explain', 'Japanese');
   await page.fill('#paste', sample('token-access.json'));
   await waitText(page, '#explain', 'Granted: oauth, crm.objects.contacts.read');
   await page.fill('#paste', sample('install-it.txt'));
   await page.waitForSelector('#explain', { state: 'hidden', timeout: 5000 });
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test('an error text that names no scope gives no verdict, not "installs everywhere"', async () => {
+  const page = await open();
+  await page.fill('#paste', 'Couldn’t complete the connection\n\nSomething went wrong. Please try again later.\n');
+  await page.waitForFunction(() => /No verdict: no scopes found/.test(document.querySelector('#verdict')?.textContent || ''), null, { timeout: 10000 });
+  const bar = await page.textContent('#verdict');
+  assert.doesNotMatch(bar, /Installs on|✓/, bar);
+  assert.equal(await page.locator('#verdict-fix').count(), 0);
+  // Scopes pasted after it: a verdict again.
+  await page.fill('#paste', 'crm.objects.contacts.read');
+  await page.waitForFunction(() => /Installs on/.test(document.querySelector('#verdict')?.textContent || ''), null, { timeout: 10000 });
   await page.close();
   assert.deepEqual(problems, []);
 });
