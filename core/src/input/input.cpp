@@ -338,6 +338,22 @@ void read_url(RawInput& in, std::string_view url_text) {
   if (!saw_scope)
     parse_error("the install URL has no scope parameter: HubSpot needs scope=oauth%20... with the required scopes");
 }
+// Text with no names (code, a README) that holds one install URL with its scopes, as a string in JS or an href:
+// that URL, from its "http" to the end of the string or Markdown link; else empty. Two URLs are not guessed between.
+std::string_view lone_install_url(std::string_view t) {
+  const std::size_t at = t.find("hubspot.com/oauth/");
+  if (at == t.npos || t.find("hubspot.com/oauth/", at + 1) != t.npos) return {};
+  const std::size_t from = t.rfind("http", at);
+  if (from == t.npos) return {};
+  std::size_t end = from;
+  while (end < t.size() && static_cast<unsigned char>(t[end]) > ' ' && t[end] != '"' && t[end] != '\'' && t[end] != '`' &&
+         t[end] != ')')
+    ++end;
+  if (end <= at) return {};
+  const std::string_view url = t.substr(from, end - from);
+  return url.find("scope=") != url.npos ? url : std::string_view{};
+}
+
 }  // namespace
 
 const char* kind_name(Kind k) {
@@ -440,16 +456,8 @@ RawInput read_input(std::string_view text) {
     read_url(in, t);
   } else {
     Pasted pasted = read_pasted_list(text);  // line numbers of the text as given
-    // No names, but code or a README that holds one install URL with its scopes (a string in JS, an href):
-    // that URL is the request.
-    std::size_t at = t.find("hubspot.com/oauth/"), from = t.rfind("http", at), end = from;
-    while (end < t.size() && static_cast<unsigned char>(t[end]) > ' ' && t[end] != '"' && t[end] != '\'' && t[end] != '`' &&
-           t[end] != ')')  // the end of a string or of a Markdown link
-      ++end;
-    if (pasted.names.empty() && at != std::string::npos && t.find("hubspot.com/oauth/", at + 1) == std::string::npos &&
-        from != std::string::npos && end > at) {
-      std::string url = t.substr(from, end - from);
-      if (url.find("scope=") != std::string::npos) {
+    if (pasted.names.empty()) {
+      if (std::string_view url = lone_install_url(t); !url.empty()) {
         read_url(in, url);
         return in;
       }
