@@ -209,7 +209,7 @@ int severity_rank(const std::string& s) { return s == "error" ? 0 : s == "warnin
 // diagnostic says); the rows that install once they are gone, and the suggestions after it, count as if
 // they were.
 void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked, const std::vector<Row>& rows,
-                          std::uint32_t combinations, const Catalog& catalog) {
+                          const AccountSet& installs, const Catalog& catalog) {
   Suggestion s;
   s.action = "remove-or-rename";
   for (const auto& name : asked.all) {
@@ -230,7 +230,7 @@ void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked
   if (s.scopes.empty()) return;
   for (const auto& row : rows)
     if (row.needs.empty()) s.unlocks.push_back(row.result.id);
-  s.combinations = combinations;
+  s.combinations = installs.count();  // counted only here: most requests have no such name
   ev.suggestions.insert(ev.suggestions.begin(), std::move(s));
 }
 
@@ -444,6 +444,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
 
   for (std::size_t i = 0; i < sets.size(); ++i) {
     Suggestion s;
+    s.scopes.reserve(sets[i]->size());  // one allocation, not one per doubling
     for (auto k : *sets[i]) s.scopes.push_back(asked.blocking_name(k));
     for (const auto& row : rows)
       if (failing(row) && std::includes(sets[i]->begin(), sets[i]->end(), row.needs.begin(), row.needs.end()))
@@ -453,7 +454,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
   }
   sort_suggestions(ev.suggestions);
 
-  first_remove_invalid(ev, req, asked, rows, now.installs.count(), catalog);
+  first_remove_invalid(ev, req, asked, rows, now.installs, catalog);
   if (req.static_auth) static_auth_fixes(ev);
 
   for (auto& row : rows)

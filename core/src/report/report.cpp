@@ -123,9 +123,7 @@ QuotedNames quoted_names(const Evaluation& ev) {
 }
 
 void names(JsonWriter& w, const QuotedNames& ev, const NameList& list) {
-  w.begin_array();
-  for (std::uint32_t k : list) w.raw(ev[k]);
-  w.end_array();
+  w.raw_array(list.size(), [&](std::size_t i) { return ev[list[i]]; });
 }
 
 void write_profile(JsonWriter& w, const ProfileResult& r, const QuotedNames& ev, const Model& m, bool lean) {
