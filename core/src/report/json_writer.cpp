@@ -185,13 +185,6 @@ JsonWriter& JsonWriter::list(std::size_t n, std::string_view (*item)(const void*
 }
 
 JsonWriter& JsonWriter::strings(const std::vector<std::string>& list) {
-  bool plain = true;  // nothing to escape: written in one piece
-  for (std::size_t i = 0; i < list.size() && plain; ++i)
-    plain = plain_end(list[i].data(), list[i].data() + list[i].size(), true) == list[i].data() + list[i].size();
-  if (plain)
-    return this->list(list.size(), [](const void* l, std::size_t i) {
-      return std::string_view((*static_cast<const std::vector<std::string>*>(l))[i]);
-    }, &list, true);
   begin_array();
   for (const auto& s : list) value(s);
   return end_array();
