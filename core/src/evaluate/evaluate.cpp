@@ -52,7 +52,6 @@ struct Asked {
           unknown += req.unknown.count(all[k]) > 0;
   }
   std::size_t blocking_count() const { return blocking_at.size(); }
-  const std::string& blocking_name(std::size_t i) const { return all[blocking_at[i]]; }
   const Scope* blocking_scope(std::size_t i) const { return all_items[blocking_at[i]].scope; }
 };
 
@@ -212,9 +211,10 @@ void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked
                           const AccountSet& installs, const Catalog& catalog) {
   Suggestion s;
   s.action = "remove-or-rename";
-  for (const auto& name : asked.all) {
+  for (std::uint32_t k = 0; k < asked.all.size(); ++k) {
+    const std::string& name = asked.all[k];
     if (!req.invalid.count(name) && !req.unknown.count(name)) continue;
-    s.scopes.push_back(name);
+    s.scopes.push_back(k);
     const Scope* scope = catalog.find(name);
     std::vector<std::string> maybe;
     if (scope) maybe = scope->replaced_by;  // retired
@@ -240,7 +240,7 @@ void sort_suggestions(std::vector<Suggestion>& list) {
   auto before = [](const Suggestion* a, const Suggestion* b) {
     if (a->scopes.size() != b->scopes.size()) return a->scopes.size() < b->scopes.size();
     if (a->unlocks.size() != b->unlocks.size()) return a->unlocks.size() > b->unlocks.size();
-    return a->scopes < b->scopes;
+    return a->scopes < b->scopes;  // places in the sorted names: the names' order
   };
   std::vector<Suggestion*> order;
   for (auto& s : list) {
@@ -445,7 +445,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
   for (std::size_t i = 0; i < sets.size(); ++i) {
     Suggestion s;
     s.scopes.reserve(sets[i]->size());  // one allocation, not one per doubling
-    for (auto k : *sets[i]) s.scopes.push_back(asked.blocking_name(k));
+    for (auto k : *sets[i]) s.scopes.push_back(asked.blocking_at[k]);
     for (const auto& row : rows)
       if (failing(row) && std::includes(sets[i]->begin(), sets[i]->end(), row.needs.begin(), row.needs.end()))
         s.unlocks.push_back(row.result.id);

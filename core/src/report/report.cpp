@@ -238,7 +238,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("suggestions").begin_array();
   for (const auto& s : ev.suggestions) {
     w.begin_object().field("action", s.action);
-    w.key("scopes").strings(s.scopes);
+    names(w.key("scopes"), quoted, s.scopes);
     w.key("unlocks").strings(s.unlocks);
     w.field("combinations", s.combinations);
     if (s.action == "remove-or-rename") {
