@@ -283,22 +283,34 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
   for (std::uint32_t k = 0; k < asked.all.size(); ++k) {
     if (!disputed[k]) continue;
     const std::string& name = asked.all[k];
-    std::vector<std::string> where;
-    for (const auto* p : rows)
-      if (std::binary_search(p->disputed.begin(), p->disputed.end(), k)) where.push_back(p->name);
     const auto& evidence = catalog.find(name)->details().evidence;
-    std::vector<std::string> says;
+    std::size_t says = 0;  // deciding statements
     const Evidence* newest = nullptr;  // ISO dates compare as text
     for (const auto& e : evidence)
       if (e.decides) {
-        says.push_back(e.source + " (" + e.kind + (e.as_of.empty() ? "" : ", " + e.as_of) + "): " +
-                       requirement_text(e.grant, *catalog.model));
+        ++says;
         if (!e.as_of.empty() && (!newest || e.as_of > newest->as_of)) newest = &e;
       }
-    bool blocking = asked.all_items[k].blocking >= 0, silent = says.size() == 1;
-    std::string msg = (silent ? "No source speaks of " : "Sources disagree on ") + quote_name(name) + " for " +
-                      join(where, ", ") + ": " + (says.empty() ? "see the catalog's evidence" : join(says, "; ")) + ".";
-    if (newest && says.size() > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
+    bool blocking = asked.all_items[k].blocking >= 0, silent = says == 1;
+    // Written into one string: "<lead> <name> for <profiles, ...>: <statement; ...>."
+    std::string msg = silent ? "No source speaks of " : "Sources disagree on ";
+    msg.reserve(512);
+    msg += quote_name(name);
+    msg += " for ";
+    const char* sep = "";
+    for (const auto* p : rows)
+      if (std::binary_search(p->disputed.begin(), p->disputed.end(), k)) msg += sep, msg += p->name, sep = ", ";
+    msg += ": ";
+    if (!says) msg += "see the catalog's evidence";
+    sep = "";
+    for (const auto& e : evidence)
+      if (e.decides) {
+        msg += sep, msg += e.source, msg += " (", msg += e.kind;
+        if (!e.as_of.empty()) msg += ", ", msg += e.as_of;
+        msg += "): ", msg += requirement_text(e.grant, *catalog.model), sep = "; ";
+      }
+    msg += '.';
+    if (newest && says > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
     msg += !blocking ? " There the token may lack it."
            : req.static_auth ? " There the install may succeed or get the permission error (uncertain). Removing it "
                                "(or switching to OAuth with it optional) removes the risk."
