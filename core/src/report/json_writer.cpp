@@ -154,11 +154,11 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
-JsonWriter& JsonWriter::list(std::size_t n, std::string_view (*item)(const void*, std::size_t), const void* ctx, bool quote) {
+JsonWriter& JsonWriter::list(std::size_t n, std::string_view (*item)(const void*, std::size_t), const void* ctx) {
   if (n == 0) return begin_array().end_array();
   element();
   const std::size_t depth = empty_.size(), inner = compact_ ? 0 : 1 + 2 * (depth + 1), outer = compact_ ? 0 : 1 + 2 * depth;
-  std::size_t bytes = 2 + inner + outer + (n - 1) * (1 + inner) + (quote ? 2 * n : 0);
+  std::size_t bytes = 2 + inner + outer + (n - 1) * (1 + inner);
   for (std::size_t i = 0; i < n; ++i) bytes += item(ctx, i).size();
   const std::size_t at = out_.size();
   out_.resize(at + bytes);
@@ -174,10 +174,8 @@ JsonWriter& JsonWriter::list(std::size_t n, std::string_view (*item)(const void*
     if (i) *p++ = ',';
     line(inner);
     const std::string_view s = item(ctx, i);
-    if (quote) *p++ = '"';
     std::memcpy(p, s.data(), s.size());
     p += s.size();
-    if (quote) *p++ = '"';
   }
   line(outer);
   *p = ']';
