@@ -60,7 +60,9 @@ TEST_CASE("reach now and after each suggestion equals where_all over the scopes 
     std::vector<std::string> blocking = req.required;
     blocking.insert(blocking.end(), req.conditional.begin(), req.conditional.end());
     CHECK(ev.combinations_install == brute_force(blocking, *c));
-    for (const auto& s : ev.suggestions) {
+    for (const auto& sug : ev.suggestions) {
+      const std::vector<std::string> scopes = ev.names_of(sug.scopes);
+      struct { const std::vector<std::string>& scopes; std::uint32_t combinations; } s{scopes, sug.combinations};
       std::vector<std::string> rest;
       for (const auto& b : blocking)
         if (std::find(s.scopes.begin(), s.scopes.end(), b) == s.scopes.end()) rest.push_back(b);

@@ -52,7 +52,6 @@ struct Asked {
           unknown += req.unknown.count(all[k]) > 0;
   }
   std::size_t blocking_count() const { return blocking_at.size(); }
-  const std::string& blocking_name(std::size_t i) const { return all[blocking_at[i]]; }
   const Scope* blocking_scope(std::size_t i) const { return all_items[blocking_at[i]].scope; }
 };
 
@@ -209,12 +208,13 @@ int severity_rank(const std::string& s) { return s == "error" ? 0 : s == "warnin
 // diagnostic says); the rows that install once they are gone, and the suggestions after it, count as if
 // they were.
 void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked, const std::vector<Row>& rows,
-                          std::uint32_t combinations, const Catalog& catalog) {
+                          const AccountSet& installs, const Catalog& catalog) {
   Suggestion s;
   s.action = "remove-or-rename";
-  for (const auto& name : asked.all) {
+  for (std::uint32_t k = 0; k < asked.all.size(); ++k) {
+    const std::string& name = asked.all[k];
     if (!req.invalid.count(name) && !req.unknown.count(name)) continue;
-    s.scopes.push_back(name);
+    s.scopes.push_back(k);
     const Scope* scope = catalog.find(name);
     std::vector<std::string> maybe;
     if (scope) maybe = scope->replaced_by;  // retired
@@ -230,7 +230,7 @@ void first_remove_invalid(Evaluation& ev, const Request& req, const Asked& asked
   if (s.scopes.empty()) return;
   for (const auto& row : rows)
     if (row.needs.empty()) s.unlocks.push_back(row.result.id);
-  s.combinations = combinations;
+  s.combinations = installs.count();  // counted only here: most requests have no such name
   ev.suggestions.insert(ev.suggestions.begin(), std::move(s));
 }
 
@@ -240,7 +240,7 @@ void sort_suggestions(std::vector<Suggestion>& list) {
   auto before = [](const Suggestion* a, const Suggestion* b) {
     if (a->scopes.size() != b->scopes.size()) return a->scopes.size() < b->scopes.size();
     if (a->unlocks.size() != b->unlocks.size()) return a->unlocks.size() > b->unlocks.size();
-    return a->scopes < b->scopes;
+    return a->scopes < b->scopes;  // places in the sorted names: the names' order
   };
   std::vector<Suggestion*> order;
   for (auto& s : list) {
@@ -283,22 +283,34 @@ std::vector<Diagnostic> disagreements(const Evaluation& ev, const Asked& asked, 
   for (std::uint32_t k = 0; k < asked.all.size(); ++k) {
     if (!disputed[k]) continue;
     const std::string& name = asked.all[k];
-    std::vector<std::string> where;
-    for (const auto* p : rows)
-      if (std::binary_search(p->disputed.begin(), p->disputed.end(), k)) where.push_back(p->name);
     const auto& evidence = catalog.find(name)->details().evidence;
-    std::vector<std::string> says;
+    std::size_t says = 0;  // deciding statements
     const Evidence* newest = nullptr;  // ISO dates compare as text
     for (const auto& e : evidence)
       if (e.decides) {
-        says.push_back(e.source + " (" + e.kind + (e.as_of.empty() ? "" : ", " + e.as_of) + "): " +
-                       requirement_text(e.grant, *catalog.model));
+        ++says;
         if (!e.as_of.empty() && (!newest || e.as_of > newest->as_of)) newest = &e;
       }
-    bool blocking = asked.all_items[k].blocking >= 0, silent = says.size() == 1;
-    std::string msg = (silent ? "No source speaks of " : "Sources disagree on ") + quote_name(name) + " for " +
-                      join(where, ", ") + ": " + (says.empty() ? "see the catalog's evidence" : join(says, "; ")) + ".";
-    if (newest && says.size() > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
+    bool blocking = asked.all_items[k].blocking >= 0, silent = says == 1;
+    // Written into one string: "<lead> <name> for <profiles, ...>: <statement; ...>."
+    std::string msg = silent ? "No source speaks of " : "Sources disagree on ";
+    msg.reserve(512);
+    msg += quote_name(name);
+    msg += " for ";
+    const char* sep = "";
+    for (const auto* p : rows)
+      if (std::binary_search(p->disputed.begin(), p->disputed.end(), k)) msg += sep, msg += p->name, sep = ", ";
+    msg += ": ";
+    if (!says) msg += "see the catalog's evidence";
+    sep = "";
+    for (const auto& e : evidence)
+      if (e.decides) {
+        msg += sep, msg += e.source, msg += " (", msg += e.kind;
+        if (!e.as_of.empty()) msg += ", ", msg += e.as_of;
+        msg += "): ", msg += requirement_text(e.grant, *catalog.model), sep = "; ";
+      }
+    msg += '.';
+    if (newest && says > 1) msg += " The newest statement is " + newest->source + " (" + newest->as_of + ").";
     msg += !blocking ? " There the token may lack it."
            : req.static_auth ? " There the install may succeed or get the permission error (uncertain). Removing it "
                                "(or switching to OAuth with it optional) removes the risk."
@@ -444,7 +456,8 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
 
   for (std::size_t i = 0; i < sets.size(); ++i) {
     Suggestion s;
-    for (auto k : *sets[i]) s.scopes.push_back(asked.blocking_name(k));
+    s.scopes.reserve(sets[i]->size());  // one allocation, not one per doubling
+    for (auto k : *sets[i]) s.scopes.push_back(asked.blocking_at[k]);
     for (const auto& row : rows)
       if (failing(row) && std::includes(sets[i]->begin(), sets[i]->end(), row.needs.begin(), row.needs.end()))
         s.unlocks.push_back(row.result.id);
@@ -453,7 +466,7 @@ Evaluation evaluate(const Request& req, const Catalog& catalog, const Options& o
   }
   sort_suggestions(ev.suggestions);
 
-  first_remove_invalid(ev, req, asked, rows, now.installs.count(), catalog);
+  first_remove_invalid(ev, req, asked, rows, now.installs, catalog);
   if (req.static_auth) static_auth_fixes(ev);
 
   for (auto& row : rows)

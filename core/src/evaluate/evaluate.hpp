@@ -40,7 +40,8 @@ struct Suggestion {
   // make-optional; remove-or-rename (unknown or retired names: first, as if they were gone, the others
   // count on it); for a static-auth app remove and switch-to-oauth instead of make-optional.
   std::string action = "make-optional";
-  std::vector<std::string> scopes, unlocks;
+  NameList scopes;  // places in Evaluation::names (sorted, as the names are)
+  std::vector<std::string> unlocks;
   std::uint32_t combinations = 0;
   std::vector<std::string> renamed;                 // remove-or-rename: the names with candidates,
   std::vector<std::vector<std::string>> did_you_mean;  // and those candidates

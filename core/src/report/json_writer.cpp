@@ -130,9 +130,9 @@ JsonWriter& JsonWriter::value(bool b) {
 
 void JsonWriter::digits(std::uint64_t n) {
   char d[20];
-  int len = 0;
-  do d[len++] = char('0' + n % 10); while (n /= 10);
-  while (len) out_ += d[--len];
+  int at = 20;
+  do d[--at] = char('0' + n % 10); while (n /= 10);
+  out_.append(d + at, std::size_t(20 - at));
 }
 
 JsonWriter& JsonWriter::value(std::uint64_t n) {
@@ -151,6 +151,34 @@ JsonWriter& JsonWriter::value(int n) {
 JsonWriter& JsonWriter::null() {
   element();
   out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::list(std::size_t n, std::string_view (*item)(const void*, std::size_t), const void* ctx) {
+  if (n == 0) return begin_array().end_array();
+  element();
+  const std::size_t depth = empty_.size(), inner = compact_ ? 0 : 1 + 2 * (depth + 1), outer = compact_ ? 0 : 1 + 2 * depth;
+  std::size_t bytes = 2 + inner + outer + (n - 1) * (1 + inner);
+  for (std::size_t i = 0; i < n; ++i) bytes += item(ctx, i).size();
+  const std::size_t at = out_.size();
+  out_.resize(at + bytes);
+  char* p = &out_[at];
+  auto line = [&](std::size_t len) {  // a new line and its indent (len bytes), or nothing when compact
+    if (!len) return;
+    *p = '\n';
+    std::memset(p + 1, ' ', len - 1);
+    p += len;
+  };
+  *p++ = '[';
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) *p++ = ',';
+    line(inner);
+    const std::string_view s = item(ctx, i);
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  }
+  line(outer);
+  *p = ']';
   return *this;
 }
 

@@ -123,9 +123,7 @@ QuotedNames quoted_names(const Evaluation& ev) {
 }
 
 void names(JsonWriter& w, const QuotedNames& ev, const NameList& list) {
-  w.begin_array();
-  for (std::uint32_t k : list) w.raw(ev[k]);
-  w.end_array();
+  w.raw_array(list.size(), [&](std::size_t i) { return ev[list[i]]; });
 }
 
 void write_profile(JsonWriter& w, const ProfileResult& r, const QuotedNames& ev, const Model& m, bool lean) {
@@ -240,7 +238,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("suggestions").begin_array();
   for (const auto& s : ev.suggestions) {
     w.begin_object().field("action", s.action);
-    w.key("scopes").strings(s.scopes);
+    names(w.key("scopes"), quoted, s.scopes);
     w.key("unlocks").strings(s.unlocks);
     w.field("combinations", s.combinations);
     if (s.action == "remove-or-rename") {
