@@ -55,7 +55,7 @@ std::string render_text(const json& r, bool color) {
   std::string out = "tierscope explain: " + (r["cause"].is_null() ? std::string("no problem found") : r["cause"].get<std::string>()) +
                     " (" + r["input"]["format"].get<std::string>() + language(r) + ")\n";
   if (!r["scopes"].empty()) out += "Scopes: " + scopes_line(r, safe) + "\n";
-  out += "\n" + safe(r["explanation"].get<std::string>()) + "\n";
+  if (!r["explanation"].get<std::string>().empty()) out += "\n" + safe(r["explanation"].get<std::string>()) + "\n";
   if (!r["fix"].empty()) {
     out += "\nFix:\n";
     for (const auto& f : r["fix"])

@@ -222,6 +222,7 @@ std::string render_table(const json& r, bool color) {
   if (!r["suggestions"].empty()) {
     out += "\nSmallest changes that let more portals in:\n";
     bool after_rename = false;
+    int alternatives = 0;
     for (const auto& s : r["suggestions"]) {
       std::string action = str(s["action"]), n = std::to_string(s["unlocks"].size());
       std::string tiers = " standard tier" + std::string(s["unlocks"].size() == 1 ? "" : "s") + " install (" +
@@ -237,7 +238,9 @@ std::string render_table(const json& r, bool color) {
       std::string change = action == "remove" ? "remove " + list(s["scopes"]) + " (the app loses them on every account)"
                            : action == "switch-to-oauth" ? "switch to OAuth with " + list(s["scopes"]) + " optional"
                                                          : "make " + list(s["scopes"]) + " optional";
-      out += std::string("  ") + (after_rename ? "then " : "") + change + " → " + n + " more" + tiers + "\n";
+      // Each change is counted as if the names above were gone, and apart from the other changes: after a
+      // rename the first reads "then", the others are its alternatives ("or"), not further steps.
+      out += std::string("  ") + (!after_rename ? "" : alternatives++ ? "or " : "then ") + change + " → " + n + " more" + tiers + "\n";
     }
   }
   if (r.contains("gate") && r["gate"].is_object()) {

@@ -593,6 +593,13 @@ class Pastes(unittest.TestCase):
         self.assertIn("remove or rename crm.schemas.line_items.write", text)
         self.assertIn("then make ", text)
         self.assertNotIn("No scope change", text)
+        # After the rename, the first change reads "then" and the others are its alternatives ("or"): each
+        # is counted apart from the others, so they are not further steps.
+        lines = text.split("\n")
+        changes = len(r["suggestions"]) - 1
+        self.assertGreater(changes, 1)
+        self.assertEqual(sum(l.startswith("  then ") for l in lines), 1)
+        self.assertEqual(sum(l.startswith("  or make ") for l in lines), changes - 1)
 
     def test_static_auth_never_says_make_optional(self):
         cfg = {"config": {"name": "S", "auth": {"type": "static", "requiredScopes": ["oauth", "crm.objects.contacts.read", "automation"]}}}
@@ -997,6 +1004,13 @@ EXPLAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "explai
 class Explain(unittest.TestCase):
     def sample(self, name):
         return os.path.join(EXPLAIN, name)
+
+    def test_an_unrecognised_error_prints_no_empty_explanation(self):
+        body = '{"status":"error","message":"The access token must have the correct format","category":"INVALID_AUTHENTICATION"}'
+        code, out, err = run("explain", "-", stdin=body.encode())
+        self.assertEqual(code, 0, err)
+        self.assertIn("error-not-recognised", out)
+        self.assertNotIn("\n\n\n", out)
 
     def test_every_sample_in_each_format(self):
         expect = json.load(open(self.sample("expect.json"), encoding="utf-8"))
