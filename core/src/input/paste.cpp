@@ -68,10 +68,10 @@ bool strong(std::string_view t) {
 // (:::info); in code (a line ending in ',' or ';') also a capital after a lower-case letter or a dot (minimalScopes,
 // process.env.HUBSPOT_SCOPES). HubSpot's scope names are lower case: a case typo in a list is still flagged.
 bool reference(std::string_view t, bool code) {
-  bool camel = false;
-  for (std::size_t i = 1; i < t.size(); ++i)
-    camel = camel || (t[i] >= 'A' && t[i] <= 'Z' && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || t[i - 1] == '.'));
-  return t.front() == '$' || t.front() == ':' || placeholder_word(t) || (code && camel);
+  if (t.front() == '$' || t.front() == ':' || placeholder_word(t)) return true;
+  for (std::size_t i = 1; code && i < t.size(); ++i)
+    if (t[i] >= 'A' && t[i] <= 'Z' && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || t[i - 1] == '.')) return true;
+  return false;
 }
 
 // A line cut into code and comment: quoted strings apart (their text in `quoted`, a NUL in `code`

@@ -61,8 +61,10 @@ std::vector<Span> placeholder_spans(std::string_view text) {
 }
 
 bool placeholder_word(std::string_view word) {
-  std::string lower = ascii_lower(word);
-  if (lower.size() > 5 && (lower.rfind("your_", 0) == 0 || lower.rfind("your-", 0) == 0)) return true;
+  // YOUR_… / your-… in any case, compared in place (the paste reader asks this of every name: no copy).
+  auto lower = [&](std::size_t i) { return word[i] >= 'A' && word[i] <= 'Z' ? char(word[i] - 'A' + 'a') : word[i]; };
+  if (word.size() > 5 && lower(0) == 'y' && lower(1) == 'o' && lower(2) == 'u' && lower(3) == 'r' && (word[4] == '_' || word[4] == '-'))
+    return true;
   if (word.size() < 4 || !(word[0] >= 'A' && word[0] <= 'Z') || word.find('_') == std::string_view::npos) return false;
   for (char c : word)
     if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
