@@ -195,9 +195,11 @@ int run_check(CheckArgs& a) {
     project_doc = ojson::parse(need(tierscope::check_project(all, opts), files[0] + ": "));
     if (project_doc["check"].is_null()) {  // never a verdict for an app that was not read
       std::string hint;  // the core's word on a file named like the app config that is not one
-      for (const auto& d : project_doc["diagnostics"])
-        if (d["code"] == "no-app-config" && d["message"].get<std::string>().find(".json. ") != std::string::npos)
-          hint = "; " + d["message"].get<std::string>().substr(d["message"].get<std::string>().find(".json. ") + 7);
+      for (const auto& d : project_doc["diagnostics"]) {
+        if (d["code"] != "no-app-config") continue;
+        const auto& message = d["message"].get_ref<const std::string&>();
+        if (std::size_t at = message.find(".json. "); at != std::string::npos) hint = "; " + message.substr(at + 7);
+      }
       throw Failure{files[0] + ": no app config: looked for an app *-hsmeta.json (type app), public-app.json or app.json under " +
                     project_doc["project"]["src_dir"].get<std::string>() + "/" + hint};
     }
