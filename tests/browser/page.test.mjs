@@ -308,8 +308,11 @@ test('export with a config, its install URL and a custom account: Markdown and J
   await page.fill('#install-url', EXAMPLE_URL + '&optional_scope=content%20tickets');
   await page.waitForSelector('#url-check[data-state=ok]');
   await page.click('#copy-markdown');
-  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('matches the app config'), null, { timeout: 5000 });
-  assert.ok((await page.evaluate(() => navigator.clipboard.readText())).split('\n').includes('**Install URL check**: the install URL matches the app config.'));
+  // The exact line, waited for (the copy is asynchronous); on a time-out the assertion shows what was copied.
+  const matched = '**Install URL check**: the install URL matches the app config.';
+  await page.waitForFunction(async (line) => (await navigator.clipboard.readText()).split('\n').includes(line), matched, { timeout: 5000 }).catch(() => {});
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.split('\n').includes(matched), copied);
   await page.close();
   noProblems();
 });
