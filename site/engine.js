@@ -181,7 +181,7 @@ const small = (n) => n <= SMALL_CHARS && predict(n) <= (shown ? BUDGET_MS : FIRS
 function runHere(item) {
   const t0 = performance.now();
   let m;
-  try { m = { seq: item.seq, ...evaluateJob(here, item.job) }; } catch (e) { m = { seq: item.seq, error: `Cannot evaluate: ${(e && e.message) || e}` }; }
+  try { m = { seq: item.seq, ...evaluateJob(here, item.job, true) }; } catch (e) { m = { seq: item.seq, error: `Cannot evaluate: ${(e && e.message) || e}` }; }
   performance.measure('tierscope:main-thread-evaluation', { start: t0, duration: performance.now() - t0 });
   answered = item.seq;
   queued = null; // an older input waiting for the worker is not needed any more
@@ -209,7 +209,7 @@ function warmUp(job) {
   const next = () => {
     const j = jobs.shift();
     if (!j) return;
-    try { evaluateJob(here, j); } catch { /* a warm-up only */ }
+    try { evaluateJob(here, j, true); } catch { /* a warm-up only */ }
     idle(next);
   };
   idle(next);
@@ -238,7 +238,7 @@ function warmNames(request, options) {
     const part = names.slice(at, at + slice);
     at += part.length;
     const t0 = performance.now();
-    try { evaluateJob(here, { mode: 'paste', parse: false, paste: part.join(' '), installUrl: '', fields: {}, options, format: 'list', synced: true }); } catch { /* a warm-up only */ }
+    try { evaluateJob(here, { mode: 'paste', parse: false, paste: part.join(' '), installUrl: '', fields: {}, options, format: 'list', synced: true }, true); } catch { /* a warm-up only */ }
     const ms = performance.now() - t0;
     slice = Math.max(4, Math.min(64, Math.round(part.length * (WARM_MS / Math.max(0.1, ms)))));
     setTimeout(next, 0); // a task of its own: one slice per idle period (~50 ms apart when idle) left the first keys to the worker
@@ -279,8 +279,9 @@ function receive(m) {
 function answer(m, job) {
   const out = { ...m, job };
   delete out.text;
-  if (typeof m.text === 'string') {
-    const report = JSON.parse(m.text);
+  delete out.report;
+  if (typeof m.text === 'string' || m.report) {
+    const report = m.report || JSON.parse(m.text);
     if (m.direct) { out.format = report.input.format; out.fields = report.request; }
     out.matrix = report;
     out.appName = report.input.app_name;

@@ -23,11 +23,15 @@ function readPaste(ts, job, out) {
   }
 }
 
-/** The report text of a job: the pair check (config and install URL) or the check; lean: without the granted lists. */
-export function reportText(ts, job, pair, lean) {
+/**
+ * The report text of a job: the pair check (config and install URL) or the check; lean: without the
+ * granted lists. parsed: the report itself (check() and checkPair() read the module's shorter coded
+ * answer: the main thread's way, where no text has to cross from a worker).
+ */
+export function reportText(ts, job, pair, lean, parsed = false) {
   const options = lean ? { ...job.options, lean: true } : job.options;
-  if (pair) return ts.checkPairJson(job.paste, job.installUrl, options);
-  return ts.checkJson(job.mode === 'paste' ? job.paste : job.fields, options);
+  if (pair) return (parsed ? ts.checkPair : ts.checkPairJson)(job.paste, job.installUrl, options);
+  return (parsed ? ts.check : ts.checkJson)(job.mode === 'paste' ? job.paste : job.fields, options);
 }
 
 /**
@@ -39,7 +43,7 @@ export function reportText(ts, job, pair, lean) {
  * input.format and request, as ts.parse gives them); only when the check fails is the paste read
  * again, for the parse's own message.
  */
-export function evaluateJob(ts, job) {
+export function evaluateJob(ts, job, parsed = false) {
   const out = { format: job.format, fields: null, error: null, pairError: '' };
   let synced = job.synced;
   const direct = job.mode === 'paste' && job.installUrl.trim() === '';
@@ -49,22 +53,23 @@ export function evaluateJob(ts, job) {
   }
   let text = null; let pair = false;
   if (pairActive(job, out.format, synced)) { // the config and its install URL, checked together
-    try { text = reportText(ts, job, true, true); pair = true; } catch (e) { out.pairError = errorOf(e).message; }
+    try { text = reportText(ts, job, true, true, parsed); pair = true; } catch (e) { out.pairError = errorOf(e).message; }
   }
   if (text === null) {
     try {
-      text = reportText(ts, job, false, true);
+      text = reportText(ts, job, false, true, parsed);
     } catch (e) {
       if (direct && !readPaste(ts, job, out)) return out;
       out.error = `${job.mode === 'paste' ? 'Cannot read the pasted text' : 'Cannot evaluate the fields'}: ${errorOf(e).message}`;
       return out;
     }
   }
-  // The text, not its parse: from the worker a string crosses to the page as one copy, an object
-  // tree is cloned node by node; the page parses it once (engine.js), and takes format and fields
-  // from it when direct.
+  // From the worker the text, not its parse: a string crosses to the page as one copy, an object tree
+  // is cloned node by node; the page parses it once (engine.js), and takes format and fields from it
+  // when direct. On the main thread (parsed) the report itself.
   out.pair = pair;
   out.direct = direct;
-  out.text = text;
+  if (parsed) out.report = text;
+  else out.text = text;
   return out;
 }

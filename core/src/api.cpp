@@ -50,13 +50,15 @@ RawInput read_named(std::string_view text, const std::string& name) {
   }
 }
 
+thread_local bool coded_reports = false;  // set_coded_reports
+
 std::string check(const RawInput& in, std::string_view options_json) {
   auto catalog = current_catalog();
   Options o = read_options(options_json, *catalog->model);
   Request req = build_request(in, *catalog);
   check_url_alone(in, req);
   Evaluation ev = evaluate(req, *catalog, o);
-  return report_text(in, req, ev, o, *catalog, nullptr);
+  return report_text(in, req, ev, o, *catalog, nullptr, coded_reports);
 }
 }  // namespace
 
@@ -83,7 +85,7 @@ Outcome check_pair(std::string_view config_text, std::string_view url_text, std:
     req.url_rejection = uc.rejection;
     Evaluation ev = evaluate(req, *catalog, o);
     uc.evaluated.format = "config+url";  // the report's input: an app config checked with its install URL
-    return report_text(uc.evaluated, req, ev, o, *catalog, &uc);
+    return report_text(uc.evaluated, req, ev, o, *catalog, &uc, coded_reports);
   });
 }
 
@@ -289,5 +291,10 @@ std::string catalog_info() noexcept {
 std::string version() noexcept { return TIERSCOPE_VERSION; }
 
 void set_compact_reports(bool on) noexcept { set_compact_json(on); }
+void set_coded_reports(bool on) noexcept { coded_reports = on; }
+std::pair<const std::uint32_t*, std::size_t> coded_report_lists() noexcept {
+  const auto& words = coded_lists();
+  return {words.data(), words.size()};
+}
 
 }  // namespace tierscope

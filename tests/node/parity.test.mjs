@@ -202,3 +202,37 @@ test('the corpus reaches every input format', async () => {
   }
   assert.deepEqual([...formats].sort(), ['app-hsmeta', 'connector', 'install-url', 'json-scopes', 'list', 'private-app', 'public-app']);
 });
+
+// check() and checkPair() read the module's coded answer (the name lists as numbers, web/tierscope.js),
+// checkJson() and checkPairJson() its plain text: the same report, for every corpus input and option set.
+test('check() is checkJson() parsed, for every corpus input: full, lean, with an account, without conditional', async () => {
+  const ts = await tierscope();
+  const sets = [undefined, { lean: true }, { account: { hubs: { marketing: 'professional', sales: 'starter' }, features: [] } },
+    { lean: true, account: { hubs: { service: 'enterprise' } } }, { withoutConditional: true }];
+  let compared = 0;
+  const same = (id, a, b) => {
+    if (a.error || b.error) {
+      assert.deepEqual(a.error && [a.error.code, a.error.message], b.error && [b.error.code, b.error.message], id);
+      return;
+    }
+    assert.equal(JSON.stringify(a.out, null, 2), b.out, id);
+    compared += 1;
+  };
+  for (const options of sets) {
+    for (const c of corpus.text) {
+      const input = utf8OrNull(c.input) ?? c.input;
+      const opts = c.options === undefined ? options : { ...c.options, ...(options || {}) };
+      same(`${c.id} ${c.name} ${JSON.stringify(opts)}`, runWasm(() => ts.check(input, opts)), runWasm(() => ts.checkJson(input, opts)));
+    }
+    for (const c of corpus.fields) {
+      const opts = c.options === undefined ? options : { ...c.options, ...(options || {}) };
+      same(`${c.id} fields ${JSON.stringify(opts)}`, runWasm(() => ts.check(c.fields, opts)), runWasm(() => ts.checkJson(c.fields, opts)));
+    }
+    for (const c of corpus.commands.filter((k) => k.method === 'checkPairJson')) {
+      const [config, url] = [c.files.config.toString('utf8'), c.files.url.toString('utf8')];
+      const opts = { ...(c.args[2] || {}), ...(options || {}) };
+      same(`${c.id} ${c.name} ${JSON.stringify(opts)}`, runWasm(() => ts.checkPair(config, url, opts)), runWasm(() => ts.checkPairJson(config, url, opts)));
+    }
+  }
+  assert.ok(compared > 500, `${compared} reports compared`);
+});

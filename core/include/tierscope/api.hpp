@@ -1,8 +1,11 @@
 // tierscope public API: text in, JSON text out. Every function here is noexcept: failures come back
 // as an Outcome with ok == false and a readable message. The CLI and the wasm bindings call only this.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace tierscope {
 
@@ -108,6 +111,13 @@ Outcome load_project_rules(std::string_view rules_json) noexcept;
 // text (no new lines or indentation) when on: the same document, fewer bytes, for a caller that parses
 // it at once (the wasm module's check()). Off by default (the 2-space indented text above); per thread.
 void set_compact_reports(bool on) noexcept;
+// The check reports of the calls after this one in the wasm module's wire form for check() when on: the
+// array [names, report], where each of the report's name lists (each profile's, the account's and each
+// suggestion's scopes) is a number, its offset in coded_report_lists(): the list's length, then its
+// indexes into names (web/tierscope.js puts the names back). Off by default; per thread.
+void set_coded_reports(bool on) noexcept;
+// The name lists of this thread's last coded report: {words, count}, valid until the next report.
+std::pair<const std::uint32_t*, std::size_t> coded_report_lists() noexcept;
 
 // {"as_of": "...", "scopes": N}
 std::string catalog_info() noexcept;

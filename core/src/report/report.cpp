@@ -122,20 +122,34 @@ QuotedNames quoted_names(const Evaluation& ev) {
   return q;
 }
 
-void names(JsonWriter& w, const QuotedNames& ev, const NameList& list) {
-  w.raw_array(list.size(), [&](std::size_t i) { return ev[list[i]]; });
-}
+thread_local std::vector<std::uint32_t> coded_words;  // coded_lists()
 
-void write_profile(JsonWriter& w, const ProfileResult& r, const QuotedNames& ev, const Model& m, bool lean) {
+// How the report's name lists are written: as arrays of the quoted names, or (coded) as the offset of
+// the list in coded_words: its length, then its indexes into ev.names.
+struct NameLists {
+  const QuotedNames& quoted;
+  bool coded;
+  void write(JsonWriter& w, const NameList& list) const {
+    if (!coded) {
+      w.raw_array(list.size(), [&](std::size_t i) { return quoted[list[i]]; });
+      return;
+    }
+    w.value(std::uint64_t(coded_words.size()));
+    coded_words.push_back(std::uint32_t(list.size()));
+    coded_words.insert(coded_words.end(), list.begin(), list.end());
+  }
+};
+
+void write_profile(JsonWriter& w, const ProfileResult& r, const NameLists& names, const Model& m, bool lean) {
   w.field("id", r.id).field("name", r.name);
   write_id_or_null(w.key("hub"), m.hubs, r.hub);
   write_id_or_null(w.key("tier"), m.tiers, r.tier);
   w.field("status", r.status);
-  names(w.key("missing"), ev, r.missing);
-  if (!lean) names(w.key("granted"), ev, r.granted);
-  names(w.key("dropped"), ev, r.dropped);
-  names(w.key("unverified"), ev, r.unverified);
-  names(w.key("disputed"), ev, r.disputed);
+  names.write(w.key("missing"), r.missing);
+  if (!lean) names.write(w.key("granted"), r.granted);
+  names.write(w.key("dropped"), r.dropped);
+  names.write(w.key("unverified"), r.unverified);
+  names.write(w.key("disputed"), r.disputed);
 }
 
 // The hs level of hub h at tier t ("" = hs does not offer it).
@@ -194,9 +208,15 @@ void write_account(JsonWriter& w, std::uint32_t config, const Model& m) {
 }  // namespace
 
 std::string report_text(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
-                        const Catalog& catalog, const UrlCheck* url_check) {
+                        const Catalog& catalog, const UrlCheck* url_check, bool coded) {
   const Model& m = *catalog.model;
-  JsonWriter w(4096 + 64 * ev.names.size() * (m.profiles.size() + 1));
+  JsonWriter w(coded ? 4096 + 512 * ev.names.size() : 4096 + 64 * ev.names.size() * (m.profiles.size() + 1));
+  const QuotedNames quoted = quoted_names(ev);
+  const NameLists names{quoted, coded};
+  if (coded) {
+    coded_words.clear();
+    w.begin_array().raw_array(ev.names.size(), [&](std::size_t k) { return quoted[k]; });
+  }
   w.begin_object();
   write_header(w, catalog);
   w.key("input").begin_object().field("format", in.format);
@@ -211,11 +231,10 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("diagnostics").begin_array();
   for (const Diagnostic* d : all_diagnostics_in_place(req, ev)) write_diagnostic(w, *d);
   w.end_array();
-  const QuotedNames quoted = quoted_names(ev);
   w.key("profiles").begin_array();
   for (const auto& p : ev.profiles) {
     w.begin_object();
-    write_profile(w, p, quoted, m, o.lean);
+    write_profile(w, p, names, m, o.lean);
     w.end_object();
   }
   w.end_array();
@@ -238,7 +257,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("suggestions").begin_array();
   for (const auto& s : ev.suggestions) {
     w.begin_object().field("action", s.action);
-    names(w.key("scopes"), quoted, s.scopes);
+    names.write(w.key("scopes"), s.scopes);
     w.key("unlocks").strings(s.unlocks);
     w.field("combinations", s.combinations);
     if (s.action == "remove-or-rename") {
@@ -253,7 +272,7 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   w.key("account");
   if (ev.account) {
     w.begin_object();
-    write_profile(w, *ev.account, quoted, m, o.lean);
+    write_profile(w, *ev.account, names, m, o.lean);
     write_account(w.key("account"), *o.account, m);
     w.end_object();
   } else {
@@ -267,8 +286,12 @@ std::string report_text(const RawInput& in, const Request& req, const Evaluation
   } else {
     w.null();
   }
-  return w.end_object().take();
+  w.end_object();
+  if (coded) w.end_array();
+  return w.take();
 }
+
+const std::vector<std::uint32_t>& coded_lists() { return coded_words; }
 
 ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o, const Catalog& catalog) {
   return tree(report_text(in, req, ev, o, catalog, nullptr));

@@ -22,8 +22,14 @@ ojson request_json(const Request& req);
 void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags);
 ojson diagnostics_json(const std::vector<Diagnostic>& diags);
 // The check report (docs/report.md), written directly; url_check: check_pair's verdict on the URL, or null.
+// coded: the wasm module's wire form for check() (web/tierscope.js rebuilds the report from it): the array
+// [names, report], where names is the evaluation's scope names and every name list of the profiles (also
+// the account's) and of the suggestions is a number instead: the list's offset in coded_lists(), which
+// holds its length, then its indexes into names.
 std::string report_text(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
-                        const Catalog& catalog, const UrlCheck* url_check);
+                        const Catalog& catalog, const UrlCheck* url_check, bool coded = false);
+// The name lists of the last coded report of this thread (valid until the next one).
+const std::vector<std::uint32_t>& coded_lists();
 ojson report_json(const RawInput& in, const Request& req, const Evaluation& ev, const Options& o,
                   const Catalog& catalog);  // the same as a tree
 ojson scope_entry_json(const Scope& s);
