@@ -126,3 +126,55 @@ TEST_CASE("set_compact_reports: the same documents without new lines, for the ca
     }
   }
 }
+
+namespace {
+// The coded report (set_coded_reports) with its names put back, as web/tierscope.js does.
+ojson decoded(const std::string& text) {
+  const ojson wire = ojson::parse(text);
+  REQUIRE(wire.is_array());
+  REQUIRE(wire.size() == 2);
+  const ojson& names = wire[0];
+  ojson report = wire[1];
+  const auto [words, count] = tierscope::coded_report_lists();
+  auto put = [&](ojson& list) {
+    REQUIRE(list.is_number_unsigned());
+    const std::size_t at = list.get<std::size_t>();
+    REQUIRE(at < count);
+    REQUIRE(at + words[at] < count);
+    ojson out = ojson::array();
+    for (std::uint32_t i = 1; i <= words[at]; ++i) out.push_back(names.at(words[at + i]));
+    list = std::move(out);
+  };
+  auto profile = [&](ojson& p) {
+    for (const char* k : {"missing", "granted", "dropped", "unverified", "disputed"})
+      if (p.contains(k)) put(p[k]);
+  };
+  for (auto& p : report["profiles"]) profile(p);
+  if (report["account"].is_object()) profile(report["account"]);
+  for (auto& s : report["suggestions"]) put(s["scopes"]);
+  return report;
+}
+}  // namespace
+
+TEST_CASE("set_coded_reports: the name lists as numbers into one names table, the same report once put back") {
+  const char* inputs[] = {"crm.objects.contacts.read crm.objects.deals.write nonsense.scope crm.objects.contacts.read", "oauth\ncontent\n",
+                          R"({"auth": {"requiredScopes": ["crm.objects.contacts.read"], "optionalScopes": ["automation"]}})",
+                          "https://app.hubspot.com/oauth/authorize?client_id=x&scope=crm.objects.contacts.read%20tickets&redirect_uri=https://x.example",
+                          "automation content forms tickets e-commerce business-intelligence crm.objects.quotes.read"};
+  const char* options[] = {"", R"({"lean": true})", R"({"account": {"hubs": {"marketing": "professional"}, "features": []}})"};
+  for (const char* in : inputs) {
+    for (const char* o : options) {
+      tierscope::Outcome plain = tierscope::check_text(in, o);
+      REQUIRE(plain.ok);
+      tierscope::set_compact_reports(true);
+      tierscope::set_coded_reports(true);
+      tierscope::Outcome coded = tierscope::check_text(in, o);
+      tierscope::set_coded_reports(false);
+      tierscope::set_compact_reports(false);
+      REQUIRE(coded.ok);
+      CHECK(coded.json.size() < plain.json.size());
+      CHECK(decoded(coded.json) == ojson::parse(plain.json));
+      CHECK(tierscope::check_text(in, o).json == plain.json);  // off again: the plain text
+    }
+  }
+}
