@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "operations_builtin.hpp"
 #include "report/markdown.hpp"
+#include "text.hpp"
 #include "table.hpp"
 
 namespace tierscope_cli {
@@ -150,6 +151,15 @@ void note_catalog_age(const std::string& as_of) {
             << " days ago): HubSpot may have added scopes or changed tiers since; check its scope docs\n";
 }
 
+// The cause explain() gives a text check could not read well (an install error page, a 403 body, a log
+// line, token info), or "" when it recognises none: the CLI then names the command that answers it.
+std::string explained_cause(const std::string& input) {
+  const tierscope::Outcome e = tierscope::explain(input, "", "");
+  if (!e.ok) return "";
+  const ojson r = ojson::parse(e.json);
+  return r["cause"].is_string() && r["cause"] != "unknown" ? r["cause"].get<std::string>() : "";
+}
+
 int run_check(CheckArgs& a) {
   load_catalog_option(a.catalog);
   ojson fields = ojson::object(), options = ojson::object();
@@ -184,7 +194,7 @@ int run_check(CheckArgs& a) {
   }
   std::string opts = options.empty() ? "" : options.dump();
 
-  std::string text;
+  std::string text, hint;
   ojson project_doc;
   if (project) {
     load_project_rules();
@@ -210,7 +220,21 @@ int run_check(CheckArgs& a) {
     if (parsed.ok && json::parse(parsed.json)["format"] == "install-url") std::swap(first, second);  // either order
     text = need(tierscope::check_pair(first, second, opts));
   } else if (!files.empty()) {
-    text = need(tierscope::check_text(read_file(files[0]), opts), files[0] == "-" ? "" : files[0] + ": ");
+    const std::string input = read_file(files[0]);
+    const tierscope::Outcome checked = tierscope::check_text(input, opts);
+    // Not read, nothing read, lines of prose beside the names, or a list from JSON that is no app config: perhaps an error text.
+    const std::string& r = checked.json;
+    const std::string cause = !checked.ok || r.find("\"code\": \"empty-request\"") != std::string::npos ||
+                                      r.find("\"ignored\": []") == std::string::npos || r.find("\"format\": \"json-scopes\"") != std::string::npos
+                                  ? explained_cause(input)
+                                  : "";
+    const std::string explain = "`tierscope explain " + tierscope::escape_controls(files[0]) + "` says why and what to change";
+    if (!checked.ok && !cause.empty())
+      throw Failure{(files[0] == "-" ? "" : files[0] + ": ") + checked.error + "; it reads like a HubSpot error or token info (" + cause + "): " + explain};
+    if (!cause.empty())
+      hint = tierscope::escape_controls(files[0] == "-" ? "stdin" : files[0]) + " reads like a HubSpot error or token info (" + cause +
+             "), not an app's scopes: " + explain;
+    text = need(checked, files[0] == "-" ? "" : files[0] + ": ");
   } else {
     text = need(tierscope::check_fields(fields.dump(), opts));
   }
@@ -248,6 +272,7 @@ int run_check(CheckArgs& a) {
   // The report's catalog is the current one: its date from the catalog's summary, not from a parse of
   // the whole report (for 100 scopes that parse was a fifth of the command's instructions).
   note_catalog_age(json::parse(tierscope::catalog_info())["as_of"].get<std::string>());
+  if (!hint.empty()) std::cerr << "tierscope: " << hint << "\n";
   for (const auto& m : failures) std::cerr << "tierscope: gate failed: " << m << "\n";
   return failures.empty() ? 0 : 1;
 }

@@ -99,6 +99,15 @@ std::string percent(std::uint64_t part, std::uint64_t whole) {
 }
 }  // namespace
 
+namespace {
+std::string diagnostics_text(const json& r) {
+  if (r["diagnostics"].empty()) return "";
+  std::string out = "\nDiagnostics:\n";
+  for (const auto& d : r["diagnostics"]) out += "  " + str(d["severity"]) + " " + str(d["code"]) + ": " + str(d["message"]) + "\n";
+  return out;
+}
+}  // namespace
+
 std::string render_table(const json& r, bool color) {
   std::string out;
   const json& in = r["input"];
@@ -117,6 +126,16 @@ std::string render_table(const json& r, bool color) {
   out += "\n  required:    " + list(r["request"]["required"]) + "\n  conditional: " + list(r["request"]["conditional"]) +
          (in["without_conditional"].get<bool>() ? "  (left out of this evaluation)" : "") +
          "\n  optional:    " + list(r["request"]["optional"]) + "\n\n";
+  // No scope was read (prose, an error text without names): the matrix would be what an app asking for
+  // nothing gets, not a verdict on the input (the page says the same, site/verdict.js).
+  for (const auto& d : r["diagnostics"]) {
+    if (d["code"] != "empty-request") continue;
+    const std::size_t ignored = in.contains("ignored") ? in["ignored"].size() : 0;
+    out += "No verdict: no scopes found in the input" +
+           (ignored ? " (" + std::to_string(ignored) + (ignored == 1 ? " line" : " lines") + " read as no scope)" : std::string()) +
+           ". Give the app's scopes, an install URL or an app config.\n";
+    return out + diagnostics_text(r);
+  }
   std::map<std::string, json> by_id;
   for (const auto& p : r["profiles"]) by_id[str(p["id"])] = p;
   std::size_t w0 = 16;  // wide enough for every hub name ("Revenue Hub (formerly Commerce Hub)")
@@ -213,12 +232,7 @@ std::string render_table(const json& r, bool color) {
                                : "\nInstall URL does not match the app config; a corrected URL:\n  " +
                                      str(u["fixed_url"]) + "\n";
   }
-  if (!r["diagnostics"].empty()) {
-    out += "\nDiagnostics:\n";
-    for (const auto& d : r["diagnostics"])
-      out += "  " + str(d["severity"]) + " " + str(d["code"]) + ": " +
-             str(d["message"]) + "\n";
-  }
+  out += diagnostics_text(r);
   if (!r["suggestions"].empty()) {
     out += "\nSmallest changes that let more portals in:\n";
     bool after_rename = false;

@@ -1001,6 +1001,63 @@ class Hardening(unittest.TestCase):
 EXPLAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "explain")
 
 
+class CheckOfAnErrorText(unittest.TestCase):
+    """check given what HubSpot said instead of the app's scopes: no verdict for what was not read, and
+    the command that answers it (on stderr: stdout keeps the report)."""
+
+    def test_a_log_line_names_no_scope_no_verdict_and_the_explain_command(self):
+        path = os.path.join(EXPLAIN, "403-log.txt")
+        code, out, err = run("check", path)
+        self.assertEqual(code, 0, err)
+        self.assertIn("No verdict: no scopes found in the input.", out)
+        self.assertNotIn("Installs on", out)
+        self.assertNotIn("✓ installs", out)
+        self.assertIn("warning empty-request", out)
+        self.assertEqual(err, f"tierscope: {path} reads like a HubSpot error or token info (missing-scopes), not an app's scopes: "
+                              f"`tierscope explain {path}` says why and what to change\n")
+        code, out, err = run("check", "--format", "json", path)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(json.loads(out)["diagnostics"][0]["code"], "empty-request")
+        self.assertIn("(missing-scopes)", err)
+
+    def test_stdin_and_an_install_page_whose_scopes_were_read(self):
+        with open(os.path.join(EXPLAIN, "install-2026.txt"), "rb") as f:
+            page = f.read()
+        code, out, err = run("check", "-", stdin=page)
+        self.assertEqual(code, 0, err)
+        self.assertIn("Installs on", out)  # the names on the page were read: a verdict on them
+        self.assertIn("tierscope: stdin reads like a HubSpot error or token info (tier-lacks-scope)", err)
+        self.assertIn("`tierscope explain -`", err)
+
+    def test_an_error_check_cannot_read_gets_the_hint_on_its_one_line(self):
+        path = os.path.join(EXPLAIN, "403.json")
+        code, out, err = run("check", path)
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertIn("this JSON has 2 scope lists", err)
+        self.assertIn(f"; it reads like a HubSpot error or token info (missing-scopes): `tierscope explain {path}`", err)
+
+    def test_markdown_of_a_text_with_no_scope_gives_no_verdict(self):
+        code, out, err = run("check", "--format", "markdown", "--account", "marketing=professional", os.path.join(EXPLAIN, "403-log.txt"))
+        self.assertEqual(code, 0, err)
+        self.assertTrue(out.startswith("### tierscope: no verdict: no scopes found in the input\n\n- Input: list\n"), out)
+        self.assertNotIn("installs", out)
+        self.assertNotIn("| Profile |", out)
+        self.assertNotIn("custom account", out)
+        self.assertIn("- Optional: –\n\n**Diagnostics**\n\n- warning `empty-request`: No scopes found in the input.\n", out)
+
+    def test_a_list_with_prose_that_is_no_error_gets_no_hint(self):
+        code, out, err = run("check", "-", stdin=b"Scopes this app needs:\noauth\ncrm.objects.contacts.read\n")
+        self.assertEqual(code, 0, err)
+        self.assertEqual(err, "")
+        self.assertIn("Installs on", out)
+        code, out, err = run("check", "-", stdin=b"Nothing to see here, just words.\n")
+        self.assertEqual(code, 0, err)
+        self.assertIn("No verdict: no scopes found in the input (1 line read as no scope).", out)
+        self.assertEqual(err, "")
+
+
 class Explain(unittest.TestCase):
     def sample(self, name):
         return os.path.join(EXPLAIN, name)

@@ -41,9 +41,13 @@ std::string markdown_report(const json& r) {
     auto total = count(cov.at("profiles").at("total"));
     auto combos = count(cov.at("combinations").at("installs"));
     auto combos_total = count(cov.at("combinations").at("total"));
-    std::string md = "### tierscope: installs on " + std::to_string(installs) + " of " + std::to_string(total) +
-                     " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
-                     " account configurations\n\n";
+    // No scope was read (prose, an error text without names): no verdict (as the page and the CLI's table).
+    bool unread = false;
+    for (const auto& d : r.at("diagnostics")) unread = unread || d.at("code") == "empty-request";
+    std::string md = unread ? "### tierscope: no verdict: no scopes found in the input\n\n"
+                            : "### tierscope: installs on " + std::to_string(installs) + " of " + std::to_string(total) +
+                                  " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
+                                  " account configurations\n\n";
     const json& req = r.at("request");
     // A config checked with its install URL: the scopes below are the URL's, the config's is the check.
     const bool pair = r.contains("url_check") && r["url_check"].is_object();
@@ -61,9 +65,9 @@ std::string markdown_report(const json& r) {
     md += "- Required: " + markdown_list(req.at("required")) + "\n";
     md += "- Conditionally required: " + markdown_list(req.at("conditional")) +
           (r.at("input").at("without_conditional").get<bool>() ? " (left out of this evaluation)" : "") + "\n";
-    md += "- Optional: " + markdown_list(req.at("optional")) + "\n\n";
-    md += "| Profile | Result | Missing | Not granted (optional) |\n|---|---|---|---|\n";
-    for (const auto& p : r.at("profiles"))
+    md += "- Optional: " + markdown_list(req.at("optional")) + (unread ? "\n" : "\n\n");
+    if (!unread) md += "| Profile | Result | Missing | Not granted (optional) |\n|---|---|---|---|\n";
+    for (const auto& p : unread ? json::array() : r.at("profiles"))
       md += "| " + markdown_cell(p.at("name").get<std::string>()) + " | " + markdown_status(p.at("status").get<std::string>()) +
             " | " + markdown_list(p.at("missing")) + " | " + markdown_list(p.at("dropped")) + " |\n";
     if (!r.at("diagnostics").empty()) {
@@ -72,7 +76,7 @@ std::string markdown_report(const json& r) {
         md += "- " + markdown_cell(d.at("severity").get<std::string>()) + " " + code_span(d.at("code").get<std::string>()) + ": " +
               markdown_cell(d.at("message").get<std::string>()) + "\n";
     }
-    if (r.contains("account") && r["account"].is_object()) {
+    if (!unread && r.contains("account") && r["account"].is_object()) {
       const json& a = r["account"];
       std::string hubs;
       auto acct = a.find("account");
@@ -101,7 +105,7 @@ std::string markdown_report(const json& r) {
       bool plain = url.find('`') == std::string::npos && escape_controls(url) == url;  // cannot leave the block
       md += "\n**Corrected install URL**\n\n" + (plain ? "```\n" + url + "\n```\n" : markdown_cell(url) + "\n");
     }
-    if (!r.at("suggestions").empty()) {
+    if (!unread && !r.at("suggestions").empty()) {
       md += "\n**Smallest changes that let more portals in**\n\n";
       bool after_rename = false;
       for (const auto& s : r.at("suggestions")) {
