@@ -1047,6 +1047,14 @@ class CheckOfAnErrorText(unittest.TestCase):
         self.assertNotIn("custom account", out)
         self.assertIn("- Optional: –\n\n**Diagnostics**\n\n- warning `empty-request`: No scopes found in the input.\n", out)
 
+    def test_an_app_config_check_cannot_read_gets_no_hint(self):
+        for config in (b'{"config":{"auth":{"requiredScopes":["oauth"],"optionalScopes":5}}}',
+                       b'{"auth":{"requiredScopes":"oauth automation","optionalScopes":5}}'):
+            code, out, err = run("check", "-", stdin=config)
+            self.assertEqual(code, 2)
+            self.assertNotIn("explain", err)
+            self.assertIn("must be an array of scope names", err)
+
     def test_a_list_with_prose_that_is_no_error_gets_no_hint(self):
         code, out, err = run("check", "-", stdin=b"Scopes this app needs:\noauth\ncrm.objects.contacts.read\n")
         self.assertEqual(code, 0, err)
