@@ -154,10 +154,6 @@ void note_catalog_age(const std::string& as_of) {
 // The cause explain() gives a text check could not read well (an install error page, a 403 body, a log
 // line, token info), or "" when it recognises none: the CLI then names the command that answers it.
 std::string explained_cause(const std::string& input) {
-  // An app config (a JSON object with auth or config) is what check reads, even when it cannot: its
-  // requiredScopes key is no 403's context.
-  const json doc = json::parse(input, nullptr, false);
-  if (doc.is_object() && (doc.contains("auth") || doc.contains("config"))) return "";
   const tierscope::Outcome e = tierscope::explain(input, "", "");
   if (!e.ok) return "";
   const ojson r = ojson::parse(e.json);

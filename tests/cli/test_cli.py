@@ -1092,6 +1092,15 @@ class Explain(unittest.TestCase):
                     self.assertEqual(code, 0, err)
                     self.assertIn("tierscope explain: " if fmt == "text" else "## tierscope explain: ", out)
 
+    def test_an_app_config_given_as_the_error_is_said_to_be_one(self):
+        code, out, err = run("explain", os.path.join(EXPLAIN, "config.json"), "--format", "json")
+        self.assertEqual(code, 0, err)
+        r = json.loads(out)
+        self.assertEqual(r["cause"], "unknown")  # its requiredScopes are no 403's context
+        self.assertEqual(r["scopes"], [])
+        self.assertEqual([d["code"] for d in r["diagnostics"]], ["error-not-recognised"])
+        self.assertIn("This is an app config, not an error text", r["diagnostics"][0]["message"])
+
     def test_stdin_and_fix_applied_to_config(self):
         with open(self.sample("install-2026.txt"), "rb") as f:
             code, out, err = run("explain", "-", self.sample("config.json"), "--format", "json", stdin=f.read())

@@ -246,6 +246,12 @@ ojson json_of(std::string_view text, Reading& r) {
   }
 }
 
+// An app config (app-hsmeta.json: config.auth; public-app.json: auth), not something HubSpot said.
+bool is_app_config(const ojson& doc) {
+  return doc.is_object() && ((doc.contains("auth") && doc["auth"].is_object()) ||
+                             (doc.contains("config") && doc["config"].is_object() && doc["config"].contains("auth")));
+}
+
 bool is_token_info(const ojson& doc) {
   if (!doc.is_object() || !doc.contains("scopes") || !doc["scopes"].is_array()) return false;
   for (const char* k : {"token", "hub_id", "app_id", "user_id", "token_type", "hub_domain", "active", "client_id", "expires_in"})
@@ -434,12 +440,16 @@ ojson explain_json(std::string_view text, std::string_view config_text, const Op
     if (r.cause.empty() && wordings_table()["redirect_codes"].contains(code)) r.cause = wordings_table()["redirect_codes"][code].get<std::string>();
     if (r.cause.empty())
       says.push_back("HubSpot sent the install back with error=" + quote_name(code) + (description.empty() ? "" : " (" + quote_name(description) + ")") + ".");
-  } else {
+  } else if (!is_app_config(doc)) {
     read_wordings(flatten(text), r);
     if (r.format == "text" && (!r.language.empty() && r.cause != "missing-scopes" && r.cause != "not-public-api" && r.cause != "account-feature"))
       r.format = "install-page";
   }
   if (r.format == "token-info") {
+  } else if (is_app_config(doc)) {  // its requiredScopes are no 403's context: no cause read from it
+    diags.push_back({"warning", "error-not-recognised", "",
+                     "This is an app config, not an error text: give HubSpot's error (its install page, a 403 body, an hs message) first, "
+                     "then the app config.", "", {}});
   } else if (r.cause.empty() && !r.unsupported_language.empty()) {
     diags.push_back({"warning", "language-not-recognised", "",
                      "The text seems to be in " + lang_name(r.unsupported_language) +
