@@ -1001,6 +1001,35 @@ class Hardening(unittest.TestCase):
 EXPLAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "explain")
 
 
+class AuthType(unittest.TestCase):
+    def hsmeta(self, auth_type):
+        auth = {"redirectUrls": ["https://x.example/cb"], "requiredScopes": ["oauth", "automation"], "optionalScopes": ["tickets"]}
+        if auth_type is not None:
+            auth["type"] = auth_type
+        return json.dumps({"uid": "a", "type": "app", "config": {"name": "A", "distribution": "marketplace", "auth": auth}}).encode()
+
+    def codes(self, auth_type):
+        code, out, err = run("check", "--format", "json", "-", stdin=self.hsmeta(auth_type))
+        self.assertEqual(code, 0, err)
+        r = json.loads(out)
+        return r, [d["code"] for d in r["diagnostics"]]
+
+    def test_an_unknown_auth_type_is_named_and_read_as_oauth(self):
+        r, codes = self.codes("oauth2")
+        self.assertIn("unknown-auth-type", codes)
+        d = next(d for d in r["diagnostics"] if d["code"] == "unknown-auth-type")
+        self.assertIn('config.auth.type is "oauth2"', d["message"])
+        self.assertEqual(d["severity"], "warning")
+        self.assertEqual(r["request"]["optional"], ["tickets"])  # read as OAuth: the optional scope kept
+        r, codes = self.codes(5)
+        self.assertIn("config.auth.type is a JSON number", next(d for d in r["diagnostics"] if d["code"] == "unknown-auth-type")["message"])
+
+    def test_oauth_static_and_no_type_are_not_flagged(self):
+        for t in ("oauth", "static", None):
+            _, codes = self.codes(t)
+            self.assertNotIn("unknown-auth-type", codes, t)
+
+
 class CheckOfAnErrorText(unittest.TestCase):
     """check given what HubSpot said instead of the app's scopes: no verdict for what was not read, and
     the command that answers it (on stderr: stdout keeps the report)."""

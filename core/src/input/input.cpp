@@ -199,6 +199,13 @@ RawInput read_config(const json& doc) {
     if (present(auth, "scopes") && present(auth, "requiredScopes")) conflict(in, "config.auth.requiredScopes", "config.auth.scopes");
     bool is_static = auth.contains("type") && auth["type"] == "static";
     in.static_auth = is_static;
+    // config.auth.type: "oauth" or "static" (RULES.md); anything else is read as OAuth, and said.
+    if (auth.contains("type") && !is_static && auth["type"] != "oauth")
+      in.notes.push_back({"warning", "unknown-auth-type", "",
+                          "config.auth.type is " + (auth["type"].is_string() ? quote_name(auth["type"].get<std::string>())
+                                                                             : std::string("a JSON ") + auth["type"].type_name()) +
+                              ": an app's auth type is \"oauth\" or \"static\"; tierscope evaluated it as OAuth (required, "
+                              "conditionally required and optional scopes). Set \"oauth\", or \"static\" for static auth."});
     std::size_t before = in.entries.size();
     add_json_list(in, auth, "conditionallyRequiredScopes", Kind::Conditional, "config.auth.");
     add_json_list(in, auth, "optionalScopes", Kind::Optional, "config.auth.");
