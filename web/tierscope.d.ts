@@ -22,7 +22,7 @@ export type DiagnosticCode =
   | 'unknown-scope' | 'retired-scope' | 'deprecated-scope' | 'alias' | 'duplicate-scope'
   | 'conflicting-kinds' | 'undocumented-availability' | 'secondary-source' | 'sources-disagree' | 'missing-oauth'
   | 'empty-request' | 'unrecognized-url' | 'static-auth-optional' | 'comma-separated' | 'url-config-mismatch' | 'bad-encoding'
-  | 'url-placeholder' | 'placeholder-in-scope' | 'conflicting-keys' | 'single-account-app'
+  | 'url-placeholder' | 'placeholder-in-scope' | 'conflicting-keys' | 'single-account-app' | 'unknown-auth-type'
   // calls() only
   | 'bad-line' | 'other-hosts' | 'truncated-har' | 'too-many-calls' | 'no-calls' | 'unmatched-call' | 'generic-object'
   | 'unknown-object' | 'no-oauth-scope' | 'beta-operation' | 'other-version' | 'method-assumed' | 'greedy-search' | 'tier-limited'
