@@ -135,7 +135,9 @@ ojson decoded(const std::string& text) {
   REQUIRE(wire.size() == 2);
   const ojson& names = wire[0];
   ojson report = wire[1];
-  const auto [words, count] = tierscope::coded_report_lists();
+  const auto lists = tierscope::coded_report_lists();  // (no structured binding: clang's C++17 lambdas cannot capture one)
+  const std::uint32_t* words = lists.first;
+  const std::size_t count = lists.second;
   auto put = [&](ojson& list) {
     REQUIRE(list.is_number_unsigned());
     const std::size_t at = list.get<std::size_t>();
