@@ -312,7 +312,8 @@ test('export with a config, its install URL and a custom account: Markdown and J
   const matched = '**Install URL check**: the install URL matches the app config.';
   await page.waitForFunction(async (line) => (await navigator.clipboard.readText()).split('\n').includes(line), matched, { timeout: 5000 }).catch(() => {});
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(copied.split('\n').includes(matched), copied);
+  const status = await page.textContent('#export-status');
+  assert.ok(copied.split('\n').includes(matched), `export status: ${JSON.stringify(status)}\ncopied:\n${copied}`);
   await page.close();
   noProblems();
 });
