@@ -228,13 +228,14 @@ int run_check(CheckArgs& a) {
                                       r.find("\"ignored\": []") == std::string::npos || r.find("\"format\": \"json-scopes\"") != std::string::npos
                                   ? explained_cause(input)
                                   : "";
-    const std::string explain = "`tierscope explain " + tierscope::escape_controls(files[0]) + "` says why and what to change";
-    if (!checked.ok && !cause.empty())
-      throw Failure{(files[0] == "-" ? "" : files[0] + ": ") + checked.error + "; it reads like a HubSpot error or token info (" + cause + "): " + explain};
-    if (!cause.empty())
+    const std::string origin = files[0] == "-" ? "" : files[0] + ": ";
+    if (!cause.empty()) {
+      const std::string explain = "`tierscope explain " + tierscope::escape_controls(files[0]) + "` says why and what to change";
+      if (!checked.ok) throw Failure{origin + checked.error + "; it reads like a HubSpot error or token info (" + cause + "): " + explain};
       hint = tierscope::escape_controls(files[0] == "-" ? "stdin" : files[0]) + " reads like a HubSpot error or token info (" + cause +
              "), not an app's scopes: " + explain;
-    text = need(checked, files[0] == "-" ? "" : files[0] + ": ");
+    }
+    text = need(checked, origin);
   } else {
     text = need(tierscope::check_fields(fields.dump(), opts));
   }

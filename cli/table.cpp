@@ -5,6 +5,7 @@
 #include <map>
 #include <vector>
 
+#include "report/markdown.hpp"
 #include "text.hpp"
 #include "tierscope/api.hpp"
 
@@ -126,10 +127,7 @@ std::string render_table(const json& r, bool color) {
   out += "\n  required:    " + list(r["request"]["required"]) + "\n  conditional: " + list(r["request"]["conditional"]) +
          (in["without_conditional"].get<bool>() ? "  (left out of this evaluation)" : "") +
          "\n  optional:    " + list(r["request"]["optional"]) + "\n\n";
-  // No scope was read (prose, an error text without names): the matrix would be what an app asking for
-  // nothing gets, not a verdict on the input (the page says the same, site/verdict.js).
-  for (const auto& d : r["diagnostics"]) {
-    if (d["code"] != "empty-request") continue;
+  if (tierscope::no_scope_read(r)) {  // prose, an error text without names: no matrix, no verdict
     const std::size_t ignored = in.contains("ignored") ? in["ignored"].size() : 0;
     out += "No verdict: no scopes found in the input" +
            (ignored ? " (" + std::to_string(ignored) + (ignored == 1 ? " line" : " lines") + " read as no scope)" : std::string()) +

@@ -431,6 +431,7 @@ ojson explain_json(std::string_view text, std::string_view config_text, const Op
   std::vector<Fix> fixes;
   std::string code, description;
   ojson doc = json_of(text, r);
+  const bool app_config = is_app_config(doc);  // its requiredScopes are no 403's context: no cause read from it
   ojson grant;
   if (is_token_info(doc)) {
     r.format = "token-info";
@@ -440,13 +441,13 @@ ojson explain_json(std::string_view text, std::string_view config_text, const Op
     if (r.cause.empty() && wordings_table()["redirect_codes"].contains(code)) r.cause = wordings_table()["redirect_codes"][code].get<std::string>();
     if (r.cause.empty())
       says.push_back("HubSpot sent the install back with error=" + quote_name(code) + (description.empty() ? "" : " (" + quote_name(description) + ")") + ".");
-  } else if (!is_app_config(doc)) {
+  } else if (!app_config) {
     read_wordings(flatten(text), r);
     if (r.format == "text" && (!r.language.empty() && r.cause != "missing-scopes" && r.cause != "not-public-api" && r.cause != "account-feature"))
       r.format = "install-page";
   }
   if (r.format == "token-info") {
-  } else if (is_app_config(doc)) {  // its requiredScopes are no 403's context: no cause read from it
+  } else if (app_config) {
     diags.push_back({"warning", "error-not-recognised", "",
                      "This is an app config, not an error text: give HubSpot's error (its install page, a 403 body, an hs message) first, "
                      "then the app config.", "", {}});

@@ -41,9 +41,7 @@ std::string markdown_report(const json& r) {
     auto total = count(cov.at("profiles").at("total"));
     auto combos = count(cov.at("combinations").at("installs"));
     auto combos_total = count(cov.at("combinations").at("total"));
-    // No scope was read (prose, an error text without names): no verdict (as the page and the CLI's table).
-    bool unread = false;
-    for (const auto& d : r.at("diagnostics")) unread = unread || d.at("code") == "empty-request";
+    const bool unread = no_scope_read(r);  // prose, an error text without names: no verdict
     std::string md = unread ? "### tierscope: no verdict: no scopes found in the input\n\n"
                             : "### tierscope: installs on " + std::to_string(installs) + " of " + std::to_string(total) +
                                   " standard tiers · " + percent_text(combos, combos_total) + " % of " + with_commas(combos_total) +
